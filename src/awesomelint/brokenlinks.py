@@ -1,0 +1,104 @@
+"""Link syntax that broke, read from what the parser made of it.
+
+The token stream says what became a link and what stayed text; these shapes are what
+hand-merged lists leave behind:
+
+    [t](u1](u2)      stays text                 -> candidates u1, u2
+    [t]([u1](u2))    a link whose target is "[u1](u2)"
+    [t]([u1](u2)     text "[t](" then a link whose text is u1
+    [t] (u)          text: a space between ] and (
+    [t](u            text: never closed
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document
+from .entries import Link, links_of
+
+_URL = r"(?:https?://|www\.)[^\s()\[\]<>]*"
+_MERGED = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r"(?:\([^\s()]*\))?[^\s()\[\]<>]*)\)")
+_SPACED = re.compile(r"\[(?P<text>[^\[\]\n]*[^\[\]\n\d][^\[\]\n]*)\][ \t]+\((?P<u1>" + _URL + r")\)")
+_UNCLOSED = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<u1>" + _URL + r")(?=[\s|]|$)")
+_INNER = re.compile(r"^\[?(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r")\)?$")
+_OPEN_BEFORE = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*$")
+
+
+@dataclass
+class BrokenLink:
+    start: int  # absolute span of the whole broken construct
+    end: int
+    text: str
+    candidates: list[tuple[str, int]]  # (url, absolute offset where it is written)
+    shape: str
+
+
+def broken_links(doc: Document) -> list[BrokenLink]:
+    cache = doc.__dict__.get("_broken_links")
+    if cache is None:
+        cache = doc.__dict__["_broken_links"] = _find(doc)
+    return cache
+
+
+def _find(doc: Document) -> list[BrokenLink]:
+    found: list[BrokenLink] = []
+    links_by_inline: dict[int, list[Link]] = {}
+    for link in links_of(doc):
+        links_by_inline.setdefault(id(link.inline), []).append(link)
+    for token in doc.tokens:
+        if token.type != "inline":
+            continue
+        links = links_by_inline.get(id(token), [])
+        offsets = doc.inline_offsets(token)
+        content = token.content
+        masked = list(content)
+        taken: list[tuple[int, int]] = []
+        for link in links:
+            broken = _from_link(doc, link)
+            if broken is not None:
+                found.append(broken)
+                taken.append((broken.start, broken.end))
+        # mask what the parser did make into links, images and code, so the text
+        # patterns below only ever look at text
+        for child in token.children or ():
+            if "span" in child.meta and child.type in ("link_open", "image", "code_inline", "html_inline"):
+                low, high = child.meta["span"]
+                masked[low:high] = ["\x00"] * (high - low)
+        text = "".join(masked)
+        for shape, pattern in (("merged", _MERGED), ("spaced", _SPACED), ("unclosed", _UNCLOSED)):
+            for match in pattern.finditer(text):
+                start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+                if any(low < end and start < high for low, high in taken):
+                    continue
+                candidates = [(match.group(g), offsets[match.start(g)]) for g in ("u1", "u2") if g in match.groupdict() and match.group(g)]
+                found.append(BrokenLink(start, end, match.group("text"), candidates, shape))
+                taken.append((start, end))
+    found.sort(key=lambda b: b.start)
+    return found
+
+
+def _from_link(doc: Document, link: Link) -> BrokenLink | None:
+    if link.kind != "inline" or link.dest is None:
+        return None
+    written = doc.text[link.dest[0] : link.dest[1]]
+    inner = _INNER.match(written)
+    if inner and "](" in written:  # [t]([u1](u2))
+        base = link.dest[0] + (1 if written.startswith("[") else 0)
+        u1 = inner.group("u1")
+        u2 = inner.group("u2")
+        candidates = [(u1, base), (u2, link.dest[0] + written.index("](") + 2)]
+        return BrokenLink(link.start, link.end, link.text, candidates, "wrapped")
+    # [t]([u1](u2): the parser made "[t](" text and a link whose text is u1
+    if re.fullmatch(_URL, link.text or "") and link.text.startswith(("http", "www.")):
+        line_start = doc.line_starts[doc.position(link.start)[0] - 1]
+        before = doc.text[line_start : link.start]
+        opened = _OPEN_BEFORE.search(before)
+        if opened:
+            start = line_start + opened.start()
+            end = link.end + (1 if doc.text[link.end : link.end + 1] == ")" else 0)
+            u1_offset = link.start + 1
+            candidates = [(link.text, u1_offset), (link.url, link.dest[0])]
+            return BrokenLink(start, end, opened.group("text"), candidates, "unclosed-wrap")
+    return None

@@ -1,0 +1,229 @@
+"""The command line: check, fix, export, rules, rule NAME. Exit 0 clean, 1 findings, 2 errors."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+from . import __version__
+from .config import ConfigResolver, parse_config
+from .document import Document
+from .entries import entries_of
+from .errors import InputError
+from .fix import FixError, encode, fix_document, write_atomic
+from .linter import lint
+from .registry import all_rules
+from .report import FORMATTERS, locate
+from .report import full as full_format
+
+SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
+
+
+def _error(message: str) -> None:
+    click.echo(f"awesomelint: {message}" if not message.split(":", 1)[0].strip() else message, err=True)
+
+
+def collect_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Files to read (directories searched for *.md) and error messages for missing ones."""
+    files: list[str] = []
+    errors: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*.md")):
+                if not any(part in SKIP_DIRS for part in found.relative_to(path).parts[:-1]) and found.is_file():
+                    files.append(str(found))
+        elif path.exists():
+            files.append(raw)
+        else:
+            errors.append(f"{raw}: no such file or directory")
+    return files, errors
+
+
+def _rule_list(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def _resolver(config_path: str | None, select: str | None, ignore: str | None):
+    resolver = ConfigResolver(config_path)
+    overrides = {}
+    if select is not None:
+        overrides["select"] = _rule_list(select)
+    if ignore is not None:
+        overrides["ignore"] = _rule_list(ignore)
+    if overrides:
+        parse_config(overrides, "command line")  # validates the names
+
+    def config_for(path: str):
+        config = resolver.for_file(path)
+        if not overrides:
+            return config
+        from dataclasses import replace
+
+        merged = parse_config(overrides, "command line")
+        return replace(
+            config,
+            select=merged.select if "select" in overrides else config.select,
+            ignore=config.ignore | merged.ignore,
+        )
+
+    return config_for
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="awesomelint")
+def main() -> None:
+    """Lint and normalize awesome-list READMEs."""
+
+
+def _common(function):
+    function = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching upward.")(function)
+    function = click.option("--select", help="Comma-separated rules to run (ALL for every rule).")(function)
+    function = click.option("--ignore", help="Comma-separated rules to skip.")(function)
+    return function
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
+@click.option("--online", is_flag=True, help="Also run the online link rules.")
+@_common
+def check(paths, fmt, online, config_path, select, ignore):
+    """Report what is wrong with each list."""
+    try:
+        config_for = _resolver(config_path, select, ignore)
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    files, errors = collect_paths(paths)
+    located = []
+    for path in files:
+        try:
+            doc = Document.from_path(path)
+            result = lint(doc, config_for(path), online=online)
+        except InputError as exc:
+            errors.append(str(exc))
+            continue
+        located.extend(locate(doc, result.findings))
+    if fmt == "full":
+        output = full_format.render(located, colour=sys.stdout.isatty())
+        if located:
+            fixable = sum(1 for item in located if item.finding.fix and item.finding.fix.applicability.value == "safe")
+            output += f"Found {len(located)} problem{'s' * (len(located) != 1)} in {len(files)} file{'s' * (len(files) != 1)}"
+            output += f" ({fixable} fixable with `awesomelint fix`).\n" if fixable else ".\n"
+        click.echo(output, nl=False)
+    else:
+        click.echo(FORMATTERS[fmt](located), nl=False)
+    for message in errors:
+        _error(message)
+    sys.exit(2 if errors else 1 if located else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file would change; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@_common
+def fix(paths, show_diff, check_only, unsafe_fixes, config_path, select, ignore):
+    """Apply safe fixes, verify nothing was lost, and rewrite each list atomically."""
+    try:
+        config_for = _resolver(config_path, select, ignore)
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    files, errors = collect_paths(paths)
+    changed = remaining = 0
+    for path in files:
+        try:
+            doc = Document.from_path(path)
+            outcome = fix_document(doc, config_for(path), unsafe=unsafe_fixes)
+        except (InputError, FixError) as exc:
+            errors.append(str(exc))
+            continue
+        remaining += len(outcome.remaining)
+        if outcome.text == doc.text:
+            continue
+        changed += 1
+        if show_diff:
+            diff = difflib.unified_diff(
+                doc.text.splitlines(keepends=True),
+                outcome.text.splitlines(keepends=True),
+                fromfile=f"a/{path}",
+                tofile=f"b/{path}",
+            )
+            click.echo("".join(diff), nl=False)
+        elif not check_only:
+            write_atomic(path, encode(doc, outcome.text))
+            click.echo(f"fixed {path}: {outcome.applied} fix{'es' * (outcome.applied != 1)} applied", err=True)
+        else:
+            click.echo(f"would fix {path}", err=True)
+    for message in errors:
+        _error(message)
+    if errors:
+        sys.exit(2)
+    if (check_only or show_diff) and changed:
+        sys.exit(1)
+    sys.exit(1 if remaining else 0)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "yaml"]), default="json", show_default=True)
+def export(path, fmt):
+    """Print the entries of a list as JSON, CSV or YAML."""
+    try:
+        doc = Document.from_path(path)
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    rows = []
+    for entry in entries_of(doc):
+        row = entry.to_dict()
+        for link, data in zip([l for l in entry.links if l.kind != "image"], row["links"]):
+            data["line"] = doc.position(link.start)[0]
+        rows.append(row)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "yaml":
+        click.echo(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), nl=False)
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["path", "line", "end_line", "kind", "section", "title", "links", "fields"])
+        for row in rows:
+            writer.writerow([
+                row["path"], row["line"], row["end_line"], row["kind"], " > ".join(row["section"]), row["title"],
+                " ".join(l["url"] for l in row["links"]), json.dumps(row["fields"], ensure_ascii=False),
+            ])
+        click.echo(buffer.getvalue(), nl=False)
+
+
+@main.command("rules")
+def rules_command():
+    """List every rule with its severity, fix and summary."""
+    rules = all_rules()
+    width = max(len(name) for name in rules)
+    for name, rule in rules.items():
+        tag = "online" if rule.online else rule.severity.value
+        click.echo(f"{name:<{width}}  {tag:<7}  fix: {rule.fix:<14}  {rule.summary}")
+
+
+@main.command("rule")
+@click.argument("name")
+def rule_command(name):
+    """Explain one rule, with a bad and a good example."""
+    rules = all_rules()
+    if name not in rules:
+        _error(f"awesomelint: unknown rule '{name}' (see `awesomelint rules`)")
+        sys.exit(2)
+    click.echo(rules[name].explain())

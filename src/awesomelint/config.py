@@ -1,0 +1,180 @@
+"""Configuration: ``.awesomelint.yaml`` or ``[tool.awesomelint]`` in ``pyproject.toml``,
+found upward from each file; validated strictly so a typo is an error, not a no-op.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .registry import all_rules
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[no-redef]
+
+CONFIG_NAMES = (".awesomelint.yaml", ".awesomelint.yml", "pyproject.toml")
+TOP_KEYS = {"select", "ignore", "extend-select", "per-file-ignores"}
+
+
+@dataclass
+class Config:
+    select: set[str] | None = None  # None: every offline rule
+    ignore: set[str] = field(default_factory=set)
+    extend_select: set[str] = field(default_factory=set)
+    per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    root: Path | None = None
+    source: str | None = None
+
+    def enabled(self, path: str, online: bool = False) -> list[str]:
+        rules = all_rules()
+        names = set(self.select) if self.select is not None else {n for n, r in rules.items() if not r.online}
+        names |= self.extend_select
+        if online:
+            names |= {n for n, r in rules.items() if r.online}
+        names -= self.ignore
+        names -= self.ignored_for(path)
+        return [n for n in rules if n in names]
+
+    def ignored_for(self, path: str) -> set[str]:
+        ignored: set[str] = set()
+        relative = _relative(path, self.root)
+        for pattern, names in self.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                ignored |= names
+        return ignored
+
+
+def _relative(path: str, root: Path | None) -> str:
+    resolved = Path(path).resolve()
+    if root is not None:
+        try:
+            return resolved.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return Path(path).as_posix()
+
+
+def find_config(start: Path) -> Path | None:
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "awesomelint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read config ({exc})") from None
+    try:
+        if path.name == "pyproject.toml":
+            raw = tomllib.loads(text).get("tool", {}).get("awesomelint", {})
+        else:
+            raw = yaml.safe_load(text) or {}
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{path}: invalid config ({reason})") from None
+    config = parse_config(raw, str(path))
+    config.root = path.parent.resolve()
+    config.source = str(path)
+    return config
+
+
+def parse_config(raw: Any, source: str = "config") -> Config:
+    if not isinstance(raw, dict):
+        raise InputError(f"{source}: config must be a mapping of keys to values")
+    rules = all_rules()
+    config = Config()
+
+    def rule_names(key: str, value: Any) -> set[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InputError(f"{source}: '{key}' must be a list of rule names")
+        names = set()
+        for name in value:
+            if name == "ALL":
+                names |= set(rules)
+            elif name not in rules:
+                raise InputError(f"{source}: unknown rule '{name}' in '{key}'")
+            else:
+                names.add(name)
+        return names
+
+    for key, value in raw.items():
+        if key == "select":
+            config.select = rule_names(key, value)
+        elif key == "ignore":
+            config.ignore = rule_names(key, value)
+        elif key == "extend-select":
+            config.extend_select = rule_names(key, value)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise InputError(f"{source}: 'per-file-ignores' must map file patterns to rule lists")
+            config.per_file_ignores = {str(p): rule_names(f"per-file-ignores.{p}", v) for p, v in value.items()}
+        elif key in rules:
+            config.options[key] = _rule_options(key, value, rules[key].options, source)
+        else:
+            raise InputError(f"{source}: unknown key '{key}'")
+    return config
+
+
+def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{source}: options for '{name}' must be a mapping")
+    for key, option in value.items():
+        if key not in defaults:
+            known = ", ".join(sorted(defaults)) or "none"
+            raise InputError(f"{source}: unknown option '{name}.{key}' (known: {known})")
+        expected = defaults[key]
+        if isinstance(expected, list) and not (isinstance(option, list) and all(isinstance(o, str) for o in option)):
+            raise InputError(f"{source}: '{name}.{key}' must be a list of strings")
+        if isinstance(expected, bool) and not isinstance(option, bool):
+            raise InputError(f"{source}: '{name}.{key}' must be true or false")
+        if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+            if isinstance(option, bool) or not isinstance(option, (int, float)):
+                raise InputError(f"{source}: '{name}.{key}' must be a number")
+        if expected is None and option is not None and not isinstance(option, str):
+            raise InputError(f"{source}: '{name}.{key}' must be a string")
+    return dict(value)
+
+
+class ConfigResolver:
+    """Finds and caches the config for each file (upward search), or uses one given."""
+
+    def __init__(self, explicit: str | None = None):
+        if explicit and not Path(explicit).is_file():
+            raise InputError(f"{explicit}: no such config file")
+        self.explicit = load_config(Path(explicit)) if explicit else None
+        self._cache: dict[Path, Config] = {}
+
+    def for_file(self, path: str) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        found = find_config(Path(path).parent if Path(path).parent.exists() else Path.cwd())
+        if found is None:
+            return Config()
+        if found not in self._cache:
+            self._cache[found] = load_config(found)
+        return self._cache[found]

@@ -1,0 +1,313 @@
+"""A list file read once: decoded text, the token stream, and offsets <-> line/column.
+
+Text is held with ``\\n`` line endings (markdown-it normalizes them anyway); the file's
+own ending and BOM are remembered so ``fix`` writes them back unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from .errors import InputError
+from .markdown import parser
+
+BOM = "\ufeff"
+
+
+def decode(data: bytes, path: str) -> tuple[str, bool, str]:
+    """Return (text with \\n endings, had BOM, dominant line ending) or raise InputError."""
+    if b"\x00" in data:
+        nul = data.index(b"\x00")
+        raise InputError(f"{path}: not UTF-8 text (binary: NUL byte at offset {nul})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"{path}: not UTF-8 text (invalid byte 0x{data[exc.start]:02X} at line {line}, column {column})"
+        ) from None
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, bom, newline
+
+
+@dataclass(eq=False)
+class Node:
+    """One block of the token stream as a tree: lists hold items, items hold paragraphs."""
+
+    type: str
+    token: Token
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+
+    @property
+    def map(self) -> list[int] | None:
+        return self.token.map
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Document:
+    def __init__(self, path: str, text: str, *, bom: bool = False, newline: str = "\n", raw: bytes | None = None):
+        self.path = path
+        self.text = text
+        self.bom = bom
+        self.newline = newline
+        self.raw = raw
+        self.tokens: list[Token] = parser().parse(text)
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> "Document":
+        path = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a directory") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        text, bom, newline = decode(data, path)
+        return cls(path, text, bom=bom, newline=newline, raw=data)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> "Document":
+        return cls(path, text.replace("\r\n", "\n"))
+
+    # --- lines and offsets -------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for index, char in enumerate(self.text):
+            if char == "\n":
+                starts.append(index + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an absolute offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self.line_starts[line - 1] + column - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Absolute offsets of a 1-based line's text, without its newline."""
+        start = self.line_starts[line - 1]
+        return start, start + len(self.lines[line - 1])
+
+    # --- structure ---------------------------------------------------------
+
+    @cached_property
+    def tree(self) -> Node:
+        root = Node("root", Token("root", "", 0))
+        stack = [root]
+        for token in self.tokens:
+            if token.nesting == 1:
+                node = Node(token.type[: -len("_open")], token, stack[-1])
+                stack[-1].children.append(node)
+                stack.append(node)
+            elif token.nesting == -1:
+                stack.pop()
+            else:
+                stack[-1].children.append(Node(token.type, token, stack[-1]))
+        return root
+
+    @cached_property
+    def _inline_parents(self) -> dict[int, Token]:
+        parents: dict[int, Token] = {}
+        previous = None
+        for token in self.tokens:
+            if token.type == "inline" and previous is not None:
+                parents[id(token)] = previous
+            previous = token
+        return parents
+
+    @cached_property
+    def code_ranges(self) -> list[tuple[int, int]]:
+        """Absolute spans of fenced/indented code and code spans: never reported or rewritten."""
+        return self._ranges(("fence", "code_block"), "code_inline")
+
+    @cached_property
+    def html_ranges(self) -> list[tuple[int, int]]:
+        """Absolute spans of raw HTML, which layout never rewrites."""
+        return self._ranges(("html_block",), "html_inline")
+
+    def _ranges(self, block_types: tuple[str, ...], inline_type: str) -> list[tuple[int, int]]:
+        ranges = []
+        for token in self.tokens:
+            if token.type in block_types and token.map:
+                start = self.line_starts[token.map[0]]
+                end = self.line_starts[token.map[1]] if token.map[1] < len(self.line_starts) else len(self.text)
+                ranges.append((start, end))
+            elif token.type == "inline":
+                for child in token.children or ():
+                    if child.type == inline_type and "span" in child.meta:
+                        ranges.append(self.inline_span(token, *child.meta["span"]))
+        ranges.sort()
+        return ranges
+
+    def in_code(self, start: int, end: int | None = None) -> bool:
+        return _overlaps(self.code_ranges, start, start + 1 if end is None else end)
+
+    def in_html(self, start: int, end: int | None = None) -> bool:
+        return _overlaps(self.html_ranges, start, start + 1 if end is None else end)
+
+    # --- inline offsets ----------------------------------------------------
+
+    def inline_offsets(self, token: Token) -> list[int]:
+        """For each character of an inline token's content (and its end), its absolute offset."""
+        cache = self.__dict__.setdefault("_inline_offsets", {})
+        key = id(token)
+        if key not in cache:
+            cache[key] = self._compute_inline_offsets(token)
+        return cache[key]
+
+    def inline_span(self, token: Token, start: int, end: int) -> tuple[int, int]:
+        offsets = self.inline_offsets(token)
+        end_offset = offsets[end - 1] + 1 if end > start else offsets[start]
+        return offsets[start], end_offset
+
+    def _compute_inline_offsets(self, token: Token) -> list[int]:
+        content = token.content
+        if not token.map:
+            return [0] * (len(content) + 1)
+        parent = self._inline_parents.get(id(token))
+        if parent is not None and parent.type in ("th_open", "td_open"):
+            return self._cell_offsets(token, parent)
+        offsets: list[int] = []
+        first_line = token.map[0]
+        pieces = content.split("\n")
+        for index, piece in enumerate(pieces):
+            line_no = min(first_line + index, len(self.lines) - 1)
+            source = self.lines[line_no]
+            column = _suffix_column(source, piece)
+            base = self.line_starts[line_no] + column
+            offsets.extend(base + i for i in range(len(piece)))
+            offsets.append(base + len(piece))  # the "\n" (or the end)
+        return offsets
+
+    def _cell_offsets(self, token: Token, cell_open: Token) -> list[int]:
+        line_no = token.map[0]
+        cells = split_row(self.lines[line_no])
+        index = self._cell_index(cell_open)
+        if index is None or index >= len(cells):
+            return [self.line_starts[line_no]] * (len(token.content) + 1)
+        cell = cells[index]
+        base = self.line_starts[line_no]
+        offsets = [base + column for column in cell.columns]
+        return offsets + [base + cell.end]
+
+    @cached_property
+    def _cell_indices(self) -> dict[int, int]:
+        indices: dict[int, int] = {}
+        count = 0
+        for token in self.tokens:
+            if token.type == "tr_open":
+                count = 0
+            elif token.type in ("th_open", "td_open"):
+                indices[id(token)] = count
+                count += 1
+        return indices
+
+    def _cell_index(self, cell_open: Token) -> int | None:
+        return self._cell_indices.get(id(cell_open))
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_right(ranges, (start, float("inf"))) - 1
+    return any(low < end and start < high for low, high in ranges[max(index, 0) : index + 2])
+
+
+def _suffix_column(source: str, piece: str) -> int:
+    """Column where ``piece`` (a line of inline content) starts in its source line.
+
+    Inline content is the source line minus container prefixes and indentation, so it
+    is a suffix of the line up to trailing white space.
+    """
+    stripped_source = source.rstrip()
+    stripped_piece = piece.rstrip()
+    if stripped_piece and stripped_source.endswith(stripped_piece):
+        return len(stripped_source) - len(stripped_piece)
+    found = source.find(piece.strip()) if piece.strip() else -1
+    if found >= 0:
+        return found - (len(piece) - len(piece.lstrip()))
+    return len(source) - len(piece) if len(piece) <= len(source) else 0
+
+
+@dataclass
+class Cell:
+    """A table cell as written: its stripped text and the source column of each character."""
+
+    text: str
+    start: int  # column of the first character of the raw cell (after the pipe)
+    end: int  # column just past the stripped text
+    columns: list[int]  # source column of each character of ``text`` (escaped pipes unescaped)
+    raw_start: int
+    raw_end: int
+
+
+def split_row(line: str) -> list[Cell]:
+    """Split a table row like GFM: unescaped pipes separate cells, outer pipes are optional.
+
+    The token stream drops cells beyond the header's count, so table-shape needs this.
+    """
+    stripped = line.lstrip()
+    # a table inside a blockquote or list: skip the container prefix
+    position = len(line) - len(stripped)
+    while stripped.startswith(">"):
+        stripped = stripped[1:].lstrip()
+        position = len(line) - len(stripped)
+    end = len(line.rstrip())
+    if position < end and line[position] == "|":
+        position += 1
+    if end > position and line[end - 1] == "|" and (end < 2 or line[end - 2] != "\\"):
+        end -= 1
+    cells: list[Cell] = []
+    start = position
+    chars: list[tuple[str, int]] = []
+    index = position
+    while index <= end:
+        char = line[index] if index < end else None
+        if char is None or (char == "|" and not (index > 0 and line[index - 1] == "\\" and chars)):
+            cells.append(_make_cell(chars, start, index))
+            chars = []
+            start = index + 1
+        elif char == "|" and chars and chars[-1][0] == "\\":
+            chars[-1] = ("|", index)
+        else:
+            chars.append((char, index))
+        index += 1
+    return cells
+
+
+def _make_cell(chars: list[tuple[str, int]], start: int, end: int) -> Cell:
+    left = 0
+    while left < len(chars) and chars[left][0] in " \t":
+        left += 1
+    right = len(chars)
+    while right > left and chars[right - 1][0] in " \t":
+        right -= 1
+    kept = chars[left:right]
+    text = "".join(c for c, _ in kept)
+    columns = [column for _, column in kept]
+    text_end = columns[-1] + 1 if columns else start
+    return Cell(text, columns[0] if columns else start, text_end, columns, start, end)

@@ -1,0 +1,450 @@
+"""Entries: the rows a list is made of (table rows, list items with their sub-bullets,
+blockquote cards, heading entries), read from the one parsed Document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from markdown_it.common.normalize_url import normalizeLinkText
+from markdown_it.common.utils import unescapeAll
+from markdown_it.token import Token
+
+from .document import Document, Node
+
+LIST_TYPES = ("bullet_list", "ordered_list")
+
+
+@dataclass
+class Link:
+    text: str
+    url: str
+    start: int  # absolute offsets of the whole link in the document text
+    end: int
+    dest: tuple[int, int] | None = None  # where the destination is written, for inline links
+    kind: str = "inline"  # inline | reference | autolink | image
+    badge: bool = False  # a link whose text is only an image
+    cell: int | None = None  # table column index, for links in table rows
+    inline: Token | None = field(default=None, repr=False)
+
+    @property
+    def is_anchor(self) -> bool:
+        return self.url.startswith("#")
+
+
+@dataclass
+class Entry:
+    path: str
+    line: int
+    end_line: int
+    kind: str  # table-row | list-item | card | heading
+    section: list[str]
+    title: str
+    links: list[Link] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    start: int = 0  # absolute offset of the entry's first character
+    text: str = ""  # all plain text, for similarity rules
+    table: int | None = None  # index of the table a row belongs to
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def web_links(self) -> list[Link]:
+        """Links that point somewhere other than this page (images themselves left out)."""
+        return [l for l in self.links if not l.is_anchor and l.kind != "image"]
+
+    @property
+    def main_link(self) -> Link | None:
+        """The link that names the work: the first with words for text, else the first."""
+        links = self.web_links
+        worded = [l for l in links if not l.badge]
+        return (worded or links or [None])[0]
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "end_line": self.end_line,
+            "kind": self.kind,
+            "section": self.section,
+            "title": self.title,
+            "links": [{"text": l.text, "url": l.url, "line": None} for l in self.links if l.kind != "image"],
+            "fields": self.fields,
+        }
+
+
+# --- links ---------------------------------------------------------------
+
+
+def links_of(doc: Document) -> list[Link]:
+    """Every link and image in the document, in order (code never yields tokens)."""
+    cache = doc.__dict__.get("_links")
+    if cache is None:
+        cache = doc.__dict__["_links"] = [l for t in doc.tokens if t.type == "inline" for l in _inline_links(doc, t)]
+    return cache
+
+
+def _inline_links(doc: Document, inline: Token) -> list[Link]:
+    links: list[Link] = []
+    children = inline.children or []
+    for index, child in enumerate(children):
+        if child.type not in ("link_open", "image") or "span" not in child.meta:
+            continue
+        start, end = doc.inline_span(inline, *child.meta["span"])
+        dest = None
+        if "dest" in child.meta:
+            dest = doc.inline_span(inline, *child.meta["dest"])
+        if child.type == "image":
+            url = child.attrs.get("src", "")
+            text = child.content
+            kind = "image"
+        else:
+            url = str(child.attrs.get("href", ""))
+            text, badge = _link_text(children, index)
+            kind = "autolink" if child.markup == "autolink" else (
+                "reference" if child.meta.get("reference") else "inline")
+        if dest is not None:
+            written = doc.text[dest[0] : dest[1]]
+            if written.startswith("<") and written.endswith(">"):
+                written = written[1:-1]
+            url = unescapeAll(written)
+        else:
+            url = normalizeLinkText(url)
+            if kind == "autolink" and child.info == "auto" and url.startswith("mailto:"):
+                pass
+        link = Link(text, url, start, end, dest, kind, inline=inline)
+        if kind != "image":
+            link.badge = badge
+        links.append(link)
+    return links
+
+
+def _link_text(children: list[Token], open_index: int) -> tuple[str, bool]:
+    parts: list[str] = []
+    only_images = True
+    depth = 0
+    for child in children[open_index + 1 :]:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            if depth == 0:
+                break
+            depth -= 1
+        if child.type == "image":
+            continue
+        if child.type in ("text", "code_inline") and child.content.strip():
+            only_images = False
+        parts.append(_token_text(child))
+    has_image = any(c.type == "image" for c in children[open_index + 1 :])
+    return "".join(parts).strip(), only_images and has_image
+
+
+def _token_text(token: Token) -> str:
+    if token.type in ("text", "code_inline"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    if token.type == "image":
+        return token.content
+    return ""
+
+
+def plain_text(inline: Token | None) -> str:
+    if inline is None:
+        return ""
+    return "".join(_token_text(c) for c in inline.children or ()).strip()
+
+
+# --- extraction ----------------------------------------------------------
+
+
+def entries_of(doc: Document) -> list[Entry]:
+    cache = doc.__dict__.get("_entries")
+    if cache is None:
+        cache = doc.__dict__["_entries"] = _Extractor(doc).run()
+    return cache
+
+
+_LEADING_SYMBOLS = re.compile(r"^[\W_]+", re.UNICODE)
+_FIELD = re.compile(r"^(?:\S{1,6}\s+)?(?P<key>[^\W\d][\w .&/()-]{0,40}?)\s*:\s*(?P<value>.*)$", re.S)
+_DECORATION = re.compile(r"^[ÂÃâðğÄÅ]\S{0,7}\s+")  # an emoji that went through a wrong decode
+
+
+def strip_symbols(text: str) -> str:
+    """Drop leading emoji, bullets and punctuation ("📜 Title" -> "Title")."""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char.isalnum() or char in "[(\"'":
+            break
+        if unicodedata.category(char)[0] in "LN":
+            break
+        index += 1
+    text = text[index:].strip()
+    return _DECORATION.sub("", text, count=1)
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.entries: list[Entry] = []
+        self.headings: dict[int, str] = {}
+        self.heading_entry: Entry | None = None
+        self.table_count = 0
+        self.links_by_inline: dict[int, list[Link]] = {}
+        for link in links_of(doc):
+            self.links_by_inline.setdefault(id(link.inline), []).append(link)
+
+    def run(self) -> list[Entry]:
+        self.visit(self.doc.tree.children)
+        self.entries.sort(key=lambda e: (e.line, e.start))
+        return self.entries
+
+    # structure ------------------------------------------------------------
+
+    @property
+    def section(self) -> list[str]:
+        return [self.headings[level] for level in sorted(self.headings)]
+
+    def visit(self, nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.type == "heading":
+                self.heading(node)
+            elif node.type == "table":
+                self.heading_entry = None
+                self.table(node)
+            elif node.type in LIST_TYPES:
+                self.heading_entry = None
+                self.list(node)
+            elif node.type == "blockquote":
+                if any(c.type == "heading" for c in node.children):
+                    self.heading_entry = None
+                    self.card(node)
+                elif self.heading_entry is not None:
+                    self.attach(self.heading_entry, node)
+                else:
+                    self.visit(node.children)
+            elif node.type in ("paragraph", "html_block") and self.heading_entry is not None:
+                self.attach(self.heading_entry, node)
+
+    def heading(self, node: Node) -> None:
+        level = int(node.token.tag[1])
+        inline = self.inline_of(node)
+        text = plain_text(inline)
+        for deeper in [l for l in self.headings if l >= level]:
+            del self.headings[deeper]
+        self.headings[level] = text
+        self.heading_entry = None
+        links = [l for l in self.links(node) if not l.is_anchor and l.kind != "image"]
+        if level >= 2 and links and _starts_with_link(inline):
+            entry = self.new_entry(node, "heading", text)
+            entry.section = self.section[:-1]
+            entry.links.extend(self.links(node))
+            entry.text = text
+            self.heading_entry = entry
+
+    def attach(self, entry: Entry, node: Node) -> None:
+        entry.links.extend(self.links(node))
+        text = " ".join(plain_text(n.token) for n in node.walk() if n.type == "inline")
+        if text:
+            entry.fields["description"] = (entry.fields.get("description", "") + " " + text).strip()
+            entry.text = (entry.text + " " + text).strip()
+        if node.map:
+            entry.end_line = max(entry.end_line, node.map[1])
+
+    # tables ---------------------------------------------------------------
+
+    def table(self, node: Node) -> None:
+        table_index = self.table_count
+        self.table_count += 1
+        headers: list[str] = []
+        for tr in (n for n in node.walk() if n.type == "tr"):
+            cells = [c for c in tr.children if c.type in ("th", "td")]
+            inlines = [self.inline_of(c) for c in cells]
+            texts = [plain_text(i) for i in inlines]
+            if cells and cells[0].type == "th":
+                headers = [t or f"column {i + 1}" for i, t in enumerate(texts)]
+                continue
+            entry = self.new_entry(tr, "table-row", "")
+            entry.table = table_index
+            entry.headers = headers
+            for column, inline in enumerate(inlines):
+                for link in self.links_by_inline.get(id(inline), []):
+                    link.cell = column
+                    entry.links.append(link)
+            entry.fields = {h: texts[i] if i < len(texts) else "" for i, h in enumerate(headers)}
+            title_column = _title_column(headers)
+            title = texts[title_column] if title_column < len(texts) else ""
+            if is_empty_marker(title) or not title:
+                first = entry.main_link
+                title = first.text if first else ""
+            entry.title = title
+            entry.text = " ".join(t for t in texts if not is_empty_marker(t))
+
+    # lists ----------------------------------------------------------------
+
+    def list(self, node: Node) -> None:
+        items = [c for c in node.children if c.type == "list_item"]
+        all_links = self.links(node)
+        if not all_links or all(l.is_anchor for l in all_links if l.kind != "image"):
+            return  # prose bullets or navigation
+        linked = [bool(self.own_links(item)) for item in items]
+        for item, has_own in zip(items, linked):
+            sublists = [c for c in item.children if c.type in LIST_TYPES]
+            sub_links = [l for s in sublists for l in self.links(s) if not l.is_anchor]
+            if not has_own and sublists and sub_links and _entry_like(self, sublists):
+                for sublist in sublists:
+                    self.list(sublist)
+            elif has_own or sub_links or (any(linked) and self.inline_of(item) is not None):
+                self.list_entry(item, sublists)
+
+    def list_entry(self, item: Node, sublists: list[Node]) -> None:
+        paragraphs = [c for c in item.children if c.type not in LIST_TYPES]
+        first_inline = next((n.token for p in paragraphs for n in p.walk() if n.type == "inline"), None)
+        entry = self.new_entry(item, "list-item", _title_of(first_inline))
+        texts: list[str] = []
+        for paragraph in paragraphs:
+            entry.links.extend(self.links(paragraph))
+            texts.extend(plain_text(n.token) for n in paragraph.walk() if n.type == "inline")
+        own_text = " ".join(texts)
+        description = _description(own_text, entry.title)
+        if description:
+            entry.fields["description"] = description
+        extras: list[str] = []
+        for sublist in sublists:
+            for sub in (c for c in sublist.walk() if c.type == "list_item"):
+                inline = next((n.token for n in sub.walk() if n.type == "inline"), None)
+                links = self.own_links_all(sub)
+                entry.links.extend(links)
+                text = strip_symbols(plain_text(inline))
+                texts.append(text)
+                key, value = _field_of(text, links)
+                if key and key not in entry.fields:
+                    entry.fields[key] = value
+                elif text:
+                    extras.append(text)
+        if extras:
+            entry.fields["notes"] = "; ".join(extras)
+        entry.text = " ".join(texts)
+
+    def own_links(self, item: Node) -> list[Link]:
+        return [l for l in self.own_links_all(item) if not l.is_anchor and l.kind != "image"]
+
+    def own_links_all(self, item: Node) -> list[Link]:
+        links: list[Link] = []
+        for child in item.children:
+            if child.type not in LIST_TYPES:
+                links.extend(self.links(child))
+        return links
+
+    # cards ----------------------------------------------------------------
+
+    def card(self, node: Node) -> None:
+        heading = next(c for c in node.children if c.type == "heading")
+        title = strip_symbols(plain_text(self.inline_of(heading)))
+        entry = self.new_entry(node, "card", title)
+        venue = re.match(r"^\[([^\]]+)\]\s*(.+)$", title)
+        if venue:
+            entry.title = venue.group(2)
+            entry.fields["venue"] = venue.group(1)
+        texts = [title]
+        entry.links.extend(self.links(node))
+        for child in node.children:
+            if child.type != "paragraph":
+                continue
+            text = strip_symbols(plain_text(self.inline_of(child)))
+            texts.append(text)
+            key, value = _field_of(text, self.links(child))
+            if key:
+                entry.fields[key] = value
+        entry.text = " ".join(texts)
+
+    # helpers --------------------------------------------------------------
+
+    def new_entry(self, node: Node, kind: str, title: str) -> Entry:
+        first, last = node.map or (0, 1)
+        entry = Entry(self.doc.path, first + 1, max(last, first + 1), kind, self.section, title)
+        entry.start = self.doc.line_starts[first] if first < len(self.doc.line_starts) else 0
+        self.entries.append(entry)
+        return entry
+
+    def inline_of(self, node: Node) -> Token | None:
+        return next((n.token for n in node.walk() if n.type == "inline"), None)
+
+    def links(self, node: Node) -> list[Link]:
+        return [l for n in node.walk() if n.type == "inline" for l in self.links_by_inline.get(id(n.token), [])]
+
+
+def is_empty_marker(text: str) -> bool:
+    return text.strip() in EMPTY_MARKERS
+
+
+EMPTY_MARKERS = {"", "-", "—", "–", "--", "N/A", "n/a", "NA", "None", "none", "/", "✗", "x", "×"}
+
+
+_TITLE_HEADERS = {"name", "title", "model", "project", "dataset", "method", "tool", "library", "benchmark",
+                  "software", "package", "resource", "repository", "work", "paper title", "model name"}
+
+
+def _title_column(headers: list[str]) -> int:
+    """The column that names the entry: the first headed Name, Title, Model ... else the first."""
+    for index, header in enumerate(headers):
+        words = strip_symbols(header).casefold()
+        if words in _TITLE_HEADERS or words.rstrip("s") in _TITLE_HEADERS:
+            return index
+    return 0
+
+
+def _starts_with_link(inline: Token | None) -> bool:
+    for child in (inline.children if inline else None) or ():
+        if child.type == "text" and not strip_symbols(child.content):
+            continue
+        return child.type == "link_open"
+    return False
+
+
+def _entry_like(extractor: _Extractor, sublists: list[Node]) -> bool:
+    """Do the sub-bullets look like entries (each led by a link) rather than fields?"""
+    items = [c for s in sublists for c in s.children if c.type == "list_item"]
+    led = sum(1 for item in items if _starts_with_link(extractor.inline_of(item)))
+    return led * 2 > len(items)
+
+
+def _title_of(inline: Token | None) -> str:
+    if inline is None:
+        return ""
+    children = [c for c in inline.children or () if not (c.type == "text" and not strip_symbols(c.content))]
+    if children and children[0].type in ("link_open", "strong_open", "em_open"):
+        closing = children[0].type.replace("_open", "_close")
+        parts = []
+        for child in children[1:]:
+            if child.type == closing:
+                break
+            parts.append(_token_text(child))
+        title = "".join(parts).strip()
+        if title:
+            return strip_symbols(title)
+    text = strip_symbols(plain_text(inline))
+    for separator in (" - ", " – ", " — ", ": "):
+        if separator in text:
+            return text.split(separator, 1)[0].strip()
+    return text[:120]
+
+
+def _description(text: str, title: str) -> str:
+    text = strip_symbols(text)
+    if title and text.startswith(title):
+        text = text[len(title) :]
+    return text.strip(" -–—:").strip()
+
+
+def _field_of(text: str, links: list[Link]) -> tuple[str | None, str]:
+    """``Journal: Nature`` -> ("Journal", "Nature"); ``[PDF](url)`` -> ("PDF", url)."""
+    match = _FIELD.match(text)
+    if match and len(match.group("key").split()) <= 4:
+        return match.group("key").strip(), match.group("value").strip()
+    web = [l for l in links if l.kind != "image"]
+    if len(web) == 1 and text.strip() == web[0].text.strip() and web[0].text:
+        return web[0].text.strip(), web[0].url
+    return None, text

@@ -1,0 +1,155 @@
+"""Apply rule fixes until the text stops changing, verify nothing was lost, write atomically.
+
+Every pass is checked on its own: the same entries, every link that no edit touched
+still there with the same text and target, code blocks byte-identical and the block
+structure unchanged. A failed check writes nothing and is reported as a bug.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .document import BOM, Document
+from .entries import entries_of
+from .errors import InputError
+from .findings import Applicability, Edit, Finding
+from .linter import lint
+
+MAX_PASSES = 100
+
+
+class FixError(InputError):
+    """Verification failed: the file is left as it was."""
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    applied: int = 0
+    remaining: list[Finding] = field(default_factory=list)
+    final: Document | None = None
+
+
+def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], int]:
+    """Non-overlapping edits of whole fixes, first come first served; none inside code."""
+    chosen: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    count = 0
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or (fix.applicability is Applicability.UNSAFE and not unsafe):
+            continue
+        if any(doc.in_code(e.start, max(e.end, e.start + 1)) for e in fix.edits):
+            continue
+        spans = [(e.start, e.end) for e in fix.edits]
+        if any(_overlap(span, other) for span in spans for other in taken):
+            continue
+        taken.extend(spans)
+        chosen.extend(fix.edits)
+        count += 1
+    return sorted(chosen, key=lambda e: (e.start, e.end)), count
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a == b:
+        return True
+    return a[0] < b[1] and b[0] < a[1] or (a[0] == a[1] == b[0]) or (b[0] == b[1] == a[0])
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    parts = []
+    position = 0
+    for edit in edits:
+        parts.append(text[position : edit.start])
+        parts.append(edit.content)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def fix_document(doc: Document, config: Config, *, unsafe: bool = False) -> FixOutcome:
+    current = doc
+    seen = {doc.text}
+    applied = 0
+    for _ in range(MAX_PASSES):
+        result = lint(current, config)
+        edits, count = choose_edits(current, result.findings, unsafe)
+        if not edits:
+            return FixOutcome(current.text, applied, result.findings, current)
+        new_text = apply_edits(current.text, edits)
+        if new_text in seen:
+            raise FixError(f"{doc.path}: fixes oscillate; nothing written (please report this)")
+        seen.add(new_text)
+        following = Document(doc.path, new_text, bom=doc.bom, newline=doc.newline)
+        verify(current, following, edits)
+        current = following
+        applied += count
+    raise FixError(f"{doc.path}: fixes did not converge in {MAX_PASSES} passes; nothing written")
+
+
+def verify(before: Document, after: Document, edits: list[Edit]) -> None:
+    """Raise FixError if ``after`` lost an entry, a link no edit touched, code, or structure."""
+    path = before.path
+    old_entries, new_entries = entries_of(before), entries_of(after)
+    if len(old_entries) != len(new_entries):
+        raise FixError(f"{path}: fix would change the entry count ({len(old_entries)} -> {len(new_entries)}); nothing written")
+    for old, new in zip(old_entries, new_entries):
+        new_links = {(l.text, l.url) for l in new.links}
+        for link in old.links:
+            touched = any(e.start < link.end and link.start < e.end or e.start == link.start for e in edits)
+            if not touched and (link.text, link.url) not in new_links:
+                raise FixError(
+                    f"{path}:{old.line}: fix would lose the link {link.url!r} of entry {old.title!r}; nothing written"
+                )
+    if _code_blocks(before) != _code_blocks(after):
+        raise FixError(f"{path}: fix would change a code block; nothing written")
+    if _structure(before) != _structure(after):
+        line = _first_structure_change(before, after)
+        raise FixError(f"{path}:{line}: fix would change the block structure; nothing written")
+
+
+def _code_blocks(doc: Document) -> list[str]:
+    return [t.content for t in doc.tokens if t.type in ("fence", "code_block")]
+
+
+def _structure(doc: Document) -> list[tuple[str, int]]:
+    return [(t.type, t.level) for t in doc.tokens if t.type != "inline"]
+
+
+def _first_structure_change(before: Document, after: Document) -> int:
+    old = [t for t in before.tokens if t.type != "inline"]
+    new = [t for t in after.tokens if t.type != "inline"]
+    for a, b in zip(old, new):
+        if (a.type, a.level) != (b.type, b.level):
+            return (a.map[0] + 1) if a.map else 1
+    return 1
+
+
+def encode(doc: Document, text: str) -> bytes:
+    """The bytes to write: the file's own line endings and BOM kept."""
+    if doc.newline != "\n":
+        text = text.replace("\n", doc.newline)
+    return ((BOM if doc.bom else "") + text).encode("utf-8")
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Temp file in the same folder, fsync, then rename over the original, keeping its mode."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,37 @@
+"""Run the enabled rules over one Document and return its findings, suppressions applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import Config
+from .document import Document
+from .entries import entries_of, links_of
+from .findings import Finding
+from .registry import Context, all_rules
+from .suppress import Suppressions
+
+
+@dataclass
+class Result:
+    doc: Document
+    findings: list[Finding]
+
+
+def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None) -> Result:
+    rules = all_rules()
+    names = only if only is not None else config.enabled(doc.path, online=online)
+    context = Context(doc, entries_of(doc), links_of(doc), config.options, None)
+    suppressions = Suppressions(doc, set(rules))
+    findings: list[Finding] = []
+    for name in names:
+        rule = rules[name]
+        context.rule = rule
+        for finding in rule.check(context):
+            if doc.in_code(finding.start, max(finding.end, finding.start + 1)) and finding.start < len(doc.text):
+                continue  # nothing inside code is ever reported
+            line = doc.position(finding.start)[0]
+            if not suppressions.suppressed(name, line):
+                findings.append(finding)
+    findings.sort(key=lambda f: (f.start, f.rule))
+    return Result(doc, findings)

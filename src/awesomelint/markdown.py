@@ -1,0 +1,80 @@
+"""The one markdown-it-py configuration every part of awesomelint parses with.
+
+markdown-it-py gives block tokens a line map but inline tokens no offsets. The rules
+need exact source spans for links and code spans (to report columns and to emit
+text edits), so the inline rules that make those tokens are wrapped here to record
+``token.meta["span"] = (start, end)`` as offsets into the inline token's content.
+The parser itself still decides what is a link; nothing re-parses markdown by regex.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.rules_inline import StateInline
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+# inline rule name -> the token type whose span it records
+_RECORDED = {
+    "link": "link_open",
+    "image": "image",
+    "autolink": "link_open",
+    "backticks": "code_inline",
+    "html_inline": "html_inline",
+}
+
+
+def _recording(rule: InlineRule, token_type: str) -> InlineRule:
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        first_new = len(state.tokens)
+        matched = rule(state, silent)
+        if matched and not silent:
+            for token in state.tokens[first_new:]:
+                if token.type == token_type:
+                    token.meta["span"] = (start, state.pos)
+                    if token_type in ("link_open", "image") and state.src[start] in "[!":
+                        _record_destination(state, start, token)
+                    break
+        return matched
+
+    return wrapped
+
+
+def _record_destination(state: StateInline, start: int, token) -> None:
+    """Remember where the written destination of an inline link or image sits."""
+    label_start = start + (2 if state.src[start] == "!" else 1)
+    label_end = state.md.helpers.parseLinkLabel(state, label_start - 1, True)
+    if label_end < 0:
+        return
+    token.meta["label"] = (label_start, label_end)
+    pos = label_end + 1
+    src = state.src
+    if pos >= len(src) or src[pos] != "(":
+        token.meta["reference"] = True
+        return
+    pos += 1
+    while pos < len(src) and src[pos] in " \t\n":
+        pos += 1
+    result = parseLinkDestination(src, pos, len(src))
+    if result.ok:
+        token.meta["dest"] = (pos, result.pos)
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """CommonMark plus GFM tables and strikethrough, with span recording."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    for name, token_type in _RECORDED.items():
+        original = next(r for r in md.inline.ruler.__rules__ if r.name == name).fn
+        md.inline.ruler.at(name, _recording(original, token_type))
+    return md
+
+
+def render(text: str) -> str:
+    """HTML for ``text``; the fix safety check compares these."""
+    return parser().render(text)

@@ -1,0 +1,103 @@
+"""The rule registry: one place that knows every rule, its metadata and its options.
+
+A rule is a function ``check(ctx) -> Iterable[Finding]`` registered with ``@rule``.
+Its docstring is the rationale printed by ``awesomelint rule NAME`` and the README
+table, so the explanation and the code live together (ruff's model).
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from .findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    summary: str
+    severity: Severity
+    fix: str  # "safe", "unsafe", "safe or unsafe", "none", "online"
+    bad: str
+    good: str
+    check: Callable[["Context"], Iterable[Finding]]
+    options: dict[str, Any] = field(default_factory=dict)  # option name -> default
+    online: bool = False
+
+    @property
+    def rationale(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def explain(self) -> str:
+        lines = [
+            f"{self.name} ({self.severity.value}{', online' if self.online else ''})",
+            "",
+            self.summary,
+            "",
+            "Why:",
+            *("  " + line for line in self.rationale.splitlines()),
+            "",
+            f"Fix: {self.fix}",
+            "",
+            "Bad:",
+            *("  " + line for line in self.bad.strip("\n").splitlines()),
+            "",
+            "Good:",
+            *("  " + line for line in self.good.strip("\n").splitlines()),
+        ]
+        if self.options:
+            lines += ["", "Options (in .awesomelint.yaml under the rule's name):"]
+            lines += [f"  {key}: {value!r}" for key, value in self.options.items()]
+        return "\n".join(lines)
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    name: str,
+    *,
+    summary: str,
+    severity: Severity,
+    fix: str,
+    bad: str,
+    good: str,
+    options: dict[str, Any] | None = None,
+    online: bool = False,
+):
+    def register(check: Callable[["Context"], Iterable[Finding]]):
+        if name in REGISTRY:
+            raise ValueError(f"rule {name} registered twice")
+        REGISTRY[name] = Rule(name, summary, severity, fix, bad, good, check, dict(options or {}), online)
+        return check
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    from . import rules  # noqa: F401  (importing the package registers every rule)
+
+    return REGISTRY
+
+
+class Context:
+    """What a rule reads: the document, its entries and links, options and pattern data."""
+
+    def __init__(self, doc, entries, links, options: dict[str, Any], data):
+        self.doc = doc
+        self.entries = entries
+        self.links = links
+        self.options = options
+        self.data = data
+        self.rule: Rule | None = None
+
+    def finding(self, start: int, end: int, message: str, **kwargs) -> Finding:
+        assert self.rule is not None
+        kwargs.setdefault("severity", self.rule.severity)
+        return Finding(self.rule.name, message, start, end, **kwargs)
+
+    def option(self, key: str) -> Any:
+        assert self.rule is not None
+        return self.options.get(self.rule.name, {}).get(key, self.rule.options.get(key))

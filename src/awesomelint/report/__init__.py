@@ -1,0 +1,18 @@
+"""One formatter per ``--format``; each takes located findings and returns text."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .located import Located, locate
+from . import concise, full, github, json_format, sarif
+
+FORMATTERS: dict[str, Callable[[list[Located]], str]] = {
+    "full": full.render,
+    "concise": concise.render,
+    "json": json_format.render,
+    "github": github.render,
+    "sarif": sarif.render,
+}
+
+__all__ = ["FORMATTERS", "Located", "locate"]

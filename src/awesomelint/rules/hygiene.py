@@ -1,0 +1,122 @@
+"""URL hygiene: tracking parameters, link shorteners and plain http."""
+
+from __future__ import annotations
+
+import re
+
+from .. import data
+from ..findings import Fix, Severity
+from ..registry import Context, rule
+from ..urls import host_matches, host_of, join_query, split_query
+from .common import dest_edit, entry_name, entry_of_offset
+
+_SITE_VALUE = re.compile(r"^(https?(:|%3A)|www\.|[\w-]+(\.[\w-]+)+(/|%2F|$))", re.I)
+
+
+def _web_links(ctx: Context):
+    for link in ctx.links:
+        if link.kind != "image" and link.url.lower().startswith(("http://", "https://")):
+            yield link
+
+
+def tracking_params(params: list[str], extra: list[str]) -> list[str]:
+    """The parameters of a query that only track where a click came from."""
+    config = data.load("tracking")
+    names = {n.lower() for n in config["names"] + extra if "=" not in n}
+    pairs = {n.lower() for n in config["names"] + extra if "=" in n}
+    prefixes = tuple(p.lower() for p in config["prefixes"])
+    ref_names = {n.lower() for n in config["ref-names"]}
+    tracked = []
+    for param in params:
+        name, _, value = param.partition("=")
+        lowered = name.lower()
+        if (
+            lowered in names
+            or param.lower() in pairs
+            or lowered.startswith(prefixes)
+            or (lowered in ref_names and _SITE_VALUE.match(value))
+        ):
+            tracked.append(param)
+    return tracked
+
+
+@rule(
+    "tracking-param",
+    summary="Tracking parameters in a link (utm_*, fbclid, trk, ref=<site>, publisher referrers).",
+    severity=Severity.WARNING,
+    fix="safe: drop them, keep every other parameter",
+    bad="[Paper](https://www.sciencedirect.com/science/article/pii/S2589750024000256?pes=vor&utm_source=chemport)",
+    good="[Paper](https://www.sciencedirect.com/science/article/pii/S2589750024000256?pes=vor)",
+    options={"extend-params": []},
+)
+def tracking_param(ctx: Context):
+    """Tracking parameters record where a reader came from, make links long, and make
+    the same page look like two different links to duplicate checks. Dropping them
+    never changes the page; other parameters and the fragment are kept as written."""
+    extra = ctx.option("extend-params") or []
+    for link in _web_links(ctx):
+        base, params, fragment = split_query(link.url)
+        tracked = tracking_params(params, extra)
+        if not tracked:
+            continue
+        cleaned = join_query(base, [p for p in params if p not in tracked], fragment)
+        edit = dest_edit(ctx.doc, link, cleaned)
+        names = ", ".join(p.split("=", 1)[0] for p in tracked)
+        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        yield ctx.finding(
+            link.start, link.end, f"link '{link.text}' carries tracking parameters ({names}); drop them",
+            fix=Fix.safe(edit) if edit else None, entry=entry_name(entry),
+        )
+
+
+@rule(
+    "url-shortener",
+    summary="A link through a shortener (t.co, bit.ly, tinyurl.com, goo.gl ...).",
+    severity=Severity.WARNING,
+    fix="online: `awesomelint links` resolves the target",
+    bad="[code](https://t.co/TC0OCOc0q7)",
+    good="[code](https://github.com/TencentAILabHealthcare/scBERT)",
+    options={"extend-hosts": []},
+)
+def url_shortener(ctx: Context):
+    """A shortened link hides where it goes, dies with the shortening service, and often
+    tracks the click. A curated list should show its readers the real address."""
+    hosts = data.patterns("shorteners", "hosts", ctx.option("extend-hosts"))
+    for link in _web_links(ctx):
+        host = host_of(link.url)
+        if host.startswith("www."):
+            host = host[4:]
+        if host in hosts:
+            entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+            yield ctx.finding(
+                link.start, link.end, f"link '{link.text}' goes through the shortener {host}; link the real address",
+                entry=entry_name(entry),
+            )
+
+
+@rule(
+    "insecure-url",
+    summary="A plain http:// link to a host that serves https.",
+    severity=Severity.WARNING,
+    fix="safe: http -> https",
+    bad="[Code](http://github.com/mahmoodlab/CONCH)",
+    good="[Code](https://github.com/mahmoodlab/CONCH)",
+    options={"extend-hosts": []},
+)
+def insecure_url(ctx: Context):
+    """Plain http can be read and rewritten on the way, and browsers flag it. For hosts
+    known to serve https (a list in rules/https_hosts.yaml, extendable) the upgrade is
+    always right; other hosts are left alone since they may not serve https at all."""
+    hosts = data.patterns("https_hosts", "hosts", ctx.option("extend-hosts"))
+    for link in _web_links(ctx):
+        if not link.url.lower().startswith("http://"):
+            continue
+        host = host_of(link.url)
+        if not host_matches(host, hosts):
+            continue
+        edit = dest_edit(ctx.doc, link, "https://" + link.url[len("http://") :])
+        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        yield ctx.finding(
+            link.start, link.end, f"link '{link.text}' uses http:// but {host} serves https",
+            fix=Fix.safe(edit) if edit else None, entry=entry_name(entry),
+        )

@@ -1,0 +1,127 @@
+"""link-text-mismatch: link text that says one place while the link goes to another."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..findings import Severity
+from ..registry import Context, rule
+from ..urls import github_repo, host_of, strip_www
+from ..entries import strip_symbols
+from .common import entry_name, entry_of_offset
+
+_OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+# words a link text uses for a host -> hosts that fit it
+_HOST_WORDS = {
+    "github": ("github.com", "github.io"),
+    "hf": ("huggingface.co", "hf.co"),
+    "huggingface": ("huggingface.co", "hf.co"),
+    "hugging face": ("huggingface.co", "hf.co"),
+    "arxiv": ("arxiv.org",),
+    "biorxiv": ("biorxiv.org",),
+    "medrxiv": ("medrxiv.org",),
+    "gitlab": ("gitlab.com",),
+    "google drive": ("drive.google.com", "drive.usercontent.google.com", "docs.google.com"),
+    "dropbox": ("dropbox.com",),
+    "zenodo": ("zenodo.org",),
+    "kaggle": ("kaggle.com",),
+    "pubmed": ("pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"),
+    "docker hub": ("docker.com", "docker.io"),
+    "pypi": ("pypi.org",),
+    "openreview": ("openreview.net",),
+}
+MIN_COLUMN_LINKS = 4
+
+
+def _fits(host: str, hosts: tuple[str, ...]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+@rule(
+    "link-text-mismatch",
+    summary="Link text naming an owner/repo or a host (GitHub, HF, arXiv) that the URL contradicts; a lone odd host in a table column.",
+    severity=Severity.WARNING,
+    fix="none",
+    bad="[pro-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)\n| GitHub |\n| [HF](https://huggingface.co/paige-ai/Virchow2) |",
+    good="[prov-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)",
+)
+def link_text_mismatch(ctx: Context):
+    """When a row is copied and edited, the text gets updated and the target does not
+    (or the reverse): the text promises one repository and the click opens another. In
+    a table, a link whose host differs from every other link in its column (a Hugging
+    Face link in a GitHub column) is usually in the wrong cell. Case differences in
+    owner/repo are fine: GitHub ignores case."""
+    for link in ctx.links:
+        if link.kind == "image" or not link.url.lower().startswith(("http://", "https://")):
+            continue
+        message = _text_contradiction(link.text.strip(), link.url)
+        if message:
+            yield ctx.finding(link.start, link.end, message, entry=entry_name(_entry(ctx, link)))
+    yield from _column_outliers(ctx)
+
+
+def _entry(ctx: Context, link):
+    return entry_of_offset(ctx.entries, ctx.doc, link.start)
+
+
+def _text_contradiction(text: str, url: str) -> str | None:
+    host = strip_www(host_of(url))
+    if _OWNER_REPO.match(text):
+        return _repo_contradiction(text, url)
+    hosts = _HOST_WORDS.get(text.lower())
+    if hosts and host and not _fits(host, hosts):
+        return f"link text says {text} but the link goes to {host}"
+    return None
+
+
+def _repo_contradiction(text: str, url: str) -> str | None:
+    """owner/repo text against a repository URL: one half right and one wrong is a slip.
+
+    Texts that are Go-style import paths (a dot in the owner), sub-package paths
+    (repo/package) or names that share nothing with the URL are not repository names.
+    """
+    repo = github_repo(url)
+    owner, name = text.lower().rstrip("/").split("/", 1)
+    if repo is None or "." in owner or not text.isascii() or not _is_repo_root(url):
+        return None
+    actual_owner, actual_name = repo[0].lower(), repo[1].lower()
+    if (owner == actual_owner) != (name == actual_name):
+        return f"link text names {text} but the link goes to {repo[0]}/{repo[1]}"
+    return None
+
+
+def _is_repo_root(url: str) -> bool:
+    path = [p for p in url.split("?")[0].split("#")[0].split("/")[3:] if p]
+    if path and path[0] in ("datasets", "spaces"):
+        path = path[1:]
+    return len(path) == 2 or (len(path) == 4 and path[2] == "tree" and path[3] in ("main", "master"))
+
+
+def _column_outliers(ctx: Context):
+    tables: dict[int, list] = {}
+    for entry in ctx.entries:
+        if entry.table is not None:
+            tables.setdefault(entry.table, []).append(entry)
+    for rows in tables.values():
+        columns: dict[int, list] = {}
+        for row in rows:
+            for link in row.web_links:
+                if link.cell is not None and link.url.lower().startswith(("http://", "https://")):
+                    columns.setdefault(link.cell, []).append((row, link))
+        for column, links in columns.items():
+            hosts = Counter(strip_www(host_of(link.url)) for _, link in links)
+            if len(hosts) != 2:
+                continue
+            (common, count), (odd, odd_count) = hosts.most_common(2)
+            header = rows[0].headers[column] if column < len(rows[0].headers) else ""
+            named = _HOST_WORDS.get(strip_symbols(header).lower())
+            if odd_count != 1 or count < MIN_COLUMN_LINKS or not named or _fits(odd, named):
+                continue
+            for row, link in links:
+                if strip_www(host_of(link.url)) == odd:
+                    yield ctx.finding(
+                        link.start, link.end,
+                        f"link '{link.text}' goes to {odd}, but the column is {header} and every other link in it goes to {common}",
+                        entry=entry_name(row),
+                    )

@@ -1,0 +1,228 @@
+"""mojibake: UTF-8 text that was decoded with the wrong codec somewhere on its way.
+
+ftfy does the calibrated part (is this a wrong decode, and which codec). What it
+leaves are sequences whose undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) or soft
+hyphen (0xAD) were dropped: ``ğŸ§‘â€ğŸ”¬`` lost its zero-width joiner, ``MatÃas`` its
+0xAD. Those are rebuilt byte by byte here, only in a file where ftfy already proved
+a wrong decode, and the fix is marked unsafe because a byte was inferred.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import lru_cache
+
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+from ftfy import TextFixerConfig
+
+from ..findings import Edit, Fix, Severity
+from ..registry import Context, rule
+from .common import entry_name, entry_of_offset
+
+_CONFIG = TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+_CODECS = ("sloppy-windows-1252", "sloppy-windows-1254", "latin-1")
+_LOST = (0x8F, 0x8D, 0xAD, 0x90, 0x9D, 0x81)  # bytes a wrong decode drops, likeliest first
+
+
+def _chars_for(low: int, high: int) -> str:
+    chars = set()
+    for codec in _CODECS:
+        chars.update(bytes(range(low, high + 1)).decode(codec, errors="ignore"))
+    return "".join(sorted(chars))
+
+
+_CONT = _chars_for(0x80, 0xBF)
+_LEAD = _chars_for(0xC2, 0xF4)
+_RUN = re.compile(f"(?:[{re.escape(_LEAD)}][{re.escape(_CONT)}]{{1,3}})+")
+_SUSPECT = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONT)}]")
+_IN_WORD_A_TILDE = re.compile(r"(?<=[a-z])Ã(?=[a-z])")
+_REMNANT = re.compile(r"(?:(?<=\s)|^)[âğðÃÂ](?=\s|$|[.,;:!?)])")
+
+
+def _plausible(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category not in ("Cn", "Co", "Cs", "Cc") and char != "\ufffd"
+
+
+def _decode_with_gaps(data: bytes) -> tuple[str, int] | None:
+    """Decode UTF-8, filling a single missing byte per character; (text, bytes inferred)."""
+    out: list[str] = []
+    inferred = 0
+    i = 0
+    while i < len(data):
+        byte = data[i]
+        if byte < 0x80:
+            out.append(chr(byte))
+            i += 1
+            continue
+        size = 2 if 0xC2 <= byte <= 0xDF else 3 if 0xE0 <= byte <= 0xEF else 4 if 0xF0 <= byte <= 0xF4 else 0
+        if not size:
+            return None
+        tail = bytearray()
+        j = i + 1
+        while j < len(data) and len(tail) < size - 1 and 0x80 <= data[j] <= 0xBF:
+            tail.append(data[j])
+            j += 1
+        if len(tail) == size - 1:
+            out.append(bytes([byte]) + bytes(tail))
+            i = j
+            continue
+        if len(tail) != size - 2:
+            return None
+        char = _fill_gap(byte, bytes(tail))
+        if char is None:
+            return None
+        out.append(char)
+        inferred += 1
+        i = j
+    try:
+        text = "".join(part.decode("utf-8") if isinstance(part, bytes) else part for part in out)
+    except UnicodeDecodeError:
+        return None
+    if not all(_plausible(c) for c in text if ord(c) > 0x7F):
+        return None
+    return text, inferred
+
+
+def _fill_gap(lead: int, tail: bytes) -> str | None:
+    """The likeliest character for a sequence one byte short.
+
+    Emoji are F0 9F xx yy and their dropped byte is usually xx (blocks 1F3xx-1F4xx);
+    E2 80 xx is usually a zero-width joiner (8D) or a closing quote (9D); EF B8 xx
+    is the emoji variation selector (8F); C3 xx in a word is a soft-hyphen-eaten í.
+    """
+    positions = list(range(len(tail), -1, -1))
+    if lead == 0xF0 and tail[:1] == b"\x9f":
+        positions = [1] + [p for p in positions if p != 1]
+    order = {0xE2: (0x8D, 0x9D, 0x90, 0x8F, 0x81, 0xAD), 0xC3: (0xAD, 0x81, 0x8D, 0x8F, 0x90, 0x9D)}.get(lead, _LOST)
+    for position in positions:
+        for lost in order:
+            candidate = bytes([lead]) + tail[:position] + bytes([lost]) + tail[position:]
+            try:
+                char = candidate.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if _plausible(char):
+                return char
+    return None
+
+
+def _repair_run(run: str) -> tuple[str, int] | None:
+    best: tuple[str, int] | None = None
+    for codec in _CODECS:
+        try:
+            data = run.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        decoded = _decode_with_gaps(data)
+        if decoded and decoded[0] != run and (best is None or decoded[1] < best[1]):
+            best = decoded
+    return best
+
+
+@lru_cache(maxsize=4096)
+def repair_line(line: str) -> tuple[str, bool, bool]:
+    """(repaired line, ftfy proved a wrong decode, a byte had to be inferred)."""
+    result = ftfy.fix_and_explain(line, config=_CONFIG)
+    exact = result.text != line and any(step[0] in ("encode", "apply") for step in result.explanation or [])
+    text = result.text if exact else line
+    inferred = False
+    pieces: list[str] = []
+    position = 0
+    for match in _RUN.finditer(text):
+        repaired = _repair_run(match.group())
+        if repaired is None:
+            continue
+        pieces.append(text[position : match.start()])
+        pieces.append(repaired[0])
+        position = match.end()
+        inferred = inferred or repaired[1] > 0
+    pieces.append(text[position:])
+    text = "".join(pieces)
+    if _IN_WORD_A_TILDE.search(text):
+        text = _IN_WORD_A_TILDE.sub("í", text)
+        inferred = True
+    return text, exact, inferred
+
+
+@rule(
+    "mojibake",
+    summary="Text decoded with the wrong codec (ğŸ§ , ðŸ”¥, Ã—, â€“), including sequences that lost a byte.",
+    severity=Severity.ERROR,
+    fix="safe where exact, unsafe where a lost byte is inferred",
+    bad="# ğŸ§  Awesome Biomedical Foundation Models\n8Ã— 80GB NVIDIA A100 GPUs",
+    good="# 🧠 Awesome Biomedical Foundation Models\n8× 80GB NVIDIA A100 GPUs",
+)
+def mojibake(ctx: Context):
+    """A README saved through an editor or script that read UTF-8 as Windows-1252 (or
+    1254) shows emoji and accents as runs of Latin letters. Readers see garbage and
+    search misses the names. Real text such as São Paulo, naïve, Ångström, ×, –, CJK
+    and joined emoji is left alone: ftfy decides whether a run is a wrong decode."""
+    doc = ctx.doc
+    candidates = []
+    proven = False
+    for number, line in enumerate(doc.lines, start=1):
+        if line.isascii() or not (_SUSPECT.search(line) or _IN_WORD_A_TILDE.search(line) or _REMNANT.search(line)):
+            continue
+        repaired, exact, inferred = repair_line(line)
+        proven = proven or exact or (repaired != line and not inferred)
+        candidates.append((number, line, repaired, exact, inferred))
+    if not proven:
+        return
+    for number, line, repaired, exact, inferred in candidates:
+        base = doc.line_starts[number - 1]
+        entry = entry_of_offset(ctx.entries, doc, base)
+        covered: list[tuple[int, int]] = []
+        if repaired != line:
+            for start, end, new in _changes(line, repaired):
+                covered.append((start, end))
+                piece_inferred = inferred and _repair_needs_inference(line[start:end])
+                unsafe = piece_inferred or doc.in_html(base + start, base + end)
+                fix = (Fix.unsafe if unsafe else Fix.safe)(Edit(base + start, base + end, new))
+                note = " (a lost byte was inferred)" if piece_inferred else ""
+                message = f"mojibake: '{_clip(line[start:end])}' should read '{_clip(new)}'{note}"
+                yield ctx.finding(base + start, base + end, message, fix=fix, entry=entry_name(entry))
+        for match in _REMNANT.finditer(line):
+            if any(low <= match.start() < high for low, high in covered):
+                continue
+            offset = base + match.start()
+            message = f"mojibake remnant '{match.group()}': the bytes of a character were lost; retype it"
+            yield ctx.finding(offset, offset + 1, message, entry=entry_name(entry))
+
+
+def _changes(line: str, repaired: str, gap: int = 3):
+    """The changed stretches of a line, nearby ones merged: (start, end, replacement)."""
+    matcher = difflib.SequenceMatcher(None, line, repaired, autojunk=False)
+    groups: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if groups and i1 - groups[-1][1] <= gap:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+    return [(i1, i2, repaired[j1:j2]) for i1, i2, j1, j2 in groups]
+
+
+def _repair_needs_inference(piece: str) -> bool:
+    """Whether this stretch on its own can only be repaired by inferring a byte."""
+    exact = ftfy.fix_and_explain(piece, config=_CONFIG).text
+    return exact == piece or bool(_RUN.search(exact)) or bool(_IN_WORD_A_TILDE.search(piece))
+
+
+def _clip(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

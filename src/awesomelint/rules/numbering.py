@@ -1,0 +1,90 @@
+"""list-numbering: ordered lists whose numbers repeat or skip."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Edit, Fix, Severity
+from ..registry import Context, rule
+
+_MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
+
+
+@rule(
+    "list-numbering",
+    summary="Ordered list numbers that repeat or skip inside one list.",
+    severity=Severity.WARNING,
+    fix="safe: renumber from the first number, re-indenting sub-bullets when a number gains a digit",
+    bad="17. Quilt-1M\n18. CONCH\n17. KEP",
+    good="17. Quilt-1M\n18. CONCH\n19. KEP",
+)
+def list_numbering(ctx: Context):
+    """GitHub renders an ordered list 1, 2, 3 whatever is typed, but the file is what
+    contributors read and cite ("see no. 17"), and a restarted count usually means two
+    lists were pasted together. Lists numbered all '1.' are a deliberate style and
+    pass. The renumbering keeps the first number."""
+    doc = ctx.doc
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "ordered_list_open":
+            continue
+        items = _items(tokens, index)
+        numbers = [int(item.info) for item in items if item.info.isdigit()]
+        if len(numbers) != len(items) or len(items) < 2:
+            continue
+        if len(set(numbers)) == 1:
+            continue  # 1. 1. 1. style
+        expected = list(range(numbers[0], numbers[0] + len(numbers)))
+        if numbers == expected:
+            continue
+        edits = []
+        for item, want in zip(items, expected):
+            edits.extend(_renumber(doc, item, want))
+        bad = next(i for i, (n, e) in enumerate(zip(numbers, expected)) if n != e)
+        line = items[bad].map[0] + 1
+        start, end = doc.line_span(line)
+        what = "repeats" if numbers[bad] in numbers[:bad] else "skips"
+        yield ctx.finding(
+            start, end,
+            f"list numbering {what} at item {numbers[bad]} (expected {expected[bad]}); the list runs {_ranges(numbers)}",
+            fix=Fix.safe(*edits) if edits else None,
+        )
+
+
+def _items(tokens, open_index: int):
+    level = tokens[open_index].level
+    items = []
+    for token in tokens[open_index + 1 :]:
+        if token.type == "ordered_list_close" and token.level == level:
+            break
+        if token.type == "list_item_open" and token.level == level + 1:
+            items.append(token)
+    return items
+
+
+def _renumber(doc, item, number: int) -> list[Edit]:
+    first = item.map[0]
+    line = doc.lines[first]
+    match = _MARKER.match(line)
+    if not match or int(match.group(2)) == number:
+        return []
+    base = doc.line_starts[first]
+    edits = [Edit(base + match.start(2), base + match.end(2), str(number))]
+    shift = len(str(number)) - len(match.group(2))
+    if shift:
+        content_column = match.end(3) + 1
+        for child_line in range(first + 1, item.map[1]):
+            text = doc.lines[child_line]
+            indent = len(text) - len(text.lstrip(" "))
+            if not text.strip() or indent < content_column - 1:
+                continue
+            start = doc.line_starts[child_line]
+            if shift > 0:
+                edits.append(Edit(start, start, " " * shift))
+            else:
+                edits.append(Edit(start, start - shift, ""))
+    return edits
+
+
+def _ranges(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers[:12]) + (", ..." if len(numbers) > 12 else "")

@@ -1,0 +1,133 @@
+"""placeholder-url and missing-link: entries that point nowhere real."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import data
+from ..brokenlinks import broken_links
+from ..entries import is_empty_marker
+from ..findings import Edit, Fix, Severity
+from ..registry import Context, rule
+from ..urls import github_repo, host_matches, host_of
+from .common import dest_edit, entry_name, entry_of_offset
+
+_OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+
+
+@lru_cache(maxsize=None)
+def _compiled(extra: tuple[str, ...] = ()) -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in data.patterns("placeholders", "url-patterns", list(extra))]
+
+
+def placeholder_reason(url: str, extra_patterns: tuple[str, ...] = (), extra_hosts: tuple[str, ...] = ()) -> str | None:
+    """Why ``url`` is a template rather than an address, or None."""
+    stripped = url.strip()
+    if stripped.lower() in data.load("placeholders")["targets"]:
+        return "an empty target" if stripped in ("", "#") else f"the stand-in target '{stripped}'"
+    host = host_of(stripped if "://" in stripped else "https://" + stripped)
+    hosts = data.patterns("placeholders", "hosts", list(extra_hosts))
+    if host and host_matches(host, hosts):
+        return f"the placeholder host {host}"
+    for pattern in _compiled(extra_patterns):
+        if pattern.search(stripped):
+            return "a template address that was never filled in"
+    return None
+
+
+@rule(
+    "placeholder-url",
+    summary="A link target left as a template (github.com/org/repo, paper.link, #, TODO) or 'Coming soon' where a link belongs.",
+    severity=Severity.ERROR,
+    fix="unsafe: owner/repo text fills a GitHub/HF template",
+    bad="| IRENE | [RL4M/IRENE](https://github.com/org/repo) |\n| EchoCare | Coming soon |",
+    good="| IRENE | [RL4M/IRENE](https://github.com/RL4M/IRENE) |\n| EchoCare | - |",
+    options={"extend-patterns": [], "extend-hosts": [], "extend-texts": []},
+)
+def placeholder_url(ctx: Context):
+    """Templates copied from a contribution guide look like links and pass a quick review,
+    but send every reader to a 404 or to someone else's page. When the link text names
+    the repository (owner/repo), the fix fills it into the template; it is unsafe because
+    the text itself may be wrong."""
+    patterns = tuple(ctx.option("extend-patterns") or ())
+    hosts = tuple(ctx.option("extend-hosts") or ())
+    seen: set[int] = set()
+    for link in ctx.links:
+        if link.kind == "image":
+            continue
+        reason = placeholder_reason(link.url, patterns, hosts)
+        if reason is None:
+            continue
+        seen.add(link.start)
+        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        fix = None
+        filled = _filled(link.text, link.url)
+        if filled:
+            edit = dest_edit(ctx.doc, link, filled)
+            fix = Fix.unsafe(edit) if edit else None
+        yield ctx.finding(
+            link.start, link.end, f"link '{link.text}' points to {reason} ({link.url or 'nothing'})",
+            fix=fix, entry=entry_name(entry),
+        )
+    for broken in broken_links(ctx.doc):
+        for url, offset in broken.candidates:
+            reason = placeholder_reason(url, patterns, hosts)
+            if reason and offset not in seen:
+                entry = entry_of_offset(ctx.entries, ctx.doc, offset)
+                yield ctx.finding(offset, offset + len(url), f"broken link '{broken.text}' holds {reason} ({url})",
+                                  entry=entry_name(entry))
+    yield from _placeholder_texts(ctx)
+
+
+def _filled(text: str, url: str) -> str | None:
+    """github.com/org/repo with text 'owner/repo' -> github.com/owner/repo."""
+    text = text.strip()
+    if not _OWNER_REPO.match(text) or github_repo(url) is None:
+        return None
+    host = host_of(url)
+    if host.startswith("www."):
+        host = host[4:]
+    return f"https://{host}/{text}"
+
+
+def _placeholder_texts(ctx: Context):
+    """'Coming soon' in a table column that otherwise holds links."""
+    texts = set(data.patterns("placeholders", "texts", ctx.option("extend-texts")))
+    by_table: dict[int, list] = {}
+    for entry in ctx.entries:
+        if entry.table is not None:
+            by_table.setdefault(entry.table, []).append(entry)
+    for rows in by_table.values():
+        link_columns = {link.cell for row in rows for link in row.links if link.cell is not None}
+        for row in rows:
+            for column, header in enumerate(row.headers):
+                value = row.fields.get(header, "")
+                if column in link_columns and value.strip().lower().strip(".!") in texts:
+                    line = row.line
+                    start, end = ctx.doc.line_span(line)
+                    found = ctx.doc.text.find(value, start, end)
+                    if found < 0:
+                        continue
+                    yield ctx.finding(found, found + len(value),
+                                      f"'{value}' stands where the {header} link belongs; link it or use the table's empty marker",
+                                      entry=entry_name(row))
+
+
+@rule(
+    "missing-link",
+    summary="An entry with no link at all.",
+    severity=Severity.WARNING,
+    fix="none",
+    bad="| BioLLM | Ping Qiu et al., 2024 | — | — |",
+    good="| BioLLM | [Ping Qiu et al., 2024](https://doi.org/...) | — | — |",
+)
+def missing_link(ctx: Context):
+    """A curated list exists to send readers somewhere. An entry without a single link
+    cannot be followed, checked or deduplicated by its address."""
+    for entry in ctx.entries:
+        if entry.web_links or not (entry.title or entry.text):
+            continue
+        start = entry.start
+        end = ctx.doc.line_span(entry.line)[1]
+        yield ctx.finding(start, end, f"entry '{entry.title or entry.text[:40]}' has no link", entry=entry_name(entry))

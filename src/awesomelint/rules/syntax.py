@@ -1,0 +1,71 @@
+"""nested-link: link syntax that broke when a list was edited by hand."""
+
+from __future__ import annotations
+
+from ..brokenlinks import BrokenLink, broken_links
+from ..findings import Edit, Fix, Severity
+from ..registry import Context, rule
+from ..urls import github_repo, host_of
+from .common import entry_name, entry_of_offset
+from .placeholders import placeholder_reason
+
+_TEXT_HOSTS = {
+    "hf": "huggingface.co",
+    "huggingface": "huggingface.co",
+    "hugging face": "huggingface.co",
+    "github": "github.com",
+    "code": "github.com",
+    "arxiv": "arxiv.org",
+    "paper": None,
+}
+
+
+@rule(
+    "nested-link",
+    summary="Link syntax that broke: two targets merged into one link, a space before '(', or an unclosed link.",
+    severity=Severity.ERROR,
+    fix="safe when one target is clearly right, else unsafe",
+    bad="[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)\n[HF]([https://huggingface.co/org/model](https://drive.google.com/x))",
+    good="[SToFM](https://arxiv.org/pdf/2507.11588)\n[HF](https://drive.google.com/x)",
+)
+def nested_link(ctx: Context):
+    """Hand-merged rows leave links with two targets, or links that never close. GitHub
+    then shows the raw brackets, or a link to a made-up address. The fix rebuilds one
+    link, keeping the target that is not a placeholder and that matches the link text
+    (an owner/repo, a host such as HF or arXiv); when neither clearly wins it keeps the
+    last one, which is usually the later correction, and marks the fix unsafe."""
+    for broken in broken_links(ctx.doc):
+        target, clear = choose_target(broken)
+        urls = " and ".join(url for url, _ in broken.candidates)
+        if broken.shape in ("spaced", "unclosed"):
+            problem = "has a space between ']' and '('" if broken.shape == "spaced" else "is never closed"
+            message = f"link '{broken.text}' {problem}, so it renders as plain text"
+        else:
+            message = f"link '{broken.text}' is broken: it holds two targets ({urls}); keep {target}"
+        fix = Fix.safe if clear else Fix.unsafe
+        edit = Edit(broken.start, broken.end, f"[{broken.text}]({target})")
+        entry = entry_of_offset(ctx.entries, ctx.doc, broken.start)
+        yield ctx.finding(broken.start, broken.end, message, fix=fix(edit), entry=entry_name(entry))
+
+
+def choose_target(broken: BrokenLink) -> tuple[str, bool]:
+    """The target to keep, and whether it is clearly right."""
+    urls = [url for url, _ in broken.candidates]
+    if len(urls) == 1:
+        return urls[0], True
+    real = [u for u in urls if placeholder_reason(u) is None]
+    if len(real) == 1:
+        return real[0], True
+    matching = [u for u in real if _matches_text(broken.text, u)]
+    if len(matching) == 1:
+        return matching[0], True
+    return (real or urls)[-1], False
+
+
+def _matches_text(text: str, url: str) -> bool:
+    text = text.strip().lower()
+    repo = github_repo(url)
+    if repo and text == f"{repo[0]}/{repo[1]}".lower():
+        return True
+    expected = _TEXT_HOSTS.get(text)
+    return bool(expected) and host_of(url).endswith(expected)

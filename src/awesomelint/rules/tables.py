@@ -1,0 +1,126 @@
+"""table-shape and empty-cell-marker: tables whose rows drift from their header."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import data
+from ..document import Document, split_row
+from ..findings import Edit, Fix, Severity
+from ..registry import Context, rule
+
+DEFAULT_MARKER = "-"
+
+
+def tables(doc: Document):
+    """(header line, header cell count, body line numbers) for each table, 0-based lines."""
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "table_open" or not token.map:
+            continue
+        header = token.map[0]
+        count = 0
+        body: list[int] = []
+        for inner in tokens[index + 1 :]:
+            if inner.type == "table_close":
+                break
+            if inner.type == "th_open":
+                count += 1
+            elif inner.type == "tr_open" and inner.map and inner.map[0] > header + 1:
+                body.append(inner.map[0])
+        yield header, count, body
+
+
+def _markers(ctx: Context) -> list[str]:
+    return data.patterns("empty_markers", "markers")
+
+
+def table_marker(doc: Document, body: list[int], markers: list[str], configured: str | None) -> str:
+    """The marker a table uses most for empty cells (blank counts only if nothing else is used)."""
+    if configured:
+        return configured
+    used = Counter(c.text for line in body for c in split_row(doc.lines[line]) if c.text in markers)
+    written = [(m, n) for m, n in used.most_common() if m]
+    return written[0][0] if written else DEFAULT_MARKER
+
+
+@rule(
+    "table-shape",
+    summary="A table row with fewer or more cells than the header.",
+    severity=Severity.ERROR,
+    fix="safe: pad missing cells with the table's empty marker; extra cells are only reported",
+    bad="| Name | Paper | Code |\n|---|---|---|\n| UNI | [paper](https://...) |",
+    good="| Name | Paper | Code |\n|---|---|---|\n| UNI | [paper](https://...) | - |",
+    options={"marker": None},
+)
+def table_shape(ctx: Context):
+    """GitHub silently drops cells beyond the header and leaves missing ones blank, so a
+    row that lost a pipe shifts its values under the wrong headings, and an extra cell
+    (often a description split by a stray '|') disappears from the page. Escaped pipes
+    ('\\|') are not separators."""
+    doc = ctx.doc
+    markers = _markers(ctx)
+    for header, count, body in tables(doc):
+        marker = table_marker(doc, body, markers, ctx.options.get("empty-cell-marker", {}).get("marker"))
+        for line in body:
+            text = doc.lines[line]
+            cells = split_row(text)
+            start, end = doc.line_span(line + 1)
+            if len(cells) < count:
+                missing = count - len(cells)
+                fix = Fix.safe(_pad(doc, line, missing, marker))
+                yield ctx.finding(start, end, f"row has {len(cells)} cells but the header has {count}; {missing} missing", fix=fix)
+            elif len(cells) > count:
+                extra = " | ".join(c.text for c in cells[count:])
+                yield ctx.finding(
+                    start, end,
+                    f"row has {len(cells)} cells but the header has {count}; GitHub hides the extra: '{extra[:60]}'",
+                )
+
+
+def _pad(doc: Document, line: int, missing: int, marker: str) -> Edit:
+    text = doc.lines[line]
+    stripped = text.rstrip()
+    base = doc.line_starts[line]
+    padding = "".join(f" {marker} |" for _ in range(missing))
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        return Edit(base + len(stripped), base + len(stripped), padding)
+    return Edit(base + len(stripped), base + len(stripped), " |" + padding)
+
+
+@rule(
+    "empty-cell-marker",
+    summary="A table that marks empty cells in different ways (—, -, –, N/A, blank).",
+    severity=Severity.INFO,
+    fix="safe: the table's most common marker, or the configured one",
+    bad="| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | — |\n| CHIEF | - | |",
+    good="| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | - |\n| CHIEF | - | - |",
+    options={"marker": None},
+)
+def empty_cell_marker(ctx: Context):
+    """One table, one way of saying "nothing here": mixed markers read as if they meant
+    different things (is '—' unknown and '-' none?), and they defeat sorting and
+    filtering when the list is exported."""
+    doc = ctx.doc
+    markers = _markers(ctx)
+    configured = ctx.option("marker")
+    for header, count, body in tables(doc):
+        cells = [(line, cell) for line in body for cell in split_row(doc.lines[line])[:count] if cell.text in markers]
+        kinds = {cell.text for _, cell in cells}
+        if len(kinds) < 2 and not (configured and kinds and kinds != {configured}):
+            continue
+        marker = table_marker(doc, body, markers, configured)
+        for line, cell in cells:
+            if cell.text == marker:
+                continue
+            base = doc.line_starts[line]
+            if cell.text:
+                edit = Edit(base + cell.start, base + cell.end, marker)
+                shown = f"'{cell.text}'"
+            else:
+                edit = Edit(base + cell.raw_start, base + cell.raw_end, f" {marker} ")
+                shown = "a blank cell"
+            yield ctx.finding(
+                base + cell.raw_start, base + cell.raw_end,
+                f"{shown} marks an empty cell; this table uses '{marker}'", fix=Fix.safe(edit),
+            )

@@ -1,0 +1,69 @@
+"""whitespace: trailing spaces, runs of blank lines, a missing final newline."""
+
+from __future__ import annotations
+
+from ..findings import Edit, Fix, Severity
+from ..registry import Context, rule
+
+
+def _hard_break_lines(doc) -> set[int]:
+    """0-based lines inside a paragraph (not its last) where trailing spaces are a line break."""
+    lines: set[int] = set()
+    for token in doc.tokens:
+        if token.type == "paragraph_open" and token.map:
+            lines.update(range(token.map[0], token.map[1] - 1))
+    return lines
+
+
+@rule(
+    "whitespace",
+    summary="Trailing spaces (not a two-space line break), runs of blank lines, a missing final newline.",
+    severity=Severity.INFO,
+    fix="safe",
+    bad="| UNI | ... | ViT-l/16 | \u2420\n\n\n\n## Next",
+    good="| UNI | ... | ViT-l/16 |\n\n## Next",
+)
+def whitespace(ctx: Context):
+    """Invisible whitespace makes every later edit of the line a noisy diff, and runs of
+    blank lines drift apart between contributors. Two or more spaces ending a paragraph
+    line are a markdown line break and are kept."""
+    doc = ctx.doc
+    breaks = _hard_break_lines(doc)
+    lines = doc.lines
+    last = len(lines) - 1
+    blank_run_start = None
+    for number, line in enumerate(lines):
+        stripped = line.rstrip(" \t")
+        if stripped != line and not (number in breaks and line.endswith("  ") and stripped == line.rstrip(" ")):
+            base = doc.line_starts[number]
+            if (stripped or number != last) and not doc.in_html(base):
+                yield ctx.finding(base + len(stripped), base + len(line), "trailing whitespace",
+                                  fix=Fix.safe(Edit(base + len(stripped), base + len(line), "")))
+        if not line.strip():
+            if blank_run_start is None:
+                blank_run_start = number
+        else:
+            if blank_run_start is not None and number - blank_run_start > 1 and not doc.in_html(doc.line_starts[number - 1]):
+                yield _blank_run(ctx, blank_run_start, number)
+            blank_run_start = None
+    # at the end of the file: a run of blank lines, or no final newline
+    if lines and lines[-1] == "":
+        trailing = len(lines) - 1
+        while trailing > 0 and not lines[trailing - 1].strip():
+            trailing -= 1
+        if trailing < len(lines) - 1 and trailing > 0:
+            start = doc.line_starts[trailing - 1] + len(lines[trailing - 1])
+            yield ctx.finding(start + 1, len(doc.text), "blank lines at the end of the file",
+                              fix=Fix.safe(Edit(start, len(doc.text), "\n")))
+    elif doc.text:
+        end = len(doc.text)
+        yield ctx.finding(end - len(lines[-1]), end, "no newline at the end of the file",
+                          fix=Fix.safe(Edit(end, end, "\n")))
+
+
+def _blank_run(ctx: Context, first: int, next_text: int):
+    doc = ctx.doc
+    start = doc.line_starts[first + 1]
+    end = doc.line_starts[next_text]
+    count = next_text - first
+    return ctx.finding(start, end, f"{count} blank lines in a row; one is enough", fix=Fix.safe(Edit(start, end, "")))

@@ -1,0 +1,75 @@
+"""Inline control comments, in markdownlint's grammar that list maintainers already know:
+
+    <!-- awesomelint-disable RULE ... -->        until enable (no names: every rule)
+    <!-- awesomelint-enable RULE ... -->
+    <!-- awesomelint-disable-line RULE ... -->
+    <!-- awesomelint-disable-next-line RULE ... -->
+    <!-- awesomelint-disable-file RULE ... -->
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document
+from .errors import InputError
+
+_COMMENT = re.compile(
+    r"<!--\s*awesomelint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->"
+)
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class Directive:
+    kind: str
+    rules: frozenset[str]
+    line: int  # 1-based line where the comment ends
+
+
+def directives(doc: Document, known_rules: set[str]) -> list[Directive]:
+    found: list[Directive] = []
+    for token in doc.tokens:
+        sources: list[tuple[str, int]] = []
+        if token.type == "html_block" and token.map:
+            sources.append((token.content, token.map[0]))
+        elif token.type == "inline" and token.map:
+            for child in token.children or ():
+                if child.type == "html_inline" and "span" in child.meta:
+                    start, _ = doc.inline_span(token, *child.meta["span"])
+                    sources.append((child.content, doc.position(start)[0] - 1))
+        for content, first_line in sources:
+            for match in _COMMENT.finditer(content):
+                names = frozenset(match.group(2).split()) or frozenset({ALL})
+                unknown = names - known_rules - {ALL}
+                if unknown:
+                    raise InputError(
+                        f"{doc.path}:{first_line + 1}: unknown rule '{sorted(unknown)[0]}' in awesomelint comment"
+                    )
+                end_line = first_line + content.count("\n", 0, match.end()) + 1
+                found.append(Directive(match.group(1), names, end_line))
+    return found
+
+
+class Suppressions:
+    def __init__(self, doc: Document, known_rules: set[str]):
+        self.items = directives(doc, known_rules)
+
+    def suppressed(self, rule: str, line: int) -> bool:
+        active: set[str] = set()
+        for item in self.items:
+            hit = rule in item.rules or ALL in item.rules
+            if item.kind == "disable-file" and hit:
+                return True
+            if item.kind == "disable-line" and hit and item.line == line:
+                return True
+            if item.kind == "disable-next-line" and hit and item.line + 1 == line:
+                return True
+            if item.line > line:
+                continue
+            if item.kind == "disable":
+                active |= item.rules
+            elif item.kind == "enable":
+                active = set() if ALL in item.rules else active - item.rules
+        return rule in active or ALL in active

@@ -1,0 +1,95 @@
+"""URL helpers shared by the rules: hosts, query parameters, canonical forms."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_ARXIV = re.compile(r"^(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>[\w.\-/]+?)(?:v\d+)?(?:\.pdf)?$", re.I)
+_GITHUB_TAIL = re.compile(r"/(?:tree|blob)/(?:main|master)/?$|/(?:tree|blob)/(?:main|master)/README\.md$", re.I)
+
+
+def host_of(url: str) -> str:
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().rstrip(".")
+
+
+def host_matches(host: str, hosts) -> bool:
+    """``host`` is one of ``hosts`` (or a subdomain of an entry written ``*.domain``).
+
+    ``www.`` is ignored on both sides.
+    """
+    host = strip_www(host)
+    for entry in hosts:
+        if entry.startswith("*."):
+            if host == entry[2:] or host.endswith(entry[1:]):
+                return True
+        elif host == strip_www(entry):
+            return True
+    return False
+
+
+def strip_www(host: str) -> str:
+    return host[4:] if host.startswith("www.") else host
+
+
+def canonical(url: str) -> str:
+    """A form under which two links to the same work compare equal.
+
+    https, no ``www.``, no trailing slash, no fragment or query noise, GitHub
+    ``/tree/main`` dropped and owner/repo lower-cased, arXiv abs/pdf/version folded.
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    host = strip_www((parts.hostname or "").lower())
+    path = parts.path.rstrip("/")
+    if host in ("github.com", "huggingface.co", "gitlab.com"):
+        path = _GITHUB_TAIL.sub("", path).rstrip("/").lower()
+        if path.endswith(".git"):
+            path = path[:-4]
+    arxiv = _ARXIV.match(host + path)
+    if arxiv:
+        return "arxiv:" + arxiv.group("id").lower()
+    if path.endswith((".full.pdf", ".full")) and "rxiv.org" in host:
+        path = path.rsplit(".full", 1)[0]
+    query = parts.query if host not in ("github.com",) else ""
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def split_query(url: str) -> tuple[str, list[str], str]:
+    """(before '?', raw 'k=v' parameters, '#fragment' or '') without re-encoding anything."""
+    fragment = ""
+    if "#" in url:
+        url, fragment = url.split("#", 1)
+        fragment = "#" + fragment
+    if "?" not in url:
+        return url, [], fragment
+    base, query = url.split("?", 1)
+    return base, [p for p in query.split("&") if p != ""], fragment
+
+
+def join_query(base: str, params: list[str], fragment: str) -> str:
+    return base + ("?" + "&".join(params) if params else "") + fragment
+
+
+def github_repo(url: str) -> tuple[str, str] | None:
+    """(owner, repo) of a github.com / huggingface.co / gitlab.com repository URL."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = strip_www((parts.hostname or "").lower())
+    if host not in ("github.com", "huggingface.co", "gitlab.com"):
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if host == "huggingface.co" and segments and segments[0] in ("datasets", "spaces"):
+        segments = segments[1:]
+    if len(segments) < 2:
+        return None
+    repo = segments[1][:-4] if segments[1].endswith(".git") else segments[1]
+    return segments[0], repo
