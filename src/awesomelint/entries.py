@@ -12,6 +12,7 @@ from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
+from . import data
 from .document import Document, Node
 
 LIST_TYPES = ("bullet_list", "ordered_list")
@@ -405,9 +406,17 @@ def _starts_with_link(inline: Token | None) -> bool:
 
 
 def _entry_like(extractor: _Extractor, sublists: list[Node]) -> bool:
-    """Do the sub-bullets look like entries (each led by a link) rather than fields?"""
+    """Do the sub-bullets look like entries (each led by a link naming a work) rather
+    than fields of their parent ("📄 [PDF](...)", "Journal: ...")?"""
     items = [c for s in sublists for c in s.children if c.type == "list_item"]
-    led = sum(1 for item in items if _starts_with_link(extractor.inline_of(item)))
+    labels = set(data.load("link_labels")["labels"])
+    led = 0
+    for item in items:
+        inline = extractor.inline_of(item)
+        if _starts_with_link(inline):
+            first = next(l for l in extractor.links_by_inline.get(id(inline), []) if l.kind != "image")
+            if first.text.strip().casefold() not in labels:
+                led += 1
     return led * 2 > len(items)
 
 

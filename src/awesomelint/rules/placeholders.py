@@ -7,8 +7,7 @@ from functools import lru_cache
 
 from .. import data
 from ..brokenlinks import broken_links
-from ..entries import is_empty_marker
-from ..findings import Edit, Fix, Severity
+from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import github_repo, host_matches, host_of
 from .common import dest_edit, entry_name, entry_of_offset
@@ -124,10 +123,14 @@ def _placeholder_texts(ctx: Context):
 )
 def missing_link(ctx: Context):
     """A curated list exists to send readers somewhere. An entry without a single link
-    cannot be followed, checked or deduplicated by its address."""
+    cannot be followed, checked or deduplicated by its address. An entry whose link is
+    only broken is left to nested-link."""
+    broken = [b.start for b in broken_links(ctx.doc)]
     for entry in ctx.entries:
         if entry.web_links or not (entry.title or entry.text):
             continue
+        if any(entry.line <= ctx.doc.position(offset)[0] <= entry.end_line for offset in broken):
+            continue  # its link is there but broken: nested-link says so
         start = entry.start
         end = ctx.doc.line_span(entry.line)[1]
         yield ctx.finding(start, end, f"entry '{entry.title or entry.text[:40]}' has no link", entry=entry_name(entry))

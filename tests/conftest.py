@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from awesomelint.config import Config
+from awesomelint.document import Document
+from awesomelint.linter import lint
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+SEEDS = sorted(FIXTURES.glob("0*.md"))
+CORPUS_DIR = HERE.parent.parent / "shared" / "corpus"
+CORPUS = sorted(CORPUS_DIR.glob("*.md"))
+
+
+def seed(prefix: str) -> Path:
+    return next(p for p in SEEDS if p.name.startswith(prefix))
+
+
+def findings(text: str, *rules: str):
+    """Findings of the named rules on a markdown snippet."""
+    doc = Document.from_text(text, "snippet.md")
+    return lint(doc, Config(), only=list(rules)).findings
+
+
+def file_findings(path: Path, *rules: str):
+    doc = Document.from_path(path)
+    return doc, lint(doc, Config(), only=list(rules) or None).findings
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+corpus = pytest.mark.skipif(not CORPUS, reason="../shared/corpus is not beside this checkout")

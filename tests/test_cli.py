@@ -1,0 +1,183 @@
+import json
+import os
+import shutil
+
+import jsonschema
+import pytest
+
+from awesomelint.cli import main
+
+from .conftest import seed
+
+CLEAN = "# Awesome\n\n- [httpx](https://github.com/encode/httpx) - An HTTP client.\n- [rich](https://github.com/Textualize/rich) - Terminal output.\n"
+BROKEN = "# Awesome\n\n- [x](https://paper.link](https://arxiv.org/abs/2401.00001)\n- [y](https://github.com/a/b)\n"
+
+
+@pytest.fixture
+def lists(tmp_path):
+    (tmp_path / "clean.md").write_text(CLEAN)
+    (tmp_path / "broken.md").write_text(BROKEN)
+    return tmp_path
+
+
+def test_exit_codes(runner, lists):
+    assert runner.invoke(main, ["check", str(lists / "clean.md")]).exit_code == 0
+    result = runner.invoke(main, ["check", str(lists / "broken.md")])
+    assert result.exit_code == 1 and "nested-link" in result.output
+    missing = runner.invoke(main, ["check", str(lists / "nope.md")])
+    assert missing.exit_code == 2 and "nope.md: no such file or directory" in missing.output
+
+
+def test_not_utf8_is_one_line_exit_2_and_untouched(runner, tmp_path):
+    path = tmp_path / "latin1.md"
+    data = "# Caf\xe9\n\n- [a](https://a.org)\n".encode("latin-1")
+    path.write_bytes(data)
+    for command in (["check"], ["fix"], ["export"]):
+        result = runner.invoke(main, [*command, str(path)])
+        assert result.exit_code == 2
+        assert result.output.strip().splitlines() == [f"{path}: not UTF-8 text (invalid byte 0xE9 at line 1, column 6)"]
+        assert "Traceback" not in result.output
+    assert path.read_bytes() == data
+
+
+def test_directories_are_searched_for_markdown(runner, lists):
+    result = runner.invoke(main, ["check", "--format", "concise", str(lists)])
+    assert result.exit_code == 1 and "broken.md" in result.output and "clean.md" not in result.output
+
+
+def test_full_format_shows_source_and_caret(runner, lists):
+    output = runner.invoke(main, ["check", str(lists / "broken.md")]).output
+    assert "broken.md:3:3: nested-link" in output
+    assert "  | - [x](https://paper.link](https://arxiv.org/abs/2401.00001)" in output
+    assert "  |   ^^^^" in output
+
+
+def test_json_format_contract(runner, lists):
+    result = runner.invoke(main, ["check", "--format", "json", str(lists / "broken.md")])
+    data = json.loads(result.output)
+    nested = next(d for d in data if d["rule"] == "nested-link")
+    assert set(nested) >= {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "entry", "related", "fix"}
+    assert nested["line"] == 3 and nested["column"] == 3 and nested["severity"] == "error"
+    assert nested["fix"]["applicability"] == "safe"
+    assert nested["fix"]["edits"][0]["content"] == "[x](https://arxiv.org/abs/2401.00001)"
+
+
+def test_github_format_escapes_untrusted_text(runner, tmp_path):
+    path = tmp_path / "evil, name.md"
+    path.write_text("# T\n\n- [a%0A::error::pwned](https://github.com/org/repo)\n")
+    output = runner.invoke(main, ["check", "--format", "github", "--select", "placeholder-url", str(path)]).output
+    line = output.strip()
+    assert line.startswith("::error file=") and "evil%2C name.md" in line
+    assert len(output.splitlines()) == 1
+    assert "%250A" in line  # the literal %0A in the list was escaped, not turned into a newline
+
+
+SARIF_SUBSET = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "required": ["tool", "results"],
+            "properties": {
+                "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
+                    "type": "object", "required": ["name", "rules"],
+                    "properties": {"rules": {"type": "array", "items": {"type": "object", "required": ["id", "shortDescription"]}}}}}},
+                "results": {"type": "array", "items": {
+                    "type": "object", "required": ["ruleId", "message", "locations", "level"],
+                    "properties": {
+                        "level": {"enum": ["none", "note", "warning", "error"]},
+                        "message": {"type": "object", "required": ["text"]},
+                        "locations": {"type": "array", "items": {"type": "object", "required": ["physicalLocation"], "properties": {
+                            "physicalLocation": {"type": "object", "required": ["artifactLocation", "region"], "properties": {
+                                "region": {"type": "object", "required": ["startLine", "startColumn"], "properties": {
+                                    "startLine": {"type": "integer", "minimum": 1},
+                                    "startColumn": {"type": "integer", "minimum": 1},
+                                    "endLine": {"type": "integer", "minimum": 1},
+                                    "endColumn": {"type": "integer", "minimum": 1}}}}}}}}}}},
+            }}},
+    },
+}
+
+
+def test_sarif_validates(runner):
+    output = runner.invoke(main, ["check", "--format", "sarif", str(seed("000")), str(seed("004"))]).output
+    log = json.loads(output)
+    jsonschema.validate(log, SARIF_SUBSET)
+    ids = {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in log["runs"][0]["results"]} == ids
+
+
+def test_concise_format(runner, lists):
+    output = runner.invoke(main, ["check", "--format", "concise", str(lists / "broken.md")]).output
+    assert output.splitlines()[0].startswith(f"{lists / 'broken.md'}:3:3: nested-link ")
+
+
+def test_select_ignore_and_unknown_rule(runner, lists):
+    path = str(lists / "broken.md")
+    assert runner.invoke(main, ["check", "--ignore", "nested-link,placeholder-url", path]).exit_code == 0
+    assert runner.invoke(main, ["check", "--select", "whitespace", path]).exit_code == 0
+    bad = runner.invoke(main, ["check", "--select", "no-such-rule", path])
+    assert bad.exit_code == 2 and "unknown rule 'no-such-rule'" in bad.output
+
+
+def test_config_file_found_upward_and_validated(runner, lists):
+    sub = lists / "docs"
+    sub.mkdir()
+    shutil.copy(lists / "broken.md", sub / "README.md")
+    (lists / ".awesomelint.yaml").write_text("ignore: [nested-link, placeholder-url]\n")
+    assert runner.invoke(main, ["check", str(sub / "README.md")]).exit_code == 0
+    (lists / ".awesomelint.yaml").write_text("ignroe: [nested-link]\n")
+    result = runner.invoke(main, ["check", str(sub / "README.md")])
+    assert result.exit_code == 2 and "unknown key 'ignroe'" in result.output
+    (lists / ".awesomelint.yaml").write_text("table-shape: {marker: '—', colour: red}\n")
+    result = runner.invoke(main, ["check", str(sub / "README.md")])
+    assert result.exit_code == 2 and "unknown option 'table-shape.colour'" in result.output
+
+
+def test_pyproject_config_and_per_file_ignores(runner, lists):
+    (lists / "pyproject.toml").write_text('[tool.awesomelint]\nper-file-ignores = { "broken.md" = ["nested-link", "placeholder-url"] }\n')
+    assert runner.invoke(main, ["check", str(lists / "broken.md")]).exit_code == 0
+
+
+@pytest.mark.parametrize("comment, expected", [
+    ("<!-- awesomelint-disable-next-line nested-link placeholder-url -->\n", 0),
+    ("<!-- awesomelint-disable-file -->\n", 0),
+    ("<!-- awesomelint-disable nested-link -->\n", 1),
+    ("<!-- awesomelint-disable-next-line whitespace -->\n", 1),
+])
+def test_inline_comments(runner, tmp_path, comment, expected):
+    path = tmp_path / "x.md"
+    path.write_text("# Awesome\n\n" + comment + "- [x](https://paper.link](https://arxiv.org/abs/2401.00001)\n")
+    result = runner.invoke(main, ["check", "--format", "concise", "--select", "nested-link,placeholder-url", str(path)])
+    assert result.exit_code == expected
+    if comment.startswith("<!-- awesomelint-disable nested-link"):
+        assert {line.split(" ")[1] for line in result.output.splitlines()} == {"placeholder-url"}
+
+
+def test_disable_enable_range(runner, tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text("# A\n\n<!-- awesomelint-disable insecure-url -->\n- [a](http://github.com/a/b)\n<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d)\n")
+    output = runner.invoke(main, ["check", "--format", "concise", "--select", "insecure-url", str(path)]).output
+    assert [line.split(":")[1] for line in output.splitlines()] == ["6"]
+
+
+def test_export_formats(runner):
+    data = json.loads(runner.invoke(main, ["export", str(seed("003"))]).output)
+    assert len(data) == 13
+    first = data[0]
+    assert first["kind"] == "list-item" and first["title"] == "GeneCompass"
+    assert first["section"][-1].startswith("Single cell RNA")
+    assert first["links"][0]["line"] == first["line"]
+    csv_out = runner.invoke(main, ["export", "--format", "csv", str(seed("003"))]).output
+    assert csv_out.count("\n") == 14
+    yaml_out = runner.invoke(main, ["export", "--format", "yaml", str(seed("003"))]).output
+    assert "title: GeneCompass" in yaml_out
+
+
+def test_rules_and_rule_explanation(runner):
+    listing = runner.invoke(main, ["rules"]).output
+    assert "nested-link" in listing and "whitespace" in listing
+    explained = runner.invoke(main, ["rule", "nested-link"])
+    assert explained.exit_code == 0 and "Bad:" in explained.output and "Good:" in explained.output
+    assert runner.invoke(main, ["rule", "nope"]).exit_code == 2

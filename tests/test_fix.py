@@ -1,0 +1,100 @@
+import os
+import stat
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesomelint.cli import main
+from awesomelint.config import Config
+from awesomelint.document import Document
+from awesomelint.entries import entries_of, links_of
+from awesomelint.fix import fix_document
+
+from .conftest import CORPUS, SEEDS
+
+
+def _fix(text: str) -> str:
+    return fix_document(Document.from_text(text), Config()).text
+
+
+@pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)
+def test_fix_is_idempotent_and_keeps_entries_and_links(path):
+    doc = Document.from_path(path)
+    once = fix_document(doc, Config())
+    fixed = Document(str(path), once.text)
+    twice = fix_document(fixed, Config())
+    assert twice.text == once.text
+    assert len(entries_of(fixed)) == len(entries_of(doc))
+    assert len(links_of(fixed)) >= len(links_of(doc))
+    safe_left = [f for f in twice.remaining if f.fix and f.fix.applicability.value == "safe"]
+    assert safe_left == []
+
+
+def test_fix_writes_atomically_keeping_bom_crlf_and_mode(runner, tmp_path):
+    path = tmp_path / "README.md"
+    original = "\ufeff# A\r\n\r\n- [a](http://github.com/a/b?utm_source=x)  \r\n- [b](https://x.org)\r\n".encode()
+    path.write_bytes(original)
+    os.chmod(path, 0o640)
+    result = runner.invoke(main, ["fix", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == "\ufeff# A\r\n\r\n- [a](https://github.com/a/b)\r\n- [b](https://x.org)\r\n".encode()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["README.md"]
+
+
+def test_diff_and_check_write_nothing(runner, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# A\n\n- [a](http://github.com/a/b)\n")
+    before = path.read_bytes()
+    diff = runner.invoke(main, ["fix", "--diff", str(path)])
+    assert diff.exit_code == 1 and "+- [a](https://github.com/a/b)" in diff.output
+    assert runner.invoke(main, ["fix", "--check", str(path)]).exit_code == 1
+    assert path.read_bytes() == before
+    runner.invoke(main, ["fix", str(path)])
+    assert runner.invoke(main, ["fix", "--check", str(path)]).exit_code == 0
+
+
+def test_unsafe_fixes_only_on_request(runner, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# A\n\n- [RL4M/IRENE](https://github.com/org/repo)\n")
+    runner.invoke(main, ["fix", str(path)])
+    assert "org/repo" in path.read_text()
+    runner.invoke(main, ["fix", "--unsafe-fixes", str(path)])
+    assert "https://github.com/RL4M/IRENE" in path.read_text()
+
+
+def test_code_is_never_rewritten():
+    text = "# A\n\n```\nhttp://github.com/a/b?utm_source=x   \n\n\n\n```\n\n`http://github.com/x`\n"
+    assert _fix(text) == text
+
+
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
+url = st.sampled_from(["https://github.com/a/b", "http://github.com/c/d?utm_source=x", "https://paper.link",
+                       "https://arxiv.org/abs/2401.00001", "#sec", "https://t.co/x"])
+line = st.one_of(
+    st.builds(lambda t, u: f"- [{t}]({u})", words, url),
+    st.builds(lambda n, t, u: f"{n}. [{t}]({u})", st.integers(1, 12), words, url),
+    st.builds(lambda t, u: f"| {t} | [{t}]({u}) |", words, url),
+    st.just("| A | B |"), st.just("|---|---|"), st.just(""), st.just("   "), st.just("```"), st.just("## Sec"),
+    st.just("> ### [Venue] Title"), st.just("<div>ğŸ§  x</div>"), st.just("ğŸ§  Ã— â€“ text"), words,
+    st.builds(lambda t, u: f"  - [{t}]({u}) - d", words, url),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(line, max_size=14))
+def test_fix_never_raises_is_idempotent_and_keeps_links(lines):
+    text = "\n".join(lines) + "\n"
+    doc = Document.from_text(text)
+    try:
+        once = fix_document(doc, Config())
+    except Exception as exc:  # only the refusal to write is allowed
+        from awesomelint.fix import FixError
+
+        assert isinstance(exc, FixError), exc
+        return
+    fixed = Document.from_text(once.text)
+    assert fix_document(fixed, Config()).text == once.text
+    assert len(entries_of(fixed)) == len(entries_of(doc))
+    assert len(links_of(fixed)) >= len(links_of(doc))

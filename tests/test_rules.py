@@ -1,0 +1,288 @@
+"""Each rule on a bad case, a good case and the traps that must stay silent; then the seeds."""
+
+import pytest
+
+from awesomelint.document import Document
+from awesomelint.registry import all_rules
+
+from .conftest import file_findings, findings, seed
+
+TRAPS = """# List
+
+- [[Read the Paper]](https://www.nature.com/articles/s41591-025-04133-4)
+- [![badge](https://img.shields.io/badge/x-y-green.svg)](https://github.com/a/b)
+- [Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) - a URL with parentheses
+- [Ref link][ref] and <https://github.com/c/d> autolink
+- \\[not a link\\](https://x.org) escaped brackets
+- `[t](https://paper.link](https://x.org)` in code
+- [mahmoodlab/uni](https://github.com/MahmoodLab/UNI) matches up to case
+
+<div><a href="http://github.com/x/y?utm_source=z">html [t](https://paper.link](u)</a></div>
+
+```
+[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)
+http://github.com/a/b?utm_source=x ğŸ§ 
+```
+
+[ref]: https://github.com/e/f
+"""
+
+CONTENT_RULES = ["nested-link", "placeholder-url", "duplicate-entry", "mojibake", "tracking-param", "url-shortener",
+                 "insecure-url", "link-text-mismatch", "broken-anchor", "list-numbering", "table-shape"]
+
+
+@pytest.mark.parametrize("rule", CONTENT_RULES)
+def test_traps_stay_silent(rule):
+    assert findings(TRAPS, rule) == []
+
+
+def test_every_rule_is_explained_with_examples():
+    for rule in all_rules().values():
+        assert rule.summary and rule.rationale and rule.bad and rule.good, rule.name
+        assert rule.name in rule.explain()
+
+
+# nested-link -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, safe", [
+    ("[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)", "[SToFM](https://arxiv.org/pdf/2507.11588)", True),
+    ("[HF]([https://huggingface.co/org/model](https://drive.google.com/x))", "[HF](https://drive.google.com/x)", True),
+    ("[b/P]([https://github.com/m/Patho](https://github.com/b/P)", "[b/P](https://github.com/b/P)", True),
+    ("[GMAI]([https://ai.nejm.org/a](https://www.nature.com/b))", "[GMAI](https://www.nature.com/b)", False),
+    ("[Paper] (https://arxiv.org/abs/2401.00001)", "[Paper](https://arxiv.org/abs/2401.00001)", True),
+    ("[Paper](https://arxiv.org/abs/2401.00001 and more", "[Paper](https://arxiv.org/abs/2401.00001)", True),
+])
+def test_nested_link_rebuilds_one_link(text, expected, safe):
+    (finding,) = findings(f"- {text}\n", "nested-link")
+    (edit,) = finding.fix.edits
+    assert edit.content == expected
+    assert (finding.fix.applicability.value == "safe") is safe
+
+
+def test_nested_link_good_links_pass():
+    assert findings("- [a](https://a.org/x) and [b](https://b.org)\n", "nested-link") == []
+
+
+# placeholder-url ---------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["https://github.com/org/repo", "https://github.com/username/tool", "https://paper.link",
+                                 "https://huggingface.co/org/model", "https://arxiv.org/abs/xxxx.xxxxx", "#", "TODO",
+                                 "https://example.com/x", "http://localhost:8000"])
+def test_placeholder_targets(url):
+    assert len(findings(f"- [t]({url})\n", "placeholder-url")) == 1
+
+
+def test_placeholder_unsafe_fix_fills_owner_repo():
+    (finding,) = findings("- [RL4M/IRENE](https://github.com/org/repo)\n", "placeholder-url")
+    assert finding.fix.applicability.value == "unsafe"
+    assert finding.fix.edits[0].content == "https://github.com/RL4M/IRENE"
+
+
+def test_placeholder_real_orgs_pass():
+    assert findings("- [x](https://github.com/organic/repos) [y](https://github.com/orgs-x/y)\n", "placeholder-url") == []
+
+
+def test_coming_soon_in_link_column():
+    table = "| Name | Code |\n|---|---|\n| A | [GitHub](https://github.com/a/b) |\n| B | Coming soon |\n"
+    (finding,) = findings(table, "placeholder-url")
+    assert "Coming soon" in finding.message
+
+
+# duplicate-entry ---------------------------------------------------------
+
+def test_duplicate_by_canonical_url_reports_later_with_related():
+    text = "- [A tool](https://www.github.com/o/r/tree/main/)\n- [x](https://x.org)\n- [A tool](http://github.com/O/R)\n"
+    (finding,) = findings(text, "duplicate-entry")
+    assert finding.related[0].line == 1
+    assert "A tool" in finding.message
+
+
+def test_arxiv_abs_pdf_and_versions_fold():
+    text = "- [P one long title here](https://arxiv.org/abs/2401.00001)\n- [P one long title here](https://arxiv.org/pdf/2401.00001v2)\n"
+    assert len(findings(text, "duplicate-entry")) == 1
+
+
+def test_same_url_in_two_cells_of_one_row_is_not_a_duplicate():
+    table = "| Name | Code | Weights |\n|---|---|---|\n| A | [GitHub](https://github.com/a/b) | [GitHub](https://github.com/a/b) |\n| B | [GitHub](https://github.com/c/d) | - |\n"
+    assert findings(table, "duplicate-entry") == []
+
+
+def test_different_tools_sharing_a_repo_are_not_duplicates():
+    text = "- [uv](https://github.com/astral-sh/uv) - manager\n- [uv-build](https://github.com/astral-sh/uv) - backend\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+# mojibake ---------------------------------------------------------------
+
+def test_mojibake_exact_repairs_are_safe():
+    text = "# ğŸ§  Awesome\n\nTrained on 8Ã— A100, a visualâ€“omics model by Cristina Almagro-PÃ©rez.\n"
+    found = findings(text, "mojibake")
+    repaired = {f.fix.edits[0].content for f in found}
+    assert {"🧠", "×", "–", "é"} <= {r.strip() for r in repaired} | {r for r in repaired}
+    assert all(f.fix.applicability.value == "safe" for f in found)
+
+
+def test_mojibake_lost_bytes_are_inferred_unsafely():
+    text = "# ğŸ§  List\n\n- ğŸ§‘â€ğŸ”¬ Authors: MatÃas Courdurier\n"
+    found = [f for f in findings(text, "mojibake") if f.fix and f.fix.applicability.value == "unsafe"]
+    contents = {f.fix.edits[0].content for f in found}
+    assert "🧑\u200d🔬" in contents and "í" in contents
+
+
+@pytest.mark.parametrize("text", ["SÃO PAULO and naïve Ångström 3×3 – ok", "中文 and 👩‍🔬 and café » fine", "Ça va, déjà vu"])
+def test_mojibake_leaves_real_text_alone(text):
+    assert findings(f"# T\n\n{text}\n", "mojibake") == []
+
+
+# URL hygiene --------------------------------------------------------------
+
+def test_tracking_params_are_dropped_keeping_others():
+    (finding,) = findings("- [p](https://s.com/a?pes=vor&utm_source=x&getft_integrator=y#Abs1)\n", "tracking-param")
+    assert finding.fix.edits[0].content == "https://s.com/a?pes=vor#Abs1"
+
+
+@pytest.mark.parametrize("url, tracked", [("https://x.org/a?ref=https://githubhelp.com", True), ("https://x.org/a?ref=main", False),
+                                          ("https://x.org/a?trk=public_post", True), ("https://x.org/a?fbclid=1&id=2", True),
+                                          ("https://x.org/a?page=2", False)])
+def test_ref_is_tracking_only_when_it_names_a_site(url, tracked):
+    assert bool(findings(f"- [p]({url})\n", "tracking-param")) is tracked
+
+
+def test_shorteners_and_insecure_urls():
+    assert len(findings("- [a](https://t.co/x) [b](https://tinyurl.com/y) [c](https://bitly.example.org)\n", "url-shortener")) == 2
+    (finding,) = findings("- [a](http://github.com/a/b) [b](http://intranet.local/x)\n", "insecure-url")
+    assert finding.fix.edits[0].content == "https://github.com/a/b"
+
+
+# link-text-mismatch -----------------------------------------------------
+
+def test_owner_repo_text_contradicting_the_url():
+    assert len(findings("- [pro-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)\n", "link-text-mismatch")) == 1
+    assert findings("- [gommon/color](https://github.com/labstack/gommon/tree/master/color)\n", "link-text-mismatch") == []
+
+
+def test_host_word_and_column_outlier():
+    assert len(findings("- [HF](https://drive.google.com/x)\n", "link-text-mismatch")) == 1
+    rows = "".join(f"| M{i} | [o/r{i}](https://github.com/o/r{i}) |\n" for i in range(5))
+    table = "| Name | GitHub |\n|---|---|\n" + rows + "| V | [HF](https://huggingface.co/p/v) |\n"
+    (finding,) = findings(table, "link-text-mismatch")
+    assert "GitHub column" in finding.message or "column is GitHub" in finding.message
+
+
+# broken-anchor ------------------------------------------------------------
+
+def test_anchors():
+    text = "# Top\n\n- [a](#large-vision-models)\n- [b](#Large-Vision-Models)\n- [c](#nowhere)\n- [d](#ref)\n\n## Large Vision Models\n\n<a name=\"ref\"></a>\n"
+    found = findings(text, "broken-anchor")
+    assert len(found) == 2
+    case_only = [f for f in found if f.fix]
+    assert case_only[0].fix.edits[0].content == "#large-vision-models"
+
+
+def test_anchor_slugs_keep_unicode_and_number_repeats():
+    text = "# T\n\n- [a](#über-uns)\n- [b](#faq-1)\n\n## Über uns\n\n## FAQ\n\n## FAQ\n"
+    assert findings(text, "broken-anchor") == []
+
+
+# list-numbering -----------------------------------------------------------
+
+def test_restarted_numbering_is_renumbered():
+    text = "17. a\n18. b\n17. c\n    - sub\n"
+    (finding,) = findings(text, "list-numbering")
+    assert [e.content for e in finding.fix.edits] == ["19"]
+
+
+def test_renumbering_reindents_sub_bullets_when_a_digit_is_gained():
+    text = "".join(f"{n}. item\n" for n in [1, 2, 3, 4, 5, 6, 7, 8, 9, 9]) + "   - sub\n"
+    (finding,) = findings(text, "list-numbering")
+    assert [e.content for e in finding.fix.edits] == ["10", " "]
+
+
+def test_lazy_one_numbering_and_good_lists_pass():
+    assert findings("1. a\n1. b\n1. c\n", "list-numbering") == []
+    assert findings("46. a\n47. b\n", "list-numbering") == []
+
+
+# tables -----------------------------------------------------------------
+
+def test_table_shape_pads_missing_and_reports_extra():
+    table = "| A | B | C |\n|---|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 | 4 |\n| 1 \\| x | 2 | 3 |\n| 1 | - | 3 |\n"
+    found = findings(table, "table-shape")
+    assert len(found) == 2
+    assert found[0].fix.edits[0].content == " - |"
+    assert found[1].fix is None and "'4'" in found[1].message
+
+
+def test_empty_cell_markers():
+    table = "| A | B | C |\n|---|---|---|\n| 1 | - | - |\n| 2 | — | |\n| 3 | - | x |\n"
+    found = findings(table, "empty-cell-marker")
+    assert sorted(f.fix.edits[0].content for f in found) == [" - ", "-"]
+
+
+# whitespace -------------------------------------------------------------
+
+def test_whitespace():
+    text = "# T \n\nline with break  \nnext line\n\n\n\n- item\t\n\n| a | b |  \n|---|---|\n| 1 | 2 |"
+    found = findings(text, "whitespace")
+    messages = [f.message for f in found]
+    assert messages.count("trailing whitespace") == 3
+    assert any("blank lines" in m for m in messages)
+    assert any("no newline" in m for m in messages)
+
+
+# the seeds --------------------------------------------------------------
+
+def _by_rule(path, rule):
+    doc, found = file_findings(path, rule)
+    return doc, found
+
+
+def test_seed_000_findings():
+    doc, found = file_findings(seed("000"))
+    lines = lambda rule: sorted({doc.position(f.start)[0] for f in found if f.rule == rule})
+    stofm = next(i + 1 for i, l in enumerate(doc.lines) if l.startswith("| SToFM"))
+    irene = next(i + 1 for i, l in enumerate(doc.lines) if l.startswith("| IRENE"))
+    gmai = next(i + 1 for i, l in enumerate(doc.lines) if l.startswith("| GMAI"))
+    pathbench = next(i + 1 for i, l in enumerate(doc.lines) if l.startswith("| PathBench"))
+    assert len([f for f in found if f.rule == "nested-link" and doc.position(f.start)[0] == stofm]) == 2
+    assert {gmai, pathbench} <= set(lines("nested-link"))
+    assert len([f for f in found if f.rule == "placeholder-url" and doc.position(f.start)[0] == stofm]) == 2
+    assert irene in lines("placeholder-url")
+    dups = [f.entry for f in found if f.rule == "duplicate-entry"]
+    assert sorted(dups) == ["CellPLM", "scFoundation"]
+    assert any(f.rule == "tracking-param" for f in found)
+
+
+def test_seed_001_biomedclip_twice_and_every_mojibake_line():
+    doc, found = file_findings(seed("001"))
+    assert [f.entry for f in found if f.rule == "duplicate-entry"][0].startswith("BiomedCLIP")
+    bad_lines = {i + 1 for i, l in enumerate(doc.lines) if any(m in l for m in ("ğŸ", "â€", "Ã", "âš", "â˜", "â¤", "âœ"))}
+    flagged = {doc.position(f.start)[0] for f in found if f.rule == "mojibake"}
+    assert bad_lines <= flagged
+
+
+def test_seed_002_chex_rows_share_a_title_and_code_weights_rows_are_fine():
+    doc, found = file_findings(seed("002"))
+    dups = [f for f in found if f.rule == "duplicate-entry"]
+    assert len(dups) == 1 and "CheXFound" in dups[0].entry
+
+
+def test_seed_003_short_links():
+    _, found = file_findings(seed("003"))
+    assert len([f for f in found if f.rule == "url-shortener"]) == 2
+
+
+def test_seed_004_numbering_duplicates_tracking_tinyurl_http():
+    doc, found = file_findings(seed("004"))
+    rules = {f.rule for f in found}
+    assert {"list-numbering", "tracking-param", "url-shortener", "insecure-url", "broken-anchor", "mojibake"} <= rules
+    dups = [f for f in found if f.rule == "duplicate-entry"]
+    assert len(dups) == 1 and dups[0].entry.lower().startswith("rotation-agnostic")
+
+
+def test_no_mojibake_in_clean_lists():
+    from .conftest import CORPUS
+
+    for clean in [seed("000"), seed("003"), *CORPUS]:
+        _, found = file_findings(clean, "mojibake")
+        assert found == [], clean
