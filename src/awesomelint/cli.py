@@ -27,7 +27,7 @@ SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "si
 
 
 def _error(message: str) -> None:
-    click.echo(f"awesomelint: {message}" if not message.split(":", 1)[0].strip() else message, err=True)
+    click.echo(message, err=True)
 
 
 def collect_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -79,6 +79,14 @@ def _resolver(config_path: str | None, select: str | None, ignore: str | None):
     return config_for
 
 
+def _resolver_or_exit(config_path, select, ignore):
+    try:
+        return _resolver(config_path, select, ignore)
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(2)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="awesomelint")
 def main() -> None:
@@ -95,21 +103,16 @@ def _common(function):
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
-@click.option("--online", is_flag=True, help="Also run the online link rules.")
 @_common
-def check(paths, fmt, online, config_path, select, ignore):
+def check(paths, fmt, config_path, select, ignore):
     """Report what is wrong with each list."""
-    try:
-        config_for = _resolver(config_path, select, ignore)
-    except InputError as exc:
-        _error(str(exc))
-        sys.exit(2)
+    config_for = _resolver_or_exit(config_path, select, ignore)
     files, errors = collect_paths(paths)
     located = []
     for path in files:
         try:
             doc = Document.from_path(path)
-            result = lint(doc, config_for(path), online=online)
+            result = lint(doc, config_for(path))
         except InputError as exc:
             errors.append(str(exc))
             continue
@@ -136,11 +139,7 @@ def check(paths, fmt, online, config_path, select, ignore):
 @_common
 def fix(paths, show_diff, check_only, unsafe_fixes, config_path, select, ignore):
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically."""
-    try:
-        config_for = _resolver(config_path, select, ignore)
-    except InputError as exc:
-        _error(str(exc))
-        sys.exit(2)
+    config_for = _resolver_or_exit(config_path, select, ignore)
     files, errors = collect_paths(paths)
     changed = remaining = 0
     for path in files:

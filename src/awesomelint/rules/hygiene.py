@@ -73,7 +73,7 @@ def tracking_param(ctx: Context):
     "url-shortener",
     summary="A link through a shortener (t.co, bit.ly, tinyurl.com, goo.gl ...).",
     severity=Severity.WARNING,
-    fix="online: `awesomelint links` resolves the target",
+    fix="none offline: the target is only known by following the link",
     bad="[code](https://t.co/TC0OCOc0q7)",
     good="[code](https://github.com/TencentAILabHealthcare/scBERT)",
     options={"extend-hosts": []},
