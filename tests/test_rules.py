@@ -286,3 +286,41 @@ def test_no_mojibake_in_clean_lists():
     for clean in [seed("000"), seed("003"), *CORPUS]:
         _, found = file_findings(clean, "mojibake")
         assert found == [], clean
+
+
+# off-topic --------------------------------------------------------------
+
+def test_off_topic_finds_the_pasted_inr_block_in_the_pathology_list():
+    doc, found = file_findings(seed("004"), "off-topic")
+    entries = {e.line: e for e in __import__("awesomelint.entries", fromlist=["x"]).entries_of(doc)}
+    flagged = {doc.position(f.start)[0] for f in found}
+    inr = {line for line, e in entries.items() if "Publication Date" in e.fields}
+    assert len(inr) == 16
+    assert len(flagged & inr) >= 15
+    assert flagged <= inr  # none of the 27 pathology papers
+    assert all("far from the list's subject" in f.message and f.severity.value == "warning" for f in found)
+
+
+@pytest.mark.parametrize("prefix", ["002", "003", "000"])
+def test_off_topic_silent_on_coherent_seed_lists(prefix):
+    assert file_findings(seed(prefix), "off-topic")[1] == []
+
+
+def test_off_topic_allow_and_threshold_options_silence_it(tmp_path, runner):
+    from awesomelint.cli import main
+
+    path = tmp_path / "README.md"
+    path.write_text(seed("004").read_text())
+    assert runner.invoke(main, ["check", "--select", "off-topic", str(path)]).exit_code == 1
+    (tmp_path / ".awesomelint.yaml").write_text("off-topic: {threshold: 50}\n")
+    assert runner.invoke(main, ["check", "--select", "off-topic", str(path)]).exit_code == 0
+
+
+def test_off_topic_flag_rate_on_clean_corpus_lists():
+    from awesomelint.entries import entries_of
+
+    from .conftest import CORPUS
+
+    for path in CORPUS:
+        doc, found = file_findings(path, "off-topic")
+        assert len(found) <= max(1, 0.02 * len(entries_of(doc))), path.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import difflib
 import io
 import json
@@ -100,35 +101,97 @@ def _common(function):
     return function
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
-@_common
-def check(paths, fmt, config_path, select, ignore):
-    """Report what is wrong with each list."""
-    config_for = _resolver_or_exit(config_path, select, ignore)
+def _link_options(function):
+    function = click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True, help="Seconds per request.")(function)
+    function = click.option("--max-concurrency", type=click.IntRange(1, 512), default=64, show_default=True, help="Requests in flight in all.")(function)
+    function = click.option("--per-host", type=click.IntRange(1, 8), default=8, show_default=True, help="Requests in flight to one host (at most 8).")(function)
+    function = click.option("--cache", "cache_path", type=click.Path(dir_okay=False), help="Cache file (default: ~/.cache/awesomelint/links.sqlite3).")(function)
+    function = click.option("--no-cache", is_flag=True, help="Check every link again.")(function)
+    function = click.option("--allow-private", is_flag=True, help="Also check private, loopback and link-local addresses.")(function)
+    return function
+
+
+def _check_links(docs, configs, timeout, max_concurrency, per_host, cache_path, no_cache, allow_private):
+    """Run the link checker once over every document; verdicts for every URL."""
+    from .links.cache import default_path
+    from .links.checker import Settings
+    from .links.run import check_links
+
+    accept = {code for config in configs for code in config.links.get("accept", [])}
+    exclude = [re.compile(p) for config in configs for p in config.links.get("exclude", [])]
+    api = next((c.links["github-api"] for c in configs if "github-api" in c.links), None)
+    settings = Settings(timeout=timeout, max_concurrency=max_concurrency, per_host=per_host,
+                        allow_private=allow_private, accept=accept)
+    cache = None if no_cache else (cache_path or str(default_path()))
+    result = check_links(docs, settings, cache, github_api=api, exclude=exclude)
+    click.echo(result.summary(), err=True)
+    return result.verdicts
+
+
+def _lint_files(paths, config_for, online_options=None, only_online=False):
+    """Lint every file; with online options, check links first. (located findings, files, errors)"""
     files, errors = collect_paths(paths)
-    located = []
+    docs, configs = [], []
     for path in files:
         try:
-            doc = Document.from_path(path)
-            result = lint(doc, config_for(path))
+            docs.append(Document.from_path(path))
+            configs.append(config_for(path))
         except InputError as exc:
             errors.append(str(exc))
-            continue
+    verdicts = _check_links(docs, configs, **online_options) if online_options is not None else None
+    located = []
+    for doc, config in zip(docs, configs):
+        if only_online:
+            names = [n for n in config.enabled(doc.path, online=True) if all_rules()[n].online or n == "url-shortener"]
+            result = lint(doc, config, only=names, link_results=verdicts)
+        else:
+            result = lint(doc, config, online=online_options is not None, link_results=verdicts)
         located.extend(locate(doc, result.findings))
+    return located, docs, errors
+
+
+def _report(located, fmt, count):
     if fmt == "full":
         output = full_format.render(located, colour=sys.stdout.isatty())
         if located:
             fixable = sum(1 for item in located if item.finding.fix and item.finding.fix.applicability.value == "safe")
-            output += f"Found {len(located)} problem{'s' * (len(located) != 1)} in {len(files)} file{'s' * (len(files) != 1)}"
+            output += f"Found {len(located)} problem{'s' * (len(located) != 1)} in {count} file{'s' * (count != 1)}"
             output += f" ({fixable} fixable with `awesomelint fix`).\n" if fixable else ".\n"
         click.echo(output, nl=False)
     else:
         click.echo(FORMATTERS[fmt](located), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
+@click.option("--online", is_flag=True, help="Also check every link online (the link rules).")
+@_link_options
+@_common
+def check(paths, fmt, online, config_path, select, ignore, **link_options):
+    """Report what is wrong with each list."""
+    config_for = _resolver_or_exit(config_path, select, ignore)
+    located, docs, errors = _lint_files(paths, config_for, link_options if online else None)
+    _report(located, fmt, len(docs))
     for message in errors:
         _error(message)
     sys.exit(2 if errors else 1 if located else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
+@_link_options
+@_common
+def links(paths, fmt, config_path, select, ignore, **link_options):
+    """Check every link online: dead, redirected, erroring, archived."""
+    config_for = _resolver_or_exit(config_path, select, ignore)
+    located, docs, errors = _lint_files(paths, config_for, link_options, only_online=True)
+    _report(located, fmt, len(docs))
+    for message in errors:
+        _error(message)
+    serious = [item for item in located if item.severity != "info"]
+    sys.exit(2 if errors else 1 if serious else 0)
 
 
 @main.command()

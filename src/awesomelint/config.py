@@ -31,6 +31,7 @@ class Config:
     extend_select: set[str] = field(default_factory=set)
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    links: dict[str, Any] = field(default_factory=dict)  # accept, exclude, github-api
     root: Path | None = None
     source: str | None = None
 
@@ -133,6 +134,8 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             if not isinstance(value, dict):
                 raise InputError(f"{source}: 'per-file-ignores' must map file patterns to rule lists")
             config.per_file_ignores = {str(p): rule_names(f"per-file-ignores.{p}", v) for p, v in value.items()}
+        elif key == "links":
+            config.links = _link_options(value, source)
         elif key in rules:
             config.options[key] = _rule_options(key, value, rules[key].options, source)
         else:
@@ -157,6 +160,33 @@ def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str) 
                 raise InputError(f"{source}: '{name}.{key}' must be a number")
         if expected is None and option is not None and not isinstance(option, str):
             raise InputError(f"{source}: '{name}.{key}' must be a string")
+    return dict(value)
+
+
+LINK_OPTIONS = {"accept": "a list of status codes", "exclude": "a list of URL regular expressions",
+                "github-api": "a URL"}
+
+
+def _link_options(value: Any, source: str) -> dict[str, Any]:
+    import re
+
+    if not isinstance(value, dict):
+        raise InputError(f"{source}: 'links' must be a mapping")
+    for key, option in value.items():
+        if key not in LINK_OPTIONS:
+            raise InputError(f"{source}: unknown option 'links.{key}' (known: {', '.join(LINK_OPTIONS)})")
+        if key == "accept" and not (isinstance(option, list) and all(isinstance(o, int) and 100 <= o <= 599 for o in option)):
+            raise InputError(f"{source}: 'links.accept' must be {LINK_OPTIONS[key]}")
+        if key == "exclude":
+            if not (isinstance(option, list) and all(isinstance(o, str) for o in option)):
+                raise InputError(f"{source}: 'links.exclude' must be {LINK_OPTIONS[key]}")
+            for pattern in option:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise InputError(f"{source}: 'links.exclude' pattern {pattern!r} is invalid ({exc})") from None
+        if key == "github-api" and not isinstance(option, str):
+            raise InputError(f"{source}: 'links.github-api' must be {LINK_OPTIONS[key]}")
     return dict(value)
 
 

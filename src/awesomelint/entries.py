@@ -169,7 +169,9 @@ def entries_of(doc: Document) -> list[Entry]:
 
 _LEADING_SYMBOLS = re.compile(r"^[\W_]+", re.UNICODE)
 _FIELD = re.compile(r"^(?:\S{1,6}\s+)?(?P<key>[^\W\d][\w .&/()-]{0,40}?)\s*:\s*(?P<value>.*)$", re.S)
-_DECORATION = re.compile(r"^[ÂÃâðğÄÅ]\S{0,7}\s+")  # an emoji that went through a wrong decode
+# a leading emoji, possibly gone through a wrong decode ("📜 ", "ğŸ“œ ", "ğŸ§‘â€ğŸ”¬ "): no ASCII letters,
+# only Latin-1/Latin-extended letters, punctuation, arrows, symbols, emoji and joiners
+_DECORATION = re.compile("^[\u0080-\u02ff\u2000-\u206f\u20ac\u2122\u2190-\u2bff\U0001F000-\U0001FAFF\ufe0f]{1,16}\\s+")
 
 
 def strip_symbols(text: str) -> str:

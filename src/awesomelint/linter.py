@@ -18,10 +18,12 @@ class Result:
     findings: list[Finding]
 
 
-def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None) -> Result:
+def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None,
+         link_results: dict | None = None) -> Result:
+    """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online rules."""
     rules = all_rules()
     names = only if only is not None else config.enabled(doc.path, online=online)
-    context = Context(doc, entries_of(doc), links_of(doc), config.options, None)
+    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}})
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []
     for name in names:

@@ -5,6 +5,7 @@ from . import (  # noqa: F401
     placeholders,
     duplicates,
     mojibake,
+    offtopic,
 
     hygiene,
     linktext,
@@ -12,4 +13,5 @@ from . import (  # noqa: F401
     numbering,
     tables,
     whitespace,
+    online,
 )

@@ -9,6 +9,7 @@ from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import host_matches, host_of, join_query, split_query
 from .common import dest_edit, entry_name, entry_of_offset
+from .online_data import is_login
 
 _SITE_VALUE = re.compile(r"^(https?(:|%3A)|www\.|[\w-]+(\.[\w-]+)+(/|%2F|$))", re.I)
 
@@ -73,7 +74,7 @@ def tracking_param(ctx: Context):
     "url-shortener",
     summary="A link through a shortener (t.co, bit.ly, tinyurl.com, goo.gl ...).",
     severity=Severity.WARNING,
-    fix="none offline: the target is only known by following the link",
+    fix="online (links, check --online): unsafe, the resolved target",
     bad="[code](https://t.co/TC0OCOc0q7)",
     good="[code](https://github.com/TencentAILabHealthcare/scBERT)",
     options={"extend-hosts": []},
@@ -82,15 +83,23 @@ def url_shortener(ctx: Context):
     """A shortened link hides where it goes, dies with the shortening service, and often
     tracks the click. A curated list should show its readers the real address."""
     hosts = data.patterns("shorteners", "hosts", ctx.option("extend-hosts"))
+    resolved = (ctx.data or {}).get("links", {})
     for link in _web_links(ctx):
         host = host_of(link.url)
         if host.startswith("www."):
             host = host[4:]
         if host in hosts:
             entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+            verdict = resolved.get(link.url.strip())
+            target = verdict.final_url if verdict is not None else None
+            fix = None
+            if target and not is_login(target) and host_of(target) not in hosts:
+                edit = dest_edit(ctx.doc, link, target)
+                fix = Fix.unsafe(edit) if edit else None
+            where = f"; it leads to {target}" if target else "; link the real address"
             yield ctx.finding(
-                link.start, link.end, f"link '{link.text}' goes through the shortener {host}; link the real address",
-                entry=entry_name(entry),
+                link.start, link.end, f"link '{link.text}' goes through the shortener {host}{where}",
+                entry=entry_name(entry), fix=fix,
             )
 
 

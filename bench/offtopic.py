@@ -1,0 +1,158 @@
+"""Evaluate the off-topic rule like a classifier, on mixtures of real lists.
+
+Take one list, paste a handful of entries from a list on another subject into it
+(rendered in the host list's own format: a bullet, a numbered item with sub-bullets, or
+a table row), remember where they went, run the rule, and count. Far mixtures mix
+unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
+(radiology models into a pathology list, Python libraries into Go libraries).
+
+Usage: python bench/offtopic.py [--seeds 10] [--inserted 5]
+Prints precision/recall per mixture kind and the flag rate on the unmodified lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from awesomelint.config import Config  # noqa: E402
+from awesomelint.document import Document  # noqa: E402
+from awesomelint.entries import Entry, entries_of  # noqa: E402
+from awesomelint.linter import lint  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = ROOT / "tests" / "fixtures"
+LISTS = {
+    "go": CORPUS / "avelino__awesome-go.md",
+    "python": CORPUS / "vinta__awesome-python.md",
+    "lists": CORPUS / "sindresorhus__awesome.md",
+    "med-datasets": CORPUS / "openmedlab__Awesome-Medical-Dataset.md",
+    "med-models": CORPUS / "PLM2233__Awesome-Medical-Foundation-Models.md",
+    "imaging-tools": CORPUS / "fepegar__awesome-medical-imaging.md",
+    "pathology": SEEDS / "004_e6471fc22fbee112.md",
+    "radiology": SEEDS / "002_c114c8cf62b8fe9b.md",
+    "single-cell": SEEDS / "003_b7bbfd329c0ce587.md",
+}
+FAR = [("go", "med-datasets"), ("python", "med-models"), ("lists", "pathology"), ("pathology", "go"),
+       ("med-models", "python"), ("med-datasets", "go"), ("single-cell", "go")]
+NEAR = [("pathology", "radiology"), ("go", "python"), ("python", "go"), ("med-models", "med-datasets"),
+        ("med-datasets", "med-models"), ("imaging-tools", "python")]
+CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools", "radiology", "single-cell"]
+
+
+def description(entry: Entry) -> str:
+    for key in ("description", "Highlight", "Key Feature", "Description", "notes"):
+        if entry.fields.get(key):
+            return entry.fields[key].replace("|", "/").replace("\n", " ")[:200]
+    return ""
+
+
+def render(donor: Entry, host: Entry, lines: list[str]) -> list[str]:
+    """The donor entry written the way the host list writes its entries."""
+    link = donor.main_link
+    url = link.url if link else "https://example.org/x"
+    title = donor.title.replace("|", "/").replace("[", "(").replace("]", ")") or "Untitled"
+    desc = description(donor)
+    first = lines[host.line - 1]
+    if host.kind == "table-row":
+        cells = []
+        link_done = False
+        for header in host.headers:
+            value = host.fields.get(header, "")
+            if header == host.headers[0] or value == host.title:
+                cells.append(title)
+            elif not link_done and any(l.cell == host.headers.index(header) for l in host.links):
+                cells.append(f"[Link]({url})")
+                link_done = True
+            elif len(value) > 40 and desc:
+                cells.append(desc)
+            else:
+                cells.append("-")
+        return ["| " + " | ".join(cells) + " |"]
+    indent = first[: len(first) - len(first.lstrip())]
+    stripped = first.lstrip()
+    if stripped[:1].isdigit():
+        marker = stripped.split(" ", 1)[0]
+        sub = indent + " " * (len(marker) + 1)
+        out = [f"{indent}{marker} 📜 **{title}**", f"{sub}- 📄 [PDF]({url})"]
+        if desc:
+            out.append(f"{sub}- 📌 Highlight: {desc}")
+        return out + [""]
+    marker = stripped[:1] if stripped[:1] in "-*+" else "-"
+    if host.kind == "heading":
+        return [f"### [{title}]({url})", "", desc or title, ""]
+    return [f"{indent}{marker} [{title}]({url})" + (f" - {desc}" if desc else "")]
+
+
+def mixture(host_path: Path, donor_path: Path, count: int, rng: random.Random, block: bool):
+    host_doc = Document.from_path(host_path)
+    donor_entries = [e for e in entries_of(Document.from_path(donor_path)) if e.title and e.main_link]
+    hosts = [e for e in entries_of(host_doc) if e.kind != "card"]
+    lines = host_doc.text.split("\n")
+    chosen = rng.sample(donor_entries, min(count, len(donor_entries)))
+    anchors = [rng.choice(hosts)] * len(chosen) if block else rng.sample(hosts, len(chosen))
+    inserts: dict[int, list[tuple[Entry, list[str]]]] = {}
+    for donor, host in zip(chosen, anchors):
+        inserts.setdefault(host.end_line, []).append((donor, render(donor, host, lines)))
+    out: list[str] = []
+    marked: set[int] = set()
+    for number, line in enumerate(lines, start=1):
+        out.append(line)
+        for donor, rendered in inserts.get(number, []):
+            marked.add(len(out) + 1)
+            out.extend(rendered)
+    return "\n".join(out), marked
+
+
+def flagged_lines(text: str) -> set[int]:
+    doc = Document.from_text(text, "mix.md")
+    found = lint(doc, Config(), only=["off-topic"]).findings
+    return {doc.position(f.start)[0] for f in found}
+
+
+def evaluate(pairs, seeds: int, count: int):
+    tp = fp = fn = 0
+    for host, donor in pairs:
+        for seed in range(seeds):
+            rng = random.Random(seed)
+            text, marked = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
+            flagged = flagged_lines(text)
+            tp += len(flagged & marked)
+            fp += len(flagged - marked)
+            fn += len(marked - flagged)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, tp, fp, fn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--inserted", type=int, default=5)
+    args = parser.parse_args()
+    print("| mixtures | precision | recall | TP | FP | FN |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, pairs in (("far subject", FAR), ("near subject", NEAR)):
+        p, r, tp, fp, fn = evaluate(pairs, args.seeds, args.inserted)
+        print(f"| {name} ({len(pairs)} pairs x {args.seeds} seeds x {args.inserted}) | {p:.2f} | {r:.2f} | {tp} | {fp} | {fn} |")
+    print()
+    print("| unmodified list | entries | flags | per 100 |")
+    print("|---|---:|---:|---:|")
+    for name in CLEAN:
+        doc = Document.from_path(LISTS[name])
+        count = len(entries_of(doc))
+        flags = len(flagged_lines(doc.text))
+        print(f"| {name} | {count} | {flags} | {100 * flags / max(count, 1):.2f} |")
+    pathology = Document.from_path(LISTS["pathology"])
+    lines = flagged_lines(pathology.text)
+    inr = {e.line for e in entries_of(pathology) if "Publication Date" in e.fields}
+    print(f"\npathology seed: {len(lines & inr)}/{len(inr)} INR entries flagged, {len(lines - inr)} pathology entries flagged")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""A SQLite cache of link verdicts, with an age limit per verdict.
+
+Good links are trusted for days; failures are checked again on the next run. WAL mode
+and a busy timeout let two runs share the file without corrupting it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from .verdict import ARCHIVED, BOT_WALL, OK, REDIRECT, Verdict
+
+# seconds a verdict stays fresh; kinds not listed are never reused
+MAX_AGE = {OK: 3 * 86400, REDIRECT: 3 * 86400, ARCHIVED: 7 * 86400, BOT_WALL: 86400}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS verdicts (
+    url TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status INTEGER,
+    final_url TEXT,
+    detail TEXT,
+    checked_at REAL NOT NULL
+)
+"""
+
+
+class Cache:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA busy_timeout=30000")
+        self.db.execute(_SCHEMA)
+
+    def get(self, url: str, now: float | None = None) -> Verdict | None:
+        row = self.db.execute(
+            "SELECT kind, status, final_url, detail, checked_at FROM verdicts WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None:
+            return None
+        kind, status, final_url, detail, checked_at = row
+        if (now or time.time()) - checked_at > MAX_AGE.get(kind, -1):
+            return None
+        return Verdict(url, kind, status, final_url, detail or "", cached=True)
+
+    def put_many(self, verdicts: list[Verdict], now: float | None = None) -> None:
+        stamp = now or time.time()
+        rows = [(v.url, v.kind, v.status, v.final_url, v.detail, stamp) for v in verdicts if not v.cached]
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?)", rows)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def default_path() -> Path:
+    return Path.home() / ".cache" / "awesomelint" / "links.sqlite3"

@@ -1,0 +1,250 @@
+"""Check many URLs fast and politely with one httpx AsyncClient.
+
+- A global cap on requests in flight and a per-host cap (lychee's users asked for one
+  for years); a host that answers 429/503 is backed off as a whole, honouring
+  Retry-After up to a limit, so the other hosts keep going.
+- HEAD first; GET when HEAD is refused or unreliable, streamed and closed after the
+  headers: bodies are never downloaded.
+- Redirects are followed by hand, one hop at a time, so every hop is checked against
+  private addresses, loops are seen, and permanent moves are told from temporary ones.
+- Retries with exponential backoff and jitter for timeouts, resets and 5xx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import random
+import socket
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .. import data
+from ..urls import host_matches
+from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
+
+USER_AGENT = "awesomelint/0.1 (+https://pypi.org/project/awesomelint/; link checker)"
+MAX_REDIRECTS = 10
+HEAD_REFUSED = {400, 403, 405, 501}
+PERMANENT = {301, 308}
+
+
+@dataclass
+class Settings:
+    timeout: float = 20.0
+    max_concurrency: int = 64
+    per_host: int = 8
+    retries: int = 3
+    max_retry_after: float = 60.0
+    backoff: float = 0.5  # first retry waits about this long, doubling each time
+    total_time: float = 600.0
+    allow_private: bool = False
+    accept: set[int] = field(default_factory=set)
+
+
+class _Host:
+    """Per-host state: a semaphore and a pause shared by everyone talking to it."""
+
+    def __init__(self, limit: int):
+        self.semaphore = asyncio.Semaphore(limit)
+        self.resume_at = 0.0
+
+    async def wait(self) -> None:
+        delay = self.resume_at - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+class Checker:
+    def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None,
+                 on_done: Callable[[Verdict], None] | None = None):
+        self.settings = settings
+        self.client = client
+        self.on_done = on_done
+        self.hosts: dict[str, _Host] = {}
+        self.config = data.load("links")
+        self._resolved: dict[str, bool] = {}
+
+    async def check_all(self, urls: list[str]) -> dict[str, Verdict]:
+        own_client = self.client is None
+        if own_client:
+            self.client = httpx.AsyncClient(
+                timeout=httpx.Timeout(self.settings.timeout),
+                headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
+                follow_redirects=False,
+                limits=httpx.Limits(max_connections=self.settings.max_concurrency,
+                                    max_keepalive_connections=self.settings.max_concurrency),
+                trust_env=True,
+            )
+        self.global_limit = asyncio.Semaphore(self.settings.max_concurrency)
+        deadline = time.monotonic() + self.settings.total_time
+        try:
+            tasks = [asyncio.create_task(self._bounded(url, deadline)) for url in urls]
+            results = await asyncio.gather(*tasks)
+        finally:
+            if own_client:
+                await self.client.aclose()
+        return dict(zip(urls, results))
+
+    async def _bounded(self, url: str, deadline: float) -> Verdict:
+        remaining = deadline - time.monotonic()
+        try:
+            verdict = await asyncio.wait_for(self.check(url), timeout=max(remaining, 0.001))
+        except asyncio.TimeoutError:
+            verdict = Verdict(url, ERROR, detail="not checked within the run's time limit")
+        if self.on_done:
+            self.on_done(verdict)
+        return verdict
+
+    # one URL ---------------------------------------------------------------
+
+    async def check(self, url: str) -> Verdict:
+        seen: list[str] = [url]
+        permanent = True
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            refusal = await self._refuse(current)
+            if refusal:
+                return Verdict(url, REFUSED if current == url else ERROR, detail=refusal)
+            outcome = await self._request(current)
+            if isinstance(outcome, Verdict):
+                outcome.url = url
+                return outcome
+            status, location, headers = outcome
+            if status in (301, 302, 303, 307, 308) and location:
+                target = urljoin(current, location)
+                permanent = permanent and status in PERMANENT
+                if target in seen:
+                    return Verdict(url, ERROR, status, target, "redirect loop")
+                seen.append(target)
+                current = target
+                continue
+            return self._classify(url, current, status, headers, permanent and current != url)
+        return Verdict(url, ERROR, None, current, f"more than {MAX_REDIRECTS} redirects")
+
+    def _classify(self, url: str, final: str, status: int, headers: httpx.Headers, moved: bool) -> Verdict:
+        host = (urlsplit(final).hostname or "").lower()
+        if status in self.settings.accept or 200 <= status < 300:
+            if moved:
+                return Verdict(url, REDIRECT, status, final, "permanent redirect")
+            return Verdict(url, OK, status, final if final != url else None)
+        if status in self.config["bot-wall-statuses"] or headers.get("cf-mitigated", "").lower() == "challenge" or (
+            status in (401, 403, 429) and host_matches(host, self.config["bot-wall-hosts"])
+        ):
+            return Verdict(url, BOT_WALL, status, final if final != url else None, "refused as a bot; not verified")
+        if status in (404, 410):
+            return Verdict(url, DEAD, status, final if final != url else None, f"HTTP {status}")
+        return Verdict(url, ERROR, status, final if final != url else None, f"HTTP {status}")
+
+    async def _request(self, url: str):
+        """(status, Location, headers) of one hop, with HEAD->GET fallback and retries; or a Verdict."""
+        host = (urlsplit(url).hostname or "").lower()
+        state = self.hosts.setdefault(host, _Host(self.settings.per_host))
+        method = "GET" if host_matches(host, self.config["get-hosts"]) else "HEAD"
+        attempt = 0
+        while True:
+            await state.wait()
+            try:
+                async with self.global_limit, state.semaphore:
+                    await state.wait()
+                    status, headers = await self._send(method, url)
+            except httpx.ConnectError as exc:
+                if _unresolvable(exc):
+                    return Verdict(url, DEAD, None, None, "host does not resolve")
+                detail = f"connection failed ({_reason(exc)})"
+            except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+                detail = f"{type(exc).__name__} ({_reason(exc)})"
+            except httpx.HTTPError as exc:
+                return Verdict(url, ERROR, None, None, f"{type(exc).__name__} ({_reason(exc)})")
+            else:
+                if method == "HEAD" and status in HEAD_REFUSED:
+                    method = "GET"
+                    continue
+                if status in (429, 503) or status >= 500:
+                    detail = f"HTTP {status}"
+                    pause = _retry_after(headers.get("retry-after"))
+                    if pause is not None and pause > self.settings.max_retry_after:
+                        return Verdict(url, ERROR, status, None, f"HTTP {status}; Retry-After {pause:.0f}s is beyond the limit")
+                    if status in (429, 503):
+                        wait = pause if pause is not None else self._backoff(attempt)
+                        state.resume_at = max(state.resume_at, time.monotonic() + wait)
+                    if attempt >= self.settings.retries:
+                        return (status, None, headers)
+                    attempt += 1
+                    if status not in (429, 503):
+                        await asyncio.sleep(self._backoff(attempt))
+                    continue
+                return (status, headers.get("location"), headers)
+            if attempt >= self.settings.retries:
+                return Verdict(url, ERROR, None, None, detail)
+            attempt += 1
+            await asyncio.sleep(self._backoff(attempt))
+
+    async def _send(self, method: str, url: str) -> tuple[int, httpx.Headers]:
+        request = self.client.build_request(method, url)
+        response = await self.client.send(request, stream=True)
+        try:
+            return response.status_code, response.headers
+        finally:
+            await response.aclose()  # headers only: the body is never read
+
+    def _backoff(self, attempt: int) -> float:
+        base = self.settings.backoff * (2 ** max(attempt - 1, 0))
+        return base * (0.5 + random.random())
+
+    async def _refuse(self, url: str) -> str | None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return f"not an http(s) address ({parts.scheme or 'no scheme'})"
+        host = parts.hostname or ""
+        if not host:
+            return "no host"
+        if self.settings.allow_private:
+            return None
+        if host not in self._resolved:
+            self._resolved[host] = await _is_private(host)
+        if self._resolved[host]:
+            return f"{host} is a private, loopback or link-local address (use --allow-private)"
+        return None
+
+
+async def _is_private(host: str) -> bool:
+    """Whether the host is, or resolves to, an address that is not public."""
+    try:
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        except OSError:
+            return False  # unresolvable: the request will say so
+        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    return any(a.is_private or a.is_loopback or a.is_link_local or a.is_reserved or a.is_multicast or a.is_unspecified
+               for a in addresses)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        except (TypeError, ValueError):
+            return None
+
+
+def _unresolvable(exc: Exception) -> bool:
+    text = repr(exc.__cause__ or exc) + str(exc)
+    # only definite answers: a temporary DNS failure is an error, not a dead link
+    return any(s in text for s in ("Name or service not known", "nodename nor servname", "No address associated"))
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__

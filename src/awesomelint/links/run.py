@@ -1,0 +1,96 @@
+"""One link-check run over many documents: unique URLs, cache, GitHub API, then the checker."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import httpx
+
+from ..document import Document
+from ..entries import links_of
+from .cache import Cache
+from .checker import USER_AGENT, Checker, Settings
+from .github import DEFAULT_API, check_repos, repo_urls
+from .verdict import Verdict
+
+
+@dataclass
+class RunResult:
+    verdicts: dict[str, Verdict]
+    seconds: float
+    counts: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"checked {len(self.verdicts)} links in {self.seconds:.1f}s: {c['dead']} dead, {c['redirect']} redirected, "
+                f"{c['error']} errors, {c['bot-wall']} unverified (bot walls), {c['archived']} archived, "
+                f"{c['refused']} not checked (private or not http), {c['cached']} from cache")
+
+
+def urls_of(docs: list[Document]) -> list[str]:
+    seen: dict[str, None] = {}
+    for doc in docs:
+        for link in links_of(doc):
+            if link.kind != "image" and link.url.lower().startswith(("http://", "https://")):
+                seen.setdefault(link.url.strip(), None)
+    return list(seen)
+
+
+def check_links(docs: list[Document], settings: Settings, cache_path: str | None,
+                github_api: str | None = None, progress: bool | None = None, exclude=()) -> RunResult:
+    """Verdicts for every http(s) link of the documents; excluded URLs are not checked."""
+    started = time.monotonic()
+    urls = [u for u in urls_of(docs) if not any(p.search(u) for p in exclude)]
+    cache = Cache(cache_path) if cache_path else None
+    verdicts: dict[str, Verdict] = {}
+    if cache:
+        for url in urls:
+            hit = cache.get(url)
+            if hit is not None:
+                verdicts[url] = hit
+    todo = [u for u in urls if u not in verdicts]
+    fresh = asyncio.run(_check(todo, settings, github_api, _show_progress(progress)))
+    verdicts.update(fresh)
+    if cache:
+        cache.put_many(list(fresh.values()))
+        cache.close()
+    counts = Counter(v.kind for v in verdicts.values())
+    counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
+    return RunResult(verdicts, time.monotonic() - started, counts)
+
+
+def _show_progress(progress: bool | None) -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
+
+
+async def _check(urls: list[str], settings: Settings, github_api: str | None, progress: bool) -> dict[str, Verdict]:
+    results: dict[str, Verdict] = {}
+    token = os.environ.get("GITHUB_TOKEN")
+    repos = repo_urls(urls) if token else {}
+    if repos:
+        api = github_api or os.environ.get("AWESOMELINT_GITHUB_API", DEFAULT_API)
+        async with httpx.AsyncClient(timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
+            results.update(await check_repos(client, token, repos, api))
+    rest = [u for u in urls if u not in results]
+    if not progress:
+        results.update(await Checker(settings).check_all(rest))
+        return results
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[hosts]}"),
+                  TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task("links", total=len(rest), hosts="")
+        done_by_host: Counter = Counter()
+
+        def done(verdict: Verdict) -> None:
+            done_by_host[httpx.URL(verdict.url).host] += 1
+            top = ", ".join(f"{h} {n}" for h, n in done_by_host.most_common(3))
+            bar.update(task, advance=1, hosts=top)
+
+        results.update(await Checker(settings, on_done=done).check_all(rest))
+    return results

@@ -1,0 +1,271 @@
+"""The link checker against servers the tests start on 127.0.0.1 (never the outside world)."""
+
+import asyncio
+import json
+import threading
+import time
+
+import pytest
+from werkzeug.wrappers import Response
+
+from awesomelint.cli import main
+from awesomelint.links.cache import Cache
+from awesomelint.links.checker import Checker, Settings
+from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
+
+
+def run(urls, **settings):
+    settings.setdefault("allow_private", True)
+    settings.setdefault("backoff", 0.01)
+    return asyncio.run(Checker(Settings(**settings)).check_all(urls))
+
+
+def test_status_codes_and_redirects(httpserver):
+    httpserver.expect_request("/ok").respond_with_data("fine")
+    httpserver.expect_request("/gone").respond_with_data("", status=410)
+    httpserver.expect_request("/a").respond_with_data("", status=301, headers={"Location": "/b"})
+    httpserver.expect_request("/b").respond_with_data("", status=308, headers={"Location": "/ok"})
+    httpserver.expect_request("/tmp").respond_with_data("", status=302, headers={"Location": "/ok"})
+    httpserver.expect_request("/loop").respond_with_data("", status=301, headers={"Location": "/loop"})
+    httpserver.expect_request("/missing").respond_with_data("", status=404)
+    urls = {name: httpserver.url_for(name) for name in ("/ok", "/gone", "/a", "/tmp", "/loop", "/missing")}
+    verdicts = run(list(urls.values()))
+    assert verdicts[urls["/ok"]].kind == OK
+    assert verdicts[urls["/gone"]].kind == DEAD
+    assert verdicts[urls["/missing"]].kind == DEAD and verdicts[urls["/missing"]].status == 404
+    chain = verdicts[urls["/a"]]
+    assert chain.kind == REDIRECT and chain.final_url == urls["/ok"]
+    assert verdicts[urls["/tmp"]].kind == OK  # temporary redirects are fine
+    assert verdicts[urls["/loop"]].kind == ERROR and "loop" in verdicts[urls["/loop"]].detail
+
+
+def test_head_refused_falls_back_to_get(httpserver):
+    httpserver.expect_request("/page", method="HEAD").respond_with_data("", status=405)
+    httpserver.expect_request("/page", method="GET").respond_with_data("hello")
+    assert run([httpserver.url_for("/page")])[httpserver.url_for("/page")].kind == OK
+
+
+def test_retry_after_is_honoured_then_succeeds(httpserver):
+    calls = []
+
+    def handler(request):
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            return Response("", status=429, headers={"Retry-After": "1"})
+        return Response("ok")
+
+    httpserver.expect_request("/limited").respond_with_handler(handler)
+    verdict = run([httpserver.url_for("/limited")])[httpserver.url_for("/limited")]
+    assert verdict.kind == OK and len(calls) == 2 and calls[1] - calls[0] >= 0.9
+
+
+def test_retry_after_beyond_the_cap_is_reported(httpserver):
+    httpserver.expect_request("/busy").respond_with_data("", status=429, headers={"Retry-After": "3600"})
+    verdict = run([httpserver.url_for("/busy")], max_retry_after=5)[httpserver.url_for("/busy")]
+    assert verdict.kind == ERROR and "Retry-After" in verdict.detail
+
+
+def test_503_then_200_and_persistent_500(httpserver):
+    state = {"n": 0}
+
+    def flaky(request):
+        state["n"] += 1
+        return Response("", status=503) if state["n"] == 1 else Response("ok")
+
+    httpserver.expect_request("/flaky").respond_with_handler(flaky)
+    httpserver.expect_request("/broken").respond_with_data("", status=500)
+    verdicts = run([httpserver.url_for("/flaky"), httpserver.url_for("/broken")], retries=2)
+    assert verdicts[httpserver.url_for("/flaky")].kind == OK
+    assert verdicts[httpserver.url_for("/broken")].kind == ERROR
+
+
+def test_slow_server_times_out_as_error_not_dead(httpserver):
+    def slow(request):
+        time.sleep(1.5)
+        return Response("late")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    verdict = run([httpserver.url_for("/slow")], timeout=0.3, retries=1)[httpserver.url_for("/slow")]
+    assert verdict.kind == ERROR
+
+
+def test_large_body_is_never_downloaded(httpserver):
+    body = b"x" * (64 * 1024 * 1024)
+    httpserver.expect_request("/big", method="HEAD").respond_with_data("", status=405)
+    httpserver.expect_request("/big", method="GET").respond_with_data(body)
+    start = time.monotonic()
+    verdict = run([httpserver.url_for("/big")])[httpserver.url_for("/big")]
+    assert verdict.kind == OK and time.monotonic() - start < 5
+
+
+def test_bot_walls_are_not_dead(httpserver):
+    httpserver.expect_request("/wall").respond_with_data("", status=403, headers={"cf-mitigated": "challenge"})
+    httpserver.expect_request("/linkedin").respond_with_data("", status=999)
+    verdicts = run([httpserver.url_for("/wall"), httpserver.url_for("/linkedin")])
+    assert {v.kind for v in verdicts.values()} == {BOT_WALL}
+
+
+def test_private_addresses_are_refused_unless_allowed(httpserver):
+    url = httpserver.url_for("/ok")
+    httpserver.expect_request("/ok").respond_with_data("fine")
+    assert run([url], allow_private=False)[url].kind == REFUSED
+    assert run(["ftp://example.org/x"], allow_private=False)["ftp://example.org/x"].kind == REFUSED
+
+
+def test_redirect_into_a_private_address_is_refused(httpserver):
+    # the first hop is "public" only in name: every hop is checked
+    httpserver.expect_request("/hop").respond_with_data("", status=301, headers={"Location": "http://10.0.0.1/secret"})
+    verdict = asyncio.run(Checker(Settings(allow_private=False)).check(httpserver.url_for("/hop")))
+    assert verdict.kind == REFUSED
+
+
+class _CountingServer:
+    """A tiny asyncio HTTP server that records the most requests it had in flight."""
+
+    def __init__(self, delay: float, limit_429: int | None = None):
+        self.delay, self.limit_429 = delay, limit_429
+        self.in_flight = self.peak = self.total = 0
+
+    async def handle(self, reader, writer):
+        await reader.readuntil(b"\r\n\r\n")
+        self.in_flight += 1
+        self.total += 1
+        self.peak = max(self.peak, self.in_flight)
+        status = "429 Too Many Requests\r\nRetry-After: 0.2" if self.limit_429 and self.in_flight > self.limit_429 else "200 OK"
+        await asyncio.sleep(self.delay)
+        self.in_flight -= 1
+        writer.write(f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        writer.close()
+
+
+def _serve_and_check(server: _CountingServer, count: int, **settings):
+    async def scenario():
+        listener = await asyncio.start_server(server.handle, "127.0.0.1", 0)
+        port = listener.sockets[0].getsockname()[1]
+        urls = [f"http://127.0.0.1:{port}/item{i}" for i in range(count)]
+        async with listener:
+            return await Checker(Settings(allow_private=True, backoff=0.01, **settings)).check_all(urls)
+
+    return asyncio.run(scenario())
+
+
+def test_per_host_cap_is_respected():
+    server = _CountingServer(delay=0.05)
+    verdicts = _serve_and_check(server, 40, per_host=4)
+    assert all(v.kind == OK for v in verdicts.values())
+    assert server.peak <= 4
+
+
+def test_hosts_answering_429_are_backed_off_without_false_findings():
+    server = _CountingServer(delay=0.05, limit_429=2)
+    verdicts = _serve_and_check(server, 30, per_host=6, retries=6)
+    assert all(v.kind == OK for v in verdicts.values()), {v.kind for v in verdicts.values()}
+
+
+def test_cache_reuses_good_verdicts_and_rechecks_failures(tmp_path):
+    cache = Cache(tmp_path / "c.sqlite3")
+    cache.put_many([Verdict("https://a.org", OK, 200), Verdict("https://b.org", DEAD, 404)])
+    assert cache.get("https://a.org").kind == OK
+    assert cache.get("https://b.org") is None
+    assert cache.get("https://a.org", now=time.time() + 30 * 86400) is None
+    cache.close()
+
+
+def test_two_runs_share_a_cache_file(tmp_path):
+    path = tmp_path / "c.sqlite3"
+
+    def writer(n):
+        cache = Cache(path)
+        cache.put_many([Verdict(f"https://h{n}.org/{i}", OK, 200) for i in range(200)])
+        cache.close()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    cache = Cache(path)
+    assert all(cache.get(f"https://h{n}.org/199") for n in range(4))
+
+
+def test_warm_cache_sends_no_request(httpserver, runner, tmp_path):
+    httpserver.expect_request("/ok").respond_with_data("fine")
+    path = tmp_path / "README.md"
+    path.write_text(f"# L\n\n- [a]({httpserver.url_for('/ok')})\n")
+    args = ["links", "--allow-private", "--cache", str(tmp_path / "c.sqlite3"), str(path)]
+    assert runner.invoke(main, args).exit_code == 0
+    served = len(httpserver.log)
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0 and len(httpserver.log) == served
+    assert "1 from cache" in result.output
+
+
+def test_links_command_reports_with_stable_rule_names(httpserver, runner, tmp_path):
+    httpserver.expect_request("/gone").respond_with_data("", status=404)
+    httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": "/new"})
+    httpserver.expect_request("/new").respond_with_data("ok")
+    path = tmp_path / "README.md"
+    path.write_text(f"# L\n\n- [a]({httpserver.url_for('/gone')})\n- [b]({httpserver.url_for('/old')})\n")
+    result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)])
+    data = json.loads(result.stdout)
+    rules = {d["rule"]: d for d in data}
+    assert result.exit_code == 1 and set(rules) == {"dead-link", "redirected-link"}
+    assert rules["redirected-link"]["fix"]["applicability"] == "safe"
+    assert rules["redirected-link"]["fix"]["edits"][0]["content"] == httpserver.url_for("/new")
+
+
+def test_redirect_to_a_login_page_is_never_a_fix(httpserver, runner, tmp_path):
+    httpserver.expect_request("/doc").respond_with_data("", status=301, headers={"Location": "/login?continue=/doc"})
+    httpserver.expect_request("/login").respond_with_data("sign in")
+    path = tmp_path / "README.md"
+    path.write_text(f"# L\n\n- [a]({httpserver.url_for('/doc')})\n")
+    data = json.loads(runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)]).stdout)
+    assert data[0]["rule"] == "redirected-link" and data[0]["fix"] is None
+
+
+def test_github_api_batches_and_keeps_the_token_to_itself(httpserver, runner, tmp_path, monkeypatch):
+    seen = []
+
+    def graphql(request):
+        seen.append(request.headers.get("Authorization"))
+        query = request.get_json()["query"]
+        assert query.count("repository(") == 3
+        return Response(json.dumps({"data": {
+            "r0": {"nameWithOwner": "live/repo", "isArchived": False},
+            "r1": {"nameWithOwner": "new-owner/renamed", "isArchived": False},
+            "r2": None,
+        }}), content_type="application/json")
+
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(graphql)
+    monkeypatch.setenv("GITHUB_TOKEN", "secret-token")
+    (tmp_path / ".awesomelint.yaml").write_text(f"links: {{github-api: '{httpserver.url_for('/graphql')}'}}\n")
+    path = tmp_path / "README.md"
+    path.write_text("# L\n\n- [a](https://github.com/live/repo)\n- [b](https://github.com/old-owner/renamed)\n"
+                    "- [c](https://github.com/gone/repo)\n")
+    result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)])
+    data = json.loads(result.stdout)
+    assert {d["rule"] for d in data} == {"dead-link", "redirected-link"}
+    assert seen == ["bearer secret-token"]
+
+
+def test_archived_repo(httpserver, runner, tmp_path, monkeypatch):
+    httpserver.expect_request("/graphql", method="POST").respond_with_json(
+        {"data": {"r0": {"nameWithOwner": "o/r", "isArchived": True}}})
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+    (tmp_path / ".awesomelint.yaml").write_text(f"links: {{github-api: '{httpserver.url_for('/graphql')}'}}\n")
+    path = tmp_path / "README.md"
+    path.write_text("# L\n\n- [a](https://github.com/o/r)\n")
+    data = json.loads(runner.invoke(main, ["links", "--no-cache", "--format", "json", str(path)]).stdout)
+    assert [d["rule"] for d in data] == ["archived-repo"]
+
+
+def test_shortener_gets_the_resolved_target_as_an_unsafe_fix(httpserver, runner, tmp_path):
+    target = httpserver.url_for("/target")  # http://localhost:PORT/target
+    httpserver.expect_request("/s").respond_with_data("", status=302, headers={"Location": target})
+    httpserver.expect_request("/target").respond_with_data("ok")
+    path = tmp_path / "README.md"
+    path.write_text(f"# L\n\n- [a](http://127.0.0.1:{httpserver.port}/s)\n")  # the "shortener" is 127.0.0.1
+    (tmp_path / ".awesomelint.yaml").write_text("url-shortener: {extend-hosts: ['127.0.0.1']}\n")
+    result = runner.invoke(main, ["check", "--online", "--allow-private", "--no-cache", "--format", "json", str(path)])
+    finding = next(d for d in json.loads(result.stdout) if d["rule"] == "url-shortener")
+    assert finding["fix"]["applicability"] == "unsafe"
+    assert finding["fix"]["edits"][0]["content"] == target
