@@ -31,6 +31,7 @@ USER_AGENT = "awesomelint/0.1 (+https://pypi.org/project/awesomelint/; link chec
 MAX_REDIRECTS = 10
 HEAD_REFUSED = {400, 403, 405, 501}
 PERMANENT = {301, 308}
+MAX_THROTTLES = 12  # 429/503 answers tolerated beyond --retries before a link is reported
 
 
 @dataclass
@@ -47,16 +48,45 @@ class Settings:
 
 
 class _Host:
-    """Per-host state: a semaphore and a pause shared by everyone talking to it."""
+    """Per-host state shared by every request to it: an adaptive cap and a pause.
+
+    The cap starts at --per-host and halves when the host answers 429/503 (once per
+    round: answers to requests sent under an older cap do not halve it again). The
+    halved cap becomes the host's ceiling, so a rate-limited host settles at what it
+    accepts instead of being probed into more 429s, and no link fails for it.
+    """
 
     def __init__(self, limit: int):
-        self.semaphore = asyncio.Semaphore(limit)
+        self.ceiling = limit
+        self.limit = limit
+        self.active = 0
+        self.successes = 0
         self.resume_at = 0.0
+        self.changed = asyncio.Condition()
 
-    async def wait(self) -> None:
-        delay = self.resume_at - time.monotonic()
-        if delay > 0:
+    async def acquire(self) -> int:
+        """Wait for a place; returns the cap it was granted under."""
+        while True:
+            async with self.changed:
+                await self.changed.wait_for(lambda: self.active < self.limit)
+                delay = self.resume_at - time.monotonic()
+                if delay <= 0:
+                    self.active += 1
+                    return self.limit
             await asyncio.sleep(delay)
+
+    async def release(self, throttled: bool, granted: int) -> None:
+        async with self.changed:
+            self.active -= 1
+            if throttled and granted == self.limit:
+                self.limit = self.ceiling = max(1, self.limit // 2)
+                self.successes = 0
+            else:
+                self.successes += 1
+                if self.successes >= 2 * self.limit and self.limit < self.ceiling:
+                    self.limit += 1
+                    self.successes = 0
+            self.changed.notify_all()
 
 
 class Checker:
@@ -146,12 +176,14 @@ class Checker:
         state = self.hosts.setdefault(host, _Host(self.settings.per_host))
         method = "GET" if host_matches(host, self.config["get-hosts"]) else "HEAD"
         attempt = 0
+        throttles = 0
         while True:
-            await state.wait()
+            throttled = False
+            granted = await state.acquire()
             try:
-                async with self.global_limit, state.semaphore:
-                    await state.wait()
+                async with self.global_limit:
                     status, headers = await self._send(method, url)
+                throttled = status in (429, 503)
             except httpx.ConnectError as exc:
                 if _unresolvable(exc):
                     return Verdict(url, DEAD, None, None, "host does not resolve")
@@ -164,21 +196,28 @@ class Checker:
                 if method == "HEAD" and status in HEAD_REFUSED:
                     method = "GET"
                     continue
-                if status in (429, 503) or status >= 500:
-                    detail = f"HTTP {status}"
+                if throttled:
+                    # the host asked us to slow down: wait as told (up to the cap) and try
+                    # again with a smaller share; this is not the link's fault
                     pause = _retry_after(headers.get("retry-after"))
                     if pause is not None and pause > self.settings.max_retry_after:
                         return Verdict(url, ERROR, status, None, f"HTTP {status}; Retry-After {pause:.0f}s is beyond the limit")
-                    if status in (429, 503):
-                        wait = pause if pause is not None else self._backoff(attempt)
-                        state.resume_at = max(state.resume_at, time.monotonic() + wait)
+                    wait = pause if pause is not None else self._backoff(throttles + 1)
+                    state.resume_at = max(state.resume_at, time.monotonic() + wait)
+                    throttles += 1
+                    if throttles > self.settings.retries + MAX_THROTTLES:
+                        return Verdict(url, ERROR, status, None, f"HTTP {status} after {throttles} tries")
+                    continue
+                if status >= 500:
+                    detail = f"HTTP {status}"
                     if attempt >= self.settings.retries:
                         return (status, None, headers)
                     attempt += 1
-                    if status not in (429, 503):
-                        await asyncio.sleep(self._backoff(attempt))
+                    await asyncio.sleep(self._backoff(attempt))
                     continue
                 return (status, headers.get("location"), headers)
+            finally:
+                await state.release(throttled, granted)
             if attempt >= self.settings.retries:
                 return Verdict(url, ERROR, None, None, detail)
             attempt += 1
