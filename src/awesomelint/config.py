@@ -32,6 +32,7 @@ class Config:
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, Any] = field(default_factory=dict)  # accept, exclude, github-api
+    layout: dict[str, Any] = field(default_factory=dict)  # table-align, bullet
     root: Path | None = None
     source: str | None = None
 
@@ -44,6 +45,11 @@ class Config:
         names -= self.ignore
         names -= self.ignored_for(path)
         return [n for n in rules if n in names]
+
+    def layout_options(self):
+        from .layout import Options
+
+        return Options(table_align=self.layout.get("table-align", False), bullet=self.layout.get("bullet", "-"))
 
     def ignored_for(self, path: str) -> set[str]:
         ignored: set[str] = set()
@@ -136,6 +142,8 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             config.per_file_ignores = {str(p): rule_names(f"per-file-ignores.{p}", v) for p, v in value.items()}
         elif key == "links":
             config.links = _link_options(value, source)
+        elif key == "layout":
+            config.layout = _layout_options(value, source)
         elif key in rules:
             config.options[key] = _rule_options(key, value, rules[key].options, source)
         else:
@@ -187,6 +195,21 @@ def _link_options(value: Any, source: str) -> dict[str, Any]:
                     raise InputError(f"{source}: 'links.exclude' pattern {pattern!r} is invalid ({exc})") from None
         if key == "github-api" and not isinstance(option, str):
             raise InputError(f"{source}: 'links.github-api' must be {LINK_OPTIONS[key]}")
+    return dict(value)
+
+
+def _layout_options(value: Any, source: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{source}: 'layout' must be a mapping")
+    for key, option in value.items():
+        if key == "table-align":
+            if not isinstance(option, bool):
+                raise InputError(f"{source}: 'layout.table-align' must be true or false")
+        elif key == "bullet":
+            if option not in ("-", "*", "+"):
+                raise InputError(f"{source}: 'layout.bullet' must be one of -, *, +")
+        else:
+            raise InputError(f"{source}: unknown option 'layout.{key}' (known: table-align, bullet)")
     return dict(value)
 
 

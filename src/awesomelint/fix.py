@@ -17,7 +17,9 @@ from .document import BOM, Document
 from .entries import entries_of
 from .errors import InputError
 from .findings import Applicability, Edit, Finding
+from .layout import layout_groups
 from .linter import lint
+from .markdown import render
 
 MAX_PASSES = 100
 
@@ -71,7 +73,48 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
-def fix_document(doc: Document, config: Config, *, unsafe: bool = False) -> FixOutcome:
+def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout: bool = True) -> FixOutcome:
+    """Content fixes until the text settles, then canonical layout (checked by HTML)."""
+    outcome = _content_fixes(doc, config, unsafe)
+    if not layout:
+        return outcome
+    laid_out = apply_layout(outcome.final, config)
+    if laid_out is outcome.final:
+        return outcome
+    final = _content_fixes(laid_out, config, unsafe)
+    if final.text != laid_out.text:
+        verify_layout(laid_out, final.final)
+    final.applied += outcome.applied
+    return final
+
+
+def apply_layout(doc: Document, config: Config) -> Document:
+    """The document in canonical layout; raises FixError naming the block whose HTML would change."""
+    groups = [g for g in layout_groups(doc, config.layout_options()) if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
+    if not groups:
+        return doc
+    edits = sorted((e for g in groups for e in g.edits), key=lambda e: (e.start, e.end))
+    following = Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)
+    if _html(doc) != _html(following):
+        for group in groups:
+            alone = apply_edits(doc.text, sorted(group.edits, key=lambda e: (e.start, e.end)))
+            if _html(doc) != _html(Document(doc.path, alone)):
+                raise FixError(f"{doc.path}:{group.line}: canonical layout would change how the {group.what} renders; nothing written (please report this)")
+        raise FixError(f"{doc.path}: canonical layout would change the rendered HTML; nothing written (please report this)")
+    verify(doc, following, [])
+    return following
+
+
+def verify_layout(before: Document, after: Document) -> None:
+    if _html(before) != _html(after):
+        raise FixError(f"{before.path}: fixes after layout changed the rendered HTML unexpectedly; nothing written")
+
+
+def _html(doc: Document) -> str:
+    return " ".join(render(doc.text).split())
+
+
+def _content_fixes(doc: Document, config: Config, unsafe: bool) -> FixOutcome:
     current = doc
     seen = {doc.text}
     applied = 0
