@@ -176,7 +176,7 @@ def _headings(doc: Document) -> list[Group]:
             if canonical != line:
                 start, end = doc.line_span(first + 1)
                 groups.append(Group(first + 1, "heading", [Edit(start, end, canonical)]))
-        elif last - first == 2 and "\n" not in inline.content and not doc.lines[first].lstrip().startswith(">"):
+        elif token.level == 0 and last - first == 2 and "\n" not in inline.content:
             # setext "Title\n=====" -> "# Title"
             start = doc.line_starts[first]
             end = doc.line_span(last)[1]
