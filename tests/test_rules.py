@@ -323,4 +323,4 @@ def test_off_topic_flag_rate_on_clean_corpus_lists():
 
     for path in CORPUS:
         doc, found = file_findings(path, "off-topic")
-        assert len(found) <= max(1, 0.02 * len(entries_of(doc))), path.name
+        assert len(found) <= 0.01 * len(entries_of(doc)), path.name

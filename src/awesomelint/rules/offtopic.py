@@ -9,10 +9,13 @@ No fixed vocabulary: the subject is learned from the list itself.
    agree with it: starting from every entry, the core centroid is recomputed a few
    times with each entry weighted by how well it fits, so a pasted block that makes
    up a third of the list still ends up outside the core.
-3. Each entry is scored against that core with itself left out; list items also by
-   the share of their fields (sub-bullet keys) that the core's template lacks.
+3. Each entry is scored by how much more the core uses its words than the rest does
+   (itself left out); list items also by the share of their fields (sub-bullet keys)
+   that the core's template lacks.
 4. Scores become robust z-scores (median/MAD), so one threshold serves lists of Go
-   libraries, papers or fonts; a run of neighbouring outliers reinforces each other.
+   libraries, papers or fonts. Three suspicious entries in a row (a pasted block)
+   reinforce each other; a lone lexical oddity needs twice the threshold, since every
+   list has a few unusual entries.
 """
 
 from __future__ import annotations
@@ -228,9 +231,12 @@ def off_topic(ctx: Context):
     # a pasted block: neighbours that are suspicious too make each other more so; a lone
     # lexical outlier needs to be far out, since every list has a few unusual entries
     raw = [s.suspicion for s in scores]
+    high = [value >= threshold * 0.6 for value in raw]
     for index, score in enumerate(scores):
+        # part of three suspicious entries in a row: a pasted block, not a lone oddity
+        in_run = any(all(high[j] for j in range(start, start + 3))
+                     for start in range(max(0, index - 2), min(index, len(scores) - 3) + 1))
         near = [raw[j] for j in (index - 1, index + 1) if 0 <= j < len(scores)]
-        in_run = any(value >= threshold * 0.6 for value in near) and raw[index] >= threshold * 0.6
         if in_run:
             score.suspicion += 0.4 * min(max(near), threshold)
         elif score.structure < 0.5 and score.suspicion < 2 * threshold:
