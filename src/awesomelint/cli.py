@@ -275,9 +275,12 @@ def rules_command():
     """List every rule with its severity, fix and summary."""
     rules = all_rules()
     width = max(len(name) for name in rules)
+    click.echo(f"{'rule':<{width}}  {'severity':<8}  {'fix':<9}  summary")
     for name, rule in rules.items():
-        tag = "online" if rule.online else rule.severity.value
-        click.echo(f"{name:<{width}}  {tag:<7}  fix: {rule.fix:<14}  {rule.summary}")
+        severity = rule.severity.value + ("*" if rule.online else "")
+        fix = rule.fix.split(":")[0].split(";")[0].split(" ")[0]
+        click.echo(f"{name:<{width}}  {severity:<8}  {fix:<9}  {rule.summary}")
+    click.echo("\n* online: run by `awesomelint links` and `check --online`. `awesomelint rule NAME` explains one.")
 
 
 @main.command("rule")

@@ -77,8 +77,14 @@ def rule(
 
 
 def all_rules() -> dict[str, Rule]:
-    from . import rules  # noqa: F401  (importing the package registers every rule)
+    """Every rule, in the documented order (importing the rules package registers them)."""
+    from .rules import ORDER
 
+    if list(REGISTRY) != ORDER:
+        ordered = {name: REGISTRY[name] for name in ORDER if name in REGISTRY}
+        ordered.update(REGISTRY)
+        REGISTRY.clear()
+        REGISTRY.update(ordered)
     return REGISTRY
 
 

@@ -15,3 +15,10 @@ from . import (  # noqa: F401
     whitespace,
     online,
 )
+
+# the order `awesomelint rules`, the README table and SARIF list them in: the stable ids of DESIGN.md
+ORDER = [
+    "nested-link", "placeholder-url", "duplicate-entry", "mojibake", "off-topic", "missing-link", "tracking-param",
+    "url-shortener", "insecure-url", "link-text-mismatch", "broken-anchor", "list-numbering", "table-shape",
+    "empty-cell-marker", "whitespace", "dead-link", "redirected-link", "link-error", "archived-repo",
+]
