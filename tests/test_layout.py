@@ -93,3 +93,15 @@ def test_layout_config_is_validated(runner, tmp_path):
     (tmp_path / "README.md").write_text("# T\n")
     result = runner.invoke(main, ["fix", str(tmp_path / "README.md")])
     assert result.exit_code == 2 and "layout.bullet" in result.output
+
+
+def test_sub_lists_start_at_their_parent_content_column():
+    text = "17. a\n     - sub\n     - sub2\n18. b\n      - x\n        - deep\n- c\n    - d\n"
+    out = laid_out(text)
+    assert out == "17. a\n    - sub\n    - sub2\n18. b\n    - x\n      - deep\n\n- c\n  - d\n"
+    assert same_html(text, out)
+
+
+def test_tab_indented_and_quoted_lists_are_left_alone():
+    text = "- a\n\t- b\n\n> - c\n>     - d\n"
+    assert laid_out(text) == text

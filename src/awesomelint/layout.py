@@ -41,6 +41,7 @@ def layout_groups(doc: Document, options: Options | None = None) -> list[Group]:
     groups += _tables(doc, options)
     groups += _bullets(doc, options)
     groups += _headings(doc)
+    groups += _nested_indent(doc)
     groups += _block_spacing(doc)
     return [g for g in groups if g.edits]
 
@@ -154,6 +155,67 @@ def _items(tokens, open_index: int):
             yield token
 
 
+# nested lists ----------------------------------------------------------------
+
+_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4}|$)")
+
+
+def _nested_indent(doc: Document) -> list[Group]:
+    """Sub-lists start at their parent item's content column (after "1. " or "- ").
+
+    Lists are walked from the outside in; a shift given to a list moves every line of
+    it, so deeper lists keep their place relative to it. Lists in blockquotes or with
+    tab indentation are left as written.
+    """
+    shifts = [0] * len(doc.lines)
+    tokens = doc.tokens
+    owners: list[tuple[int, int]] = []  # (item's first line, content column after shifts) per open item
+    for token in tokens:
+        if token.type == "list_item_open" and token.map:
+            line = doc.lines[token.map[0]]
+            match = _MARKER.match(line)
+            if match is None:
+                owners.append((token.map[0], -1))
+                continue
+            content = len(match.group(1)) + len(match.group(2)) + max(1, len(match.group(3)))
+            owners.append((token.map[0], content + shifts[token.map[0]]))
+        elif token.type == "list_item_close":
+            owners.pop()
+        elif token.type in ("bullet_list_open", "ordered_list_open") and token.map and owners:
+            parent_line, column = owners[-1]
+            first, last = token.map
+            if first == parent_line:
+                continue  # "1. - 2. foo": the sub-list starts on its parent's line
+            if column < 0 or any("\t" in doc.lines[n][: len(doc.lines[n]) - len(doc.lines[n].lstrip())] for n in range(first, last)):
+                continue
+            if any(doc.lines[n].lstrip().startswith(">") for n in range(parent_line, last)):
+                continue
+            current = len(doc.lines[first]) - len(doc.lines[first].lstrip(" ")) + shifts[first]
+            extra = column - current
+            if extra == 0:
+                continue
+            for number in range(first, last):
+                text = doc.lines[number]
+                indent = len(text) - len(text.lstrip(" "))
+                if text.strip() and indent + shifts[number] + extra >= 0:
+                    shifts[number] += extra
+    groups = []
+    for number, shift in enumerate(shifts):
+        if not shift:
+            continue
+        start = doc.line_starts[number]
+        text = doc.lines[number]
+        indent = len(text) - len(text.lstrip(" "))
+        if shift > 0:
+            edit = Edit(start, start, " " * shift)
+        elif indent >= -shift:
+            edit = Edit(start, start - shift, "")
+        else:
+            continue
+        groups.append(Group(number + 1, "nested list", [edit]))
+    return groups
+
+
 # headings --------------------------------------------------------------------
 
 
@@ -196,7 +258,8 @@ def _block_spacing(doc: Document) -> list[Group]:
     for token in doc.tokens:
         if token.level != 0 or token.nesting == -1 or not token.map or token.type == "inline":
             continue
-        if previous is not None and token.map[0] == previous.map[1] and previous.type != "html_block" and token.type != "html_block":
+        touching = previous is not None and token.map[0] == previous.map[1] and token.map[0] > 0
+        if touching and doc.lines[token.map[0] - 1].strip() and "html_block" not in (previous.type, token.type):
             start = doc.line_starts[token.map[0]]
             groups.append(Group(token.map[0] + 1, token.type.replace("_open", "").replace("_", " "), [Edit(start, start, "\n")]))
         previous = token
