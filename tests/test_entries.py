@@ -5,7 +5,7 @@ import pytest
 from awesomelint.document import Document
 from awesomelint.entries import entries_of
 
-from .conftest import CORPUS, SEEDS, corpus, seed
+from .conftest import CORPUS, corpus, seed
 
 
 @pytest.mark.parametrize("prefix, count, kind", [

@@ -5,7 +5,6 @@ import json
 import threading
 import time
 
-import pytest
 from werkzeug.wrappers import Response
 
 from awesomelint.cli import main

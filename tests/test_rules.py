@@ -2,7 +2,6 @@
 
 import pytest
 
-from awesomelint.document import Document
 from awesomelint.registry import all_rules
 
 from .conftest import file_findings, findings, seed

@@ -45,6 +45,8 @@ def collect_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
             files.append(raw)
         else:
             errors.append(f"{raw}: no such file or directory")
+    if not files and not errors:
+        click.echo("awesomelint: no markdown files found in " + ", ".join(paths), err=True)
     return files, errors
 
 

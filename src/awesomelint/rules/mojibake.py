@@ -183,7 +183,7 @@ def mojibake(ctx: Context):
         candidates.append((number, line, repaired, exact, inferred))
     if not proven:
         return
-    for number, line, repaired, exact, inferred in candidates:
+    for number, line, repaired, _exact, inferred in candidates:
         base = doc.line_starts[number - 1]
         entry = entry_of_offset(ctx.entries, doc, base)
         covered: list[tuple[int, int]] = []

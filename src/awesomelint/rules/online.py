@@ -104,6 +104,6 @@ def link_error(ctx: Context):
 def archived_repo(ctx: Context):
     """An archived repository gets no fixes; a list that recommends it should say so or
     point to a maintained fork. Needs GITHUB_TOKEN (checked in batches via the API)."""
-    for link, verdict in _verdicts(ctx, (ARCHIVED,)):
+    for link, _verdict in _verdicts(ctx, (ARCHIVED,)):
         entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
         yield ctx.finding(link.start, link.end, f"link '{link.text}' points to an archived repository", entry=entry_name(entry))

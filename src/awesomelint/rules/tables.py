@@ -60,7 +60,7 @@ def table_shape(ctx: Context):
     ('\\|') are not separators."""
     doc = ctx.doc
     markers = _markers(ctx)
-    for header, count, body in tables(doc):
+    for _header, count, body in tables(doc):
         marker = table_marker(doc, body, markers, ctx.options.get("empty-cell-marker", {}).get("marker"))
         for line in body:
             text = doc.lines[line]
@@ -104,7 +104,7 @@ def empty_cell_marker(ctx: Context):
     doc = ctx.doc
     markers = _markers(ctx)
     configured = ctx.option("marker")
-    for header, count, body in tables(doc):
+    for _header, count, body in tables(doc):
         cells = [(line, cell) for line in body for cell in split_row(doc.lines[line])[:count] if cell.text in markers]
         kinds = {cell.text for _, cell in cells}
         if len(kinds) < 2 and not (configured and kinds and kinds != {configured}):
