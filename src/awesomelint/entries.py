@@ -112,8 +112,6 @@ def _inline_links(doc: Document, inline: Token) -> list[Link]:
             url = unescapeAll(written)
         else:
             url = normalizeLinkText(url)
-            if kind == "autolink" and child.info == "auto" and url.startswith("mailto:"):
-                pass
         link = Link(text, url, start, end, dest, kind, inline=inline)
         if kind != "image":
             link.badge = badge

@@ -135,11 +135,10 @@ def _bullets(doc: Document, options: Options) -> list[Group]:
 def _neighbour_marker(tokens, index: int, bullet: str) -> bool:
     """Is the list right after this one (same level) already using the target marker?"""
     level = tokens[index].level
-    depth = 0
     for token in tokens[index + 1 :]:
         if token.level < level:
             return False
-        if token.type == "bullet_list_close" and token.level == level and depth == 0:
+        if token.type == "bullet_list_close" and token.level == level:
             continue
         if token.level == level and token.nesting == 1:
             return token.type == "bullet_list_open" and token.markup == bullet

@@ -52,15 +52,13 @@ class _Host:
 
     The cap starts at --per-host and halves when the host answers 429/503 (once per
     round: answers to requests sent under an older cap do not halve it again). The
-    halved cap becomes the host's ceiling, so a rate-limited host settles at what it
+    halved cap is never raised again, so a rate-limited host settles at what it
     accepts instead of being probed into more 429s, and no link fails for it.
     """
 
     def __init__(self, limit: int):
-        self.ceiling = limit
         self.limit = limit
         self.active = 0
-        self.successes = 0
         self.resume_at = 0.0
         self.changed = asyncio.Condition()
 
@@ -79,13 +77,7 @@ class _Host:
         async with self.changed:
             self.active -= 1
             if throttled and granted == self.limit:
-                self.limit = self.ceiling = max(1, self.limit // 2)
-                self.successes = 0
-            else:
-                self.successes += 1
-                if self.successes >= 2 * self.limit and self.limit < self.ceiling:
-                    self.limit += 1
-                    self.successes = 0
+                self.limit = max(1, self.limit // 2)
             self.changed.notify_all()
 
 

@@ -36,8 +36,6 @@ _WORD = re.compile(r"[^\W\d_][^\W_]+", re.UNICODE)
 MIN_ENTRIES = 12
 MIN_SHARED_WORDS = 3
 MIN_WORDS = 3
-FIT_WEIGHT = 1.0
-COVERAGE_WEIGHT = 0.0
 STRUCTURE_WEIGHT = 2.5
 CORE_ROUNDS = 4
 CORE_SHARE = 0.6
@@ -110,7 +108,6 @@ class Score:
     suspicion: float = 0.0
     top_terms: tuple[str, ...] = ()
     weight: float = 1.0
-    coverage: float = 0.0  # how common its words are elsewhere in the list
     vouched: bool = False  # its section, announced in the intro, names what it is about
     words: int = 0
     vector: dict[str, float] = field(default_factory=dict, repr=False)
@@ -128,7 +125,6 @@ def score_entries(ctx: Context, topic: list[str], allow: list[str]) -> tuple[lis
     shared = {w for w, c in df.items() if c >= 2}
     idf = {w: math.log(n / df[w]) + 1 for w in shared}
     scores = []
-    scale = math.log(1 + n)
     for entry, bag in zip(entries, bags):
         counts = Counter(w for w in bag if w in shared)
         vector = _unit({w: (1 + math.log(c)) * idf[w] for w, c in counts.items()})
@@ -138,10 +134,7 @@ def score_entries(ctx: Context, topic: list[str], allow: list[str]) -> tuple[lis
         # Models") vouches for entries that say they are about it
         declared = set(words_of(" ".join(entry.section[-1:]), stop)) & intro_words
         score.vouched = bool(declared & set(bag))
-        distinct = set(bag)
-        score.words = len(distinct)
-        # how common this entry's words are in the rest of the list (itself left out)
-        score.coverage = sum(math.log(df[w]) for w in distinct) / (len(distinct) * scale) if distinct else 0.0
+        score.words = len(set(bag))
         scores.append(score)
     subject_counts = Counter(w for w in words_of(f"{headings} {intro} {' '.join(topic)}", stop) if w in shared)
     subject = _unit({w: (1 + math.log(c)) * idf[w] for w, c in subject_counts.items()})
@@ -225,9 +218,8 @@ def off_topic(ctx: Context):
     if len(evidence) < MIN_ENTRIES:
         return
     fit_z = _robust_z([s.fit if s.shared_words >= MIN_SHARED_WORDS else median(x.fit for x in evidence) for s in evidence])
-    coverage_z = _robust_z([s.coverage for s in evidence])
-    for score, fz, cz in zip(evidence, fit_z, coverage_z):
-        score.suspicion = FIT_WEIGHT * max(0.0, -fz) + COVERAGE_WEIGHT * max(0.0, -cz) + STRUCTURE_WEIGHT * score.structure
+    for score, fz in zip(evidence, fit_z):
+        score.suspicion = max(0.0, -fz) + STRUCTURE_WEIGHT * score.structure
     # a pasted block: neighbours that are suspicious too make each other more so; a lone
     # lexical outlier needs to be far out, since every list has a few unusual entries
     raw = [s.suspicion for s in scores]
