@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import re
 import difflib
 import io
 import json
+import re
 import sys
 from pathlib import Path
 

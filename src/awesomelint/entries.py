@@ -4,6 +4,7 @@ blockquote cards, heading entries), read from the one parsed Document.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -457,3 +458,29 @@ def _field_of(text: str, links: list[Link]) -> tuple[str | None, str]:
     if len(web) == 1 and text.strip() == web[0].text.strip() and web[0].text:
         return web[0].text.strip(), web[0].url
     return None, text
+
+
+# --- which entry holds a place -------------------------------------------
+
+
+def entry_of_offset(entries: list[Entry], doc: Document, offset: int) -> Entry | None:
+    """The entry whose lines hold ``offset`` (entries are in line order, and do not overlap
+    except a heading entry's span, so the last one starting at or before the line wins)."""
+    starts = doc.__dict__.get("_entry_starts")
+    if starts is None or len(starts) != len(entries):
+        starts = doc.__dict__["_entry_starts"] = [e.line for e in entries]
+    line = doc.position(offset)[0]
+    index = bisect.bisect_right(starts, line) - 1
+    while index >= 0:
+        entry = entries[index]
+        if entry.line <= line <= entry.end_line:
+            return entry
+        if entry.kind != "heading":
+            return None
+        index -= 1
+    return None
+
+
+def entry_name(entry: Entry | None) -> str | None:
+    """What a finding's ``entry`` field shows."""
+    return entry.title or None if entry is not None else None

@@ -11,6 +11,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from .entries import entry_name, entry_of_offset
 from .findings import Finding, Severity
 
 
@@ -103,6 +104,10 @@ class Context:
         assert self.rule is not None
         kwargs.setdefault("severity", self.rule.severity)
         return Finding(self.rule.name, message, start, end, **kwargs)
+
+    def entry_at(self, offset: int) -> str | None:
+        """The title of the entry holding ``offset``, for a finding's ``entry`` field."""
+        return entry_name(entry_of_offset(self.entries, self.doc, offset))
 
     def option(self, key: str) -> Any:
         assert self.rule is not None

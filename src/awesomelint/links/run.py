@@ -80,7 +80,13 @@ async def _check(urls: list[str], settings: Settings, github_api: str | None, pr
     if not progress:
         results.update(await Checker(settings).check_all(rest))
         return results
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[hosts]}"),
                   TimeElapsedColumn(), transient=True) as bar:

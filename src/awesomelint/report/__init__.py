@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .located import Located, locate
 from . import concise, full, github, json_format, sarif
+from .located import Located, locate
 
 FORMATTERS: dict[str, Callable[[list[Located]], str]] = {
     "full": full.render,

@@ -1,19 +1,18 @@
 """Importing this package registers every rule, in the order `awesomelint rules` lists them."""
 
 from . import (  # noqa: F401
-    syntax,
-    placeholders,
+    anchors,
     duplicates,
-    mojibake,
-    offtopic,
-
     hygiene,
     linktext,
-    anchors,
+    mojibake,
     numbering,
+    offtopic,
+    online,
+    placeholders,
+    syntax,
     tables,
     whitespace,
-    online,
 )
 
 # the order `awesomelint rules`, the README table and SARIF list them in: the stable ids of DESIGN.md

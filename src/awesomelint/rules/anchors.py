@@ -10,7 +10,7 @@ from ..document import Document
 from ..entries import plain_text
 from ..findings import Fix, Severity
 from ..registry import Context, rule
-from .common import dest_edit, entry_name, entry_of_offset
+from .common import dest_edit
 
 _HTML_ID = re.compile(r"""<[^>]*\s(?:name|id)\s*=\s*["']?([^"'\s>]+)""", re.I)
 
@@ -78,7 +78,7 @@ def broken_anchor(ctx: Context):
         fragment = unquote(link.url[1:])
         if fragment in slugs:
             continue
-        entry = entry_name(entry_of_offset(ctx.entries, ctx.doc, link.start))
+        entry = ctx.entry_at(link.start)
         exact = lowered.get(fragment.lower())
         if exact is not None:
             edit = dest_edit(ctx.doc, link, "#" + exact)

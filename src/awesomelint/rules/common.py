@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
-
 from ..document import Document
-from ..entries import Entry, Link
+from ..entries import Link
 from ..findings import Edit
 
 
@@ -20,25 +18,3 @@ def dest_edit(doc: Document, link: Link, new_url: str) -> Edit | None:
     if written != link.url:
         return None  # escapes or entities in the source: leave it to a person
     return Edit(start, end, new_url)
-
-
-def entry_of_offset(entries: list[Entry], doc: Document, offset: int) -> Entry | None:
-    """The entry whose lines hold ``offset`` (entries are in line order, and do not overlap
-    except a heading entry's span, so the last one starting at or before the line wins)."""
-    starts = doc.__dict__.get("_entry_starts")
-    if starts is None or len(starts) != len(entries):
-        starts = doc.__dict__["_entry_starts"] = [e.line for e in entries]
-    line = doc.position(offset)[0]
-    index = bisect.bisect_right(starts, line) - 1
-    while index >= 0:
-        entry = entries[index]
-        if entry.line <= line <= entry.end_line:
-            return entry
-        if entry.kind != "heading":
-            return None
-        index -= 1
-    return None
-
-
-def entry_name(entry: Entry | None) -> str | None:
-    return entry.title or None if entry is not None else None

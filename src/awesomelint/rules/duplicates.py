@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..entries import Entry
+from ..entries import Entry, entry_name
 from ..findings import Related, Severity
 from ..registry import Context, rule
 from ..urls import canonical
-from .common import entry_name
 
 _ALIAS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

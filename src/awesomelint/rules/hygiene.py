@@ -8,7 +8,7 @@ from .. import data
 from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import host_matches, host_of, join_query, split_query
-from .common import dest_edit, entry_name, entry_of_offset
+from .common import dest_edit
 from .online_data import is_login
 
 _SITE_VALUE = re.compile(r"^(https?(:|%3A)|www\.|[\w-]+(\.[\w-]+)+(/|%2F|$))", re.I)
@@ -63,10 +63,10 @@ def tracking_param(ctx: Context):
         cleaned = join_query(base, [p for p in params if p not in tracked], fragment)
         edit = dest_edit(ctx.doc, link, cleaned)
         names = ", ".join(p.split("=", 1)[0] for p in tracked)
-        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        entry = ctx.entry_at(link.start)
         yield ctx.finding(
             link.start, link.end, f"link '{link.text}' carries tracking parameters ({names}); drop them",
-            fix=Fix.safe(edit) if edit else None, entry=entry_name(entry),
+            fix=Fix.safe(edit) if edit else None, entry=entry,
         )
 
 
@@ -89,7 +89,7 @@ def url_shortener(ctx: Context):
         if host.startswith("www."):
             host = host[4:]
         if host in hosts:
-            entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+            entry = ctx.entry_at(link.start)
             verdict = resolved.get(link.url.strip())
             target = verdict.final_url if verdict is not None else None
             fix = None
@@ -99,7 +99,7 @@ def url_shortener(ctx: Context):
             where = f"; it leads to {target}" if target else "; link the real address"
             yield ctx.finding(
                 link.start, link.end, f"link '{link.text}' goes through the shortener {host}{where}",
-                entry=entry_name(entry), fix=fix,
+                entry=entry, fix=fix,
             )
 
 
@@ -124,8 +124,8 @@ def insecure_url(ctx: Context):
         if not host_matches(host, hosts):
             continue
         edit = dest_edit(ctx.doc, link, "https://" + link.url[len("http://") :])
-        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        entry = ctx.entry_at(link.start)
         yield ctx.finding(
             link.start, link.end, f"link '{link.text}' uses http:// but {host} serves https",
-            fix=Fix.safe(edit) if edit else None, entry=entry_name(entry),
+            fix=Fix.safe(edit) if edit else None, entry=entry,
         )

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..entries import entry_name, strip_symbols
 from ..findings import Severity
 from ..registry import Context, rule
 from ..urls import github_repo, host_of, strip_www
-from ..entries import strip_symbols
-from .common import entry_name, entry_of_offset
 
 _OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 # words a link text uses for a host -> hosts that fit it
@@ -57,12 +56,9 @@ def link_text_mismatch(ctx: Context):
             continue
         message = _text_contradiction(link.text.strip(), link.url)
         if message:
-            yield ctx.finding(link.start, link.end, message, entry=entry_name(_entry(ctx, link)))
+            yield ctx.finding(link.start, link.end, message, entry=ctx.entry_at(link.start))
     yield from _column_outliers(ctx)
 
-
-def _entry(ctx: Context, link):
-    return entry_of_offset(ctx.entries, ctx.doc, link.start)
 
 
 def _text_contradiction(text: str, url: str) -> str | None:

@@ -20,7 +20,6 @@ from ftfy import TextFixerConfig
 
 from ..findings import Edit, Fix, Severity
 from ..registry import Context, rule
-from .common import entry_name, entry_of_offset
 
 _CONFIG = TextFixerConfig(
     unescape_html=False,
@@ -185,7 +184,7 @@ def mojibake(ctx: Context):
         return
     for number, line, repaired, _exact, inferred in candidates:
         base = doc.line_starts[number - 1]
-        entry = entry_of_offset(ctx.entries, doc, base)
+        entry = ctx.entry_at(base)
         covered: list[tuple[int, int]] = []
         if repaired != line:
             for start, end, new in _changes(line, repaired):
@@ -195,13 +194,13 @@ def mojibake(ctx: Context):
                 fix = (Fix.unsafe if unsafe else Fix.safe)(Edit(base + start, base + end, new))
                 note = " (a lost byte was inferred)" if piece_inferred else ""
                 message = f"mojibake: '{_clip(line[start:end])}' should read '{_clip(new)}'{note}"
-                yield ctx.finding(base + start, base + end, message, fix=fix, entry=entry_name(entry))
+                yield ctx.finding(base + start, base + end, message, fix=fix, entry=entry)
         for match in _REMNANT.finditer(line):
             if any(low <= match.start() < high for low, high in covered):
                 continue
             offset = base + match.start()
             message = f"mojibake remnant '{match.group()}': the bytes of a character were lost; retype it"
-            yield ctx.finding(offset, offset + 1, message, entry=entry_name(entry))
+            yield ctx.finding(offset, offset + 1, message, entry=entry)
 
 
 def _changes(line: str, repaired: str, gap: int = 3):

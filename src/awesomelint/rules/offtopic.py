@@ -27,10 +27,9 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .. import data
-from ..entries import Entry, plain_text
+from ..entries import Entry, entry_name, plain_text
 from ..findings import Severity
 from ..registry import Context, rule
-from .common import entry_name
 
 _WORD = re.compile(r"[^\W\d_][^\W_]+", re.UNICODE)
 MIN_ENTRIES = 12

@@ -7,7 +7,7 @@ from ..findings import Fix, Severity
 from ..links.verdict import ARCHIVED, BOT_WALL, DEAD, ERROR, REDIRECT, Verdict
 from ..registry import Context, rule
 from ..urls import host_of, strip_www
-from .common import dest_edit, entry_name, entry_of_offset
+from .common import dest_edit
 from .online_data import is_login
 
 
@@ -39,8 +39,8 @@ def dead_link(ctx: Context):
     list's advice and got nothing. Only definite answers count: 404, 410 or a host that
     does not exist; anything flaky is link-error instead."""
     for link, verdict in _verdicts(ctx, (DEAD,)):
-        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
-        yield ctx.finding(link.start, link.end, f"link '{link.text}' is dead ({verdict.detail})", entry=entry_name(entry))
+        entry = ctx.entry_at(link.start)
+        yield ctx.finding(link.start, link.end, f"link '{link.text}' is dead ({verdict.detail})", entry=entry)
 
 
 @rule(
@@ -59,14 +59,14 @@ def redirected_link(ctx: Context):
     and never when the chain ends on a login or consent page."""
     for link, verdict in _verdicts(ctx, (REDIRECT,)):
         target = verdict.final_url or ""
-        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        entry = ctx.entry_at(link.start)
         fix = None
         if target and not is_login(target):
             edit = dest_edit(ctx.doc, link, target)
             if edit:
                 fix = (Fix.safe if _same_site(link.url, target) else Fix.unsafe)(edit)
         yield ctx.finding(link.start, link.end, f"link '{link.text}' moved permanently to {target} ({verdict.detail})",
-                          fix=fix, entry=entry_name(entry))
+                          fix=fix, entry=entry)
 
 
 @rule(
@@ -83,13 +83,13 @@ def link_error(ctx: Context):
     refused a non-browser (publishers such as nature.com do). Those are reported apart
     from dead links so a flaky night does not fail a build; bot walls are info only."""
     for link, verdict in _verdicts(ctx, (ERROR, BOT_WALL)):
-        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        entry = ctx.entry_at(link.start)
         if verdict.kind == BOT_WALL:
             yield ctx.finding(link.start, link.end, f"link '{link.text}' could not be verified: {host_of(link.url)} refuses bots",
-                              severity=Severity.INFO, entry=entry_name(entry))
+                              severity=Severity.INFO, entry=entry)
         else:
             yield ctx.finding(link.start, link.end, f"link '{link.text}' could not be checked: {verdict.detail}",
-                              entry=entry_name(entry))
+                              entry=entry)
 
 
 @rule(
@@ -105,5 +105,5 @@ def archived_repo(ctx: Context):
     """An archived repository gets no fixes; a list that recommends it should say so or
     point to a maintained fork. Needs GITHUB_TOKEN (checked in batches via the API)."""
     for link, _verdict in _verdicts(ctx, (ARCHIVED,)):
-        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
-        yield ctx.finding(link.start, link.end, f"link '{link.text}' points to an archived repository", entry=entry_name(entry))
+        entry = ctx.entry_at(link.start)
+        yield ctx.finding(link.start, link.end, f"link '{link.text}' points to an archived repository", entry=entry)

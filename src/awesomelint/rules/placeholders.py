@@ -7,10 +7,11 @@ from functools import lru_cache
 
 from .. import data
 from ..brokenlinks import broken_links
+from ..entries import entry_name
 from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import github_repo, host_matches, host_of
-from .common import dest_edit, entry_name, entry_of_offset
+from .common import dest_edit
 
 _OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
@@ -59,7 +60,7 @@ def placeholder_url(ctx: Context):
         if reason is None:
             continue
         seen.add(link.start)
-        entry = entry_of_offset(ctx.entries, ctx.doc, link.start)
+        entry = ctx.entry_at(link.start)
         fix = None
         filled = _filled(link.text, link.url)
         if filled:
@@ -67,15 +68,15 @@ def placeholder_url(ctx: Context):
             fix = Fix.unsafe(edit) if edit else None
         yield ctx.finding(
             link.start, link.end, f"link '{link.text}' points to {reason} ({link.url or 'nothing'})",
-            fix=fix, entry=entry_name(entry),
+            fix=fix, entry=entry,
         )
     for broken in broken_links(ctx.doc):
         for url, offset in broken.candidates:
             reason = placeholder_reason(url, patterns, hosts)
             if reason and offset not in seen:
-                entry = entry_of_offset(ctx.entries, ctx.doc, offset)
+                entry = ctx.entry_at(offset)
                 yield ctx.finding(offset, offset + len(url), f"broken link '{broken.text}' holds {reason} ({url})",
-                                  entry=entry_name(entry))
+                                  entry=entry)
     yield from _placeholder_texts(ctx)
 
 

@@ -6,7 +6,6 @@ from ..brokenlinks import BrokenLink, broken_links
 from ..findings import Edit, Fix, Severity
 from ..registry import Context, rule
 from ..urls import github_repo, host_of
-from .common import entry_name, entry_of_offset
 from .placeholders import placeholder_reason
 
 _TEXT_HOSTS = {
@@ -44,8 +43,8 @@ def nested_link(ctx: Context):
             message = f"link '{broken.text}' is broken: it holds two targets ({urls}); keep {target}"
         fix = Fix.safe if clear else Fix.unsafe
         edit = Edit(broken.start, broken.end, f"[{broken.text}]({target})")
-        entry = entry_of_offset(ctx.entries, ctx.doc, broken.start)
-        yield ctx.finding(broken.start, broken.end, message, fix=fix(edit), entry=entry_name(entry))
+        entry = ctx.entry_at(broken.start)
+        yield ctx.finding(broken.start, broken.end, message, fix=fix(edit), entry=entry)
 
 
 def choose_target(broken: BrokenLink) -> tuple[str, bool]:
