@@ -1,5 +1,6 @@
 """Declarative rule data: the YAML files of the top-level ``rules/`` folder, shipped in
 the wheel as ``awesomelint.ruledata`` and extended per rule from the user's config.
+Tables too large for YAML to load quickly (word frequencies) are tab-separated.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ def load(name: str) -> Any:
     """The parsed contents of ``rules/NAME.yaml``."""
     text = resources.files("awesomelint.ruledata").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> dict[str, str]:
+    """``rules/NAME.tsv`` as {first column: second column}; ``#`` lines are comments."""
+    text = resources.files("awesomelint.ruledata").joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    return {key: value for key, value in rows}
 
 
 def patterns(name: str, key: str, extra: list[str] | None = None) -> list[str]:

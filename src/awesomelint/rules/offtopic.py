@@ -1,55 +1,39 @@
 """off-topic: entries that do not belong to the list's subject.
 
-No fixed vocabulary: the subject is learned from the list itself.
+No fixed vocabulary: the subject is learned from the list itself (see `topicmodel`), and
+every entry is scored against the rest of the list with itself left out. Three kinds of
+evidence, each enough on its own:
 
-1. Each entry becomes a TF-IDF vector over the list's *shared* vocabulary (words at
-   least two entries use), so a unique project name is neither evidence for nor
-   against an entry.
-2. The subject is the list's title, intro and headings plus a *core* of entries that
-   agree with it: starting from every entry, the core centroid is recomputed a few
-   times with each entry weighted by how well it fits, so a pasted block that makes
-   up a third of the list still ends up outside the core.
-3. Each entry is scored by how much more the core uses its words than the rest does
-   (itself left out); list items also by the share of their fields (sub-bullet keys)
-   that the core's template lacks.
-4. Scores become robust z-scores (median/MAD), so one threshold serves lists of Go
-   libraries, papers or fonts. Three suspicious entries in a row (a pasted block)
-   reinforce each other; a lone lexical oddity needs twice the threshold, since every
-   list has a few unusual entries.
+- a lone entry whose words English explains better than this list does, and which also
+  stands apart from the list's own spread of scores (robust z) or from its form (a title
+  length or link host almost no other entry has);
+- a run of consecutive entries that all score low: a pasted block;
+- a run of consecutive entries sharing field names (sub-bullet keys such as "Authors")
+  that the rest of the list does not use, whose words the rest of the list does not use
+  either. The block is scored with the whole block left out, so it cannot vouch for itself.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
-from dataclasses import dataclass, field
-from statistics import median
+from statistics import fmean
+from urllib.parse import urlsplit
 
 from .. import data
-from ..entries import Entry, entry_name, plain_text
+from ..entries import Entry, plain_text
 from ..findings import Severity
 from ..registry import Context, rule
+from ..topicmodel import EntryScore, TopicModel, robust_z, words_of
 
-_WORD = re.compile(r"[^\W\d_][^\W_]+", re.UNICODE)
 MIN_ENTRIES = 12
-MIN_SHARED_WORDS = 3
-MIN_WORDS = 3
-STRUCTURE_WEIGHT = 2.5
-CORE_ROUNDS = 4
-CORE_SHARE = 0.6
+MIN_WORDS = 2  # words that count before an entry's score means anything
+FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explains it better)
+RUN_FLOOR = 1.0  # every entry of a flagged run scores this far below 0, without the run
+RUN_LENGTH = 3
+FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entries share
+TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
+DEFAULT_THRESHOLD = 3.5
 _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "release date", "venue"}
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def words_of(text: str, stop: frozenset[str]) -> list[str]:
-    return [_stem(w) for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in stop]
 
 
 def _entry_text(entry: Entry) -> str:
@@ -80,117 +64,82 @@ def _navigation(inline) -> bool:
     return any(c.type == "link_open" and str(c.attrs.get("href", "")).startswith("#") for c in inline.children or ())
 
 
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {k: v / norm for k, v in vector.items()} if norm else {}
+def _title_length(entry: Entry) -> int:
+    """Word count of the title, in bins: a paper title among package names stands out."""
+    count = len(entry.title.split())
+    return next(b for b, top in enumerate((1, 2, 4, 7, 11, 10**9)) if count <= top)
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+def _host(entry: Entry) -> str:
+    link = entry.main_link
+    if link is None:
+        return ""
+    parts = urlsplit(link.url)
+    return parts.netloc.lower().removeprefix("www.") if parts.scheme else "(relative)"
 
 
-def _robust_z(values: list[float]) -> list[float]:
-    center = median(values)
-    spread = median(abs(v - center) for v in values) * 1.4826
-    spread = max(spread, 0.05 * abs(center), 1e-6)
-    return [(v - center) / spread for v in values]
+def _rare_form(entries: list[Entry]) -> list[bool]:
+    """Entries whose title length or link host almost no other entry shares."""
+    rare = [False] * len(entries)
+    for feature in (_title_length, _host):
+        values = [feature(e) for e in entries]
+        counts = Counter(values)
+        for index, value in enumerate(values):
+            rare[index] |= counts[value] - 1 < FORM_SHARE * len(entries)
+    return rare
 
 
-@dataclass
-class Score:
-    entry: Entry
-    shared_words: int
-    fit: float = 0.0  # how much more the core uses this entry's words than the rest does
-    structure: float = 0.0  # share of its fields the core's template lacks
-    suspicion: float = 0.0
-    top_terms: tuple[str, ...] = ()
-    weight: float = 1.0
-    vouched: bool = False  # its section, announced in the intro, names what it is about
-    words: int = 0
-    vector: dict[str, float] = field(default_factory=dict, repr=False)
+def _runs(flags: list[bool], length: int) -> list[range]:
+    """Maximal runs of at least `length` consecutive true flags."""
+    runs, start = [], None
+    for index, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            if index - start >= length:
+                runs.append(range(start, index))
+            start = None
+    return runs
 
 
-def score_entries(ctx: Context, topic: list[str], allow: list[str]) -> tuple[list[Score], list[str]]:
-    """Scores for every entry, and the subject's top terms."""
-    stop = frozenset(data.load("stopwords")["words"]) | {w.lower() for a in allow for w in _WORD.findall(a)}
-    entries = [e for e in ctx.entries if e.title or e.text]
-    headings, intro = _subject_texts(ctx)
-    intro_words = set(words_of(intro, stop))
-    bags = [words_of(_entry_text(e), stop) for e in entries]
-    df = Counter(w for bag in bags for w in set(bag))
-    n = len(entries)
-    shared = {w for w, c in df.items() if c >= 2}
-    idf = {w: math.log(n / df[w]) + 1 for w in shared}
-    scores = []
-    for entry, bag in zip(entries, bags):
-        counts = Counter(w for w in bag if w in shared)
-        vector = _unit({w: (1 + math.log(c)) * idf[w] for w, c in counts.items()})
-        top = tuple(w for w, _ in sorted(vector.items(), key=lambda kv: -kv[1])[:4])
-        score = Score(entry, len(counts), top_terms=top or tuple(dict.fromkeys(bag))[:4], vector=vector)
-        # a section the intro announces ("Histopathology: ..." and "### Histopathology
-        # Models") vouches for entries that say they are about it
-        declared = set(words_of(" ".join(entry.section[-1:]), stop)) & intro_words
-        score.vouched = bool(declared & set(bag))
-        score.words = len(set(bag))
-        scores.append(score)
-    subject_counts = Counter(w for w in words_of(f"{headings} {intro} {' '.join(topic)}", stop) if w in shared)
-    subject = _unit({w: (1 + math.log(c)) * idf[w] for w, c in subject_counts.items()})
-    if topic:
-        for word in words_of(" ".join(topic), stop):
-            if word in subject:
-                subject[word] *= 3
-        subject = _unit(subject)
-    # core: the entries nearest the subject to begin with, then those whose words the
-    # core uses more than the rest does (a naive-Bayes style EM with the entry left out)
-    by_subject = sorted(scores, key=lambda s: -_dot(s.vector, subject)) if subject else list(scores)
-    core = {id(s) for s in by_subject[: max(1, n // 2)]}
-    sets = [set(s.vector) for s in scores]
-    for _ in range(CORE_ROUNDS):
-        in_core = Counter(w for s, words in zip(scores, sets) if id(s) in core for w in words)
-        in_rest = Counter(w for s, words in zip(scores, sets) if id(s) not in core for w in words)
-        for score, words in zip(scores, sets):
-            mine = id(score) in core
-            n_core = len(core) - mine
-            n_rest = n - len(core) - (not mine)
-            total = 0.0
-            for word in words:
-                c = in_core[word] - mine
-                r = in_rest[word] - (not mine)
-                total += math.log((c + 0.5) / (n_core + 1)) - math.log((r + 0.5) / (n_rest + 1))
-            score.fit = total / len(words) if words else 0.0
-        ranked = sorted(scores, key=lambda s: -s.fit)
-        core = {id(s) for s in ranked[: max(1, int(n * CORE_SHARE))]}
-    for score in scores:
-        score.weight = 1.0 if id(score) in core else 0.1
-    centroid = Counter()
-    for score in scores:
-        if id(score) in core:
-            centroid.update(score.vector)
-    _structure(scores)
-    subject_terms = [w for w, _ in sorted(centroid.items(), key=lambda kv: -kv[1])[:6]]
-    return scores, subject_terms
+def _field_names(entry: Entry) -> set[str]:
+    if entry.kind not in ("list-item", "card"):
+        return set()
+    return {k.casefold() for k in entry.fields if k not in ("description", "notes")}
 
 
-def _structure(scores: list[Score]) -> None:
-    """For list items and cards: the share of an entry's template fields the core rarely uses.
+def _template_blocks(entries: list[Entry]) -> list[tuple[range, list[str]]]:
+    """Runs of consecutive entries sharing field names the rest of the list does not use.
 
-    Only field names at least three entries share count (Journal, Authors, Publication
-    Date); a sub-bullet that is one project's own link is not a template.
+    A pasted block keeps the fields of the list it came from ("Authors", "Publication
+    Date" among "Journal" and "Highlight").
     """
-    keyed = [s for s in scores if s.entry.kind in ("list-item", "card") and s.entry.fields]
-    if len(keyed) < MIN_ENTRIES:
-        return
-    names = lambda s: {k.casefold() for k in s.entry.fields if k not in ("description", "notes")}
-    overall = Counter(k for s in keyed for k in names(s))
-    core = [s for s in keyed if s.weight == 1.0]
-    in_core = Counter(k for s in core for k in names(s))
-    for score in keyed:
-        keys = [k for k in names(score) if overall[k] >= 3]
-        if keys:
-            rare = [k for k in keys if in_core[k] < 0.2 * len(core)]
-            score.structure = len(rare) / len(keys)
+    names = [_field_names(e) for e in entries]
+    keyed = sum(1 for n in names if n)
+    uses = Counter(k for n in names for k in n)
+    blocks = []
+    for key in uses:
+        for run in _runs([key in n for n in names], RUN_LENGTH):
+            outside = uses[key] - len(run)
+            if keyed - len(run) >= RUN_LENGTH and outside <= TEMPLATE_SHARE * (keyed - len(run)):
+                blocks.append((run, key))
+    merged: dict[range, list[str]] = {}
+    for run, key in blocks:
+        merged.setdefault(run, []).append(key)
+    return sorted(merged.items(), key=lambda item: item[0].start)
+
+
+def _model(ctx: Context, entries: list[Entry]) -> TopicModel:
+    allow = {w for a in ctx.option("allow") or [] for w in words_of(str(a), frozenset())}
+    stop = frozenset(data.load("stopwords")["words"]) | allow
+    headings, intro = _subject_texts(ctx)
+    topic = {w for t in ctx.option("topic") or [] for w in words_of(str(t), stop)}
+    return TopicModel(
+        bags=[set(words_of(_entry_text(e), stop)) for e in entries],
+        sections=[tuple(e.section) for e in entries],
+        subject=set(words_of(f"{headings} {intro}", stop)),
+        topic=topic,
+    )
 
 
 @rule(
@@ -200,53 +149,62 @@ def _structure(scores: list[Score]) -> None:
     fix="none",
     bad="(in a list of pathology foundation models)\n23. **A scan-specific unsupervised method for parallel MRI reconstruction via implicit neural representation**",
     good="23. **A whole-slide foundation model for digital pathology from real-world data**",
-    options={"topic": [], "allow": [], "threshold": 3.5},
+    options={"topic": [], "allow": [], "threshold": DEFAULT_THRESHOLD},
 )
 def off_topic(ctx: Context):
     """Lists are assembled from other lists, and whole blocks get pasted into the wrong
     one. A reader trusts every entry to be about the list's subject. The rule learns the
-    subject from the list (title, intro, headings and the entries that agree with them),
-    compares each entry with the rest, and flags entries whose words and fields stand
-    apart, more so in runs. It is a judgment, not a syntax error: state the subject with
-    `topic`, silence a term with `allow`, tune `threshold`, or disable it inline."""
-    if len(ctx.entries) < MIN_ENTRIES:
+    subject from the list (title, intro, headings, and which words its entries use more
+    than English does), scores each entry against the rest, and flags entries that
+    English explains better than the list does, more readily in runs and when their
+    fields or form differ from their neighbours'. It is a judgment, not a syntax error:
+    state the subject with `topic`, silence a word with `allow`, raise `threshold` to
+    flag less, or disable it inline."""
+    entries = [e for e in ctx.entries if e.title or e.text]
+    if len(entries) < MIN_ENTRIES:
         return
-    threshold = float(ctx.option("threshold"))
-    scores, subject_terms = score_entries(ctx, list(ctx.option("topic") or []), list(ctx.option("allow") or []))
-    evidence = [s for s in scores if s.words >= MIN_WORDS]
+    strictness = float(ctx.option("threshold")) / DEFAULT_THRESHOLD
+    model = _model(ctx, entries)
+    scores = [model.score(i) for i in range(len(entries))]
+    evidence = [i for i, s in enumerate(scores) if s.words >= MIN_WORDS]
     if len(evidence) < MIN_ENTRIES:
         return
-    fit_z = _robust_z([s.fit if s.shared_words >= MIN_SHARED_WORDS else median(x.fit for x in evidence) for s in evidence])
-    for score, fz in zip(evidence, fit_z):
-        score.suspicion = max(0.0, -fz) + STRUCTURE_WEIGHT * score.structure
-    # a pasted block: neighbours that are suspicious too make each other more so; a lone
-    # lexical outlier needs to be far out, since every list has a few unusual entries
-    raw = [s.suspicion for s in scores]
-    high = [value >= threshold * 0.6 for value in raw]
-    for index, score in enumerate(scores):
-        # part of three suspicious entries in a row: a pasted block, not a lone oddity
-        in_run = any(all(high[j] for j in range(start, start + 3))
-                     for start in range(max(0, index - 2), min(index, len(scores) - 3) + 1))
-        near = [raw[j] for j in (index - 1, index + 1) if 0 <= j < len(scores)]
-        if in_run:
-            score.suspicion += 0.4 * min(max(near), threshold)
-        elif score.structure < 0.5 and score.suspicion < 2 * threshold:
-            score.suspicion = min(score.suspicion, threshold * 0.99)
-    for score in evidence:
-        if score.vouched:  # "Histopathology Models" vouches for a whole-slide model
-            score.suspicion = min(score.suspicion, threshold * 0.99)
-    on_topic = [s for s in evidence if s.suspicion < threshold]
-    closest = max((s.fit for s in on_topic), default=0.0)
-    for score in evidence:
-        if score.suspicion < threshold:
-            continue
-        entry = score.entry
-        reason = f"its words ({', '.join(score.top_terms)}) are far from the list's subject ({', '.join(subject_terms)})"
-        if score.structure >= 0.5:
-            reason += "; its fields differ from its neighbours'"
+    z = dict(zip(evidence, robust_z([scores[i].score for i in evidence])))
+    rare_form = _rare_form(entries)
+    reasons: dict[int, tuple[str, EntryScore]] = {}
+    for i in evidence:
+        low = scores[i].score <= -FLOOR * strictness
+        if low and (z[i] <= -DEFAULT_THRESHOLD * strictness or (z[i] <= -strictness and rare_form[i])):
+            reasons[i] = ("its words are rare in this list", scores[i])
+    # a pasted block vouches for itself ("scans", "patients"): score it without itself
+    below_zero = [i in z and scores[i].score < 0 for i in range(len(entries))]
+    for run in _runs(below_zero, RUN_LENGTH):
+        alone = [model.score(i, left_out=tuple(run)) for i in run]
+        if all(s.score <= -RUN_FLOOR * strictness for s in alone):
+            for i, score in zip(run, alone):
+                reasons[i] = (f"one of {len(run)} consecutive entries whose words are rare in this list", score)
+    for block, keys in _template_blocks(entries):
+        alone = [model.score(i, left_out=tuple(block)) for i in block]
+        without_block = fmean(s.score for s in alone)
+        # its words are typical of the list only because the block itself is in it;
+        # otherwise it is a section with a template of its own
+        if without_block <= 0 and fmean(scores[i].score for i in block) - without_block >= FLOOR * strictness:
+            for i, score in zip(block, alone):
+                reasons[i] = (f"one of {len(block)} consecutive entries with fields ({', '.join(sorted(keys))}) "
+                              "and words the rest of the list does not use", score)
+    if not reasons:
+        return
+    on_topic = [scores[i].score for i in evidence if i not in reasons]
+    nearest = min(on_topic, default=0.0)
+    subject = ", ".join(model.subject_terms())
+    for i in sorted(reasons):
+        why, score = reasons[i]
+        entry = entries[i]
+        about = f"; it is about {', '.join(score.terms)}" if score.terms else ""
         yield ctx.finding(
             entry.start,
             ctx.doc.line_span(entry.line)[1],
-            f"entry may be off-topic: {reason}; fit {score.fit:.2f}, on-topic entries fit up to {closest:.2f}",
-            entry=entry_name(entry),
+            f"entry may be off-topic: {why}{about}, not the list's subject ({subject}); "
+            f"score {score.score:.2f}, the nearest on-topic entry scores {nearest:.2f}",
+            entry=ctx.entry_at(entry.start),
         )

@@ -1,0 +1,150 @@
+"""What a list is about, as word statistics: the off-topic rule's lexical evidence.
+
+An entry is on topic when its words are more typical of *this list* than of English at
+large. Word probabilities come in three layers, each smoothed towards the one below it
+(Dirichlet smoothing): English (a frequency table shipped in ``rules/``), the list, and
+the entry's own section. An entry's score is the mean log-ratio of section/list to
+English over its words, counted with the entry itself left out, and shrunk towards zero
+when it has few words. So:
+
+- a project's own name, unknown to English and used nowhere else in the list, is no
+  evidence either way;
+- "library" in a list of Go libraries, or "slide" in a pathology list, is strong evidence
+  for; "tumor" in a list of Go libraries is evidence against;
+- a small section about one theme (Go's "Bioinformatics") vouches for its own entries.
+
+A pasted block supports itself: five medical datasets share "cases" and "segmentation".
+Entries are therefore weighted by how well they fit (a few rounds, like EM), and a
+block can be scored with the whole block left out (`score(i, left_out=block)`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from statistics import median
+
+from . import data
+
+_WORD = re.compile(r"[^\W\d_][^\W_]+", re.UNICODE)
+UNSEEN_IN_ENGLISH = 1e-7  # the probability of a word the English table lacks (jargon, names)
+LIST_PRIOR = 300.0  # pseudo-words of English behind the list's own counts
+SECTION_PRIOR = 30.0  # pseudo-words of the list behind a section's counts
+WORD_CAP = 4.0  # no single word decides an entry
+SHRINK = 3.0  # pseudo-words at score 0: an entry of two words is weak evidence
+SUBJECT_WEIGHT = 3.0  # a word of the title, intro or headings counts as this many entries
+TOPIC_WEIGHT = 20.0  # a word the user names in `topic`
+ROUNDS = 3
+LOW_WEIGHT = 0.05
+
+
+@lru_cache(maxsize=1)
+def english() -> dict[str, float]:
+    """Probability of each common English word (from its Zipf frequency)."""
+    return {word: 10 ** (int(zipf) / 100 - 9) for word, zipf in data.table("background_en").items()}
+
+
+def words_of(text: str, stop: frozenset[str]) -> list[str]:
+    return [w for w in (m.lower() for m in _WORD.findall(text)) if w not in stop]
+
+
+def robust_z(values: list[float]) -> list[float]:
+    """Distance from the median in units of the median absolute deviation."""
+    if not values:
+        return []
+    center = median(values)
+    spread = max(median(abs(v - center) for v in values) * 1.4826, 1e-6)
+    return [(v - center) / spread for v in values]
+
+
+@dataclass(frozen=True)
+class EntryScore:
+    score: float  # mean log-ratio, list over English; below 0: English explains it better
+    ratios: dict[str, float]  # per word that counted (known to English or used elsewhere)
+
+    @property
+    def words(self) -> int:
+        return len(self.ratios)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Its words that pull it furthest from the list, worst first."""
+        return tuple(w for w, r in sorted(self.ratios.items(), key=lambda kv: (kv[1], kv[0])) if r < 0)[:4]
+
+
+class TopicModel:
+    """Word statistics of one list; `score(i)` says how typical entry i's words are."""
+
+    def __init__(self, bags: list[set[str]], sections: list[tuple], subject: set[str], topic: set[str] = frozenset()):
+        self.bags = bags
+        self.sections = sections
+        self.subject = {w: SUBJECT_WEIGHT for w in subject} | {w: TOPIC_WEIGHT for w in topic}
+        self.english = english()
+        self.weights = [1.0] * len(bags)
+        for _ in range(ROUNDS):
+            self._count()
+            scores = [self.score(i) for i in range(len(bags))]
+            z = robust_z([s.score for s in scores if s.words >= 2])
+            z_of = iter(z)
+            # entries that fit badly count less next round, so a pasted block stops
+            # vouching for itself; softly, so that no single round decides
+            self.weights = [min(1.0, max(LOW_WEIGHT, 1 + next(z_of) / 2)) if s.words >= 2 else 1.0 for s in scores]
+        self._count()
+
+    def _count(self) -> None:
+        self.in_list: Counter[str] = Counter(self.subject)
+        self.in_section: dict[tuple, Counter[str]] = {}
+        self.section_size: Counter[tuple] = Counter()
+        for bag, weight, section in zip(self.bags, self.weights, self.sections):
+            counts = self.in_section.setdefault(section, Counter())
+            for word in bag:
+                self.in_list[word] += weight
+                counts[word] += weight
+            self.section_size[section] += len(bag) * weight
+        self.list_size = sum(self.section_size.values()) + sum(self.subject.values())
+
+    def score(self, index: int, left_out: tuple[int, ...] | None = None) -> EntryScore:
+        """Entry `index` against the list without `left_out` (default: without itself).
+
+        Per word: log(P(word | its section, this list) / P(word | English)). A word English
+        does not know and nobody else in the list uses is a name, and says nothing.
+        """
+        group = (index,) if left_out is None else (index, *[j for j in left_out if j != index])
+        section = self.sections[index]
+        same = [j for j in group if self.sections[j] == section]
+        weights, bags = self.weights, self.bags
+        list_size = self.list_size - sum(len(bags[j]) * weights[j] for j in group) + LIST_PRIOR
+        section_size = self.section_size[section] - sum(len(bags[j]) * weights[j] for j in same) + SECTION_PRIOR
+        in_section = self.in_section[section]
+        ratios = {}
+        for word in bags[index]:
+            if len(group) == 1:
+                out = out_of_section = weights[index]
+            else:
+                out = sum(weights[j] for j in group if word in bags[j])
+                out_of_section = sum(weights[j] for j in same if word in bags[j])
+            uses = self.in_list[word] - out
+            english = self.english.get(word)
+            if english is None:
+                if uses <= 0.01:
+                    continue
+                english = UNSEEN_IN_ENGLISH
+            p_list = (uses + LIST_PRIOR * english) / list_size
+            p_section = (in_section[word] - out_of_section + SECTION_PRIOR * p_list) / section_size
+            ratios[word] = max(-WORD_CAP, min(WORD_CAP, math.log(p_section / english)))
+        return EntryScore(sum(ratios.values()) / (len(ratios) + SHRINK), ratios)
+
+    def subject_terms(self, count: int = 6) -> list[str]:
+        """The words the list uses far more than English does, most telling first."""
+        size = self.list_size + LIST_PRIOR
+        telling = {}
+        for word, uses in self.in_list.items():
+            if uses >= 2:
+                english = self.english.get(word, UNSEEN_IN_ENGLISH)
+                ratio = math.log((uses + LIST_PRIOR * english) / size / english)
+                if ratio > 0:
+                    telling[word] = uses * ratio
+        return [w for w, _ in sorted(telling.items(), key=lambda kv: (-kv[1], kv[0]))[:count]]
