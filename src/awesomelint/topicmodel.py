@@ -51,12 +51,17 @@ def words_of(text: str, stop: frozenset[str]) -> list[str]:
     return [w for w in (m.lower() for m in _WORD.findall(text)) if w not in stop]
 
 
+def center_spread(values: list[float]) -> tuple[float, float]:
+    """Median, and median absolute deviation scaled to a standard deviation."""
+    center = median(values)
+    return center, max(median(abs(v - center) for v in values) * 1.4826, 1e-6)
+
+
 def robust_z(values: list[float]) -> list[float]:
     """Distance from the median in units of the median absolute deviation."""
     if not values:
         return []
-    center = median(values)
-    spread = max(median(abs(v - center) for v in values) * 1.4826, 1e-6)
+    center, spread = center_spread(values)
     return [(v - center) / spread for v in values]
 
 

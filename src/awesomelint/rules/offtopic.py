@@ -16,23 +16,25 @@ evidence, each enough on its own:
 from __future__ import annotations
 
 from collections import Counter
-from statistics import fmean
+from statistics import NormalDist, fmean, median
 from urllib.parse import urlsplit
 
 from .. import data
 from ..entries import Entry, plain_text
 from ..findings import Severity
 from ..registry import Context, rule
-from ..topicmodel import EntryScore, TopicModel, robust_z, words_of
+from ..topicmodel import EntryScore, TopicModel, center_spread, robust_z, words_of
 
 MIN_ENTRIES = 12
 MIN_WORDS = 2  # words that count before an entry's score means anything
 FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explains it better)
-RUN_FLOOR = 1.0  # every entry of a flagged run scores this far below 0, without the run
+RUN_FLOOR = 0.5  # a flagged entry of a run scores this far below 0 without the run
 RUN_LENGTH = 3
+RUN_Z = 2.5  # ... and this far below the list's typical entry (robust z)
 FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entries share
 TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
 DEFAULT_THRESHOLD = 3.5
+FALSE_ALARMS = 0.23  # lone false alarms a list of normally spread scores would expect at the bar
 _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "release date", "venue"}
 
 
@@ -62,6 +64,25 @@ def _subject_texts(ctx: Context) -> tuple[str, str]:
 def _navigation(inline) -> bool:
     """A table-of-contents line: it links within the page and says nothing of its own."""
     return any(c.type == "link_open" and str(c.attrs.get("href", "")).startswith("#") for c in inline.children or ())
+
+
+def _lone_bar(entries: int, threshold: float) -> float:
+    """How far below the list's typical entry (robust z) a lone entry must score.
+
+    `threshold` is the bar for a list of 1,000 entries; the bar moves with the list's
+    size so that a list of any size expects the same few false alarms (a Bonferroni
+    correction): 2.3 for 20 entries, 3.5 for 1,000, 3.9 for 5,000.
+    """
+    normal = NormalDist()
+    return threshold + normal.inv_cdf(1 - FALSE_ALARMS / entries) - normal.inv_cdf(1 - FALSE_ALARMS / 1000)
+
+
+def _stands_out_of_its_section(run: range, entries: list[Entry], z: dict[int, float]) -> bool:
+    """A pasted block lands among entries that fit the list; a section that is all
+    unusual (cities under "Conferences") is the maintainer's own."""
+    sections = {tuple(entries[i].section) for i in run}
+    rest = [z[i] for i, e in enumerate(entries) if i not in run and tuple(e.section) in sections and i in z]
+    return len(rest) >= RUN_LENGTH and median(rest) >= 0
 
 
 def _title_length(entry: Entry) -> int:
@@ -172,17 +193,24 @@ def off_topic(ctx: Context):
     z = dict(zip(evidence, robust_z([scores[i].score for i in evidence])))
     rare_form = _rare_form(entries)
     reasons: dict[int, tuple[str, EntryScore]] = {}
+    bar = _lone_bar(len(evidence), float(ctx.option("threshold")))
     for i in evidence:
         low = scores[i].score <= -FLOOR * strictness
-        if low and (z[i] <= -DEFAULT_THRESHOLD * strictness or (z[i] <= -strictness and rare_form[i])):
+        if low and (z[i] <= -bar or (z[i] <= -strictness and rare_form[i])):
             reasons[i] = ("its words are rare in this list", scores[i])
-    # a pasted block vouches for itself ("scans", "patients"): score it without itself
-    below_zero = [i in z and scores[i].score < 0 for i in range(len(entries))]
-    for run in _runs(below_zero, RUN_LENGTH):
-        alone = [model.score(i, left_out=tuple(run)) for i in run]
-        if all(s.score <= -RUN_FLOOR * strictness for s in alone):
-            for i, score in zip(run, alone):
-                reasons[i] = (f"one of {len(run)} consecutive entries whose words are rare in this list", score)
+    # a pasted block vouches for itself ("scans", "patients"): score a run of below-typical
+    # entries without the run, on the list's own scale
+    center, spread = center_spread([scores[i].score for i in evidence])
+    below = [i in z and z[i] < 0 for i in range(len(entries))]
+    for run in _runs(below, RUN_LENGTH):
+        if not _stands_out_of_its_section(run, entries, z):
+            continue  # a section about something of its own (conferences among libraries)
+        alone = {i: model.score(i, left_out=tuple(run)) for i in run}
+        low = [i for i in run if alone[i].score <= -RUN_FLOOR * strictness
+               and (alone[i].score - center) / spread <= -RUN_Z * strictness]
+        if len(low) >= RUN_LENGTH:
+            for i in low:
+                reasons[i] = (f"one of {len(low)} neighbouring entries whose words are rare in this list", alone[i])
     for block, keys in _template_blocks(entries):
         alone = [model.score(i, left_out=tuple(block)) for i in block]
         without_block = fmean(s.score for s in alone)
