@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import argparse
 import random
-from concurrent.futures import ProcessPoolExecutor
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from awesomelint.config import Config  # noqa: E402
-from awesomelint.document import Document  # noqa: E402
-from awesomelint.entries import Entry, entries_of  # noqa: E402
-from awesomelint.linter import lint  # noqa: E402
+from awesomelint.config import Config
+from awesomelint.document import Document
+from awesomelint.entries import Entry, entries_of
+from awesomelint.linter import lint
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "tests" / "fixtures"

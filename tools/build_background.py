@@ -29,7 +29,7 @@ HEADER = """\
 
 def main() -> None:
     rows = []
-    for word, freq in wordfreq.get_frequency_dict("en", "small").items():
+    for word in wordfreq.get_frequency_dict("en", "small"):
         if WORD.match(word) and word == word.lower():
             rows.append((word, round(wordfreq.zipf_frequency(word, "en") * 100)))
     rows.sort(key=lambda row: (-row[1], row[0]))

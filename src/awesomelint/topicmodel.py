@@ -39,6 +39,7 @@ SUBJECT_WEIGHT = 3.0  # a word of the title, intro or headings counts as this ma
 TOPIC_WEIGHT = 20.0  # a word the user names in `topic`
 ROUNDS = 3
 LOW_WEIGHT = 0.05
+WEIGHT_SLOPE = 2.0  # an entry's weight falls to LOW_WEIGHT this many robust z below the median
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,9 @@ def robust_z(values: list[float]) -> list[float]:
     return [(v - center) / spread for v in values]
 
 
+Bag = dict[str, None]  # an ordered set of words
+
+
 @dataclass(frozen=True)
 class EntryScore:
     score: float  # mean log-ratio, list over English; below 0: English explains it better
@@ -77,13 +81,15 @@ class EntryScore:
     @property
     def terms(self) -> tuple[str, ...]:
         """Its words that pull it furthest from the list, worst first."""
-        return tuple(w for w, r in sorted(self.ratios.items(), key=lambda kv: (kv[1], kv[0])) if r < 0)[:4]
+        return tuple(w for w, r in sorted(self.ratios.items(), key=lambda kv: (round(kv[1], 6), kv[0])) if r < 0)[:4]
 
 
 class TopicModel:
     """Word statistics of one list; `score(i)` says how typical entry i's words are."""
 
-    def __init__(self, bags: list[set[str]], sections: list[tuple], subject: set[str], topic: set[str] = frozenset()):
+    def __init__(self, bags: list[Bag], sections: list[tuple], subject: Bag, topic: Bag = {}):  # noqa: B006
+        """Bags are dicts with words as keys, so that every sum runs in one order and the
+        same list always gets the same scores (sets iterate in a per-process order)."""
         self.bags = bags
         self.sections = sections
         self.subject = {w: SUBJECT_WEIGHT for w in subject} | {w: TOPIC_WEIGHT for w in topic}
@@ -96,7 +102,7 @@ class TopicModel:
             z_of = iter(z)
             # entries that fit badly count less next round, so a pasted block stops
             # vouching for itself; softly, so that no single round decides
-            self.weights = [min(1.0, max(LOW_WEIGHT, 1 + next(z_of) / 2)) if s.words >= 2 else 1.0 for s in scores]
+            self.weights = [min(1.0, max(LOW_WEIGHT, 1 + next(z_of) / WEIGHT_SLOPE)) if s.words >= 2 else 1.0 for s in scores]
         self._count()
 
     def _count(self) -> None:
@@ -142,14 +148,17 @@ class TopicModel:
             ratios[word] = max(-WORD_CAP, min(WORD_CAP, math.log(p_section / english)))
         return EntryScore(sum(ratios.values()) / (len(ratios) + SHRINK), ratios)
 
-    def subject_terms(self, count: int = 6) -> list[str]:
-        """The words the list uses far more than English does, most telling first."""
-        size = self.list_size + LIST_PRIOR
+    def subject_terms(self, left_out: frozenset[int] = frozenset(), count: int = 6) -> list[str]:
+        """The words the list (without `left_out`) uses far more than English does."""
+        uses = Counter(self.in_list)
+        for j in left_out:
+            uses.subtract(dict.fromkeys(self.bags[j], self.weights[j]))
+        size = self.list_size - sum(len(self.bags[j]) * self.weights[j] for j in left_out) + LIST_PRIOR
         telling = {}
-        for word, uses in self.in_list.items():
-            if uses >= 2:
+        for word, used in uses.items():
+            if used >= 2:
                 english = self.english.get(word, UNSEEN_IN_ENGLISH)
-                ratio = math.log((uses + LIST_PRIOR * english) / size / english)
+                ratio = math.log((used + LIST_PRIOR * english) / size / english)
                 if ratio > 0:
-                    telling[word] = uses * ratio
+                    telling[word] = used * ratio
         return [w for w, _ in sorted(telling.items(), key=lambda kv: (-kv[1], kv[0]))[:count]]

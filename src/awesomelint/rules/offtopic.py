@@ -23,14 +23,14 @@ from .. import data
 from ..entries import Entry, plain_text
 from ..findings import Severity
 from ..registry import Context, rule
-from ..topicmodel import EntryScore, TopicModel, center_spread, robust_z, words_of
+from ..topicmodel import EntryScore, TopicModel, center_spread, words_of
 
 MIN_ENTRIES = 12
 MIN_WORDS = 2  # words that count before an entry's score means anything
 FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explains it better)
 RUN_FLOOR = 0.5  # a flagged entry of a run scores this far below 0 without the run
 RUN_LENGTH = 3
-RUN_Z = 2.5  # ... and this far below the list's typical entry (robust z)
+RUN_RELIEF = 1.0  # ... and this much less far below the typical entry than a lone one (robust z)
 FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entries share
 TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
 DEFAULT_THRESHOLD = 3.5
@@ -48,11 +48,11 @@ def _entry_text(entry: Entry) -> str:
     return " ".join(parts)
 
 
-def _subject_texts(ctx: Context) -> tuple[str, str]:
+def _subject_texts(doc, entries: list[Entry]) -> tuple[str, str]:
     """(headings, the title and intro before the first entry)."""
     headings, intro = [], []
-    tokens = ctx.doc.tokens
-    first_entry = ctx.entries[0].line if ctx.entries else len(ctx.doc.lines)
+    tokens = doc.tokens
+    first_entry = entries[0].line if entries else len(doc.lines)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             headings.append(plain_text(tokens[index + 1]))
@@ -150,16 +150,15 @@ def _template_blocks(entries: list[Entry]) -> list[tuple[range, list[str]]]:
     return sorted(merged.items(), key=lambda item: item[0].start)
 
 
-def _model(ctx: Context, entries: list[Entry]) -> TopicModel:
-    allow = {w for a in ctx.option("allow") or [] for w in words_of(str(a), frozenset())}
-    stop = frozenset(data.load("stopwords")["words"]) | allow
-    headings, intro = _subject_texts(ctx)
-    topic = {w for t in ctx.option("topic") or [] for w in words_of(str(t), stop)}
+def list_model(doc, entries: list[Entry], topic=(), allow=()) -> TopicModel:
+    """The word model of a list: its entries, its sections, and its title, intro and headings."""
+    stop = frozenset(data.load("stopwords")["words"]) | {w for a in allow for w in words_of(str(a), frozenset())}
+    headings, intro = _subject_texts(doc, entries)
     return TopicModel(
-        bags=[set(words_of(_entry_text(e), stop)) for e in entries],
+        bags=[dict.fromkeys(words_of(_entry_text(e), stop)) for e in entries],
         sections=[tuple(e.section) for e in entries],
-        subject=set(words_of(f"{headings} {intro}", stop)),
-        topic=topic,
+        subject=dict.fromkeys(words_of(f"{headings} {intro}", stop)),
+        topic=dict.fromkeys(w for t in topic for w in words_of(str(t), stop)),
     )
 
 
@@ -184,55 +183,96 @@ def off_topic(ctx: Context):
     entries = [e for e in ctx.entries if e.title or e.text]
     if len(entries) < MIN_ENTRIES:
         return
-    strictness = float(ctx.option("threshold")) / DEFAULT_THRESHOLD
-    model = _model(ctx, entries)
+    model = list_model(ctx.doc, entries, ctx.option("topic") or (), ctx.option("allow") or ())
     scores = [model.score(i) for i in range(len(entries))]
     evidence = [i for i, s in enumerate(scores) if s.words >= MIN_WORDS]
     if len(evidence) < MIN_ENTRIES:
         return
-    z = dict(zip(evidence, robust_z([scores[i].score for i in evidence])))
-    rare_form = _rare_form(entries)
-    reasons: dict[int, tuple[str, EntryScore]] = {}
-    bar = _lone_bar(len(evidence), float(ctx.option("threshold")))
-    for i in evidence:
-        low = scores[i].score <= -FLOOR * strictness
-        if low and (z[i] <= -bar or (z[i] <= -strictness and rare_form[i])):
-            reasons[i] = ("its words are rare in this list", scores[i])
-    # a pasted block vouches for itself ("scans", "patients"): score a run of below-typical
-    # entries without the run, on the list's own scale
-    center, spread = center_spread([scores[i].score for i in evidence])
-    below = [i in z and z[i] < 0 for i in range(len(entries))]
-    for run in _runs(below, RUN_LENGTH):
-        if not _stands_out_of_its_section(run, entries, z):
-            continue  # a section about something of its own (conferences among libraries)
-        alone = {i: model.score(i, left_out=tuple(run)) for i in run}
-        low = [i for i in run if alone[i].score <= -RUN_FLOOR * strictness
-               and (alone[i].score - center) / spread <= -RUN_Z * strictness]
-        if len(low) >= RUN_LENGTH:
-            for i in low:
-                reasons[i] = (f"one of {len(low)} neighbouring entries whose words are rare in this list", alone[i])
-    for block, keys in _template_blocks(entries):
-        alone = [model.score(i, left_out=tuple(block)) for i in block]
-        without_block = fmean(s.score for s in alone)
-        # its words are typical of the list only because the block itself is in it;
-        # otherwise it is a section with a template of its own
-        if without_block <= 0 and fmean(scores[i].score for i in block) - without_block >= FLOOR * strictness:
-            for i, score in zip(block, alone):
-                reasons[i] = (f"one of {len(block)} consecutive entries with fields ({', '.join(sorted(keys))}) "
-                              "and words the rest of the list does not use", score)
+    scale = _Scale(scores, evidence, float(ctx.option("threshold")))
+    reasons = {
+        **_lone_outliers(entries, scores, scale),
+        **_pasted_runs(entries, model, scale),
+        **_foreign_templates(entries, model, scores, scale),
+    }
     if not reasons:
         return
-    on_topic = [scores[i].score for i in evidence if i not in reasons]
-    nearest = min(on_topic, default=0.0)
-    subject = ", ".join(model.subject_terms())
+    subject = ", ".join(model.subject_terms(left_out=frozenset(reasons)))
     for i in sorted(reasons):
         why, score = reasons[i]
         entry = entries[i]
         about = f"; it is about {', '.join(score.terms)}" if score.terms else ""
+        neighbour = _nearest_on_topic(i, evidence, reasons)
+        nearest = "" if neighbour is None else (
+            f", its nearest on-topic neighbour {entries[neighbour].title[:40]!r} {scores[neighbour].score:.2f}")
         yield ctx.finding(
             entry.start,
             ctx.doc.line_span(entry.line)[1],
             f"entry may be off-topic: {why}{about}, not the list's subject ({subject}); "
-            f"score {score.score:.2f}, the nearest on-topic entry scores {nearest:.2f}",
+            f"score {score.score:.2f} (a typical entry scores {scale.center:.2f}{nearest})",
             entry=ctx.entry_at(entry.start),
         )
+
+
+Reasons = dict[int, tuple[str, EntryScore]]
+
+
+class _Scale:
+    """Where an entry's score sits in this list: robust z, and the bars the options set."""
+
+    def __init__(self, scores: list[EntryScore], evidence: list[int], threshold: float):
+        self.center, self.spread = center_spread([scores[i].score for i in evidence])
+        self.z = {i: self.of(scores[i]) for i in evidence}
+        self.strictness = threshold / DEFAULT_THRESHOLD  # `threshold` raises or lowers every bar
+        self.lone_bar = _lone_bar(len(evidence), threshold)
+
+    def of(self, score: EntryScore) -> float:
+        return (score.score - self.center) / self.spread
+
+
+def _lone_outliers(entries: list[Entry], scores: list[EntryScore], scale: _Scale) -> Reasons:
+    rare_form = _rare_form(entries)
+    reasons = {}
+    for i, z in scale.z.items():
+        if scores[i].score > -FLOOR * scale.strictness:
+            continue  # the list explains its words at least as well as English does
+        if z <= -scale.lone_bar or (z <= -scale.strictness and rare_form[i]):
+            reasons[i] = ("its words are rare in this list", scores[i])
+    return reasons
+
+
+def _pasted_runs(entries: list[Entry], model: TopicModel, scale: _Scale) -> Reasons:
+    """A pasted block vouches for itself ("scans", "patients"): a run of below-typical
+    entries is scored again without the run, on the list's own scale."""
+    reasons = {}
+    below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
+    for run in _runs(below, RUN_LENGTH):
+        if not _stands_out_of_its_section(run, entries, scale.z):
+            continue  # a section about something of its own (conferences among libraries)
+        alone = {i: model.score(i, left_out=tuple(run)) for i in run}
+        low = [i for i in run if alone[i].score <= -RUN_FLOOR * scale.strictness
+               and scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
+        if len(low) >= RUN_LENGTH:
+            for i in low:
+                reasons[i] = (f"one of {len(low)} neighbouring entries whose words are rare in this list", alone[i])
+    return reasons
+
+
+def _foreign_templates(entries: list[Entry], model: TopicModel, scores: list[EntryScore], scale: _Scale) -> Reasons:
+    """A block with fields of its own whose words are typical of the list only because
+    the block itself is in it; otherwise it is a section with a template of its own."""
+    reasons = {}
+    for block, keys in _template_blocks(entries):
+        alone = [model.score(i, left_out=tuple(block)) for i in block]
+        without_block = fmean(s.score for s in alone)
+        with_block = fmean(scores[i].score for i in block)
+        if without_block <= 0 and with_block - without_block >= FLOOR * scale.strictness:
+            why = (f"one of {len(block)} consecutive entries with fields ({', '.join(sorted(keys))}) "
+                   "and words the rest of the list does not use")
+            reasons.update({i: (why, score) for i, score in zip(block, alone)})
+    return reasons
+
+
+def _nearest_on_topic(index: int, evidence: list[int], flagged) -> int | None:
+    """The closest entry, by position, that has a score and is not flagged."""
+    candidates = [i for i in evidence if i not in flagged]
+    return min(candidates, key=lambda i: (abs(i - index), i), default=None)

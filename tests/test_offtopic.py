@@ -1,0 +1,207 @@
+"""off-topic: the seeds' pasted block, hand-written lists with a stray entry or block,
+the clean corpus, and the word model under the rule."""
+
+import pytest
+
+from awesomelint.document import Document
+from awesomelint.entries import entries_of
+from awesomelint.rules import offtopic
+from awesomelint.topicmodel import TopicModel, english, words_of
+
+from .conftest import CORPUS, corpus, file_findings, findings, seed
+
+GO_LIST = """\
+# Awesome Go Tools
+
+A curated list of Go libraries and tools for building servers and command-line programs.
+
+## Web
+
+- [gin](https://github.com/gin-gonic/gin) - HTTP web framework for Go with a martini-like API.
+- [echo](https://github.com/labstack/echo) - High performance, minimalist Go web framework.
+- [chi](https://github.com/go-chi/chi) - Lightweight, idiomatic router for building Go HTTP services.
+- [fiber](https://github.com/gofiber/fiber) - Express inspired web framework written in Go.
+- [mux](https://github.com/gorilla/mux) - Powerful HTTP router and URL matcher for Go web servers.
+- [httprouter](https://github.com/julienschmidt/httprouter) - High performance HTTP request router for Go.
+
+## Command Line
+
+- [cobra](https://github.com/spf13/cobra) - Commander for modern Go command-line interfaces.
+- [urfave/cli](https://github.com/urfave/cli) - Simple package for building command-line apps in Go.
+- [kong](https://github.com/alecthomas/kong) - Command-line parser for Go with struct tags.
+- [pflag](https://github.com/spf13/pflag) - Drop-in replacement for Go's flag package, POSIX style flags.
+- [bubbletea](https://github.com/charmbracelet/bubbletea) - Go framework for terminal apps, based on The Elm Architecture.
+- [survey](https://github.com/AlecAivazis/survey) - Build interactive prompts for terminal command-line apps in Go.
+
+## Databases
+
+- [gorm](https://github.com/go-gorm/gorm) - ORM library for Go with associations, hooks and migrations.
+- [sqlx](https://github.com/jmoiron/sqlx) - Extensions to Go's database/sql package.
+- [pgx](https://github.com/jackc/pgx) - PostgreSQL driver and toolkit for Go.
+- [bolt](https://github.com/etcd-io/bbolt) - Embedded key/value database for Go.
+- [redis](https://github.com/redis/go-redis) - Redis client library for Go.
+- [migrate](https://github.com/golang-migrate/migrate) - Database migrations for Go, as a CLI and a library.
+"""
+BRATS = "- [BraTS](https://www.synapse.org/brats) - Brain tumor MRI scans of glioma patients with expert annotations.\n"
+LONE = GO_LIST.replace("- [kong]", BRATS.replace("annotations.", "annotations for segmentation.") + "- [kong]")
+PASTED = GO_LIST.replace("- [sqlx]", BRATS + (
+    "- [LIDC](https://wiki.cancerimagingarchive.net/lidc) - Lung nodule CT scans from patients, annotated by radiologists.\n"
+    "- [CAMELYON](https://camelyon17.grand-challenge.org) - Whole-slide images of breast cancer lymph node metastases.\n"
+    "- [sqlx]"))
+
+
+def flagged_titles(text: str) -> list[str]:
+    doc = Document.from_text(text, "README.md")
+    entries = entries_of(doc)
+    return [next(e.title for e in entries if e.start == f.start) for f in findings(text, "off-topic")]
+
+
+def test_finds_the_pasted_inr_block_in_the_pathology_list():
+    doc, found = file_findings(seed("004"), "off-topic")
+    entries = {e.line: e for e in entries_of(doc)}
+    flagged = {doc.position(f.start)[0] for f in found}
+    inr = {line for line, e in entries.items() if "Publication Date" in e.fields}
+    assert len(inr) == 16
+    assert flagged == inr  # all sixteen, and none of the 27 pathology papers
+    message = found[0].message
+    assert found[0].severity.value == "warning"
+    # why (the foreign fields), what it is about instead, the inferred subject without
+    # the block, and the scores to compare with
+    assert "fields (authors, publication date)" in message
+    assert "implicit" in message.split("it is about")[1].split("not the list")[0]
+    assert "not the list's subject (pathology" in message
+    assert "implicit" not in message.split("subject (")[1]
+    assert "a typical entry scores" in message and "nearest on-topic neighbour" in message
+
+
+@pytest.mark.parametrize("prefix", ["002", "003", "000", "001"])
+def test_silent_on_coherent_seed_lists(prefix):
+    assert file_findings(seed(prefix), "off-topic")[1] == []
+
+
+def test_a_clean_small_list_is_silent():
+    assert flagged_titles(GO_LIST) == []
+
+
+def test_a_lone_stray_entry_is_flagged_with_what_it_is_about():
+    assert flagged_titles(LONE) == ["BraTS"]
+    message = findings(LONE, "off-topic")[0].message
+    assert "its words are rare in this list" in message
+    assert "brain" in message.split("it is about")[1].split("not the list")[0]
+    assert "subject (go" in message
+
+
+def test_a_pasted_block_is_flagged_although_its_entries_vouch_for_each_other():
+    # "scans" and "patients" are shared by the pasted entries: only scored without the
+    # block do they all stand out
+    assert flagged_titles(PASTED) == ["BraTS", "LIDC", "CAMELYON"]
+    assert all("one of 3 neighbouring entries" in f.message for f in findings(PASTED, "off-topic"))
+
+
+def test_options_state_the_subject_silence_words_and_raise_the_bar(tmp_path, runner):
+    from awesomelint.cli import main
+
+    path = tmp_path / "README.md"
+    path.write_text(LONE)
+    check = ["check", "--select", "off-topic", str(path)]
+    assert runner.invoke(main, check).exit_code == 1
+    config = tmp_path / ".awesomelint.yaml"
+    for option in ("{threshold: 50}", "{allow: [brain, tumor, mri, scans, glioma, patients, expert, annotations, "
+                   "segmentation]}", "{topic: [go, brain tumor MRI scans glioma patients expert annotations "
+                   "segmentation]}"):
+        config.write_text(f"off-topic: {option}\n")
+        assert runner.invoke(main, check).exit_code == 0, option
+    path.write_text(seed("004").read_text())
+    config.write_text("off-topic: {threshold: 50}\n")
+    assert runner.invoke(main, check).exit_code == 0
+
+
+def test_an_inline_comment_silences_it():
+    text = LONE.replace(BRATS.split(" - ")[0], "<!-- awesomelint-disable-next-line off-topic -->\n" + BRATS.split(" - ")[0])
+    assert flagged_titles(text) == []
+
+
+@corpus
+def test_flag_rate_on_clean_corpus_lists():
+    for path in CORPUS:
+        doc, found = file_findings(path, "off-topic")
+        assert len(found) <= 0.01 * len(entries_of(doc)), path.name
+
+
+@corpus
+def test_sections_about_something_of_their_own_are_not_pasted_blocks():
+    # awesome-go lists conferences (cities) and medical datasets list platforms (Kaggle):
+    # whole sections unlike the rest, written by the maintainers
+    for path in CORPUS:
+        doc, found = file_findings(path, "off-topic")
+        assert not any("neighbouring entries" in f.message for f in found), path.name
+
+
+# the word model -------------------------------------------------------------
+
+def model_of(text: str) -> tuple[TopicModel, list]:
+    doc = Document.from_text(text, "README.md")
+    entries = entries_of(doc)
+    return offtopic.list_model(doc, entries), entries
+
+
+def test_english_background_is_shipped_data():
+    table = english()
+    assert len(table) > 20000
+    assert table["the"] > table["library"] > table["tumor"]
+    assert "glioma" not in table  # jargon: evidence only when the list itself uses it
+
+
+def test_names_say_nothing_list_words_say_on_topic_foreign_words_say_off_topic():
+    model, entries = model_of(LONE)
+    brats = next(i for i, e in enumerate(entries) if e.title == "BraTS")
+    router = next(i for i, e in enumerate(entries) if e.title == "httprouter")
+    assert "httprouter" not in model.score(router).ratios  # a name nobody else uses, unknown to English
+    assert model.score(router).ratios["go"] > 0 and model.score(router).ratios["router"] > 0
+    assert model.score(brats).ratios["tumor"] < 0
+    assert model.score(brats).score < 0 < model.score(router).score
+    assert model.subject_terms()[0] == "go"
+
+
+def test_a_block_scored_without_itself_loses_its_own_support():
+    model, entries = model_of(PASTED)
+    block = tuple(i for i, e in enumerate(entries) if e.title in ("BraTS", "LIDC", "CAMELYON"))
+    for i in block[:2]:  # BraTS and LIDC share "scans" and "patients"
+        assert model.score(i, left_out=block).score < model.score(i).score
+    assert model.score(block[0]).ratios["scans"] > 0 > model.score(block[0], left_out=block).ratios["scans"]
+
+
+def test_stopwords_are_function_words_only():
+    # subject words of a list ("library", "dataset") must stay evidence
+    assert words_of("A library of datasets for the web", frozenset({"a", "of", "for", "the"})) == [
+        "library", "datasets", "web"]
+
+
+def test_the_lone_bar_grows_with_the_list():
+    bars = [offtopic._lone_bar(n, 3.5) for n in (20, 100, 1000, 5000)]
+    assert bars == sorted(bars) and bars[2] == pytest.approx(3.5)
+
+
+def test_template_blocks_are_runs_of_foreign_field_names():
+    doc = Document.from_path(seed("004"))
+    entries = [e for e in entries_of(doc) if e.title or e.text]
+    blocks = offtopic._template_blocks(entries)
+    assert [sorted(keys) for _, keys in blocks] == [["authors", "publication date"]]
+    assert len(blocks[0][0]) == 16
+    for path in [seed("000"), seed("002"), seed("003"), *CORPUS]:
+        doc = Document.from_path(path)
+        assert offtopic._template_blocks([e for e in entries_of(doc) if e.title or e.text]) == [], path.name
+
+
+def test_the_same_list_gets_the_same_findings_in_every_process():
+    # sets iterate in a per-process order; float sums over them would differ in the last
+    # bits and flip ties between runs
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from tests.conftest import file_findings, seed; "
+              "print([f.message for f in file_findings(seed('004'), 'off-topic')[1]])")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(n)}).stdout for n in (1, 2, 3)}
+    assert len(outputs) == 1
