@@ -32,6 +32,7 @@ RUN_FLOOR = 0.5  # a flagged entry of a run scores this far below 0 without the 
 RUN_LENGTH = 3
 RUN_RELIEF = 1.0  # ... and this much less far below the typical entry than a lone one (robust z)
 FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entries share
+COMMON_SHARE = 0.1  # ... where its section-mates typically share theirs with 10% of the list
 TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
 DEFAULT_THRESHOLD = 3.5
 FALSE_ALARMS = 0.23  # lone false alarms a list of normally spread scores would expect at the bar
@@ -77,11 +78,19 @@ def _lone_bar(entries: int, threshold: float) -> float:
     return threshold + normal.inv_cdf(1 - FALSE_ALARMS / entries) - normal.inv_cdf(1 - FALSE_ALARMS / 1000)
 
 
-def _stands_out_of_its_section(run: range, entries: list[Entry], z: dict[int, float]) -> bool:
+def _sections(entries: list[Entry]) -> dict[tuple, list[int]]:
+    """Entry indices by section (heading path)."""
+    sections: dict[tuple, list[int]] = {}
+    for index, entry in enumerate(entries):
+        sections.setdefault(tuple(entry.section), []).append(index)
+    return sections
+
+
+def _stands_out_of_its_section(run: range, entries: list[Entry], sections, z: dict[int, float]) -> bool:
     """A pasted block lands among entries that fit the list; a section that is all
     unusual (cities under "Conferences") is the maintainer's own."""
-    sections = {tuple(entries[i].section) for i in run}
-    rest = [z[i] for i, e in enumerate(entries) if i not in run and tuple(e.section) in sections and i in z]
+    touched = {tuple(entries[i].section) for i in run}
+    rest = [z[i] for section in touched for i in sections[section] if i not in run and i in z]
     return len(rest) >= RUN_LENGTH and median(rest) >= 0
 
 
@@ -100,13 +109,18 @@ def _host(entry: Entry) -> str:
 
 
 def _rare_form(entries: list[Entry]) -> list[bool]:
-    """Entries whose title length or link host almost no other entry shares."""
+    """Entries whose title length or link host almost no other entry shares, in a section
+    whose other entries share theirs (a conference site among conferences is not odd)."""
     rare = [False] * len(entries)
+    sections = _sections(entries)
     for feature in (_title_length, _host):
         values = [feature(e) for e in entries]
-        counts = Counter(values)
-        for index, value in enumerate(values):
-            rare[index] |= counts[value] - 1 < FORM_SHARE * len(entries)
+        share = Counter(values)
+        for members in sections.values():
+            if len(members) < 2 or median(share[values[j]] for j in members) < COMMON_SHARE * len(entries):
+                continue
+            for index in members:
+                rare[index] |= share[values[index]] - 1 < FORM_SHARE * len(entries)
     return rare
 
 
@@ -245,8 +259,9 @@ def _pasted_runs(entries: list[Entry], model: TopicModel, scale: _Scale) -> Reas
     entries is scored again without the run, on the list's own scale."""
     reasons = {}
     below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
+    sections = _sections(entries)
     for run in _runs(below, RUN_LENGTH):
-        if not _stands_out_of_its_section(run, entries, scale.z):
+        if not _stands_out_of_its_section(run, entries, sections, scale.z):
             continue  # a section about something of its own (conferences among libraries)
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
         low = [i for i in run if alone[i].score <= -RUN_FLOOR * scale.strictness
