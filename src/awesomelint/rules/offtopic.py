@@ -23,10 +23,9 @@ from .. import data
 from ..entries import Entry, plain_text
 from ..findings import Severity
 from ..registry import Context, rule
-from ..topicmodel import EntryScore, TopicModel, center_spread, words_of
+from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, words_of
 
 MIN_ENTRIES = 12
-MIN_WORDS = 2  # words that count before an entry's score means anything
 FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explains it better)
 RUN_FLOOR = 0.5  # a flagged entry of a run scores this far below 0 without the run
 RUN_LENGTH = 3
@@ -211,11 +210,12 @@ def off_topic(ctx: Context):
     if not reasons:
         return
     subject = ", ".join(model.subject_terms(left_out=frozenset(reasons)))
+    scored = set(evidence)
     for i in sorted(reasons):
         why, score = reasons[i]
         entry = entries[i]
         about = f"; it is about {', '.join(score.terms)}" if score.terms else ""
-        neighbour = _nearest_on_topic(i, evidence, reasons)
+        neighbour = _nearest_on_topic(i, scored, reasons)
         nearest = "" if neighbour is None else (
             f", its nearest on-topic neighbour {entries[neighbour].title[:40]!r} {scores[neighbour].score:.2f}")
         yield ctx.finding(
@@ -287,7 +287,10 @@ def _foreign_templates(entries: list[Entry], model: TopicModel, scores: list[Ent
     return reasons
 
 
-def _nearest_on_topic(index: int, evidence: list[int], flagged) -> int | None:
+def _nearest_on_topic(index: int, scored: set[int], flagged) -> int | None:
     """The closest entry, by position, that has a score and is not flagged."""
-    candidates = [i for i in evidence if i not in flagged]
-    return min(candidates, key=lambda i: (abs(i - index), i), default=None)
+    for distance in range(1, max(scored, default=0) + index + 1):
+        for i in (index - distance, index + distance):
+            if i in scored and i not in flagged:
+                return i
+    return None
