@@ -7,7 +7,8 @@ evidence, each enough on its own:
 - a lone entry whose words English explains better than this list does, and which also
   stands apart from the list's own spread of scores (robust z) or from its form (a title
   length or link host almost no other entry has);
-- a run of consecutive entries that all score low: a pasted block;
+- a run of three or more below-typical neighbours that stand out once scored without the
+  run (pasted entries vouch for each other), unless their whole section is unusual;
 - a run of consecutive entries sharing field names (sub-bullet keys such as "Authors")
   that the rest of the list does not use, whose words the rest of the list does not use
   either. The block is scored with the whole block left out, so it cannot vouch for itself.
@@ -39,6 +40,8 @@ _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "rel
 
 
 def _entry_text(entry: Entry) -> str:
+    """Title and fields, without links and the fields that are names or dates: authors
+    say who, not what."""
     parts = [entry.title]
     for key, value in entry.fields.items():
         if key.casefold() in _SKIPPED_FIELDS or value.startswith(("http://", "https://")):
