@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections import Counter
 from statistics import NormalDist, fmean, median
-from urllib.parse import urlsplit
 
 from .. import data
 from ..entries import Entry, plain_text
 from ..findings import Severity
 from ..registry import Context, rule
 from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, words_of
+from ..urls import host_of, strip_www
 
 MIN_ENTRIES = 12
 FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explains it better)
@@ -106,8 +106,7 @@ def _host(entry: Entry) -> str:
     link = entry.main_link
     if link is None:
         return ""
-    parts = urlsplit(link.url)
-    return parts.netloc.lower().removeprefix("www.") if parts.scheme else "(relative)"
+    return strip_www(host_of(link.url)) or "(relative)"
 
 
 def _rare_form(entries: list[Entry]) -> list[bool]:
