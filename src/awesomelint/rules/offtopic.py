@@ -6,7 +6,8 @@ evidence, each enough on its own:
 
 - a lone entry whose words English explains better than this list does, and which also
   stands apart from the list's own spread of scores (robust z) or from its form (a title
-  length or link host almost no other entry has);
+  length or link host almost no other entry has) — judged against its section when the
+  whole section is unusual (cities under "Conferences");
 - a run of three or more below-typical neighbours that stand out once scored without the
   run (pasted entries vouch for each other), unless their whole section is unusual;
 - a run of consecutive entries sharing field names (sub-bullet keys such as "Authors")
@@ -88,12 +89,14 @@ def _sections(entries: list[Entry]) -> dict[tuple, list[int]]:
     return sections
 
 
-def _stands_out_of_its_section(run: range, entries: list[Entry], sections, z: dict[int, float]) -> bool:
-    """A pasted block lands among entries that fit the list; a section that is all
-    unusual (cities under "Conferences") is the maintainer's own."""
-    touched = {tuple(entries[i].section) for i in run}
-    rest = [z[i] for section in touched for i in sections[section] if i not in run and i in z]
-    return len(rest) >= RUN_LENGTH and median(rest) >= 0
+def _section_offset(members: range, entries: list[Entry], sections, z: dict[int, float]) -> float | None:
+    """How far below the list's typical entry the rest of these entries' section sits
+    (robust z, 0 when not below): a section that is all unusual — cities under
+    "Conferences" — has a subject of its own, and its entries are judged against it.
+    None when too few others remain to tell."""
+    touched = {tuple(entries[i].section) for i in members}
+    rest = [z[i] for section in touched for i in sections[section] if i not in members and i in z]
+    return min(0.0, median(rest)) if len(rest) >= RUN_LENGTH else None
 
 
 def _title_length(entry: Entry) -> int:
@@ -247,10 +250,12 @@ class _Scale:
 
 def _lone_outliers(entries: list[Entry], scores: list[EntryScore], scale: _Scale) -> Reasons:
     rare_form = _rare_form(entries)
+    sections = _sections(entries)
     reasons = {}
     for i, z in scale.z.items():
         if scores[i].score > -FLOOR * scale.strictness:
             continue  # the list explains its words at least as well as English does
+        z -= _section_offset(range(i, i + 1), entries, sections, scale.z) or 0.0
         if z <= -scale.lone_bar or (z <= -scale.strictness and rare_form[i]):
             reasons[i] = ("its words are rare in this list", scores[i])
     return reasons
@@ -263,8 +268,8 @@ def _pasted_runs(entries: list[Entry], model: TopicModel, scale: _Scale) -> Reas
     below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
     sections = _sections(entries)
     for run in _runs(below, RUN_LENGTH):
-        if not _stands_out_of_its_section(run, entries, sections, scale.z):
-            continue  # a section about something of its own (conferences among libraries)
+        if _section_offset(run, entries, sections, scale.z) != 0.0:
+            continue  # most of a section, or in a section all unusual: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
         low = [i for i in run if alone[i].score <= -RUN_FLOOR * scale.strictness
                and scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
