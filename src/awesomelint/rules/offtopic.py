@@ -112,11 +112,10 @@ def _host(entry: Entry) -> str:
     return strip_www(host_of(link.url)) or "(relative)"
 
 
-def _rare_form(entries: list[Entry]) -> list[bool]:
+def _rare_form(entries: list[Entry], sections: dict[tuple, list[int]]) -> list[bool]:
     """Entries whose title length or link host almost no other entry shares, in a section
     whose other entries share theirs (a conference site among conferences is not odd)."""
     rare = [False] * len(entries)
-    sections = _sections(entries)
     for feature in (_title_length, _host):
         values = [feature(e) for e in entries]
         share = Counter(values)
@@ -207,9 +206,10 @@ def off_topic(ctx: Context):
     if len(evidence) < MIN_ENTRIES:
         return
     scale = _Scale(scores, evidence, float(ctx.option("threshold")))
+    sections = _sections(entries)
     reasons = {
-        **_lone_outliers(entries, scores, scale),
-        **_pasted_runs(entries, model, scale),
+        **_lone_outliers(entries, sections, scores, scale),
+        **_pasted_runs(entries, sections, model, scale),
         **_foreign_templates(entries, model, scores, scale),
     }
     if not reasons:
@@ -248,9 +248,8 @@ class _Scale:
         return (score.score - self.center) / self.spread
 
 
-def _lone_outliers(entries: list[Entry], scores: list[EntryScore], scale: _Scale) -> Reasons:
-    rare_form = _rare_form(entries)
-    sections = _sections(entries)
+def _lone_outliers(entries: list[Entry], sections, scores: list[EntryScore], scale: _Scale) -> Reasons:
+    rare_form = _rare_form(entries, sections)
     reasons = {}
     for i, z in scale.z.items():
         if scores[i].score > -FLOOR * scale.strictness:
@@ -261,12 +260,11 @@ def _lone_outliers(entries: list[Entry], scores: list[EntryScore], scale: _Scale
     return reasons
 
 
-def _pasted_runs(entries: list[Entry], model: TopicModel, scale: _Scale) -> Reasons:
+def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scale) -> Reasons:
     """A pasted block vouches for itself ("scans", "patients"): a run of below-typical
     entries is scored again without the run, on the list's own scale."""
     reasons = {}
     below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
-    sections = _sections(entries)
     for run in _runs(below, RUN_LENGTH):
         if _section_offset(run, entries, sections, scale.z) != 0.0:
             continue  # most of a section, or in a section all unusual: the maintainers' own
