@@ -135,12 +135,13 @@ def known_off_topic(text: str) -> set[int]:
 
 
 def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
-    """[TP, FP, FN, host's own flags] over `seeds` mixtures of donor entries pasted into the host list."""
+    """[TP, FP, FN, host's own flags, TP in block mixtures, TP in scattered ones] over `seeds`
+    mixtures of donor entries pasted into the host list (even seeds paste one block)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
     original = LISTS[host].read_text()
     already = flagged_titles(original, flagged_lines(original))
-    tally = [0, 0, 0, 0]
+    tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
     for seed in range(seeds):
         rng = random.Random(seed)
         text, marked = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
@@ -151,6 +152,7 @@ def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
         tally[1] += len(flagged - marked)
         tally[2] += len(marked - flagged)
         tally[3] += len(own)
+        tally[4 if seed % 2 == 0 else 5] += len(flagged & marked)
     return tally
 
 
@@ -172,7 +174,7 @@ def main() -> None:
     parser.add_argument("--inserted", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     args = parser.parse_args()
-    per_pair = {}
+    per_pair, by_mode = {}, {}
     header = "| precision | precision, host's own flags counted | recall | TP | FP | FN | host's own flags |"
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
     print(f"| mixtures {header}\n|---{rule}")
@@ -180,13 +182,19 @@ def main() -> None:
         counts = evaluate(pairs, args.seeds, args.inserted, args.jobs)
         per_pair.update(counts)
         totals = [sum(c[k] for c in counts.values()) for k in range(4)]
+        by_mode[name] = [sum(c[k] for c in counts.values()) for k in (4, 5)]
         p, p_all, r = precision_recall(*totals)
         label = f"{name} ({len(pairs)} pairs x {args.seeds} seeds x {args.inserted})"
         print(f"| {label} | {p:.2f} | {p_all:.2f} | {r:.2f} | " + " | ".join(map(str, totals)) + " |")
     print(f"\n| host <- donor {header}\n|---{rule}")
     for (host, donor), tally in per_pair.items():
-        p, p_all, r = precision_recall(*tally)
+        p, p_all, r = precision_recall(*tally[:4])
         print(f"| {host} <- {donor} | {p:.2f} | {p_all:.2f} | {r:.2f} | " + " | ".join(map(str, tally)) + " |")
+    print("\n| mixtures | recall, pasted as one block | recall, scattered |\n|---|---:|---:|")
+    for name, (block, scattered) in by_mode.items():
+        per_seed = args.inserted * len(FAR if name.startswith("far") else NEAR)
+        blocks, scatters = (args.seeds + 1) // 2 * per_seed, args.seeds // 2 * per_seed
+        print(f"| {name} | {block / max(blocks, 1):.2f} | {scattered / max(scatters, 1):.2f} |")
     print()
     print("| unmodified list | entries | flags | per 100 |")
     print("|---|---:|---:|---:|")

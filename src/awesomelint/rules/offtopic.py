@@ -269,11 +269,13 @@ def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scal
         if _section_offset(run, entries, sections, scale.z) != 0.0:
             continue  # most of a section, or in a section all unusual: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
-        low = [i for i in run if alone[i].score <= -RUN_FLOOR * scale.strictness
-               and scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
-        if len(low) >= RUN_LENGTH:
-            for i in low:
-                reasons[i] = (f"one of {len(low)} neighbouring entries whose words are rare in this list", alone[i])
+        foreign = [i for i in run if alone[i].score <= -RUN_FLOOR * scale.strictness]
+        far_out = [i for i in foreign if scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
+        if len(far_out) >= RUN_LENGTH:
+            # a pasted block, then: every entry of the run that the list without it does
+            # not explain belongs to it, not only the farthest out
+            for i in foreign:
+                reasons[i] = (f"one of {len(foreign)} neighbouring entries whose words are rare in this list", alone[i])
     return reasons
 
 
