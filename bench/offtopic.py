@@ -189,7 +189,7 @@ def main() -> None:
     print(f"\n| host <- donor {header}\n|---{rule}")
     for (host, donor), tally in per_pair.items():
         p, p_all, r = precision_recall(*tally[:4])
-        print(f"| {host} <- {donor} | {p:.2f} | {p_all:.2f} | {r:.2f} | " + " | ".join(map(str, tally)) + " |")
+        print(f"| {host} <- {donor} | {p:.2f} | {p_all:.2f} | {r:.2f} | " + " | ".join(map(str, tally[:4])) + " |")
     print("\n| mixtures | recall, pasted as one block | recall, scattered |\n|---|---:|---:|")
     for name, (block, scattered) in by_mode.items():
         per_seed = args.inserted * len(FAR if name.startswith("far") else NEAR)
