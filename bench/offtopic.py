@@ -118,20 +118,20 @@ def mixture(host_path: Path, donor_path: Path, count: int, rng: random.Random, b
 
 
 def flagged_lines(text: str) -> set[int]:
+    return set(flags(text)[0])
+
+
+def flags(text: str) -> tuple[dict[int, set[str]], set[int]]:
+    """From one parse: the titles flagged, by line, and the lines of entries known to be
+    off-topic before anything is pasted — the sixteen implicit-neural-representation
+    papers of the pathology seed (the only entries there with a "Publication Date")."""
     doc = Document.from_text(text, "mix.md")
+    titles: dict[int, set[str]] = {}
+    for entry in entries_of(doc):
+        titles.setdefault(entry.line, set()).add(entry.title)
     found = lint(doc, Config(), only=["off-topic"]).findings
-    return {doc.position(f.start)[0] for f in found}
-
-
-def flagged_titles(text: str, lines: set[int]) -> set[str]:
-    return {e.title for e in entries_of(Document.from_text(text, "mix.md")) if e.line in lines}
-
-
-def known_off_topic(text: str) -> set[int]:
-    """Lines of entries known to be off-topic before anything is pasted: the sixteen
-    implicit-neural-representation papers of the pathology seed (the only entries there
-    with a "Publication Date")."""
-    return {e.line for e in entries_of(Document.from_text(text, "mix.md")) if "Publication Date" in e.fields}
+    flagged = {line: titles.get(line, set()) for line in (doc.position(f.start)[0] for f in found)}
+    return flagged, {e.line for e in entries_of(doc) if "Publication Date" in e.fields}
 
 
 def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
@@ -139,14 +139,14 @@ def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
     mixtures of donor entries pasted into the host list (even seeds paste one block)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
-    original = LISTS[host].read_text()
-    already = flagged_titles(original, flagged_lines(original))
+    already = set().union(*flags(LISTS[host].read_text())[0].values())
     tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
     for seed in range(seeds):
         rng = random.Random(seed)
         text, marked = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
-        flagged = flagged_lines(text) - known_off_topic(text)  # the pathology seed's block: off-topic for real
-        own = {line for line in flagged - marked if flagged_titles(text, {line}) <= already}
+        titles, known = flags(text)
+        flagged = set(titles) - known  # the pathology seed's block: off-topic for real
+        own = {line for line in flagged - marked if titles[line] <= already}
         flagged -= own
         tally[0] += len(flagged & marked)
         tally[1] += len(flagged - marked)
