@@ -21,7 +21,7 @@ from collections import Counter
 from statistics import NormalDist, fmean, median
 
 from .. import data
-from ..entries import Entry, plain_text
+from ..entries import Entry, entry_name, plain_text
 from ..findings import Severity
 from ..registry import Context, rule
 from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, words_of
@@ -228,7 +228,7 @@ def off_topic(ctx: Context):
             ctx.doc.line_span(entry.line)[1],
             f"entry may be off-topic: {why}{about}, not the list's subject ({subject}); "
             f"score {score.score:.2f} (a typical entry scores {scale.center:.2f}{nearest})",
-            entry=ctx.entry_at(entry.start),
+            entry=entry_name(entry),
         )
 
 
