@@ -28,6 +28,8 @@ from awesomelint.config import Config
 from awesomelint.document import Document
 from awesomelint.entries import Entry, entries_of
 from awesomelint.linter import lint
+from awesomelint.rules.offtopic import list_model, neighbourhood_scores
+from awesomelint.topicmodel import MIN_WORDS, robust_z
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "tests" / "fixtures"
@@ -156,6 +158,37 @@ def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
     return tally
 
 
+def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[int, ...]) -> list[int]:
+    """The most pasted entries any bar on the rule's scores could find while flagging at
+    most `allowed` other entries: rank every entry by the lower of its two robust z
+    (scored with itself left out, and with its neighbourhood left out), walk up from the
+    bottom. [found at each allowance..., pasted]."""
+    found = [0] * len(allowed)
+    pasted = 0
+    for seed in range(seeds):
+        text, marked = mixture(LISTS[host], LISTS[donor], count, random.Random(seed), block=seed % 2 == 0)
+        doc = Document.from_text(text, "mix.md")
+        entries = [e for e in entries_of(doc) if e.title or e.text]
+        model = list_model(doc, entries)
+        evidence = [i for i in range(len(entries)) if model.score(i).words >= MIN_WORDS]
+        plain = robust_z([model.score(i).score for i in evidence])
+        alone = neighbourhood_scores(model, evidence)
+        apart = robust_z([alone[i].score for i in evidence])
+        ranked = sorted(zip(map(min, plain, apart), evidence))
+        known = {i for i, e in enumerate(entries) if "Publication Date" in e.fields}
+        pasted += sum(1 for e in entries if e.line in marked)
+        for k, budget in enumerate(allowed):
+            others = 0
+            for _, i in ranked:
+                if i in known:
+                    continue
+                if entries[i].line in marked:
+                    found[k] += 1
+                elif (others := others + 1) > budget:
+                    break
+    return [*found, pasted]
+
+
 def evaluate(pairs, seeds: int, count: int, jobs: int) -> dict[tuple[str, str], list[int]]:
     with ProcessPoolExecutor(jobs) as pool:
         futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count) for pair in pairs}
@@ -173,7 +206,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--inserted", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="instead: the recall the best possible bar on the rule's scores would reach")
     args = parser.parse_args()
+    if args.ceiling:
+        print_ceiling(args)
+        return
     per_pair, by_mode = {}, {}
     header = "| precision | precision, host's own flags counted | recall | TP | FP | FN | host's own flags |"
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
@@ -207,6 +245,23 @@ def main() -> None:
     lines = flagged_lines(pathology.text)
     inr = {e.line for e in entries_of(pathology) if "Publication Date" in e.fields}
     print(f"\npathology seed: {len(lines & inr)}/{len(inr)} INR entries flagged, {len(lines - inr)} pathology entries flagged")
+
+
+def print_ceiling(args) -> None:
+    allowed = (0, 1, 5)
+    print("| host <- donor | " + " | ".join(f"best recall, {a} other entries flagged" for a in allowed) + " |")
+    print("|---|" + "---:|" * len(allowed))
+    with ProcessPoolExecutor(args.jobs) as pool:
+        futures = {pair: pool.submit(ceiling_pair, *pair, args.seeds, args.inserted, allowed) for pair in FAR + NEAR}
+        totals = {"far subject": [0] * (len(allowed) + 1), "near subject": [0] * (len(allowed) + 1)}
+        for pair, future in futures.items():
+            *found, pasted = future.result()
+            kind = totals["far subject" if pair in FAR else "near subject"]
+            for k, value in enumerate([*found, pasted]):
+                kind[k] += value
+            print(f"| {pair[0]} <- {pair[1]} | " + " | ".join(f"{f / pasted:.2f}" for f in found) + " |")
+    for name, (*found, pasted) in totals.items():
+        print(f"| **{name}** | " + " | ".join(f"**{f / pasted:.2f}**" for f in found) + " |")
 
 
 if __name__ == "__main__":

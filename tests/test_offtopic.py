@@ -8,7 +8,7 @@ from awesomelint.entries import entries_of
 from awesomelint.rules import offtopic
 from awesomelint.topicmodel import TopicModel, english, words_of
 
-from .conftest import CORPUS, corpus, file_findings, findings, seed
+from .conftest import CORPUS, CORPUS_DIR, corpus, file_findings, findings, seed
 
 GO_LIST = """\
 # Awesome Go Tools
@@ -96,6 +96,53 @@ def test_a_pasted_block_is_flagged_although_its_entries_vouch_for_each_other():
     # block do they all stand out
     assert flagged_titles(PASTED) == ["BraTS", "LIDC", "CAMELYON"]
     assert all("one of 3 neighbouring entries" in f.message for f in findings(PASTED, "off-topic"))
+
+
+MEDICAL_DATASETS = (
+    "- [KiTS19](https://kits19.grand-challenge.org/) - 3D CT, 300 Cases, 2 Categories of Kidney and Kidney Tumor Segmentation.\n"
+    "- [LiTS](https://competitions.codalab.org/competitions/17094) - 3D CT, 201 Cases, 2 Categories of Liver and Liver Tumor Segmentation.\n"
+    "- [BraTS2021](https://www.synapse.org/brats2021) - 3D MRI, 2000 Cases, 4 Categories of Brain Tumor Segmentation.\n"
+    "- [ACDC](https://www.creatis.insa-lyon.fr/Challenge/acdc/) - 3D MRI, 150 Cases, 3 Categories of Cardiac Segmentation.\n"
+    "- [AMOS](https://amos22.grand-challenge.org/) - 3D CT and MRI, 600 Cases, 15 Categories of Abdominal Organ Segmentation.\n"
+)
+
+
+def pasted_into_awesome_go(after: str) -> tuple[str, list[str]]:
+    """awesome-go with the five datasets pasted after the entry whose line starts with `after`."""
+    text = (CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8")
+    at = text.index("\n", text.index("\n" + after)) + 1
+    return text[:at] + MEDICAL_DATASETS + text[at:], ["KiTS19", "LiTS", "BraTS2021", "ACDC", "AMOS"]
+
+
+@corpus
+def test_a_pasted_block_in_a_long_list_is_scored_without_its_neighbourhood():
+    # five datasets sharing "cases", "categories", "segmentation" vouch for each other
+    # so well that each scores above awesome-go's typical entry; left out together with
+    # their neighbours, none of them does
+    text, block = pasted_into_awesome_go("- [cobra](")
+    flagged = flagged_titles(text)
+    assert [t for t in flagged if t in block] == block
+    assert len(flagged) == len(block) + 1  # and the list's own single flag (Neo-cowsay)
+    assert all("one of 5 neighbouring entries whose words the rest of the list does not use" in f.message
+               for f in findings(text, "off-topic") if "categories" in f.message)
+
+
+@corpus
+def test_an_odd_entry_next_to_a_pasted_block_is_not_swept_into_it():
+    # banner ("Add beautiful banners into your Go applications") scores low without its
+    # neighbours too, but the block lifts nothing of it: it is judged on its own
+    text, block = pasted_into_awesome_go("- [avgRating](")
+    flagged = flagged_titles(text)
+    assert set(block) <= set(flagged)
+    assert "banner" not in flagged
+
+
+def test_neighbourhood_scores_leave_out_five_entries_either_side():
+    model, _ = model_of(GO_LIST)
+    plain = model.score(8)
+    alone = offtopic.neighbourhood_scores(model, [8])[8]
+    assert alone.score == model.score(8, left_out=tuple(range(3, 14))).score
+    assert alone.ratios["line"] < plain.ratios["line"]  # "command-line" loses its section-mates
 
 
 def test_options_state_the_subject_silence_words_and_raise_the_bar(tmp_path, runner):

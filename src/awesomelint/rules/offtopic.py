@@ -1,7 +1,7 @@
 """off-topic: entries that do not belong to the list's subject.
 
 No fixed vocabulary: the subject is learned from the list itself (see `topicmodel`), and
-every entry is scored against the rest of the list with itself left out. Three kinds of
+every entry is scored against the rest of the list with itself left out. Four kinds of
 evidence, each enough on its own:
 
 - a lone entry whose words English explains better than this list does, and which also
@@ -10,6 +10,9 @@ evidence, each enough on its own:
   whole section is unusual (cities under "Conferences");
 - a run of three or more below-typical neighbours that stand out once scored without the
   run (pasted entries vouch for each other), unless their whole section is unusual;
+- a run of three or more entries that stand out once each is scored without its
+  neighbourhood (five entries either side), where the run lifts their scores: a block
+  that vouches for itself so well that its entries look typical;
 - a run of consecutive entries sharing field names (sub-bullet keys such as "Authors")
   that the rest of the list does not use, whose words the rest of the list does not use
   either. The block is scored with the whole block left out, so it cannot vouch for itself.
@@ -32,6 +35,9 @@ FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explai
 RUN_FLOOR = 0.5  # a flagged entry of a run scores this far below 0 without the run
 RUN_LENGTH = 3
 RUN_RELIEF = 1.0  # ... and this much less far below the typical entry than a lone one (robust z)
+NEIGHBOURHOOD = 5  # entries either side left out when asking whether the rest of the list explains one
+NEIGHBOURHOOD_BAR = 2.0  # robust z below the typical neighbourhood-free score, for each of a run
+SECTION_TOLERANCE = 1.0  # ... unless the rest of the section sits this far below typical too
 FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entries share
 COMMON_SHARE = 0.1  # ... where its section-mates typically share theirs with 10% of the list
 TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
@@ -210,6 +216,7 @@ def off_topic(ctx: Context):
     reasons = {
         **_lone_outliers(entries, sections, scores, scale),
         **_pasted_runs(entries, sections, model, scale),
+        **_unexplained_neighbourhoods(entries, sections, model, scores, evidence, scale),
         **_foreign_templates(entries, model, scores, scale),
     }
     if not reasons:
@@ -276,6 +283,49 @@ def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scal
             # not explain belongs to it, not only the farthest out
             for i in foreign:
                 reasons[i] = (f"one of {len(foreign)} neighbouring entries whose words are rare in this list", alone[i])
+    return reasons
+
+
+def _vouched(with_run: EntryScore, without_run: EntryScore, scale: _Scale) -> bool:
+    """Whether a run lifts an entry's score: pasted entries share their words ("cases",
+    "segmentation"); an odd entry of the list that happens to sit next to them does not."""
+    return with_run.score - without_run.score >= FLOOR * scale.strictness
+
+
+def neighbourhood_scores(model: TopicModel, indices: list[int]) -> dict[int, EntryScore]:
+    """Each entry scored against the list without the NEIGHBOURHOOD entries either side."""
+    count = len(model.bags)
+    return {i: model.score(i, left_out=tuple(range(max(0, i - NEIGHBOURHOOD), min(count, i + NEIGHBOURHOOD + 1))))
+            for i in indices}
+
+
+def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicModel, scores: list[EntryScore],
+                                evidence: list[int], scale: _Scale) -> Reasons:
+    """Each entry scored without its neighbours: a pasted block can no longer vouch for
+    itself, wherever its entries fall. Three or more neighbours far below the list's
+    typical such score, in a section whose other entries are not, are a pasted block."""
+    count = len(entries)
+    alone = neighbourhood_scores(model, evidence)
+    center, spread = center_spread([s.score for s in alone.values()])
+    z = {i: (s.score - center) / spread for i, s in alone.items()}
+    strictness = scale.strictness
+    bar = NEIGHBOURHOOD_BAR * strictness
+    low = [i in z and z[i] <= -bar and alone[i].score <= -RUN_FLOOR * strictness
+           for i in range(count)]
+    reasons = {}
+    for run in _runs(low, RUN_LENGTH):
+        rest = [z[i] for section in {tuple(entries[j].section) for j in run} for i in sections[section]
+                if i not in run and i in z]
+        if len(rest) < RUN_LENGTH or median(rest) < -SECTION_TOLERANCE * strictness:
+            continue  # too little of the section left, or a section all unusual: the maintainers' own
+        # the block's entries are the ones it vouches for; a low-scoring entry of the
+        # section next to it gains nothing from it, and is left to the lone test
+        without_run = {i: model.score(i, left_out=tuple(run)) for i in run}
+        foreign = [i for i in run if without_run[i].score <= -RUN_FLOOR * strictness
+                   and (without_run[i].score - center) / spread <= -bar and _vouched(scores[i], without_run[i], scale)]
+        if len(foreign) >= RUN_LENGTH:
+            why = f"one of {len(foreign)} neighbouring entries whose words the rest of the list does not use"
+            reasons.update({i: (why, alone[i]) for i in foreign})
     return reasons
 
 
