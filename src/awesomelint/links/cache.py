@@ -27,14 +27,34 @@ CREATE TABLE IF NOT EXISTS verdicts (
 """
 
 
+BUSY_SECONDS = 30.0
+
+
+def _while_locked(statement) -> None:
+    """Run `statement`, retrying while another run holds the file. Switching a new file to
+    WAL needs it alone, and SQLite reports "database is locked" at once instead of
+    waiting out the busy timeout when two runs open it at the same moment."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            statement()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 class Cache:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA busy_timeout=30000")
-        self.db.execute(_SCHEMA)
+        self.db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS, isolation_level=None)
+        _while_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
+        self.db.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+        _while_locked(lambda: self.db.execute(_SCHEMA))
 
     def get(self, url: str, now: float | None = None) -> Verdict | None:
         row = self.db.execute(

@@ -314,9 +314,8 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
            for i in range(count)]
     reasons = {}
     for run in _runs(low, RUN_LENGTH):
-        rest = [z[i] for section in {tuple(entries[j].section) for j in run} for i in sections[section]
-                if i not in run and i in z]
-        if len(rest) < RUN_LENGTH or median(rest) < -SECTION_TOLERANCE * strictness:
+        offset = _section_offset(run, entries, sections, z)
+        if offset is None or offset < -SECTION_TOLERANCE * strictness:
             continue  # too little of the section left, or a section all unusual: the maintainers' own
         # the block's entries are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test
