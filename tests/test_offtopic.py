@@ -3,6 +3,7 @@ the clean corpus, and the word model under the rule."""
 
 import pytest
 
+from awesomelint import data
 from awesomelint.document import Document
 from awesomelint.entries import entries_of
 from awesomelint.rules import offtopic
@@ -137,6 +138,29 @@ def test_an_odd_entry_next_to_a_pasted_block_is_not_swept_into_it():
     assert "banner" not in flagged
 
 
+PYTHON_STRAYS = {  # pasted after the awesome-go entry whose line starts with the key
+    "- [gaper](": "- [pyodide](https://github.com/pyodide/pyodide) - Python distribution for the browser and Node.js based on WebAssembly.",
+    "- [Death](": "- [statsmodels](https://github.com/statsmodels/statsmodels) - Statistical modeling and econometrics in Python.",
+    "- [KubeVPN](": "- [watchfiles](https://github.com/samuelcolvin/watchfiles) - Simple, modern and fast file watching and code reload in python.",
+    "- [Effective Go:": "- [iredis](https://github.com/laixintao/iredis) - Redis CLI with autocompletion and syntax highlighting.",
+    "- [The Go Learning Path](": "- [redis](https://github.com/redis/redis-py) - The Python client for Redis.",
+}
+
+
+@corpus
+def test_a_run_that_is_most_of_its_section_is_the_sections_theme():
+    # five Python libraries scattered over awesome-go shift its typical score just enough
+    # that the five conferences not in the run of eleven cities look typical: the run is
+    # then most of "Conferences", the section's own theme, not a paste
+    text = (CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8")
+    for after, stray in PYTHON_STRAYS.items():
+        at = text.index("\n", text.index("\n" + after)) + 1
+        text = text[:at] + stray + "\n" + text[at:]
+    doc = Document.from_text(text, "README.md")
+    sections = {e.start: e.section[-1] for e in entries_of(doc)}
+    assert "Conferences" not in {sections[f.start] for f in findings(text, "off-topic")}
+
+
 def test_neighbourhood_scores_leave_out_five_entries_either_side():
     model, _ = model_of(GO_LIST)
     plain = model.score(8)
@@ -220,7 +244,11 @@ def test_a_block_scored_without_itself_loses_its_own_support():
 
 
 def test_stopwords_are_function_words_only():
+    stopwords = data.load("stopwords")["words"]
+    # YAML 1.1 reads a bare on/no as a boolean: they were never stopped
+    assert all(isinstance(w, str) for w in stopwords) and {"on", "no"} <= set(stopwords)
     # subject words of a list ("library", "dataset") must stay evidence
+    assert not {"library", "dataset", "model", "tool", "framework"} & set(stopwords)
     assert words_of("A library of datasets for the web", frozenset({"a", "of", "for", "the"})) == [
         "library", "datasets", "web"]
 

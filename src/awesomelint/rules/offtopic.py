@@ -105,6 +105,13 @@ def _section_offset(members: range, entries: list[Entry], sections, z: dict[int,
     return min(0.0, median(rest)) if len(rest) >= RUN_LENGTH else None
 
 
+def _most_of_section(members: list[int], entries: list[Entry], sections) -> bool:
+    """Whether these entries are most of their section: then they are its theme (awesome-go's
+    Conferences are eleven cities in a row), not a block pasted into it."""
+    size = sum(len(sections[section]) for section in {tuple(entries[i].section) for i in members})
+    return 2 * len(members) > size
+
+
 def _title_length(entry: Entry) -> int:
     """Word count of the title, in bins: a paper title among package names stands out."""
     count = len(entry.title.split())
@@ -274,11 +281,11 @@ def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scal
     below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
     for run in _runs(below, RUN_LENGTH):
         if _section_offset(run, entries, sections, scale.z) != 0.0:
-            continue  # most of a section, or in a section all unusual: the maintainers' own
+            continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
         foreign = [i for i in run if alone[i].score <= -RUN_FLOOR * scale.strictness]
         far_out = [i for i in foreign if scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
-        if len(far_out) >= RUN_LENGTH:
+        if len(far_out) >= RUN_LENGTH and not _most_of_section(foreign, entries, sections):
             # a pasted block, then: every entry of the run that the list without it does
             # not explain belongs to it, not only the farthest out
             for i in foreign:
@@ -316,13 +323,13 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
     for run in _runs(low, RUN_LENGTH):
         offset = _section_offset(run, entries, sections, z)
         if offset is None or offset < -SECTION_TOLERANCE * strictness:
-            continue  # too little of the section left, or a section all unusual: the maintainers' own
+            continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         # the block's entries are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test
         without_run = {i: model.score(i, left_out=tuple(run)) for i in run}
         foreign = [i for i in run if without_run[i].score <= -RUN_FLOOR * strictness
                    and (without_run[i].score - center) / spread <= -bar and _vouched(scores[i], without_run[i], scale)]
-        if len(foreign) >= RUN_LENGTH:
+        if len(foreign) >= RUN_LENGTH and not _most_of_section(foreign, entries, sections):
             why = f"one of {len(foreign)} neighbouring entries whose words the rest of the list does not use"
             reasons.update({i: (why, alone[i]) for i in foreign})
     return reasons
