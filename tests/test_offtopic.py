@@ -243,6 +243,16 @@ def test_a_block_scored_without_itself_loses_its_own_support():
     assert model.score(block[0]).ratios["scans"] > 0 > model.score(block[0], left_out=block).ratios["scans"]
 
 
+def test_a_small_list_cannot_score_as_far_below_zero_as_a_big_one():
+    # few words of its own against 300 pseudo-words of English: a word nobody else uses
+    # costs about a quarter of the cap in an 18-entry list, the whole cap in awesome-go
+    small, _ = model_of(GO_LIST)
+    assert 0.15 < small.depth(0) < 0.4
+    if CORPUS:
+        big, _ = model_of((CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8"))
+        assert big.depth(100) == 1.0
+
+
 def test_stopwords_are_function_words_only():
     stopwords = data.load("stopwords")["words"]
     # YAML 1.1 reads a bare on/no as a boolean: they were never stopped

@@ -149,6 +149,16 @@ class TopicModel:
             ratios[word] = max(-WORD_CAP, min(WORD_CAP, math.log(p_section / english)))
         return EntryScore(sum(ratios.values()) / (len(ratios) + SHRINK), ratios)
 
+    def depth(self, index: int) -> float:
+        """How far below 0 entry `index`'s score can go, as a share of WORD_CAP: the
+        log-ratio a word no other entry uses gets in its section. A small list has few
+        words of its own against the English prior, so even a stray scores near 0 there
+        (a 13-entry list: 0.5 of the cap; awesome-go: the cap)."""
+        own = len(self.bags[index]) * self.weights[index]
+        list_part = math.log(LIST_PRIOR / (self.list_size - own + LIST_PRIOR))
+        section_part = math.log(SECTION_PRIOR / (self.section_size[self.sections[index]] - own + SECTION_PRIOR))
+        return min(WORD_CAP, -(list_part + section_part)) / WORD_CAP
+
     def subject_terms(self, left_out: frozenset[int] = frozenset(), count: int = 6) -> list[str]:
         """The words the list (without `left_out`) uses far more than English does."""
         uses = Counter(self.in_list)

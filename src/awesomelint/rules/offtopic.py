@@ -32,7 +32,7 @@ from ..urls import host_of, strip_www
 
 MIN_ENTRIES = 12
 FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explains it better)
-RUN_FLOOR = 0.5  # a flagged entry of a run scores this far below 0 without the run
+RUN_FLOOR = 0.5  # ... an entry of a run, without the run, in a list deep enough to reach WORD_CAP
 RUN_LENGTH = 3
 RUN_RELIEF = 1.0  # ... and this much less far below the typical entry than a lone one (robust z)
 NEIGHBOURHOOD = 5  # entries either side left out when asking whether the rest of the list explains one
@@ -218,7 +218,7 @@ def off_topic(ctx: Context):
     evidence = [i for i, s in enumerate(scores) if s.words >= MIN_WORDS]
     if len(evidence) < MIN_ENTRIES:
         return
-    scale = _Scale(scores, evidence, float(ctx.option("threshold")))
+    scale = _Scale(model, scores, evidence, float(ctx.option("threshold")))
     sections = _sections(entries)
     reasons = {
         **_lone_outliers(entries, sections, scores, scale),
@@ -252,14 +252,20 @@ Reasons = dict[int, tuple[str, EntryScore]]
 class _Scale:
     """Where an entry's score sits in this list: robust z, and the bars the options set."""
 
-    def __init__(self, scores: list[EntryScore], evidence: list[int], threshold: float):
+    def __init__(self, model: TopicModel, scores: list[EntryScore], evidence: list[int], threshold: float):
         self.center, self.spread = center_spread([scores[i].score for i in evidence])
+        self.model = model
         self.z = {i: self.of(scores[i]) for i in evidence}
         self.strictness = threshold / DEFAULT_THRESHOLD  # `threshold` raises or lowers every bar
         self.lone_bar = _lone_bar(len(evidence), threshold)
 
     def of(self, score: EntryScore) -> float:
         return (score.score - self.center) / self.spread
+
+    def floor(self, index: int, floor: float) -> float:
+        """A score bar for entry `index`, set for a big list, scaled to how far below 0 a
+        score can go in this one."""
+        return floor * self.strictness * self.model.depth(index)
 
 
 def _lone_outliers(entries: list[Entry], sections, scores: list[EntryScore], scale: _Scale) -> Reasons:
@@ -283,7 +289,7 @@ def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scal
         if _section_offset(run, entries, sections, scale.z) != 0.0:
             continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
-        foreign = [i for i in run if alone[i].score <= -RUN_FLOOR * scale.strictness]
+        foreign = [i for i in run if alone[i].score <= -scale.floor(i, RUN_FLOOR)]
         far_out = [i for i in foreign if scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
         if len(far_out) >= RUN_LENGTH and not _most_of_section(foreign, entries, sections):
             # a pasted block, then: every entry of the run that the list without it does
@@ -317,7 +323,7 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
     z = {i: (s.score - center) / spread for i, s in alone.items()}
     strictness = scale.strictness
     bar = NEIGHBOURHOOD_BAR * strictness
-    low = [i in z and z[i] <= -bar and alone[i].score <= -RUN_FLOOR * strictness
+    low = [i in z and z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR)
            for i in range(count)]
     reasons = {}
     for run in _runs(low, RUN_LENGTH):
@@ -327,7 +333,7 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
         # the block's entries are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test
         without_run = {i: model.score(i, left_out=tuple(run)) for i in run}
-        foreign = [i for i in run if without_run[i].score <= -RUN_FLOOR * strictness
+        foreign = [i for i in run if without_run[i].score <= -scale.floor(i, RUN_FLOOR)
                    and (without_run[i].score - center) / spread <= -bar and _vouched(scores[i], without_run[i], scale)]
         if len(foreign) >= RUN_LENGTH and not _most_of_section(foreign, entries, sections):
             why = f"one of {len(foreign)} neighbouring entries whose words the rest of the list does not use"
