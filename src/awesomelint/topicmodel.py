@@ -153,7 +153,7 @@ class TopicModel:
         """How far below 0 entry `index`'s score can go, as a share of WORD_CAP: the
         log-ratio a word no other entry uses gets in its section. A small list has few
         words of its own against the English prior, so even a stray scores near 0 there
-        (a 13-entry list: 0.5 of the cap; awesome-go: the cap)."""
+        (the 13-entry single-cell seed: about half the cap; awesome-go: the cap)."""
         own = len(self.bags[index]) * self.weights[index]
         list_part = math.log(LIST_PRIOR / (self.list_size - own + LIST_PRIOR))
         section_part = math.log(SECTION_PRIOR / (self.section_size[self.sections[index]] - own + SECTION_PRIOR))

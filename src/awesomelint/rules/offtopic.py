@@ -317,24 +317,21 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
     """Each entry scored without its neighbours: a pasted block can no longer vouch for
     itself, wherever its entries fall. Three or more neighbours far below the list's
     typical such score, in a section whose other entries are not, are a pasted block."""
-    count = len(entries)
     alone = neighbourhood_scores(model, evidence)
-    center, spread = center_spread([s.score for s in alone.values()])
-    z = {i: (s.score - center) / spread for i, s in alone.items()}
-    strictness = scale.strictness
-    bar = NEIGHBOURHOOD_BAR * strictness
-    low = [i in z and z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR)
-           for i in range(count)]
+    apart = _Scale(model, [alone.get(i) for i in range(len(entries))], evidence, scale.strictness * DEFAULT_THRESHOLD)
+    bar = NEIGHBOURHOOD_BAR * scale.strictness
+    low = [i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR)
+           for i in range(len(entries))]
     reasons = {}
     for run in _runs(low, RUN_LENGTH):
-        offset = _section_offset(run, entries, sections, z)
-        if offset is None or offset < -SECTION_TOLERANCE * strictness:
+        offset = _section_offset(run, entries, sections, apart.z)
+        if offset is None or offset < -SECTION_TOLERANCE * scale.strictness:
             continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         # the block's entries are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test
         without_run = {i: model.score(i, left_out=tuple(run)) for i in run}
         foreign = [i for i in run if without_run[i].score <= -scale.floor(i, RUN_FLOOR)
-                   and (without_run[i].score - center) / spread <= -bar and _vouched(scores[i], without_run[i], scale)]
+                   and apart.of(without_run[i]) <= -bar and _vouched(scores[i], without_run[i], scale)]
         if len(foreign) >= RUN_LENGTH and not _most_of_section(foreign, entries, sections):
             why = f"one of {len(foreign)} neighbouring entries whose words the rest of the list does not use"
             reasons.update({i: (why, alone[i]) for i in foreign})
