@@ -170,8 +170,9 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
         doc = Document.from_text(text, "mix.md")
         entries = [e for e in entries_of(doc) if e.title or e.text]
         model = list_model(doc, entries)
-        evidence = [i for i in range(len(entries)) if model.score(i).words >= MIN_WORDS]
-        plain = robust_z([model.score(i).score for i in evidence])
+        scores = [model.score(i) for i in range(len(entries))]
+        evidence = [i for i, score in enumerate(scores) if score.words >= MIN_WORDS]
+        plain = robust_z([scores[i].score for i in evidence])
         alone = neighbourhood_scores(model, evidence)
         apart = robust_z([alone[i].score for i in evidence])
         ranked = sorted(zip(map(min, plain, apart), evidence))
