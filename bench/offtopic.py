@@ -6,7 +6,9 @@ a table row), remember where they went, run the rule, and count. Far mixtures mi
 unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
 (radiology models into a pathology list, Python libraries into Go libraries).
 
-Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2]
+Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--ceiling]
+With --ceiling it reports instead how many pasted entries the best possible bar on the
+rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 Prints precision/recall per mixture kind and per pair, and the flag rate on the unmodified
 lists. Flags the host list gets on its own (without anything pasted) are counted apart:
 "precision" sets them aside, "precision, host's own flags counted" counts them as false
