@@ -132,6 +132,9 @@ def test_config_file_found_upward_and_validated(runner, lists):
     (lists / ".awesomelint.yaml").write_text("table-shape: {marker: '—', colour: red}\n")
     result = runner.invoke(main, ["check", str(sub / "README.md")])
     assert result.exit_code == 2 and "unknown option 'table-shape.colour'" in result.output
+    (lists / ".awesomelint.yaml").write_text("off-topic: {allow: [mri, no]}\n")
+    result = runner.invoke(main, ["check", str(sub / "README.md")])
+    assert result.exit_code == 2 and "must be a list of strings" in result.output and "quote it" in result.output
 
 
 def test_pyproject_config_and_per_file_ignores(runner, lists):

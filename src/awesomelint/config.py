@@ -160,7 +160,10 @@ def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str) 
             raise InputError(f"{source}: unknown option '{name}.{key}' (known: {known})")
         expected = defaults[key]
         if isinstance(expected, list) and not (isinstance(option, list) and all(isinstance(o, str) for o in option)):
-            raise InputError(f"{source}: '{name}.{key}' must be a list of strings")
+            hint = ""
+            if isinstance(option, list) and any(isinstance(o, bool) for o in option):
+                hint = " (YAML reads a bare yes, no, on or off as true or false: quote it)"
+            raise InputError(f"{source}: '{name}.{key}' must be a list of strings{hint}")
         if isinstance(expected, bool) and not isinstance(option, bool):
             raise InputError(f"{source}: '{name}.{key}' must be true or false")
         if isinstance(expected, (int, float)) and not isinstance(expected, bool):
