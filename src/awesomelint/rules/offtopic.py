@@ -105,6 +105,13 @@ def _section_offset(members: range, entries: list[Entry], sections, z: dict[int,
     return min(0.0, median(rest)) if len(rest) >= RUN_LENGTH else None
 
 
+def _section_own(members: range, entries: list[Entry], sections, z: dict[int, float], tolerance: float) -> bool:
+    """Whether a run belongs to its section rather than stands out of it: too few others
+    remain to tell, or the rest of the section sits more than `tolerance` below typical."""
+    offset = _section_offset(members, entries, sections, z)
+    return offset is None or offset < -tolerance
+
+
 def _most_of_section(members: list[int], entries: list[Entry], sections) -> bool:
     """Whether these entries are most of their section: then they are its theme (awesome-go's
     Conferences are eleven cities in a row), not a block pasted into it."""
@@ -256,6 +263,7 @@ class _Scale:
         self.center, self.spread = center_spread([scores[i].score for i in evidence])
         self.model = model
         self.z = {i: self.of(scores[i]) for i in evidence}
+        self.threshold = threshold
         self.strictness = threshold / DEFAULT_THRESHOLD  # `threshold` raises or lowers every bar
         self.lone_bar = _lone_bar(len(evidence), threshold)
 
@@ -286,7 +294,7 @@ def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scal
     reasons = {}
     below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
     for run in _runs(below, RUN_LENGTH):
-        if _section_offset(run, entries, sections, scale.z) != 0.0:
+        if _section_own(run, entries, sections, scale.z, 0.0):
             continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
         foreign = [i for i in run if alone[i].score <= -scale.floor(i, RUN_FLOOR)]
@@ -318,14 +326,13 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
     itself, wherever its entries fall. Three or more neighbours far below the list's
     typical such score, in a section whose other entries are not, are a pasted block."""
     alone = neighbourhood_scores(model, evidence)
-    apart = _Scale(model, [alone.get(i) for i in range(len(entries))], evidence, scale.strictness * DEFAULT_THRESHOLD)
+    apart = _Scale(model, [alone.get(i) for i in range(len(entries))], evidence, scale.threshold)
     bar = NEIGHBOURHOOD_BAR * scale.strictness
     low = [i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR)
            for i in range(len(entries))]
     reasons = {}
     for run in _runs(low, RUN_LENGTH):
-        offset = _section_offset(run, entries, sections, apart.z)
-        if offset is None or offset < -SECTION_TOLERANCE * scale.strictness:
+        if _section_own(run, entries, sections, apart.z, SECTION_TOLERANCE * scale.strictness):
             continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         # the block's entries are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test
