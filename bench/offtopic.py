@@ -7,12 +7,12 @@ unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
 (radiology models into a pathology list, Python libraries into Go libraries).
 
 Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--ceiling]
-With --ceiling it reports instead how many pasted entries the best possible bar on the
-rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 Prints precision/recall per mixture kind and per pair, and the flag rate on the unmodified
 lists. Flags the host list gets on its own (without anything pasted) are counted apart:
 "precision" sets them aside, "precision, host's own flags counted" counts them as false
 alarms (except the pathology seed's own pasted block, which is off-topic for real).
+With --ceiling it reports instead how many pasted entries the best possible bar on the
+rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 """
 
 from __future__ import annotations
@@ -125,17 +125,22 @@ def flagged_lines(text: str) -> set[int]:
     return set(flags(text)[0])
 
 
+def known_off_topic(entries: list[Entry]) -> set[int]:
+    """Lines of entries off-topic before anything is pasted: the sixteen
+    implicit-neural-representation papers of the pathology seed (the only entries there
+    with a "Publication Date")."""
+    return {e.line for e in entries if "Publication Date" in e.fields}
+
+
 def flags(text: str) -> tuple[dict[int, set[str]], set[int]]:
-    """From one parse: the titles flagged, by line, and the lines of entries known to be
-    off-topic before anything is pasted — the sixteen implicit-neural-representation
-    papers of the pathology seed (the only entries there with a "Publication Date")."""
+    """From one parse: the titles flagged, by line, and `known_off_topic` lines."""
     doc = Document.from_text(text, "mix.md")
     titles: dict[int, set[str]] = {}
     for entry in entries_of(doc):
         titles.setdefault(entry.line, set()).add(entry.title)
     found = lint(doc, Config(), only=["off-topic"]).findings
     flagged = {line: titles.get(line, set()) for line in (doc.position(f.start)[0] for f in found)}
-    return flagged, {e.line for e in entries_of(doc) if "Publication Date" in e.fields}
+    return flagged, known_off_topic(entries_of(doc))
 
 
 def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
@@ -178,12 +183,12 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
         alone = neighbourhood_scores(model, evidence)
         apart = robust_z([alone[i].score for i in evidence])
         ranked = sorted(zip(map(min, plain, apart), evidence))
-        known = {i for i, e in enumerate(entries) if "Publication Date" in e.fields}
+        known = known_off_topic(entries)
         pasted += sum(1 for e in entries if e.line in marked)
         for k, budget in enumerate(allowed):
             others = 0
             for _, i in ranked:
-                if i in known:
+                if entries[i].line in known:
                     continue
                 if entries[i].line in marked:
                     found[k] += 1
@@ -242,11 +247,11 @@ def main() -> None:
     for name in CLEAN:
         doc = Document.from_path(LISTS[name])
         count = len(entries_of(doc))
-        flags = len(flagged_lines(doc.text))
-        print(f"| {name} | {count} | {flags} | {100 * flags / max(count, 1):.2f} |")
+        flagged = len(flagged_lines(doc.text))
+        print(f"| {name} | {count} | {flagged} | {100 * flagged / max(count, 1):.2f} |")
     pathology = Document.from_path(LISTS["pathology"])
     lines = flagged_lines(pathology.text)
-    inr = {e.line for e in entries_of(pathology) if "Publication Date" in e.fields}
+    inr = known_off_topic(entries_of(pathology))
     print(f"\npathology seed: {len(lines & inr)}/{len(inr)} INR entries flagged, {len(lines - inr)} pathology entries flagged")
 
 
