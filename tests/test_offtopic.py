@@ -108,11 +108,18 @@ MEDICAL_DATASETS = (
 )
 
 
+def awesome_go_with(pastes: dict[str, str]) -> str:
+    """awesome-go with each text pasted after the entry whose line starts with its key."""
+    text = (CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8")
+    for after, pasted in pastes.items():
+        at = text.index("\n", text.index("\n" + after)) + 1
+        text = text[:at] + pasted.rstrip("\n") + "\n" + text[at:]
+    return text
+
+
 def pasted_into_awesome_go(after: str) -> tuple[str, list[str]]:
     """awesome-go with the five datasets pasted after the entry whose line starts with `after`."""
-    text = (CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8")
-    at = text.index("\n", text.index("\n" + after)) + 1
-    return text[:at] + MEDICAL_DATASETS + text[at:], ["KiTS19", "LiTS", "BraTS2021", "ACDC", "AMOS"]
+    return awesome_go_with({after: MEDICAL_DATASETS}), ["KiTS19", "LiTS", "BraTS2021", "ACDC", "AMOS"]
 
 
 @corpus
@@ -152,10 +159,7 @@ def test_a_run_that_is_most_of_its_section_is_the_sections_theme():
     # five Python libraries scattered over awesome-go shift its typical score just enough
     # that the five conferences not in the run of eleven cities look typical: the run is
     # then most of "Conferences", the section's own theme, not a paste
-    text = (CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8")
-    for after, stray in PYTHON_STRAYS.items():
-        at = text.index("\n", text.index("\n" + after)) + 1
-        text = text[:at] + stray + "\n" + text[at:]
+    text = awesome_go_with(PYTHON_STRAYS)
     doc = Document.from_text(text, "README.md")
     sections = {e.start: e.section[-1] for e in entries_of(doc)}
     assert "Conferences" not in {sections[f.start] for f in findings(text, "off-topic")}
