@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
-from .entries import Link, links_of
+from .linkspans import Link, parsed_links
 
 _URL = r"(?:https?://|www\.)[^\s()\[\]<>]*"
 _MERGED = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r"(?:\([^\s()]*\))?[^\s()\[\]<>]*)\)")
@@ -45,7 +45,7 @@ def broken_links(doc: Document) -> list[BrokenLink]:
 def _find(doc: Document) -> list[BrokenLink]:
     found: list[BrokenLink] = []
     links_by_inline: dict[int, list[Link]] = {}
-    for link in links_of(doc):
+    for link in parsed_links(doc):
         links_by_inline.setdefault(id(link.inline), []).append(link)
     for token in doc.tokens:
         if token.type != "inline":
@@ -63,6 +63,8 @@ def _find(doc: Document) -> list[BrokenLink]:
         # mask what the parser did make into links, images and code, so the text
         # patterns below only ever look at text
         for child in token.children or ():
+            if child.markup == "linkify":
+                continue  # a bare URL: the shapes below are made of them
             if "span" in child.meta and child.type in ("link_open", "image", "code_inline", "html_inline"):
                 low, high = child.meta["span"]
                 masked[low:high] = ["\x00"] * (high - low)

@@ -9,31 +9,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from markdown_it.common.normalize_url import normalizeLinkText
-from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
 from . import data
+from .brokenlinks import broken_links
 from .document import Document, Node
+from .linkspans import Link, token_text, parsed_links, plain_text
+
+__all__ = ["Entry", "Link", "entries_of", "links_of", "plain_text", "strip_symbols"]
 
 LIST_TYPES = ("bullet_list", "ordered_list")
-
-
-@dataclass
-class Link:
-    text: str
-    url: str
-    start: int  # absolute offsets of the whole link in the document text
-    end: int
-    dest: tuple[int, int] | None = None  # where the destination is written, for inline links
-    kind: str = "inline"  # inline | reference | autolink | image
-    badge: bool = False  # a link whose text is only an image
-    cell: int | None = None  # table column index, for links in table rows
-    inline: Token | None = field(default=None, repr=False)
-
-    @property
-    def is_anchor(self) -> bool:
-        return self.url.startswith("#")
 
 
 @dataclass
@@ -76,87 +61,19 @@ class Entry:
         }
 
 
-# --- links ---------------------------------------------------------------
+# --- extraction ----------------------------------------------------------
 
 
 def links_of(doc: Document) -> list[Link]:
-    """Every link and image in the document, in order (code never yields tokens)."""
+    """Every link and image a reader sees, in order: what the parser made, less the bare
+    URLs inside a broken link (``[t](u1](u2)``), which nested-link reports as one thing."""
     cache = doc.__dict__.get("_links")
     if cache is None:
-        cache = doc.__dict__["_links"] = [l for t in doc.tokens if t.type == "inline" for l in _inline_links(doc, t)]
+        broken = [(b.start, b.end) for b in broken_links(doc)]
+        cache = doc.__dict__["_links"] = [
+            l for l in parsed_links(doc)
+            if l.kind != "autolink" or not any(low <= l.start < high for low, high in broken)]
     return cache
-
-
-def _inline_links(doc: Document, inline: Token) -> list[Link]:
-    links: list[Link] = []
-    children = inline.children or []
-    for index, child in enumerate(children):
-        if child.type not in ("link_open", "image") or "span" not in child.meta:
-            continue
-        start, end = doc.inline_span(inline, *child.meta["span"])
-        dest = None
-        if "dest" in child.meta:
-            dest = doc.inline_span(inline, *child.meta["dest"])
-        if child.type == "image":
-            url = child.attrs.get("src", "")
-            text = child.content
-            kind = "image"
-        else:
-            url = str(child.attrs.get("href", ""))
-            text, badge = _link_text(children, index)
-            kind = "autolink" if child.markup == "autolink" else (
-                "reference" if child.meta.get("reference") else "inline")
-        if dest is not None:
-            written = doc.text[dest[0] : dest[1]]
-            if written.startswith("<") and written.endswith(">"):
-                written = written[1:-1]
-            url = unescapeAll(written)
-        else:
-            url = normalizeLinkText(url)
-        link = Link(text, url, start, end, dest, kind, inline=inline)
-        if kind != "image":
-            link.badge = badge
-        links.append(link)
-    return links
-
-
-def _link_text(children: list[Token], open_index: int) -> tuple[str, bool]:
-    parts: list[str] = []
-    only_images = True
-    depth = 0
-    for child in children[open_index + 1 :]:
-        if child.type == "link_open":
-            depth += 1
-        elif child.type == "link_close":
-            if depth == 0:
-                break
-            depth -= 1
-        if child.type == "image":
-            continue
-        if child.type in ("text", "code_inline") and child.content.strip():
-            only_images = False
-        parts.append(_token_text(child))
-    has_image = any(c.type == "image" for c in children[open_index + 1 :])
-    return "".join(parts).strip(), only_images and has_image
-
-
-def _token_text(token: Token) -> str:
-    if token.type in ("text", "code_inline"):
-        return token.content
-    if token.type in ("softbreak", "hardbreak"):
-        return " "
-    if token.type == "image":
-        return token.content
-    return ""
-
-
-def plain_text(inline: Token | None) -> str:
-    if inline is None:
-        return ""
-    return "".join(_token_text(c) for c in inline.children or ()).strip()
-
-
-# --- extraction ----------------------------------------------------------
 
 
 def entries_of(doc: Document) -> list[Entry]:
@@ -220,7 +137,7 @@ class _Extractor:
                 self.heading_entry = None
                 self.list(node)
             elif node.type == "blockquote":
-                if any(c.type == "heading" for c in node.children):
+                if any(c.type == "heading" for c in node.children) or self.link_led_quote(node):
                     self.heading_entry = None
                     self.card(node)
                 elif self.heading_entry is not None:
@@ -342,8 +259,20 @@ class _Extractor:
 
     # cards ----------------------------------------------------------------
 
+    def link_led_quote(self, node: Node) -> bool:
+        """``> **[Maven](…)** … <br>Description``: a card whose first paragraph is led by a link."""
+        first = node.children[0] if node.children else None
+        if first is None or first.type != "paragraph":
+            return False
+        inline = self.inline_of(first)
+        return _starts_with_link(inline) and any(
+            not l.is_anchor and l.kind != "image" for l in self.links_by_inline.get(id(inline), []))
+
     def card(self, node: Node) -> None:
-        heading = next(c for c in node.children if c.type == "heading")
+        heading = next((c for c in node.children if c.type == "heading"), None)
+        if heading is None:
+            self.quote_card(node)
+            return
         title = strip_symbols(plain_text(self.inline_of(heading)))
         entry = self.new_entry(node, "card", title)
         venue = re.match(r"^\[([^\]]+)\]\s*(.+)$", title)
@@ -361,6 +290,16 @@ class _Extractor:
             if key:
                 entry.fields[key] = value
         entry.text = " ".join(texts)
+
+    def quote_card(self, node: Node) -> None:
+        inline = self.inline_of(node)
+        entry = self.new_entry(node, "card", _title_of(inline))
+        entry.links.extend(self.links(node))
+        text = " ".join(plain_text(n.token) for n in node.walk() if n.type == "inline")
+        description = _description(text, entry.title)
+        if description:
+            entry.fields["description"] = description
+        entry.text = text
 
     # helpers --------------------------------------------------------------
 
@@ -399,8 +338,11 @@ def _title_column(headers: list[str]) -> int:
 
 
 def _starts_with_link(inline: Token | None) -> bool:
+    """Is the first thing of this inline a link (inside emphasis, after emoji, counts)?"""
     for child in (inline.children if inline else None) or ():
         if child.type == "text" and not strip_symbols(child.content):
+            continue
+        if child.type in ("strong_open", "em_open"):
             continue
         return child.type == "link_open"
     return False
@@ -431,7 +373,7 @@ def _title_of(inline: Token | None) -> str:
         for child in children[1:]:
             if child.type == closing:
                 break
-            parts.append(_token_text(child))
+            parts.append(token_text(child))
         title = "".join(parts).strip()
         if title:
             return strip_symbols(title)

@@ -15,6 +15,7 @@ from typing import Callable
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.linkify import SCHEME_RE
 
 InlineRule = Callable[[StateInline, bool], bool]
 
@@ -26,6 +27,25 @@ _RECORDED = {
     "backticks": "code_inline",
     "html_inline": "html_inline",
 }
+
+
+def _recording_linkify(rule: InlineRule) -> InlineRule:
+    """A bare ``https://…`` that GitHub turns into a link: record its span (it starts at
+    the scheme, which the rule takes back from the pending text) as its destination too."""
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        scheme = SCHEME_RE.search(state.pending) if not silent else None
+        start = state.pos - len(scheme.group(1)) if scheme else 0
+        first_new = len(state.tokens)
+        matched = rule(state, silent)
+        if matched and scheme is not None:
+            for token in state.tokens[first_new:]:
+                if token.type == "link_open":
+                    token.meta["span"] = token.meta["dest"] = (start, state.pos)
+                    break
+        return matched
+
+    return wrapped
 
 
 def _recording(rule: InlineRule, token_type: str) -> InlineRule:
@@ -67,11 +87,19 @@ def _record_destination(state: StateInline, start: int, token) -> None:
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """CommonMark plus GFM tables and strikethrough, with span recording."""
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    """CommonMark plus GitHub's tables, strikethrough and bare-URL links, with span recording.
+
+    Bare URLs are linked like GitHub does for ``http://``/``https://`` (linkify-it-py,
+    fuzzy domains off: GitHub does not link ``example.com`` alone).
+    """
+    md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    md.core.ruler.disable("linkify")  # the inline rule links URLs with positions; the core pass has none
     for name, token_type in _RECORDED.items():
         original = next(r for r in md.inline.ruler.__rules__ if r.name == name).fn
         md.inline.ruler.at(name, _recording(original, token_type))
+    linkify = next(r for r in md.inline.ruler.__rules__ if r.name == "linkify").fn
+    md.inline.ruler.at("linkify", _recording_linkify(linkify))
     return md
 
 

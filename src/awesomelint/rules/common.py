@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document
-from ..entries import Link
+from ..linkspans import Link
 from ..findings import Edit
 
 

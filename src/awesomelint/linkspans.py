@@ -1,0 +1,108 @@
+"""Links as the parser made them: inline, reference, autolinks, bare URLs and images,
+each with its exact source span, read once per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it.common.normalize_url import normalizeLinkText
+from markdown_it.common.utils import unescapeAll
+from markdown_it.token import Token
+
+from .document import Document
+
+
+@dataclass
+class Link:
+    text: str
+    url: str
+    start: int  # absolute offsets of the whole link in the document text
+    end: int
+    dest: tuple[int, int] | None = None  # where the destination is written, for inline links
+    kind: str = "inline"  # inline | reference | autolink | image
+    badge: bool = False  # a link whose text is only an image
+    cell: int | None = None  # table column index, for links in table rows
+    inline: Token | None = field(default=None, repr=False)
+
+    @property
+    def is_anchor(self) -> bool:
+        return self.url.startswith("#")
+
+
+def parsed_links(doc: Document) -> list[Link]:
+    """Every link and image the parser made, in order (code never yields tokens)."""
+    cache = doc.__dict__.get("_parsed_links")
+    if cache is None:
+        cache = doc.__dict__["_parsed_links"] = [l for t in doc.tokens if t.type == "inline" for l in _inline_links(doc, t)]
+    return cache
+
+
+def _inline_links(doc: Document, inline: Token) -> list[Link]:
+    links: list[Link] = []
+    children = inline.children or []
+    for index, child in enumerate(children):
+        if child.type not in ("link_open", "image") or "span" not in child.meta:
+            continue
+        start, end = doc.inline_span(inline, *child.meta["span"])
+        dest = None
+        if "dest" in child.meta:
+            dest = doc.inline_span(inline, *child.meta["dest"])
+        if child.type == "image":
+            url = child.attrs.get("src", "")
+            text = child.content
+            kind = "image"
+        else:
+            url = str(child.attrs.get("href", ""))
+            text, badge = _link_text(children, index)
+            kind = "autolink" if child.markup in ("autolink", "linkify") else (
+                "reference" if child.meta.get("reference") else "inline")
+        if dest is not None:
+            written = doc.text[dest[0] : dest[1]]
+            if written.startswith("<") and written.endswith(">"):
+                written = written[1:-1]
+            url = unescapeAll(written)
+        else:
+            url = normalizeLinkText(url)
+        link = Link(text, url, start, end, dest, kind, inline=inline)
+        if kind != "image":
+            link.badge = badge
+        links.append(link)
+    return links
+
+
+def _link_text(children: list[Token], open_index: int) -> tuple[str, bool]:
+    parts: list[str] = []
+    only_images = True
+    depth = 0
+    for child in children[open_index + 1 :]:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            if depth == 0:
+                break
+            depth -= 1
+        if child.type == "image":
+            continue
+        if child.type in ("text", "code_inline") and child.content.strip():
+            only_images = False
+        parts.append(token_text(child))
+    has_image = any(c.type == "image" for c in children[open_index + 1 :])
+    return "".join(parts).strip(), only_images and has_image
+
+
+def token_text(token: Token) -> str:
+    if token.type in ("text", "code_inline"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    if token.type == "image":
+        return token.content
+    return ""
+
+
+def plain_text(inline: Token | None) -> str:
+    if inline is None:
+        return ""
+    return "".join(token_text(c) for c in inline.children or ()).strip()
+
+
