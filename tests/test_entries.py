@@ -72,14 +72,67 @@ def test_heading_entries_collect_their_description():
     assert [l.url for l in entry.links] == ["https://vtk.org/", "https://x.org/e"]
 
 
+# per corpus list: the fewest entries it must read (about 95% of what a reader counts) and
+# the least share of them with a link of their own
+CORPUS_ENTRIES = {
+    "avelino__awesome-go.md": (2900, 0.99),
+    "vinta__awesome-python.md": (470, 0.99),
+    "sindresorhus__awesome.md": (620, 0.99),
+    "openmedlab__Awesome-Medical-Dataset.md": (400, 0.99),
+    "PLM2233__Awesome-Medical-Foundation-Models.md": (57, 0.9),
+    "fepegar__awesome-medical-imaging.md": (34, 0.99),
+    "EthicalML__awesome-production-machine-learning.md": (530, 0.98),
+    # entries are "* Name" with "地址：https://…" sub-bullets (bare URLs, linked by GitHub); the
+    # overview table before them has no links
+    "HqWu-HITCS__Awesome-Chinese-LLM.md": (195, 0.9),
+    "XiudingCai__Awesome-Mamba-Collection.md": (650, 0.99),
+    "akullpp__awesome-java.md": (860, 0.99),  # blockquote cards inside <details>
+    "h4cc__awesome-elixir.md": (1430, 0.99),
+    "hahajjjun__Awesome-Biomedical-NLP.md": (21, 0.45),  # half its table rows have no link
+    "llm-jp__awesome-japanese-llm.md": (400, 0.99),
+    "matteocrippa__awesome-swift.md": (1040, 0.99),
+    "niderhoff__nlp-datasets.md": (100, 0.99),
+    "ossu__computer-science.md": (80, 0.85),
+    "sindresorhus__awesome-electron.md": (224, 0.99),
+    "thunlp__GNNPapers.md": (438, 0.99),
+}
+
+
+def test_every_corpus_list_has_an_expectation():
+    assert {p.name for p in CORPUS} <= set(CORPUS_ENTRIES)
+
+
 @corpus
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_corpus_lists_parse_to_plausible_entries(path):
     entries = entries_of(Document.from_path(path))
     kinds = Counter(e.kind for e in entries)
-    expected_minimum = {"avelino__awesome-go.md": 2500, "vinta__awesome-python.md": 400, "sindresorhus__awesome.md": 500,
-                        "openmedlab__Awesome-Medical-Dataset.md": 350, "PLM2233__Awesome-Medical-Foundation-Models.md": 50,
-                        "fepegar__awesome-medical-imaging.md": 25}
-    assert len(entries) >= expected_minimum[path.name], kinds
+    minimum, linked = CORPUS_ENTRIES[path.name]
+    assert len(entries) >= minimum, kinds
     with_links = sum(1 for e in entries if e.web_links)
-    assert with_links >= 0.9 * len(entries)
+    assert with_links >= linked * len(entries)
+
+
+def test_link_led_sub_bullets_under_a_linked_parent_are_entries_of_their_own():
+    text = ("# L\n\n## Tools\n\n* [Cargo](https://cargo.example/) - the package manager.\n"
+            "  * [cargo-edit](https://edit.example/) - adds dependencies.\n"
+            "  * [cargo-watch](https://watch.example/) - reruns on change.\n"
+            "* [Paper](https://paper.example/) - a work\n  * [PDF](https://pdf.example/)\n  * [Code](https://code.example/)\n")
+    entries = entries_of(Document.from_text(text))
+    assert [e.title for e in entries] == ["Cargo", "cargo-edit", "cargo-watch", "Paper"]
+    assert entries[1].section == ["L", "Tools", "Cargo"]
+    assert [l.url for l in entries[3].links] == ["https://paper.example/", "https://pdf.example/", "https://code.example/"]
+
+
+def test_link_led_blockquotes_are_cards():
+    text = ("# L\n\n## Build\n\n> **[Maven](https://maven.example/)** <kbd>★ 5k</kbd><br>Declarative builds.\n\n"
+            "> **[Gradle](https://gradle.example/)** <kbd>★ 18k</kbd><br>Incremental builds.\n\n> A quoted remark.\n")
+    entries = entries_of(Document.from_text(text))
+    assert [(e.kind, e.title) for e in entries] == [("card", "Maven"), ("card", "Gradle")]
+    assert "Declarative builds." in entries[0].fields["description"]
+
+
+def test_bare_urls_are_links_as_on_github():
+    text = "# L\n\n* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n  * 简介：中文对话模型\n"
+    (entry,) = entries_of(Document.from_text(text))
+    assert [(l.url, l.kind) for l in entry.links] == [("https://github.com/THUDM/ChatGLM-6B", "autolink")]

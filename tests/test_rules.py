@@ -285,3 +285,44 @@ def test_no_mojibake_in_clean_lists():
     for clean in [seed("000"), seed("003"), *CORPUS]:
         _, found = file_findings(clean, "mojibake")
         assert found == [], clean
+
+
+# double-marker ------------------------------------------------------------
+
+def test_double_marker_is_reported_and_fixed_keeping_the_entry():
+    from awesomelint.config import Config
+    from awesomelint.document import Document
+    from awesomelint.entries import entries_of
+    from awesomelint.fix import fix_document
+
+    text = "# T\n\n* [A](https://a.example/) - a\n* * [Tool](https://t.example/) - t\n  * [Sub](https://s.example/) - s\n* [B](https://b.example/) - b\n"
+    (found,) = findings(text, "double-marker")
+    assert found.fix.applicability.value == "safe" and "'* *'" in found.message
+    once = fix_document(Document.from_text(text), Config())
+    assert once.text == text.replace("* * [Tool]", "* [Tool]")
+    assert [e.title for e in entries_of(once.final)] == [e.title for e in entries_of(Document.from_text(text))]
+    assert fix_document(Document.from_text(once.text), Config()).text == once.text
+    assert once.refused == []
+
+
+@pytest.mark.parametrize("text", ["1. - [x](https://x.example/)\n", "- [a](https://a.example/)\n  - [b](https://b.example/)\n",
+                                  "- \\* starred\n", "* - \n"])
+def test_double_marker_leaves_meant_nesting_alone(text):
+    assert findings(text, "double-marker") == []
+
+
+# whitespace habits and lazy numbering -------------------------------------
+
+def test_whitespace_that_is_the_files_habit_is_one_unsafe_note():
+    text = "# T\n\n" + "".join(f"- [e{i}](https://e{i}.example/) \n" for i in range(25))
+    (found,) = findings(text, "whitespace")
+    assert found.message.startswith("25 places with trailing whitespace") and found.fix.applicability.value == "unsafe"
+    assert len(found.fix.edits) == 25
+    few = "# T\n\n" + "".join(f"- [e{i}](https://e{i}.example/){' ' if i < 3 else ''}\n" for i in range(25))
+    assert [f.fix.applicability.value for f in findings(few, "whitespace")] == ["safe"] * 3
+
+
+def test_lazy_numbering_that_continues_a_count_passes():
+    text = "21. [a](https://a.example/)\n22. [b](https://b.example/)\n" + "1. [c](https://c.example/)\n" * 8
+    assert findings(text, "list-numbering") == []
+    assert findings("17. a\n18. b\n17. c\n", "list-numbering")

@@ -201,8 +201,9 @@ def links(paths, fmt, config_path, select, ignore, **link_options):
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file would change; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--no-layout", is_flag=True, help="Content fixes only; leave the layout as written.")
 @_common
-def fix(paths, show_diff, check_only, unsafe_fixes, config_path, select, ignore):
+def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, config_path, select, ignore):
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically."""
     config_for = _resolver_or_exit(config_path, select, ignore)
     files, errors = collect_paths(paths)
@@ -210,10 +211,12 @@ def fix(paths, show_diff, check_only, unsafe_fixes, config_path, select, ignore)
     for path in files:
         try:
             doc = Document.from_path(path)
-            outcome = fix_document(doc, config_for(path), unsafe=unsafe_fixes)
+            outcome = fix_document(doc, config_for(path), unsafe=unsafe_fixes, layout=not no_layout)
         except (InputError, FixError) as exc:
             errors.append(str(exc))
             continue
+        for refusal in outcome.refused:
+            _error(refusal.message(path))
         remaining += len(outcome.remaining)
         if outcome.text == doc.text:
             continue

@@ -32,7 +32,7 @@ class Config:
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, Any] = field(default_factory=dict)  # accept, exclude, github-api
-    layout: dict[str, Any] = field(default_factory=dict)  # table-align, bullet
+    layout: dict[str, Any] | None = field(default_factory=dict)  # style, table-align, bullet; None: no layout
     root: Path | None = None
     source: str | None = None
 
@@ -47,9 +47,13 @@ class Config:
         return [n for n in rules if n in names]
 
     def layout_options(self):
+        """The layout `fix` writes, or None when the config turns layout off (``layout: false``)."""
         from .layout import Options
 
-        return Options(table_align=self.layout.get("table-align", False), bullet=self.layout.get("bullet", "-"))
+        if self.layout is None:
+            return None
+        return Options(style=self.layout.get("style", "file"), table_align=self.layout.get("table-align"),
+                       bullet=self.layout.get("bullet"))
 
     def ignored_for(self, path: str) -> set[str]:
         ignored: set[str] = set()
@@ -201,18 +205,23 @@ def _link_options(value: Any, source: str) -> dict[str, Any]:
     return dict(value)
 
 
-def _layout_options(value: Any, source: str) -> dict[str, Any]:
+def _layout_options(value: Any, source: str) -> dict[str, Any] | None:
+    if value is False:
+        return None
     if not isinstance(value, dict):
-        raise InputError(f"{source}: 'layout' must be a mapping")
+        raise InputError(f"{source}: 'layout' must be false or a mapping")
     for key, option in value.items():
-        if key == "table-align":
+        if key == "style":
+            if option not in ("file", "canonical"):
+                raise InputError(f"{source}: 'layout.style' must be file or canonical")
+        elif key == "table-align":
             if not isinstance(option, bool):
                 raise InputError(f"{source}: 'layout.table-align' must be true or false")
         elif key == "bullet":
             if option not in ("-", "*", "+"):
                 raise InputError(f"{source}: 'layout.bullet' must be one of -, *, +")
         else:
-            raise InputError(f"{source}: unknown option 'layout.{key}' (known: table-align, bullet)")
+            raise InputError(f"{source}: unknown option 'layout.{key}' (known: style, table-align, bullet)")
     return dict(value)
 
 

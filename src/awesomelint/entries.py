@@ -111,6 +111,7 @@ class _Extractor:
         self.headings: dict[int, str] = {}
         self.heading_entry: Entry | None = None
         self.table_count = 0
+        self.categories: list[str] = []  # linked parents of entry sub-lists ("Cargo" above "cargo-edit")
         self.links_by_inline: dict[int, list[Link]] = {}
         for link in links_of(doc):
             self.links_by_inline.setdefault(id(link.inline), []).append(link)
@@ -124,7 +125,7 @@ class _Extractor:
 
     @property
     def section(self) -> list[str]:
-        return [self.headings[level] for level in sorted(self.headings)]
+        return [self.headings[level] for level in sorted(self.headings)] + self.categories
 
     def visit(self, nodes: list[Node]) -> None:
         for node in nodes:
@@ -215,10 +216,19 @@ class _Extractor:
             if not has_own and sublists and sub_links and _entry_like(self, sublists):
                 for sublist in sublists:
                     self.list(sublist)
+            elif has_own and sublists and _entry_like(self, sublists, described=True):
+                # "* [Cargo](…)" over "* [cargo-edit](…) - …": the parent is an entry and the
+                # category of the entries under it
+                parent = self.list_entry(item, [])
+                self.categories.append(parent.title)
+                for sublist in sublists:
+                    self.list(sublist)
+                self.categories.pop()
+                parent.end_line = max(parent.end_line, parent.line)
             elif has_own or sub_links or (any(linked) and self.inline_of(item) is not None):
                 self.list_entry(item, sublists)
 
-    def list_entry(self, item: Node, sublists: list[Node]) -> None:
+    def list_entry(self, item: Node, sublists: list[Node]) -> Entry:
         paragraphs = [c for c in item.children if c.type not in LIST_TYPES]
         first_inline = next((n.token for p in paragraphs for n in p.walk() if n.type == "inline"), None)
         entry = self.new_entry(item, "list-item", _title_of(first_inline))
@@ -246,6 +256,7 @@ class _Extractor:
         if extras:
             entry.fields["notes"] = "; ".join(extras)
         entry.text = " ".join(texts)
+        return entry
 
     def own_links(self, item: Node) -> list[Link]:
         return [l for l in self.own_links_all(item) if not l.is_anchor and l.kind != "image"]
@@ -348,18 +359,23 @@ def _starts_with_link(inline: Token | None) -> bool:
     return False
 
 
-def _entry_like(extractor: _Extractor, sublists: list[Node]) -> bool:
+def _entry_like(extractor: _Extractor, sublists: list[Node], described: bool = False) -> bool:
     """Do the sub-bullets look like entries (each led by a link naming a work) rather
-    than fields of their parent ("📄 [PDF](...)", "Journal: ...")?"""
+    than fields of their parent ("📄 [PDF](...)", "Journal: ...")? Under a linked parent
+    (``described``) they must also say what the work is ("[cargo-edit](…) - adds …"):
+    a bare "[Docs](…)" there is more likely the parent's own link."""
     items = [c for s in sublists for c in s.children if c.type == "list_item"]
     labels = set(data.load("link_labels")["labels"])
     led = 0
     for item in items:
         inline = extractor.inline_of(item)
         if _starts_with_link(inline):
-            first = next(l for l in extractor.links_by_inline.get(id(inline), []) if l.kind != "image")
-            if first.text.strip().casefold() not in labels:
-                led += 1
+            first = next((l for l in extractor.links_by_inline.get(id(inline), []) if l.kind != "image"), None)
+            if first is None or first.text.strip().casefold() in labels:
+                continue
+            if described and not _description(plain_text(inline), first.text):
+                continue
+            led += 1
     return led * 2 > len(items)
 
 

@@ -32,6 +32,7 @@ class Edit:
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
+    restructures: bool = False  # meant to change the block structure (double-marker): `fix` checks the rest
 
     @classmethod
     def safe(cls, *edits: Edit) -> "Fix":

@@ -7,6 +7,7 @@ structure unchanged. A failed check writes nothing and is reported as a bug.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from .document import BOM, Document
 from .entries import entries_of
 from .errors import InputError
 from .findings import Applicability, Edit, Finding
-from .layout import layout_groups
+from .layout import Group, layout_groups
 from .linter import lint
 from .markdown import render
 
@@ -29,18 +30,32 @@ class FixError(InputError):
 
 
 @dataclass
+class Refusal:
+    """A block whose layout was kept as written, at its line in the file as it was read."""
+
+    line: int
+    what: str
+
+    def message(self, path: str) -> str:
+        return f"{path}:{self.line}: layout would change how the {self.what} renders; kept as written"
+
+
+@dataclass
 class FixOutcome:
     text: str
     applied: int = 0
     remaining: list[Finding] = field(default_factory=list)
     final: Document | None = None
+    refused: list[Refusal] = field(default_factory=list)
 
 
-def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], int]:
-    """Non-overlapping edits of whole fixes, first come first served; none inside code."""
+def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], int, bool]:
+    """Non-overlapping edits of whole fixes, first come first served; none inside code.
+    The flag says whether a chosen fix is meant to change the block structure."""
     chosen: list[Edit] = []
     taken: list[tuple[int, int]] = []
     count = 0
+    restructures = False
     for finding in findings:
         fix = finding.fix
         if fix is None or (fix.applicability is Applicability.UNSAFE and not unsafe):
@@ -53,7 +68,8 @@ def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[
         taken.extend(spans)
         chosen.extend(fix.edits)
         count += 1
-    return sorted(chosen, key=lambda e: (e.start, e.end)), count
+        restructures = restructures or fix.restructures
+    return sorted(chosen, key=lambda e: (e.start, e.end)), count, restructures
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -73,36 +89,92 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
+MAX_LAYOUT_ROUNDS = 5
+
+
 def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout: bool = True) -> FixOutcome:
-    """Content fixes until the text settles, then canonical layout (checked by HTML)."""
+    """Content fixes until the text settles, then the layout (checked by HTML, block by
+    block), repeated until neither changes anything: one run reaches the fixed point."""
+    options = config.layout_options() if layout else None
     outcome = _content_fixes(doc, config, unsafe)
-    if not layout:
+    if options is None:
         return outcome
-    laid_out = apply_layout(outcome.final, config)
-    if laid_out is outcome.final:
-        return outcome
-    final = _content_fixes(laid_out, config, unsafe)
-    if final.text != laid_out.text:
-        verify_layout(laid_out, final.final)
-    final.applied += outcome.applied
-    return final
+    applied = outcome.applied
+    refused: list[tuple[int, str, str]] = []  # (line in the text it was found in, what, that text)
+    for _ in range(MAX_LAYOUT_ROUNDS):
+        current = outcome.final
+        laid_out, kept = apply_layout(current, options)
+        refused += [(line, what, current.text) for line, what in kept]
+        if laid_out is current:
+            break
+        outcome = _content_fixes(laid_out, config, unsafe)
+        applied += outcome.applied
+        if outcome.text != laid_out.text:
+            verify_layout(laid_out, outcome.final)
+    outcome.applied = applied
+    outcome.refused = _refusals_in_original(doc, refused)
+    return outcome
 
 
-def apply_layout(doc: Document, config: Config) -> Document:
-    """The document in canonical layout; raises FixError naming the block whose HTML would change."""
-    groups = [g for g in layout_groups(doc, config.layout_options()) if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
+def apply_layout(doc: Document, options) -> tuple[Document, list[tuple[int, str]]]:
+    """The document in its layout, and the blocks kept as written (line, what) because
+    their layout would change the rendered HTML."""
+    groups = [g for g in layout_groups(doc, options)
+              if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
     if not groups:
-        return doc
+        return doc, []
+    before = _html(doc)
+    following = _with_groups(doc, groups)
+    kept: list[Group] = []
+    if _html(following) != before:
+        kept = [g for g in groups if not _renders_alone(doc, g)]
+        groups = [g for g in groups if g not in kept]
+        following = _with_groups(doc, groups)
+        if _html(following) != before:  # blocks that only change the HTML together: add them one by one
+            accepted: list[Group] = []
+            for group in groups:
+                trial = _with_groups(doc, accepted + [group])
+                if _html(trial) == before:
+                    accepted.append(group)
+                else:
+                    kept.append(group)
+            groups = accepted
+            following = _with_groups(doc, groups)
+    if not groups:
+        return doc, [(g.line, g.what) for g in kept]
+    try:
+        verify(doc, following, [])
+    except FixError:
+        return doc, [(g.line, g.what) for g in groups + kept]
+    return following, [(g.line, g.what) for g in kept]
+
+
+def _with_groups(doc: Document, groups: list[Group]) -> Document:
     edits = sorted((e for g in groups for e in g.edits), key=lambda e: (e.start, e.end))
-    following = Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)
-    if _html(doc) != _html(following):
-        for group in groups:
-            alone = apply_edits(doc.text, sorted(group.edits, key=lambda e: (e.start, e.end)))
-            if _html(doc) != _html(Document(doc.path, alone)):
-                raise FixError(f"{doc.path}:{group.line}: canonical layout would change how the {group.what} renders; nothing written (please report this)")
-        raise FixError(f"{doc.path}: canonical layout would change the rendered HTML; nothing written (please report this)")
-    verify(doc, following, [])
-    return following
+    return Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)
+
+
+def _renders_alone(doc: Document, group: Group) -> bool:
+    """Does the block render the same with this group's edits alone?"""
+    return _html(_with_groups(doc, [group])) == _html(doc)
+
+
+def _refusals_in_original(original: Document, refused: list[tuple[int, str, str]]) -> list[Refusal]:
+    """Refused blocks at their lines in the file as it was read (fixes before the layout
+    may have moved them)."""
+    found: dict[tuple[int, str], Refusal] = {}
+    for line, what, text in refused:
+        line = _original_line(original.lines, text.split("\n"), line) if text != original.text else line
+        found.setdefault((line, what), Refusal(line, what))
+    return sorted(found.values(), key=lambda r: r.line)
+
+
+def _original_line(original: list[str], current: list[str], line: int) -> int:
+    matcher = difflib.SequenceMatcher(None, original, current, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if j1 <= line - 1 < j2:
+            return i1 + 1 + (min(line - 1 - j1, i2 - i1 - 1) if i2 > i1 else 0)
+    return line
 
 
 def verify_layout(before: Document, after: Document) -> None:
@@ -120,7 +192,7 @@ def _content_fixes(doc: Document, config: Config, unsafe: bool) -> FixOutcome:
     applied = 0
     for _ in range(MAX_PASSES):
         result = lint(current, config)
-        edits, count = choose_edits(current, result.findings, unsafe)
+        edits, count, restructures = choose_edits(current, result.findings, unsafe)
         if not edits:
             return FixOutcome(current.text, applied, result.findings, current)
         new_text = apply_edits(current.text, edits)
@@ -128,14 +200,15 @@ def _content_fixes(doc: Document, config: Config, unsafe: bool) -> FixOutcome:
             raise FixError(f"{doc.path}: fixes oscillate; nothing written (please report this)")
         seen.add(new_text)
         following = Document(doc.path, new_text, bom=doc.bom, newline=doc.newline)
-        verify(current, following, edits)
+        verify(current, following, edits, structure=not restructures)
         current = following
         applied += count
     raise FixError(f"{doc.path}: fixes did not converge in {MAX_PASSES} passes; nothing written")
 
 
-def verify(before: Document, after: Document, edits: list[Edit]) -> None:
-    """Raise FixError if ``after`` lost an entry, a link no edit touched, code, or structure."""
+def verify(before: Document, after: Document, edits: list[Edit], *, structure: bool = True) -> None:
+    """Raise FixError if ``after`` lost an entry, a link no edit touched, code, or (unless
+    a fix is meant to change it) structure."""
     path = before.path
     old_entries, new_entries = entries_of(before), entries_of(after)
     if len(old_entries) != len(new_entries):
@@ -150,7 +223,7 @@ def verify(before: Document, after: Document, edits: list[Edit]) -> None:
                 )
     if _code_blocks(before) != _code_blocks(after):
         raise FixError(f"{path}: fix would change a code block; nothing written")
-    if _structure(before) != _structure(after):
+    if structure and _structure(before) != _structure(after):
         line = _first_structure_change(before, after)
         raise FixError(f"{path}:{line}: fix would change the block structure; nothing written")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..findings import Edit, Fix, Severity
 from ..registry import Context, rule
@@ -21,7 +22,8 @@ _MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
 def list_numbering(ctx: Context):
     """GitHub renders an ordered list 1, 2, 3 whatever is typed, but the file is what
     contributors read and cite ("see no. 17"), and a restarted count usually means two
-    lists were pasted together. Lists numbered all '1.' are a deliberate style and
+    lists were pasted together. Lists numbered all '1.' (or nearly all: "21. 22. 1. 1.
+    1." continues a count that a <details> block broke) are a deliberate style and
     pass. The renumbering keeps the first number."""
     doc = ctx.doc
     tokens = doc.tokens
@@ -32,8 +34,8 @@ def list_numbering(ctx: Context):
         numbers = [int(item.info) for item in items if item.info.isdigit()]
         if len(numbers) != len(items) or len(items) < 2:
             continue
-        if len(set(numbers)) == 1:
-            continue  # 1. 1. 1. style
+        if Counter(numbers).most_common(1)[0][1] * 4 >= len(numbers) * 3:
+            continue  # 1. 1. 1. style, maybe after a first number or two that set where the count starts
         expected = list(range(numbers[0], numbers[0] + len(numbers)))
         if numbers == expected:
             continue

@@ -42,6 +42,7 @@ FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entr
 COMMON_SHARE = 0.1  # ... where its section-mates typically share theirs with 10% of the list
 TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
 DEFAULT_THRESHOLD = 3.5
+LONG_LIST = 200  # from this many scored entries on, a lone entry's words alone never flag it
 FALSE_ALARMS = 0.23  # lone false alarms a list of normally spread scores would expect at the bar
 _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "release date", "venue"}
 
@@ -112,11 +113,22 @@ def _section_own(members: range, entries: list[Entry], sections, z: dict[int, fl
     return offset is None or offset < -tolerance
 
 
-def _most_of_section(members: list[int], entries: list[Entry], sections) -> bool:
-    """Whether these entries are most of their section: then they are its theme (awesome-go's
-    Conferences are eleven cities in a row), not a block pasted into it."""
+def _in_sorted_section(members, entries: list[Entry], sections) -> bool:
+    """Whether these entries sit in a section kept in alphabetical order: they were put
+    in their places one by one, not pasted as a block."""
+    for section in {tuple(entries[i].section) for i in members}:
+        titles = [entries[i].title.casefold() for i in sections[section]]
+        if len(titles) < 2 * RUN_LENGTH or titles != sorted(titles):
+            return False
+    return True
+
+
+def _most_of_section(members: list[int], entries: list[Entry], sections, share: float = 0.5) -> bool:
+    """Whether these entries are most of their section (more than ``share`` of it): then
+    they are its theme (awesome-go's Conferences are eleven cities in a row), not a block
+    pasted into it."""
     size = sum(len(sections[section]) for section in {tuple(entries[i].section) for i in members})
-    return 2 * len(members) > size
+    return len(members) > size * share
 
 
 def _title_length(entry: Entry) -> int:
@@ -147,16 +159,20 @@ def _rare_form(entries: list[Entry], sections: dict[tuple, list[int]]) -> list[b
     return rare
 
 
-def _runs(flags: list[bool], length: int) -> list[range]:
-    """Maximal runs of at least `length` consecutive true flags."""
+def _runs(flags: list[bool], length: int, entries: list[Entry] | None = None) -> list[range]:
+    """Maximal runs of at least `length` consecutive true flags; with ``entries``, runs
+    end at section boundaries (a paste lands in one place; five odd entries across two
+    of the maintainer's sections are two sections' odd ends)."""
     runs, start = [], None
     for index, flag in enumerate([*flags, False]):
-        if flag and start is None:
-            start = index
-        elif not flag and start is not None:
+        new_section = (entries is not None and start is not None and index < len(entries)
+                       and entries[index].section != entries[start].section)
+        if start is not None and (not flag or new_section):
             if index - start >= length:
                 runs.append(range(start, index))
             start = None
+        if flag and start is None:
+            start = index
     return runs
 
 
@@ -283,6 +299,8 @@ def _lone_outliers(entries: list[Entry], sections, scores: list[EntryScore], sca
         if scores[i].score > -FLOOR * scale.strictness:
             continue  # the list explains its words at least as well as English does
         z -= _section_offset(range(i, i + 1), entries, sections, scale.z) or 0.0
+        if len(scale.z) >= LONG_LIST and not rare_form[i]:
+            continue  # among hundreds of entries some always use words nobody else does
         if z <= -scale.lone_bar or (z <= -scale.strictness and rare_form[i]):
             reasons[i] = ("its words are rare in this list", scores[i])
     return reasons
@@ -293,9 +311,9 @@ def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scal
     entries is scored again without the run, on the list's own scale."""
     reasons = {}
     below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
-    for run in _runs(below, RUN_LENGTH):
-        if _section_own(run, entries, sections, scale.z, 0.0):
-            continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
+    for run in _runs(below, RUN_LENGTH, entries):
+        if _section_own(run, entries, sections, scale.z, 0.0) or _in_sorted_section(run, entries, sections):
+            continue  # too little of the section left to tell, a section all unusual, or sorted: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
         foreign = [i for i in run if alone[i].score <= -scale.floor(i, RUN_FLOOR)]
         far_out = [i for i in foreign if scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
@@ -331,8 +349,9 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
     low = [i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR)
            for i in range(len(entries))]
     reasons = {}
-    for run in _runs(low, RUN_LENGTH):
-        if _section_own(run, entries, sections, apart.z, SECTION_TOLERANCE * scale.strictness):
+    for run in _runs(low, RUN_LENGTH, entries):
+        if (_section_own(run, entries, sections, apart.z, SECTION_TOLERANCE * scale.strictness)
+                or _in_sorted_section(run, entries, sections)):
             continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         # the block's entries are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..registry import Context, rule
+
+HABIT = 20  # more places than this are how the file is written, not a slip
 
 
 def _hard_break_lines(doc) -> set[int]:
@@ -19,14 +21,33 @@ def _hard_break_lines(doc) -> set[int]:
     "whitespace",
     summary="Trailing spaces (not a two-space line break), runs of blank lines, a missing final newline.",
     severity=Severity.INFO,
-    fix="safe",
+    fix="safe; unsafe where the file's own habit (more than 20 places)",
+    options={"habit": HABIT},
     bad="| UNI | ... | ViT-l/16 | \u2420\n\n\n\n## Next",
     good="| UNI | ... | ViT-l/16 |\n\n## Next",
 )
 def whitespace(ctx: Context):
     """Invisible whitespace makes every later edit of the line a noisy diff, and runs of
     blank lines drift apart between contributors. Two or more spaces ending a paragraph
-    line are a markdown line break and are kept."""
+    line are a markdown line break and are kept. Where trailing spaces (or runs of blank
+    lines) are in more than ``habit`` places they are how the file is written: one note
+    says so, and its fix (all of them at once) is unsafe, so a default `fix` does not
+    turn a contributor's three-line change into a whole-file diff."""
+    habit = ctx.option("habit")
+    found = list(_whitespace(ctx))
+    for kind in ("trailing whitespace", "blank lines in a row"):
+        same = [f for f in found if f.message.endswith(kind)]
+        if len(same) <= habit:
+            yield from same
+            continue
+        edits = [e for f in same for e in f.fix.edits]
+        first = same[0]
+        yield Finding(first.rule, f"{len(same)} places with {kind}: the file's habit, left to `fix --unsafe-fixes`",
+                      first.start, first.end, severity=first.severity, fix=Fix.unsafe(*edits))
+    yield from (f for f in found if not f.message.endswith(("trailing whitespace", "blank lines in a row")))
+
+
+def _whitespace(ctx: Context):
     doc = ctx.doc
     breaks = _hard_break_lines(doc)
     lines = doc.lines
@@ -66,4 +87,4 @@ def _blank_run(ctx: Context, first: int, next_text: int):
     start = doc.line_starts[first + 1]
     end = doc.line_starts[next_text]
     count = next_text - first
-    return ctx.finding(start, end, f"{count} blank lines in a row; one is enough", fix=Fix.safe(Edit(start, end, "")))
+    return ctx.finding(start, end, f"{count} blank lines in a row", fix=Fix.safe(Edit(start, end, "")))
