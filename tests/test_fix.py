@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesomelint.cli import main
-from awesomelint.config import Config
+from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
 from awesomelint.entries import entries_of, links_of
 from awesomelint.fix import fix_document
@@ -79,22 +79,30 @@ line = st.one_of(
     st.just("| A | B |"), st.just("|---|---|"), st.just(""), st.just("   "), st.just("```"), st.just("## Sec"),
     st.just("> ### [Venue] Title"), st.just("<div>ğŸ§  x</div>"), st.just("ğŸ§  Ã— â€“ text"), words,
     st.builds(lambda t, u: f"  - [{t}]({u}) - d", words, url),
+    # headings directly followed by lists, in every marker
+    st.builds(lambda h, m, t, u: f"#### {h}\n{m} [{t}]({u})", words, st.sampled_from("-*+"), words, url),
+    st.builds(lambda m, t, u: f"{m} [{t}]({u})", st.sampled_from("*+"), words, url),
+    st.builds(lambda m, t, u: f"{m} {m} [{t}]({u}) - d", st.sampled_from("-*"), words, url),
 )
 
 
+CANONICAL = parse_config({"layout": {"style": "canonical"}})
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(line, max_size=14))
-def test_fix_never_raises_is_idempotent_and_keeps_links(lines):
+@given(st.lists(line, max_size=14), st.booleans())
+def test_fix_never_raises_is_idempotent_and_keeps_links(lines, canonical):
     text = "\n".join(lines) + "\n"
     doc = Document.from_text(text)
+    config = CANONICAL if canonical else Config()
     try:
-        once = fix_document(doc, Config())
+        once = fix_document(doc, config)
     except Exception as exc:  # only the refusal to write is allowed
         from awesomelint.fix import FixError
 
         assert isinstance(exc, FixError), exc
         return
     fixed = Document.from_text(once.text)
-    assert fix_document(fixed, Config()).text == once.text
+    assert fix_document(fixed, config).text == once.text
     assert len(entries_of(fixed)) == len(entries_of(doc))
     assert len(links_of(fixed)) >= len(links_of(doc))

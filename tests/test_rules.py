@@ -121,11 +121,19 @@ def test_mojibake_exact_repairs_are_safe():
     assert all(f.fix.applicability.value == "safe" for f in found)
 
 
-def test_mojibake_lost_bytes_are_inferred_unsafely():
-    text = "# ğŸ§  List\n\n- ğŸ§‘â€ğŸ”¬ Authors: MatÃas Courdurier\n"
-    found = [f for f in findings(text, "mojibake") if f.fix and f.fix.applicability.value == "unsafe"]
-    contents = {f.fix.edits[0].content for f in found}
-    assert "🧑\u200d🔬" in contents and "í" in contents
+def test_mojibake_lost_bytes_that_context_settles_are_safe():
+    # a joiner between two emoji, a variation selector after one, the one lowercase candidate
+    text = "# ğŸ§  List\n\n- ğŸ§‘â€ğŸ”¬ Authors: MatÃas Courdurier, ğŸ›¡ï¸ shield\n"
+    fixes = {f.fix.edits[0].content: f.fix.applicability.value for f in findings(text, "mojibake") if f.fix}
+    assert fixes["🧑\u200d🔬"] == "safe" and fixes["í"] == "safe"
+    assert fixes["🛡\ufe0f"] == "safe"
+
+
+def test_mojibake_lost_bytes_with_several_candidates_stay_unsafe_and_say_which():
+    text = "# ğŸ§  List\n\n## ğŸ›ï¸ Gallery\n"
+    (found,) = [f for f in findings(text, "mojibake") if "Gallery" not in f.message and f.start > 10]
+    assert found.fix.applicability.value == "unsafe"
+    assert "it may also have been" in found.message and "🛏" in found.message
 
 
 @pytest.mark.parametrize("text", ["SÃO PAULO and naïve Ångström 3×3 – ok", "中文 and 👩‍🔬 and café » fine", "Ça va, déjà vu"])
@@ -306,7 +314,7 @@ def test_double_marker_is_reported_and_fixed_keeping_the_entry():
 
 
 @pytest.mark.parametrize("text", ["1. - [x](https://x.example/)\n", "- [a](https://a.example/)\n  - [b](https://b.example/)\n",
-                                  "- \\* starred\n", "* - \n"])
+                                  "- \\* starred\n", "* ---\n", "- - foo\n"])
 def test_double_marker_leaves_meant_nesting_alone(text):
     assert findings(text, "double-marker") == []
 
@@ -326,3 +334,45 @@ def test_lazy_numbering_that_continues_a_count_passes():
     text = "21. [a](https://a.example/)\n22. [b](https://b.example/)\n" + "1. [c](https://c.example/)\n" * 8
     assert findings(text, "list-numbering") == []
     assert findings("17. a\n18. b\n17. c\n", "list-numbering")
+
+
+# real-lists precision -----------------------------------------------------
+
+def test_case_only_anchor_mismatch_is_an_info_note_with_a_safe_fix():
+    (found,) = findings("# T\n\n- [Conferences](#Conferences)\n\n## Conferences\n", "broken-anchor")
+    assert found.severity.value == "info" and found.fix.edits[0].content == "#conferences"
+
+
+def test_anchors_written_as_paths_to_this_page_are_checked():
+    text = "# T\n\n- [A](./#alpha)\n- [B](README.md#beta)\n- [C](./#gamma)\n\n## Alpha\n\n## Beta\n"
+    assert [f.message for f in findings(text, "broken-anchor")] == ["anchor '#gamma' matches no heading on this page"]
+
+
+def test_emoji_headings_answer_to_both_slugs():
+    text = "# T\n\n- [Routers](#-routers)\n- [Routers](#\ufe0f-routers)\n\n## ⬆️ Routers\n"
+    assert findings(text, "broken-anchor") == []
+
+
+def test_a_table_of_contents_of_path_anchors_is_not_entries_or_duplicates():
+    toc = "".join(f"- [June {i}](./#june-{i}---2025)\n" for i in range(3))
+    text = "# T\n\n" + toc + toc + "\n## June 0 - 2025\n\n- [a](https://a.example/) - x\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+def test_an_empty_cell_past_the_header_is_an_info_note_dropped_by_the_fix():
+    text = "| a | b |\n|---|---|\n| 1 | 2 | |\n| 3 | 4 | extra |\n"
+    empty, extra = findings(text, "table-shape")
+    assert empty.severity.value == "info" and empty.fix.edits[0].content == "|"
+    assert text[:empty.fix.edits[0].start] + "|" + text[empty.fix.edits[0].end:] == text.replace("| 2 | |", "| 2 |")
+    assert extra.severity.value == "error" and extra.fix is None
+
+
+def test_table_shape_reads_its_own_marker_option():
+    from awesomelint.config import parse_config
+    from awesomelint.document import Document
+    from awesomelint.linter import lint
+
+    config = parse_config({"table-shape": {"marker": "N/A"}})
+    doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
+    (found,) = lint(doc, config, only=["table-shape"]).findings
+    assert found.fix.edits[0].content.strip(" |") == "N/A"

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 
 from .document import Document, Node, split_row
 from .findings import Edit
+from .linkspans import SAME_PAGE
 
 _ATX = re.compile(r"^(?P<prefix>(?:[ \t]*>)*[ \t]{0,3})(?P<hashes>#{1,6})(?:(?P<space>[ \t]+)(?P<text>.*?))??(?P<closing>[ \t]+#+)?[ \t]*$")
 _BULLET = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])(?=[ \t]|$)")
 _DELIMITER_CELL = re.compile(r"^(:?)-+(:?)$")
 _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4}|$)")
-_NAVIGATION = re.compile(r"^(?:#|\./#|(?:\./)?readme\.md#)", re.I)
 
 LIST_TYPES = ("bullet_list", "ordered_list")
 CONVENTION = 0.75  # the share of a file's bullets that makes their marker its convention; below, it has none
@@ -231,7 +231,7 @@ def _is_navigation(node: Node) -> bool:
     """A list of in-page links only (a table of contents)."""
     hrefs = [str(c.attrs.get("href", "")) for n in node.walk() if n.type == "inline"
              for c in n.token.children or () if c.type == "link_open"]
-    return bool(hrefs) and all(_NAVIGATION.match(h) for h in hrefs)
+    return bool(hrefs) and all(SAME_PAGE.match(h) for h in hrefs)
 
 
 def _adjacent_list(node: Node) -> bool:

@@ -3,6 +3,7 @@ each with its exact source span, read once per document."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it.common.normalize_url import normalizeLinkText
@@ -10,6 +11,16 @@ from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
 from .document import Document
+
+SAME_PAGE = re.compile(r"^(?:\./|(?:\./)?readme\.md)?#", re.I)  # '#x', './#x', 'README.md#x'
+
+
+def in_page_fragment(url: str) -> str | None:
+    """The fragment of a link to this page ('#x', './#x', 'README.md#x'), else None."""
+    match = SAME_PAGE.match(url)
+    if match is None or len(url) <= match.end():
+        return None
+    return url[match.end() :]
 
 
 @dataclass
@@ -26,7 +37,8 @@ class Link:
 
     @property
     def is_anchor(self) -> bool:
-        return self.url.startswith("#")
+        """A link to a place on this page: '#x', './#x' or 'README.md#x' (navigation)."""
+        return SAME_PAGE.match(self.url) is not None
 
 
 def parsed_links(doc: Document) -> list[Link]:

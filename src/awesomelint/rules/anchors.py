@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from ..document import Document
 from ..entries import plain_text
+from ..linkspans import in_page_fragment
 from ..findings import Fix, Severity
 from ..registry import Context, rule
 from .common import dest_edit
@@ -44,6 +45,8 @@ def heading_slugs(doc: Document) -> set[str]:
                     slugs.add(base if number == 0 else f"{base}-{number}")
                 slugs.add(base)
                 slugs.add(slugify(text.strip()))
+                # "## ⬆️ Routers": people write the slug with and without the variation selector
+                slugs.add(base.replace("\ufe0f", ""))
         if token.type in ("html_block", "html_inline", "inline"):
             content = token.content
             if "<" in content:
@@ -57,7 +60,7 @@ def _text_without_images(inline) -> str:
 
 @rule(
     "broken-anchor",
-    summary="An in-page #link that matches no heading or anchor; a case-only mismatch is reported apart.",
+    summary="An in-page #link (also './#x', 'README.md#x') that matches no heading or anchor; a case-only mismatch is an info note.",
     severity=Severity.WARNING,
     fix="safe for a case-only mismatch",
     bad="- [Large Vision Models](#Large-Vision-Models)\n- [Datasets](#datasets)   <!-- no such heading -->",
@@ -65,25 +68,29 @@ def _text_without_images(inline) -> str:
 )
 def broken_anchor(ctx: Context):
     """Tables of contents rot when headings are renamed. GitHub builds anchors from the
-    heading text (lower-cased, punctuation dropped, spaces to '-', repeats numbered) and
-    matches them exactly, so '#Large-Vision-Models' and '#large-vision-models' differ:
-    a case-only mismatch gets a safe fix to the exact slug."""
+    heading text (lower-cased, punctuation dropped, spaces to '-', repeats numbered).
+    It resolves fragments regardless of case, so '#Large-Vision-Models' works: a
+    case-only mismatch is a style note with a safe fix to the exact slug. A heading
+    with an emoji (`## ⬆️ Routers`) answers to its slug with and without U+FE0F."""
     slugs = heading_slugs(ctx.doc)
     lowered = {}
     for slug in slugs:
         lowered.setdefault(slug.lower(), slug)
     for link in ctx.links:
-        if not link.url.startswith("#") or link.kind == "image" or len(link.url) < 2:
+        fragment = in_page_fragment(link.url)
+        if fragment is None or link.kind == "image":
             continue
-        fragment = unquote(link.url[1:])
-        if fragment in slugs:
+        fragment = unquote(fragment)
+        if fragment in slugs or fragment.replace("\ufe0f", "") in slugs:
             continue
         entry = ctx.entry_at(link.start)
         exact = lowered.get(fragment.lower())
         if exact is not None:
-            edit = dest_edit(ctx.doc, link, "#" + exact)
+            prefix = link.url[: link.url.index("#")]
+            edit = dest_edit(ctx.doc, link, prefix + "#" + exact)
             yield ctx.finding(
-                link.start, link.end, f"anchor '#{fragment}' differs from the heading's '#{exact}' only in case",
+                link.start, link.end, f"anchor '#{fragment}' differs from the heading's '#{exact}' only in case "
+                "(GitHub matches it anyway)", severity=Severity.INFO,
                 fix=Fix.safe(edit) if edit else None, entry=entry,
             )
         else:

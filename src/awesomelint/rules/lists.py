@@ -22,7 +22,8 @@ def double_marker(ctx: Context):
     """A doubled marker is almost always a typo from copying an entry with its bullet
     into a list: GitHub shows the entry as a bullet inside an empty bullet, indented
     and out of line with its neighbours. Dropping the first marker makes it an item of
-    the list it sits in. Only bullet-in-bullet counts: '1. - x' can be meant."""
+    the list it sits in. Only bullet-in-bullet with a link counts: '1. - x' and
+    '- - text' can be meant."""
     tokens = ctx.doc.tokens
     for index, token in enumerate(tokens[:-1]):
         if token.type != "list_item_open" or not token.map or token.markup not in "-*+":
@@ -30,6 +31,9 @@ def double_marker(ctx: Context):
         inner = tokens[index + 1]
         if inner.type != "bullet_list_open" or not inner.map or inner.map[0] != token.map[0]:
             continue
+        inline = next((t for t in tokens[index + 2 : index + 8] if t.type == "inline"), None)
+        if inline is None or not any(c.type == "link_open" for c in inline.children or ()):
+            continue  # "- - foo" is CommonMark's own example of nesting; an entry has a link
         number = token.map[0]
         match = _TWO_MARKERS.match(ctx.doc.lines[number])
         if match is None:

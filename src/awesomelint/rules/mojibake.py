@@ -49,6 +49,8 @@ _LEAD = _chars_for(0xC2, 0xF4)
 _RUN = re.compile(f"(?:[{re.escape(_LEAD)}][{re.escape(_CONT)}]{{1,3}})+")
 _SUSPECT = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONT)}]")
 _IN_WORD_A_TILDE = re.compile(r"(?<=[a-z])Ã(?=[a-z])")
+# F0 9F, the first bytes of every emoji, read as Windows-1254 or -1252: never real text
+_EMOJI_LEAD = re.compile("[ğð]\u0178")
 _REMNANT = re.compile(r"(?:(?<=\s)|^)[âğðÃÂ](?=\s|$|[.,;:!?)])")
 
 
@@ -57,15 +59,16 @@ def _plausible(char: str) -> bool:
     return category not in ("Cn", "Co", "Cs", "Cc") and char != "\ufffd"
 
 
-def _decode_with_gaps(data: bytes) -> tuple[str, int] | None:
-    """Decode UTF-8, filling a single missing byte per character; (text, bytes inferred)."""
-    out: list[str] = []
-    inferred = 0
+def _decode_with_gaps(data: bytes, before: str = "", after: str = "") -> tuple[str, int, list[list[str]]] | None:
+    """Decode UTF-8, filling a single missing byte per character: (text, bytes inferred,
+    the candidates of every fill the context did not settle). ``before`` and ``after``
+    are the characters around the run, which settle a fill at its edges."""
+    parts: list[str | list[str]] = []
     i = 0
     while i < len(data):
         byte = data[i]
         if byte < 0x80:
-            out.append(chr(byte))
+            parts.append(chr(byte))
             i += 1
             continue
         size = 2 if 0xC2 <= byte <= 0xDF else 3 if 0xE0 <= byte <= 0xEF else 4 if 0xF0 <= byte <= 0xF4 else 0
@@ -77,28 +80,81 @@ def _decode_with_gaps(data: bytes) -> tuple[str, int] | None:
             tail.append(data[j])
             j += 1
         if len(tail) == size - 1:
-            out.append(bytes([byte]) + bytes(tail))
-            i = j
-            continue
-        if len(tail) != size - 2:
+            try:
+                parts.append((bytes([byte]) + bytes(tail)).decode("utf-8"))
+            except UnicodeDecodeError:
+                return None
+        elif len(tail) == size - 2:
+            candidates = _gap_candidates(byte, bytes(tail))
+            if not candidates:
+                return None
+            parts.append(candidates)
+        else:
             return None
-        char = _fill_gap(byte, bytes(tail))
-        if char is None:
-            return None
-        out.append(char)
-        inferred += 1
         i = j
-    try:
-        text = "".join(part.decode("utf-8") if isinstance(part, bytes) else part for part in out)
-    except UnicodeDecodeError:
-        return None
+    inferred = 0
+    doubts: list[list[str]] = []
+    for index, part in enumerate(parts):
+        if isinstance(part, list):
+            inferred += 1
+            previous = _neighbour(parts, index, -1, before)
+            following = _neighbour(parts, index, 1, after)
+            settled = _settle(part, previous, following)
+            if len(settled) > 1:
+                doubts.append(settled)
+            parts[index] = settled[0]
+    text = "".join(parts)  # type: ignore[arg-type]
     if not all(_plausible(c) for c in text if ord(c) > 0x7F):
         return None
-    return text, inferred
+    return text, inferred, doubts
 
 
-def _fill_gap(lead: int, tail: bytes) -> str | None:
-    """The likeliest character for a sequence one byte short.
+def _neighbour(parts: list, index: int, step: int, outside: str) -> str:
+    other = index + step
+    if 0 <= other < len(parts):
+        part = parts[other]
+        return part if isinstance(part, str) else ""
+    return outside
+
+
+def _emoji(char: str) -> bool:
+    if not char:
+        return False
+    code = ord(char)
+    return code == 0xFE0F or (unicodedata.category(char) in ("So", "Sk") and (code >= 0x1F000 or 0x2600 <= code <= 0x27BF))
+
+
+_PICTOGRAPHS = ((0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x2600, 0x27BF))
+
+
+def _pictograph(char: str) -> bool:
+    """A character of the blocks emoji come from."""
+    return any(low <= ord(char) <= high for low, high in _PICTOGRAPHS)
+
+
+def _settle(candidates: list[str], previous: str, following: str) -> list[str]:
+    """The candidates the context leaves: a joiner between two emoji, a variation selector
+    after one, a letter in the case of the word around it."""
+    if "\u200d" in candidates and _emoji(previous) and _emoji(following):
+        return ["\u200d"]
+    if "\ufe0f" in candidates and _emoji(previous):
+        return ["\ufe0f"]
+    pictographs = [c for c in candidates if _pictograph(c)]
+    if pictographs and (_emoji(previous) or _emoji(following) or _pictograph(candidates[0])):
+        candidates = pictographs  # among emoji, an emoji: not a domino tile or an alchemical sign
+    letters = [c for c in candidates if c.isalpha()]
+    around = [c for c in (previous, following) if c.isalpha() and c.lower() != c.upper()]
+    if letters and around:
+        lower = all(c.islower() for c in around)
+        upper = all(c.isupper() for c in around)
+        same_case = [c for c in letters if (lower and c.islower()) or (upper and c.isupper())]
+        if same_case:
+            return same_case
+    return candidates
+
+
+def _gap_candidates(lead: int, tail: bytes) -> list[str]:
+    """The characters a sequence one byte short can have been, likeliest first.
 
     Emoji are F0 9F xx yy and their dropped byte is usually xx (blocks 1F3xx-1F4xx);
     E2 80 xx is usually a zero-width joiner (8D) or a closing quote (9D); EF B8 xx
@@ -108,6 +164,7 @@ def _fill_gap(lead: int, tail: bytes) -> str | None:
     if lead == 0xF0 and tail[:1] == b"\x9f":
         positions = [1] + [p for p in positions if p != 1]
     order = {0xE2: (0x8D, 0x9D, 0x90, 0x8F, 0x81, 0xAD), 0xC3: (0xAD, 0x81, 0x8D, 0x8F, 0x90, 0x9D)}.get(lead, _LOST)
+    found: list[str] = []
     for position in positions:
         for lost in order:
             candidate = bytes([lead]) + tail[:position] + bytes([lost]) + tail[position:]
@@ -115,19 +172,19 @@ def _fill_gap(lead: int, tail: bytes) -> str | None:
                 char = candidate.decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if _plausible(char):
-                return char
-    return None
+            if _plausible(char) and char not in found:
+                found.append(char)
+    return found
 
 
-def _repair_run(run: str) -> tuple[str, int] | None:
-    best: tuple[str, int] | None = None
+def _repair_run(run: str, before: str = "", after: str = "") -> tuple[str, int, list[list[str]]] | None:
+    best: tuple[str, int, list[list[str]]] | None = None
     for codec in _CODECS:
         try:
             data = run.encode(codec)
         except UnicodeEncodeError:
             continue
-        decoded = _decode_with_gaps(data)
+        decoded = _decode_with_gaps(data, before, after)
         if decoded and decoded[0] != run and (best is None or decoded[1] < best[1]):
             best = decoded
     return best
@@ -143,7 +200,7 @@ def repair_line(line: str) -> tuple[str, bool, bool]:
     pieces: list[str] = []
     position = 0
     for match in _RUN.finditer(text):
-        repaired = _repair_run(match.group())
+        repaired = _repair_run(match.group(), text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1])
         if repaired is None:
             continue
         pieces.append(text[position : match.start()])
@@ -178,7 +235,7 @@ def mojibake(ctx: Context):
         if line.isascii() or not (_SUSPECT.search(line) or _IN_WORD_A_TILDE.search(line) or _REMNANT.search(line)):
             continue
         repaired, exact, inferred = repair_line(line)
-        proven = proven or exact or (repaired != line and not inferred)
+        proven = proven or exact or (repaired != line and not inferred) or bool(_EMOJI_LEAD.search(line))
         candidates.append((number, line, repaired, exact, inferred))
     if not proven:
         return
@@ -189,10 +246,13 @@ def mojibake(ctx: Context):
         if repaired != line:
             for start, end, new in _changes(line, repaired):
                 covered.append((start, end))
-                piece_inferred = inferred and _repair_needs_inference(line[start:end])
-                unsafe = piece_inferred or doc.in_html(base + start, base + end)
+                doubts = _doubts(line, start, end) if inferred else []
+                unsafe = bool(doubts) or (doc.in_html(base + start, base + end) and not _plain_text(line[start:end]))
                 fix = (Fix.unsafe if unsafe else Fix.safe)(Edit(base + start, base + end, new))
-                note = " (a lost byte was inferred)" if piece_inferred else ""
+                note = ""
+                if doubts:
+                    choices = " or ".join(" ".join(f"U+{ord(c):04X} {c!r}" for c in d) for d in doubts[:1])
+                    note = f" (a lost byte was inferred; it may also have been {choices})"
                 message = f"mojibake: '{_clip(line[start:end])}' should read '{_clip(new)}'{note}"
                 yield ctx.finding(base + start, base + end, message, fix=fix, entry=entry)
         for match in _REMNANT.finditer(line):
@@ -217,10 +277,28 @@ def _changes(line: str, repaired: str, gap: int = 3):
     return [(i1, i2, repaired[j1:j2]) for i1, i2, j1, j2 in groups]
 
 
-def _repair_needs_inference(piece: str) -> bool:
-    """Whether this stretch on its own can only be repaired by inferring a byte."""
+def _doubts(line: str, start: int, end: int) -> list[list[str]]:
+    """For a stretch whose repair inferred a lost byte: the other characters each inferred
+    byte could have made, where its context (a joiner between two emoji, a variation
+    selector after one, a letter in the case of its word) does not settle it. Empty: the
+    repair is certain, and its fix safe."""
+    piece = line[start:end]
+    before, after = line[start - 1 : start], line[end : end + 1]
     exact = ftfy.fix_and_explain(piece, config=_CONFIG).text
-    return exact == piece or bool(_RUN.search(exact)) or bool(_IN_WORD_A_TILDE.search(piece))
+    text = exact if exact != piece else piece
+    doubts: list[list[str]] = []
+    for match in _RUN.finditer(text):
+        context_before = text[match.start() - 1 : match.start()] or before
+        context_after = text[match.end() : match.end() + 1] or after
+        repaired = _repair_run(match.group(), context_before, context_after)
+        if repaired is not None:
+            doubts.extend(d[1:] for d in repaired[2])
+    return doubts
+
+
+def _plain_text(piece: str) -> bool:
+    """No markup character in it: repairing it inside HTML cannot touch a tag."""
+    return not any(c in piece for c in "<>&\"'=")
 
 
 def _clip(text: str, width: int = 48) -> str:

@@ -25,6 +25,7 @@ from statistics import NormalDist, fmean, median
 
 from .. import data
 from ..entries import Entry, entry_name, plain_text
+from ..linkspans import SAME_PAGE
 from ..findings import Severity
 from ..registry import Context, rule
 from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, words_of
@@ -74,7 +75,7 @@ def _subject_texts(doc, entries: list[Entry]) -> tuple[str, str]:
 
 def _navigation(inline) -> bool:
     """A table-of-contents line: it links within the page and says nothing of its own."""
-    return any(c.type == "link_open" and str(c.attrs.get("href", "")).startswith("#") for c in inline.children or ())
+    return any(c.type == "link_open" and SAME_PAGE.match(str(c.attrs.get("href", ""))) is not None for c in inline.children or ())
 
 
 def _lone_bar(entries: int, threshold: float) -> float:

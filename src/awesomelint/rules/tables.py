@@ -48,7 +48,7 @@ def table_marker(doc: Document, body: list[int], markers: list[str], configured:
     "table-shape",
     summary="A table row with fewer or more cells than the header.",
     severity=Severity.ERROR,
-    fix="safe: pad missing cells with the table's empty marker; extra cells are only reported",
+    fix="safe: pad missing cells with the table's empty marker, drop empty extra cells; extra cells with content are only reported",
     bad="| Name | Paper | Code |\n|---|---|---|\n| UNI | [paper](https://...) |",
     good="| Name | Paper | Code |\n|---|---|---|\n| UNI | [paper](https://...) | - |",
     options={"marker": None},
@@ -56,12 +56,14 @@ def table_marker(doc: Document, body: list[int], markers: list[str], configured:
 def table_shape(ctx: Context):
     """GitHub silently drops cells beyond the header and leaves missing ones blank, so a
     row that lost a pipe shifts its values under the wrong headings, and an extra cell
-    (often a description split by a stray '|') disappears from the page. Escaped pipes
-    ('\\|') are not separators."""
+    (often a description split by a stray '|') disappears from the page. An empty cell
+    past the header ('| a | b | |') hides nothing: an info note, and the fix drops it.
+    Escaped pipes ('\\|') are not separators."""
     doc = ctx.doc
     markers = _markers(ctx)
     for _header, count, body in tables(doc):
-        marker = table_marker(doc, body, markers, ctx.options.get("empty-cell-marker", {}).get("marker"))
+        configured = ctx.option("marker") or ctx.options.get("empty-cell-marker", {}).get("marker")
+        marker = table_marker(doc, body, markers, configured)
         for line in body:
             text = doc.lines[line]
             cells = split_row(text)
@@ -70,6 +72,13 @@ def table_shape(ctx: Context):
                 missing = count - len(cells)
                 fix = Fix.safe(_pad(doc, line, missing, marker))
                 yield ctx.finding(start, end, f"row has {len(cells)} cells but the header has {count}; {missing} missing", fix=fix)
+            elif len(cells) > count and count and not any(c.text for c in cells[count:]):
+                # "| a | b | |": an empty cell past the header, hidden by GitHub and harmless
+                trailing = text.rstrip().endswith("|")
+                edit = Edit(start + cells[count - 1].raw_end, end, "|" if trailing else "")
+                yield ctx.finding(start + cells[count - 1].raw_end, end,
+                                  f"row ends in {len(cells) - count} empty cell{'s' * (len(cells) - count > 1)} past the header's {count}",
+                                  severity=Severity.INFO, fix=Fix.safe(edit))
             elif len(cells) > count:
                 extra = " | ".join(c.text for c in cells[count:])
                 yield ctx.finding(
