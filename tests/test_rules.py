@@ -348,6 +348,10 @@ def test_anchors_written_as_paths_to_this_page_are_checked():
     assert [f.message for f in findings(text, "broken-anchor")] == ["anchor '#gamma' matches no heading on this page"]
 
 
+def test_back_to_top_links_to_githubs_own_anchors_pass():
+    assert findings("# T\n\n[back to top](#readme) [top](#top)\n", "broken-anchor") == []
+
+
 def test_emoji_headings_answer_to_both_slugs():
     text = "# T\n\n- [Routers](#-routers)\n- [Routers](#\ufe0f-routers)\n\n## ⬆️ Routers\n"
     assert findings(text, "broken-anchor") == []

@@ -31,7 +31,7 @@ def heading_slugs(doc: Document) -> set[str]:
     """Every anchor the page has: heading slugs (with GitHub's -1, -2 for repeats),
     slugs of the heading text with and without image alt text, and HTML ids/names."""
     counts: dict[str, int] = {}
-    slugs: set[str] = {"top"}
+    slugs: set[str] = {"top", "readme"}  # GitHub's own anchors: the page top, and the README box on a repository page
     tokens = doc.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
