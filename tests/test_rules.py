@@ -380,3 +380,9 @@ def test_table_shape_reads_its_own_marker_option():
     doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
     (found,) = lint(doc, config, only=["table-shape"]).findings
     assert found.fix.edits[0].content.strip(" |") == "N/A"
+
+
+def test_an_entry_about_a_shortener_links_to_it_not_through_it():
+    text = ("# APIs\n\n- [Cutt.ly](https://cutt.ly/api-documentation/regular-api) - URL shortener API.\n"
+            "- [Bitly](https://bit.ly/pages/api) - Shorten links.\n- [code](https://bit.ly/3xYz) - a tool\n")
+    assert [f.message.split("'")[1] for f in findings(text, "url-shortener")] == ["code"]

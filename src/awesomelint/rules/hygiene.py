@@ -81,7 +81,9 @@ def tracking_param(ctx: Context):
 )
 def url_shortener(ctx: Context):
     """A shortened link hides where it goes, dies with the shortening service, and often
-    tracks the click. A curated list should show its readers the real address."""
+    tracks the click. A curated list should show its readers the real address. An entry
+    about the shortener itself ('[Cutt.ly](https://cutt.ly/api-documentation)') links to
+    the service, not through it, and passes."""
     hosts = data.patterns("shorteners", "hosts", ctx.option("extend-hosts"))
     resolved = (ctx.data or {}).get("links", {})
     for link in _web_links(ctx):
@@ -89,6 +91,8 @@ def url_shortener(ctx: Context):
         if host.startswith("www."):
             host = host[4:]
         if host in hosts:
+            if _names_the_service(link.text, host) or _names_the_service(ctx.entry_at(link.start) or "", host):
+                continue  # an entry about the shortener itself links to its own site or docs
             entry = ctx.entry_at(link.start)
             verdict = resolved.get(link.url.strip())
             target = verdict.final_url if verdict is not None else None
@@ -101,6 +105,14 @@ def url_shortener(ctx: Context):
                 link.start, link.end, f"link '{link.text}' goes through the shortener {host}{where}",
                 entry=entry, fix=fix,
             )
+
+
+def _names_the_service(text: str, host: str) -> bool:
+    """'Cutt.ly', 'cuttly' or 'Bitly API' for cutt.ly / bit.ly: the text is about the service."""
+    squeezed = "".join(c for c in text.casefold() if c.isalnum())
+    name = "".join(c for c in host.casefold() if c.isalnum())
+    label = "".join(c for c in host.casefold().split(".")[0] if c.isalnum())
+    return bool(squeezed) and (squeezed.startswith(name) or (len(label) >= 4 and squeezed.startswith(label)))
 
 
 @rule(
