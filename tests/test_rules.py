@@ -386,3 +386,14 @@ def test_an_entry_about_a_shortener_links_to_it_not_through_it():
     text = ("# APIs\n\n- [Cutt.ly](https://cutt.ly/api-documentation/regular-api) - URL shortener API.\n"
             "- [Bitly](https://bit.ly/pages/api) - Shorten links.\n- [code](https://bit.ly/3xYz) - a tool\n")
     assert [f.message.split("'")[1] for f in findings(text, "url-shortener")] == ["code"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("[bioRxiv](https://doi.org/10.1101/150524)", False),
+    ("[arXiv](https://doi.org/10.48550/arXiv.2401.00001)", False),
+    ("[Google Drive](https://developers.google.com/drive/)", False),
+    ("[bioRxiv](https://doi.org/10.1038/s41586-020-1)", True),
+    ("[Google Drive](https://developers.google.com/maps/)", True),
+])
+def test_link_text_that_names_the_publisher_by_doi_or_the_products_docs(text, flagged):
+    assert bool(findings(f"# T\n\n- {text} - a work\n", "link-text-mismatch")) is flagged

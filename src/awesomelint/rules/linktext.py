@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from ..entries import entry_name, strip_symbols
 from ..findings import Severity
@@ -31,6 +32,10 @@ _HOST_WORDS = {
     "openreview": ("openreview.net",),
 }
 MIN_COLUMN_LINKS = 4
+# a DOI names its publisher by prefix: 10.1101 is bioRxiv's and medRxiv's, 10.48550 arXiv's
+_DOI_PREFIXES = {"biorxiv": "10.1101/", "medrxiv": "10.1101/", "arxiv": "10.48550/"}
+# a product's own documentation, on its maker's developer site
+_DOCS = {"google drive": ("developers.google.com", "/drive")}
 
 
 def _fits(host: str, hosts: tuple[str, ...]) -> bool:
@@ -65,10 +70,21 @@ def _text_contradiction(text: str, url: str) -> str | None:
     host = strip_www(host_of(url))
     if _OWNER_REPO.match(text):
         return _repo_contradiction(text, url)
-    hosts = _HOST_WORDS.get(text.lower())
-    if hosts and host and not _fits(host, hosts):
+    word = text.lower()
+    hosts = _HOST_WORDS.get(word)
+    if hosts and host and not _fits(host, hosts) and not _names_it_otherwise(word, host, url):
         return f"link text says {text} but the link goes to {host}"
     return None
+
+
+def _names_it_otherwise(word: str, host: str, url: str) -> bool:
+    """A DOI with the named publisher's prefix, or the product's own documentation."""
+    path = urlsplit(url).path
+    prefix = _DOI_PREFIXES.get(word)
+    if prefix and _fits(host, ("doi.org",)) and path.lstrip("/").startswith(prefix):
+        return True
+    docs = _DOCS.get(word)
+    return bool(docs) and host == docs[0] and path.startswith(docs[1])
 
 
 def _repo_contradiction(text: str, url: str) -> str | None:
