@@ -224,7 +224,6 @@ class _Extractor:
                 for sublist in sublists:
                     self.list(sublist)
                 self.categories.pop()
-                parent.end_line = max(parent.end_line, parent.line)
             elif has_own or sub_links or (any(linked) and self.inline_of(item) is not None):
                 self.list_entry(item, sublists)
 

@@ -127,7 +127,7 @@ def apply_layout(doc: Document, options) -> tuple[Document, list[tuple[int, str]
     following = _with_groups(doc, groups)
     kept: list[Group] = []
     if _html(following) != before:
-        kept = [g for g in groups if not _renders_alone(doc, g)]
+        kept = [g for g in groups if _html(_with_groups(doc, [g])) != before]
         groups = [g for g in groups if g not in kept]
         following = _with_groups(doc, groups)
         if _html(following) != before:  # blocks that only change the HTML together: add them one by one
@@ -152,11 +152,6 @@ def apply_layout(doc: Document, options) -> tuple[Document, list[tuple[int, str]
 def _with_groups(doc: Document, groups: list[Group]) -> Document:
     edits = sorted((e for g in groups for e in g.edits), key=lambda e: (e.start, e.end))
     return Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)
-
-
-def _renders_alone(doc: Document, group: Group) -> bool:
-    """Does the block render the same with this group's edits alone?"""
-    return _html(_with_groups(doc, [group])) == _html(doc)
 
 
 def _refusals_in_original(original: Document, refused: list[tuple[int, str, str]]) -> list[Refusal]:

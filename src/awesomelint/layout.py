@@ -106,16 +106,17 @@ def _pipe_columns(line: str) -> tuple[int, ...]:
     return tuple(_width(line[: cell.raw_end]) for cell in split_row(line))
 
 
-def _aligned_widths(rows: list[tuple[int, str, list[str]]]) -> list[int]:
-    """Column widths of an aligned table: as wide as its widest cell, and never narrower
-    than the table's rows already make it (some pad with two spaces)."""
+def _aligned_widths(rows: list[tuple[int, str, list[str]]], keep_padding: bool) -> list[int]:
+    """Column widths of an aligned table: as wide as its widest cell and, with
+    ``keep_padding``, never narrower than the table's rows already make it (some pad with
+    two spaces)."""
     widths = [3] * max(len(cells) for _, _, cells in rows)
     body = [r for index, r in enumerate(rows) if index != 1]
-    signature = Counter(_pipe_columns(line) for _, line, _ in body).most_common(1)[0][0]
+    signature = Counter(_pipe_columns(line) for _, line, _ in body).most_common(1)[0][0] if keep_padding else None
     for _, line, cells in body:
         for column, cell in enumerate(cells):
             widths[column] = max(widths[column], _width(cell))
-        if _pipe_columns(line) == signature:
+        if signature is not None and _pipe_columns(line) == signature:
             for column, cell in enumerate(split_row(line)):
                 span = _width(line[: cell.raw_end]) - _width(line[: cell.raw_start])
                 widths[column] = max(widths[column], span - 2)
@@ -155,7 +156,7 @@ def _delimiter_row(raw: list[str], form: _TableForm, widths: list[int], line: st
     for index, cell in enumerate(raw):
         match = _DELIMITER_CELL.match(cell.replace(" ", ""))
         left, right = (match.group(1), match.group(2)) if match else ("", "")
-        if form.delimiter == "canonical" and not form.padding == "aligned":
+        if form.delimiter == "canonical" and form.padding != "aligned":
             cells.append(f"{left}---{right}" if not (left and right) else ":---:")
             continue
         width = widths[index] if index < len(widths) else 3
@@ -185,13 +186,8 @@ def _tables(doc: Document, options: Options) -> list[Group]:
         if form is None:
             continue
         widths = [3] * max(len(cells) for _, _, cells in rows)
-        if form.padding == "aligned" and not options.canonical:
-            widths = _aligned_widths(rows)
-        elif form.padding == "aligned":
-            for index, (_, _, cells) in enumerate(rows):
-                if index != 1:
-                    for column, cell in enumerate(cells):
-                        widths[column] = max(widths[column], _width(cell))
+        if form.padding == "aligned":
+            widths = _aligned_widths(rows, keep_padding=not options.canonical)
         edits = []
         indent = rows[0][1][: len(rows[0][1]) - len(rows[0][1].lstrip())] if not options.canonical else ""
         for index, (number, line, cells) in enumerate(rows):
@@ -268,6 +264,15 @@ def _bullets(doc: Document, options: Options) -> list[Group]:
 # nested lists ----------------------------------------------------------------
 
 
+def _item_columns(line: str) -> tuple[int, int] | None:
+    """(marker column, content column) of a list item's first line ("1. x": 0, 3)."""
+    match = _MARKER.match(line)
+    if match is None:
+        return None
+    marker = len(match.group(1))
+    return marker, marker + len(match.group(2)) + max(1, len(match.group(3)))
+
+
 def _indent_votes(doc: Document) -> Counter:
     """How the file indents sub-lists: at the parent's content column ("content"), or a
     fixed number of columns past the parent's marker (2, 3, 4). A sub-list votes for
@@ -276,12 +281,7 @@ def _indent_votes(doc: Document) -> Counter:
     owners: list[tuple[int, int] | None] = []  # (marker column, content column) per open item
     for token in doc.tokens:
         if token.type == "list_item_open" and token.map:
-            match = _MARKER.match(doc.lines[token.map[0]])
-            if match is None:
-                owners.append(None)
-                continue
-            marker = len(match.group(1))
-            owners.append((marker, marker + len(match.group(2)) + max(1, len(match.group(3)))))
+            owners.append(_item_columns(doc.lines[token.map[0]]))
         elif token.type == "list_item_close":
             owners.pop()
         elif token.type in ("bullet_list_open", "ordered_list_open") and token.map and owners and owners[-1]:
@@ -310,13 +310,9 @@ def _nested_indent(doc: Document, options: Options) -> list[Group]:
     owners: list[tuple[int, int, int]] = []  # (item's first line, marker column, content column) after shifts
     for token in doc.tokens:
         if token.type == "list_item_open" and token.map:
-            match = _MARKER.match(doc.lines[token.map[0]])
-            if match is None:
-                owners.append((token.map[0], -1, -1))
-                continue
-            marker = len(match.group(1)) + shifts[token.map[0]]
-            content = marker + len(match.group(2)) + max(1, len(match.group(3)))
-            owners.append((token.map[0], marker, content))
+            columns = _item_columns(doc.lines[token.map[0]])
+            shift = shifts[token.map[0]]
+            owners.append((token.map[0], columns[0] + shift, columns[1] + shift) if columns else (token.map[0], -1, -1))
         elif token.type == "list_item_close":
             owners.pop()
         elif token.type in ("bullet_list_open", "ordered_list_open") and token.map and owners:

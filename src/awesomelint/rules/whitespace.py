@@ -6,6 +6,7 @@ from ..findings import Edit, Finding, Fix, Severity
 from ..registry import Context, rule
 
 HABIT = 20  # more places than this are how the file is written, not a slip
+TRAILING, BLANK_RUN, END = "trailing whitespace", "blank lines in a row", "end of file"  # kinds a habit can be
 
 
 def _hard_break_lines(doc) -> set[int]:
@@ -35,8 +36,8 @@ def whitespace(ctx: Context):
     turn a contributor's three-line change into a whole-file diff."""
     habit = ctx.option("habit")
     found = list(_whitespace(ctx))
-    for kind in ("trailing whitespace", "blank lines in a row"):
-        same = [f for f in found if f.message.endswith(kind)]
+    for kind in (TRAILING, BLANK_RUN):
+        same = [f for k, f in found if k == kind]
         if len(same) <= habit:
             yield from same
             continue
@@ -44,10 +45,11 @@ def whitespace(ctx: Context):
         first = same[0]
         yield Finding(first.rule, f"{len(same)} places with {kind}: the file's habit, left to `fix --unsafe-fixes`",
                       first.start, first.end, severity=first.severity, fix=Fix.unsafe(*edits))
-    yield from (f for f in found if not f.message.endswith(("trailing whitespace", "blank lines in a row")))
+    yield from (f for k, f in found if k not in (TRAILING, BLANK_RUN))
 
 
 def _whitespace(ctx: Context):
+    """(kind, finding) for every place, before habits are taken into account."""
     doc = ctx.doc
     breaks = _hard_break_lines(doc)
     lines = doc.lines
@@ -58,14 +60,14 @@ def _whitespace(ctx: Context):
         if stripped != line and not (number in breaks and line.endswith("  ") and stripped == line.rstrip(" ")):
             base = doc.line_starts[number]
             if (stripped or number != last) and not doc.in_html(base):
-                yield ctx.finding(base + len(stripped), base + len(line), "trailing whitespace",
-                                  fix=Fix.safe(Edit(base + len(stripped), base + len(line), "")))
+                yield TRAILING, ctx.finding(base + len(stripped), base + len(line), TRAILING,
+                                            fix=Fix.safe(Edit(base + len(stripped), base + len(line), "")))
         if not line.strip():
             if blank_run_start is None:
                 blank_run_start = number
         else:
             if blank_run_start is not None and number - blank_run_start > 1 and not doc.in_html(doc.line_starts[number - 1]):
-                yield _blank_run(ctx, blank_run_start, number)
+                yield BLANK_RUN, _blank_run(ctx, blank_run_start, number)
             blank_run_start = None
     # at the end of the file: a run of blank lines, or no final newline
     if lines and lines[-1] == "":
@@ -74,12 +76,12 @@ def _whitespace(ctx: Context):
             trailing -= 1
         if trailing < len(lines) - 1 and trailing > 0:
             start = doc.line_starts[trailing - 1] + len(lines[trailing - 1])
-            yield ctx.finding(start + 1, len(doc.text), "blank lines at the end of the file",
-                              fix=Fix.safe(Edit(start, len(doc.text), "\n")))
+            yield END, ctx.finding(start + 1, len(doc.text), "blank lines at the end of the file",
+                                   fix=Fix.safe(Edit(start, len(doc.text), "\n")))
     elif doc.text:
         end = len(doc.text)
-        yield ctx.finding(end - len(lines[-1]), end, "no newline at the end of the file",
-                          fix=Fix.safe(Edit(end, end, "\n")))
+        yield END, ctx.finding(end - len(lines[-1]), end, "no newline at the end of the file",
+                               fix=Fix.safe(Edit(end, end, "\n")))
 
 
 def _blank_run(ctx: Context, first: int, next_text: int):
@@ -87,4 +89,4 @@ def _blank_run(ctx: Context, first: int, next_text: int):
     start = doc.line_starts[first + 1]
     end = doc.line_starts[next_text]
     count = next_text - first
-    return ctx.finding(start, end, f"{count} blank lines in a row", fix=Fix.safe(Edit(start, end, "")))
+    return ctx.finding(start, end, f"{count} {BLANK_RUN}", fix=Fix.safe(Edit(start, end, "")))
