@@ -397,3 +397,10 @@ def test_an_entry_about_a_shortener_links_to_it_not_through_it():
 ])
 def test_link_text_that_names_the_publisher_by_doi_or_the_products_docs(text, flagged):
     assert bool(findings(f"# T\n\n- {text} - a work\n", "link-text-mismatch")) is flagged
+
+
+def test_double_blank_lines_before_every_section_of_a_short_file_are_its_habit():
+    sections = "".join(f"\n\n## S{i}\n\n- [e{i}](https://e{i}.example/)\n" for i in range(8))
+    (found,) = findings("# T\n" + sections, "whitespace")
+    assert found.message.startswith("8 places with blank lines in a row") and found.fix.applicability.value == "unsafe"
+    assert len(findings("# T\n" + sections.replace("\n\n## S", "\n## S", 4), "whitespace")) == 4

@@ -22,7 +22,7 @@ def _hard_break_lines(doc) -> set[int]:
     "whitespace",
     summary="Trailing spaces (not a two-space line break), runs of blank lines, a missing final newline.",
     severity=Severity.INFO,
-    fix="safe; unsafe where the file's own habit (more than 20 places)",
+    fix="safe; unsafe where the file's own habit (more than 20 places, or 1 line in 20)",
     options={"habit": HABIT},
     bad="| UNI | ... | ViT-l/16 | \u2420\n\n\n\n## Next",
     good="| UNI | ... | ViT-l/16 |\n\n## Next",
@@ -31,10 +31,12 @@ def whitespace(ctx: Context):
     """Invisible whitespace makes every later edit of the line a noisy diff, and runs of
     blank lines drift apart between contributors. Two or more spaces ending a paragraph
     line are a markdown line break and are kept. Where trailing spaces (or runs of blank
-    lines) are in more than ``habit`` places they are how the file is written: one note
+    lines) are in more than ``habit`` places, or on more than one line in twenty of a
+    shorter file (at least 5 places), they are how the file is written: one note
     says so, and its fix (all of them at once) is unsafe, so a default `fix` does not
     turn a contributor's three-line change into a whole-file diff."""
-    habit = ctx.option("habit")
+    # a habit: more than `habit` places, or in a short file one line in twenty (at least 5)
+    habit = min(ctx.option("habit"), max(5, len(ctx.doc.lines) // 20))
     found = list(_whitespace(ctx))
     for kind in (TRAILING, BLANK_RUN):
         same = [f for k, f in found if k == kind]
