@@ -404,3 +404,91 @@ def test_double_blank_lines_before_every_section_of_a_short_file_are_its_habit()
     (found,) = findings("# T\n" + sections, "whitespace")
     assert found.message.startswith("8 places with blank lines in a row") and found.fix.applicability.value == "unsafe"
     assert len(findings("# T\n" + sections.replace("\n\n## S", "\n## S", 4), "whitespace")) == 4
+
+
+# duplicate-entry on real lists --------------------------------------------
+
+def test_same_title_on_two_hosts_with_different_descriptions_is_two_works():
+    text = ("# T\n\n- [Neural Networks and Deep Learning](https://course.example/nn) - A free online course with exercises in Python.\n"
+            "- [Neural Networks and Deep Learning](https://books.example/nn) - Printed textbook covering theory and proofs.\n")
+    assert findings(text, "duplicate-entry") == []
+    same_desc = text.replace("Printed textbook covering theory and proofs.", "A free online course with exercises in Python.")
+    assert len(findings(same_desc, "duplicate-entry")) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("https://bench.example/eval.php?benchmark=flow", "https://bench.example/eval.php?benchmark=stereo"),
+    ("https://play.example/#58I88I", "https://play.example/#947JF6"),
+])
+def test_a_query_or_a_routing_fragment_that_selects_content_is_another_page(a, b):
+    assert findings(f"# T\n\n- [KITTI](<{a}>) - a\n- [KITTI](<{b}>) - b\n", "duplicate-entry") == []
+
+
+def test_one_site_under_its_usual_spellings_is_one_target():
+    text = "# T\n\n- [Bar](https://bar.example/) - x\n- [Bar](http://bar.example) - y\n- [Bar](https://bar.example/index.html) - z\n"
+    assert len(findings(text, "duplicate-entry")) == 2
+
+
+def test_links_in_descriptions_never_make_entries_duplicates():
+    text = "# T\n\n- **Alpha** - built on [unicorn](https://unicorn.example/).\n- **Beta** - also built on [unicorn](https://unicorn.example/).\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+def test_names_that_differ_in_a_number_are_two_works_whatever_their_link():
+    text = "| Name | Org |\n|---|---|\n| [Swallow 8B](https://blog.example/swallow) | x |\n| [Swallow 70B](https://blog.example/swallow) | x |\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+def test_a_work_in_two_sections_is_one_info_note_naming_every_place():
+    text = ("# T\n\n## Stereo\n\n- [KITTI](https://kitti.example/) - x\n- [Other](https://o.example/) - y\n\n"
+            "## Optical flow\n\n- [KITTI](https://kitti.example/) - x\n\n## Scene flow\n\n- [KITTI](https://kitti.example/) - x\n")
+    (found,) = findings(text, "duplicate-entry")
+    assert found.severity.value == "info" and "listed in 3 sections" in found.message
+    assert [r.line for r in found.related] == [5, 10]
+    within = text.replace("- [Other](https://o.example/) - y", "- [KITTI](https://kitti.example/) - x")
+    assert sorted(f.severity.value for f in findings(within, "duplicate-entry")) == ["info", "warning"]
+
+
+def test_a_paper_under_two_years_stays_a_warning():
+    text = "# T\n\n## 2024\n\n- [A Long Paper Title Here](https://p.example/a) - x\n\n## 2023\n\n- [A Long Paper Title Here](https://p.example/a) - x\n"
+    (found,) = findings(text, "duplicate-entry")
+    assert found.severity.value == "warning"
+
+
+def test_an_overview_table_without_links_lists_no_works_to_double():
+    text = "# T\n\n| Model | Size |\n|---|---|\n| ChatGLM | 6B |\n\n## Models\n\n* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+def test_titles_before_paper_links_are_the_text_before_them():
+    from awesomelint.document import Document
+    from awesomelint.entries import entries_of
+
+    text = "# T\n\n* Parallel Generation with State Space Models [[paper](https://arxiv.org/abs/2407.1)] (2024.07.11)\n"
+    assert entries_of(Document.from_text(text))[0].title == "Parallel Generation with State Space Models"
+
+
+# missing-link on real lists -----------------------------------------------
+
+def test_an_overview_table_without_links_and_prose_bullets_have_no_missing_links():
+    overview = "# T\n\n| Model | Size |\n|---|---|\n| ChatGLM | 6B |\n| Qwen | 7B |\n"
+    prose = ("# T\n\n**Courses must**:\n- Be open for enrollment\n- Run regularly\n"
+             "- Match the standards of the [CS 2013](https://cs2013.example/) guidelines\n"
+             "- Explore new things:\n  + the **actor model** through [Elixir](https://elixir.example/), a language\n")
+    assert findings(overview, "missing-link") == [] and findings(prose, "missing-link") == []
+
+
+def test_an_entry_among_linked_siblings_still_misses_its_link():
+    table = "| Name | Paper |\n|---|---|\n| A | [a](https://a.example/) |\n| B | — |\n"
+    bullets = "# T\n\n- [A](https://a.example/) - a\n- B - b\n"
+    fields = "# T\n\n* A：\n  * 地址：https://a.example/\n* B：\n  * 简介：没有链接\n"
+    for text in (table, bullets, fields):
+        assert len(findings(text, "missing-link")) == 1, text
+
+
+def test_a_table_of_contents_laid_out_as_a_table_is_navigation():
+    from awesomelint.document import Document
+    from awesomelint.entries import entries_of
+
+    text = "# T\n\n| [🔧 AutoML](#automl) | [🧵 Data](#data) |\n|---|---|\n| [A](#a) | [B](#b) |\n\n## AutoML\n"
+    assert entries_of(Document.from_text(text)) == []

@@ -34,6 +34,7 @@ class Entry:
     start: int = 0  # absolute offset of the entry's first character
     text: str = ""  # all plain text, for similarity rules
     table: int | None = None  # index of the table a row belongs to
+    among_linked: bool = True  # siblings are link entries (not prose bullets, not a table without links)
     headers: list[str] = field(default_factory=list)
 
     @property
@@ -176,6 +177,9 @@ class _Extractor:
     # tables ---------------------------------------------------------------
 
     def table(self, node: Node) -> None:
+        links = [l for l in self.links(node) if l.kind != "image"]
+        if links and all(l.is_anchor for l in links):
+            return  # a table of contents laid out as a table: navigation
         table_index = self.table_count
         self.table_count += 1
         headers: list[str] = []
@@ -210,6 +214,7 @@ class _Extractor:
         if not all_links or all(l.is_anchor for l in all_links if l.kind != "image"):
             return  # prose bullets or navigation
         linked = [bool(self.own_links(item)) for item in items]
+        among_linked = any(self.link_entry_like(item) for item in items)
         for item, has_own in zip(items, linked):
             sublists = [c for c in item.children if c.type in LIST_TYPES]
             sub_links = [l for s in sublists for l in self.links(s) if not l.is_anchor]
@@ -219,18 +224,41 @@ class _Extractor:
             elif has_own and sublists and _entry_like(self, sublists, described=True):
                 # "* [Cargo](…)" over "* [cargo-edit](…) - …": the parent is an entry and the
                 # category of the entries under it
-                parent = self.list_entry(item, [])
+                parent = self.list_entry(item, [], among_linked)
                 self.categories.append(parent.title)
                 for sublist in sublists:
                     self.list(sublist)
                 self.categories.pop()
-            elif has_own or sub_links or (any(linked) and self.inline_of(item) is not None):
-                self.list_entry(item, sublists)
+            elif has_own or sub_links or ((any(linked) or among_linked) and self.inline_of(item) is not None):
+                self.list_entry(item, sublists, among_linked)
 
-    def list_entry(self, item: Node, sublists: list[Node]) -> Entry:
+    def link_entry_like(self, item: Node) -> bool:
+        """Is this item shaped like a link entry: led by a web link, or with web links in
+        its sub-bullets? Items whose only links sit inside a sentence are prose."""
+        paragraphs = [c for c in item.children if c.type not in LIST_TYPES]
+        inline = next((n.token for p in paragraphs for n in p.walk() if n.type == "inline"), None)
+        first = next((l for l in self.links_by_inline.get(id(inline), []) if l.kind != "image"), None)
+        if _starts_with_link(inline) and first is not None and not first.is_anchor:
+            return True
+        sub_items = [c for s in item.children if s.type in LIST_TYPES for c in s.walk() if c.type == "list_item"]
+        return any(self.labelled_link(self.inline_of(sub)) for sub in sub_items)
+
+    def labelled_link(self, inline: Token | None) -> bool:
+        """A sub-bullet that is a web link under a short label at most ("地址：https://…",
+        "📄 [PDF](…)", "[Code](…)"), not a sentence that happens to hold one."""
+        if inline is None:
+            return False
+        first = next((l for l in self.links_by_inline.get(id(inline), []) if l.kind != "image"), None)
+        if first is None or first.is_anchor:
+            return False
+        label = strip_symbols(_text_before_first_link(inline, stripped=False))
+        return len(label) <= 20 and len(label.split()) <= 3
+
+    def list_entry(self, item: Node, sublists: list[Node], among_linked: bool = True) -> Entry:
         paragraphs = [c for c in item.children if c.type not in LIST_TYPES]
         first_inline = next((n.token for p in paragraphs for n in p.walk() if n.type == "inline"), None)
         entry = self.new_entry(item, "list-item", _title_of(first_inline))
+        entry.among_linked = among_linked
         texts: list[str] = []
         for paragraph in paragraphs:
             entry.links.extend(self.links(paragraph))
@@ -327,6 +355,15 @@ class _Extractor:
         return [l for n in node.walk() if n.type == "inline" for l in self.links_by_inline.get(id(n.token), [])]
 
 
+def linkless_tables(entries: list[Entry]) -> set[int]:
+    """Tables none of whose rows has a link: overviews and comparisons, not lists of works."""
+    tables: dict[int, bool] = {}
+    for entry in entries:
+        if entry.table is not None:
+            tables[entry.table] = tables.get(entry.table, False) or bool(entry.web_links)
+    return {table for table, linked in tables.items() if not linked}
+
+
 def is_empty_marker(text: str) -> bool:
     return text.strip() in EMPTY_MARKERS
 
@@ -393,10 +430,23 @@ def _title_of(inline: Token | None) -> str:
         if title:
             return strip_symbols(title)
     text = strip_symbols(plain_text(inline))
-    for separator in (" - ", " – ", " — ", ": "):
+    for separator in (" - ", " – ", " — ", ": ", "："):
         if separator in text:
             return text.split(separator, 1)[0].strip()
+    before_link = _text_before_first_link(inline)
+    if len(before_link) >= 3:
+        return before_link  # "Title [[paper](…)] [[code](…)] (2024.07.11)"
     return text[:120]
+
+
+def _text_before_first_link(inline: Token, stripped: bool = True) -> str:
+    parts = []
+    for child in inline.children or ():
+        if child.type == "link_open":
+            text = "".join(parts)
+            return strip_symbols(text).rstrip(" [(").strip() if stripped else text.strip()
+        parts.append(token_text(child))
+    return "" if stripped else "".join(parts)
 
 
 def _description(text: str, title: str) -> str:

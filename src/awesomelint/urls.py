@@ -39,7 +39,8 @@ def strip_www(host: str) -> str:
 def canonical(url: str) -> str:
     """A form under which two links to the same work compare equal.
 
-    https, no ``www.``, no trailing slash, no fragment or query noise, GitHub
+    https, no ``www.``, no trailing slash or index.html, no fragment unless it is what
+    selects the page (a site's root with '#…', or '#!…'/'#/…' routes), GitHub
     ``/tree/main`` dropped and owner/repo lower-cased, arXiv abs/pdf/version folded.
     """
     try:
@@ -48,6 +49,9 @@ def canonical(url: str) -> str:
         return url.strip()
     host = strip_www((parts.hostname or "").lower())
     path = parts.path.rstrip("/")
+    for index_page in ("/index.html", "/index.htm"):
+        if path.lower().endswith(index_page):
+            path = path[: -len(index_page)]
     if host in ("github.com", "huggingface.co", "gitlab.com"):
         path = _GITHUB_TAIL.sub("", path).rstrip("/").lower()
         if path.endswith(".git"):
@@ -58,7 +62,9 @@ def canonical(url: str) -> str:
     if path.endswith((".full.pdf", ".full")) and "rxiv.org" in host:
         path = path.rsplit(".full", 1)[0]
     query = parts.query if host not in ("github.com",) else ""
-    return f"{host}{path}" + (f"?{query}" if query else "")
+    # a fragment is all that tells apart pages of a site that routes by it ('/#58I88I', '#!/x')
+    fragment = parts.fragment if parts.fragment and (not path or parts.fragment[0] in "!/") else ""
+    return f"{host}{path}" + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 
 def split_query(url: str) -> tuple[str, list[str], str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..entries import Entry, entry_name
+from ..entries import Entry, entry_name, linkless_tables
 from ..findings import Related, Severity
 from ..registry import Context, rule
 from ..urls import canonical
@@ -49,6 +49,26 @@ def _authors(entry: Entry) -> set[str]:
     return set()
 
 
+_DESCRIPTION_DASH = re.compile(r"\s[-–—]\s")
+_MARKER = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _digits_differ(a: str, b: str) -> bool:
+    """'Swallow 8B' and 'Swallow 70B', 'v1' and 'v2': a number only one name has."""
+    only = _words(a) ^ _words(b)
+    return any(any(c.isdigit() for c in word) for word in only)
+
+
+def _description_words(entry: Entry) -> set[str]:
+    return {w for w in normalize_title(entry.fields.get("description", "")).split() if w not in _STOP}
+
+
+def _descriptions_disagree(a: Entry, b: Entry) -> bool:
+    """Two described entries whose descriptions share few words are two works."""
+    wa, wb = _description_words(a), _description_words(b)
+    return len(wa) >= 3 and len(wb) >= 3 and len(wa & wb) / len(wa | wb) < 0.3
+
+
 @rule(
     "duplicate-entry",
     summary="The same work listed twice: same link target, same title, or a near-identical title with shared authors.",
@@ -60,18 +80,30 @@ def _authors(entry: Entry) -> set[str]:
 def duplicate_entry(ctx: Context):
     """Lists grow by pull requests that each add "their" paper; nobody searches the whole
     file first. Two rows for one work split its details and double-count it. Entries
-    match when their main links are the same address (https, www, trailing slash, GitHub
-    /tree/main and arXiv abs/pdf/versions folded), when their titles are the same after
-    case, punctuation and markup are dropped (short names only where the links do not
-    contradict), or when titles are nearly the same and the author lists overlap. The
-    finding sits on the later entry and points at the first; which to keep is a human call."""
+    match when their main links are the same address (https, www, trailing slash,
+    index.html, GitHub /tree/main and arXiv abs/pdf/versions folded; a query, or a
+    fragment that is all a page has to tell its content apart, is kept), when their
+    titles are the same after case, punctuation and markup are dropped (not two
+    described works on two hosts, and short names only where the links do not
+    contradict), or when titles are nearly the same and the author lists overlap. Names
+    that differ in a number (8B and 70B) are two works, whatever their link. The finding
+    sits on the later entry and points at the first; which to keep is a human call. The
+    same work in two sections (a dataset under "Stereo" and "Optical flow") is more often
+    a choice than a slip: one info note on its last place names every place (sections by
+    year are parts of one timeline: a paper under two years stays a warning)."""
+    linkless = linkless_tables(ctx.entries)
     by_url: dict[str, Entry] = {}
     by_title: dict[str, Entry] = {}
     by_base: dict[str, tuple[Entry, str]] = {}
     earlier: list[Entry] = []
+    places: dict[int, list[Entry]] = {}  # id of the first entry -> the later ones in other sections
     for entry in ctx.entries:
-        first, why = _match(entry, by_url, by_title, by_base, earlier)
-        if first is not None:
+        if entry.table in linkless:
+            continue  # a table without links (an overview) lists no works to double
+        first, why = _match(entry, ctx.doc.text, by_url, by_title, by_base, earlier)
+        if first is not None and first.section != entry.section and not _partitioned(first, entry):
+            places.setdefault(id(first), [first]).append(entry)
+        elif first is not None:
             yield ctx.finding(
                 entry.start,
                 ctx.doc.line_span(entry.line)[1],
@@ -79,7 +111,7 @@ def duplicate_entry(ctx: Context):
                 entry=entry_name(entry),
                 related=[Related(ctx.doc.path, first.line)],
             )
-        main = _main_url(entry)
+        main = _main_url(entry, ctx.doc.text)
         if main:
             by_url.setdefault(main, entry)
         title = normalize_title(entry.title)
@@ -89,38 +121,70 @@ def duplicate_entry(ctx: Context):
         if alias and len(base.split()) >= 4:
             by_base.setdefault(base, (entry, alias))
         earlier.append(entry)
+    for group in places.values():
+        last = group[-1]
+        where = "; ".join(f"line {e.line} ({' > '.join(e.section[-2:]) or 'top'})" for e in group)
+        yield ctx.finding(
+            last.start,
+            ctx.doc.line_span(last.line)[1],
+            f"'{last.title}' is listed in {len(group)} sections: {where}",
+            severity=Severity.INFO,
+            entry=entry_name(last),
+            related=[Related(ctx.doc.path, e.line) for e in group[:-1]],
+        )
+
+
+def _partitioned(a: Entry, b: Entry) -> bool:
+    """Sections by year ("2023", "2024") split a list into parts no work belongs to twice."""
+    return all(e.section and _YEAR.search(e.section[-1]) for e in (a, b))
 
 
 def _same_name(a: str, b: str) -> bool:
     """Titles that can name one work: equal, one inside the other, or mostly the same words.
 
     Entries that share a link but have clearly different names (uv and uv-build, two
-    models from one paper) are different things that live in one place.
+    models from one paper, 8B and 70B sizes of one model) are different things that live
+    in one place.
     """
     na, nb = normalize_title(a), normalize_title(b)
     if not na or not nb or na == nb:
         return True
+    if _digits_differ(a, b):
+        return False
     short, long = sorted((a.strip(), b.strip()), key=len)
     if long.casefold().startswith(short.casefold()) and long[len(short) : len(short) + 1] in (" ", ":", ","):
         return True  # "ANTs" and "ANTs - Advanced Normalization Tools"
-    return min(len(_words(a)), len(_words(b))) >= 3 and _similarity(a, b) >= 0.6
+    return min(len(_words(a)), len(_words(b))) >= 3 and _similarity(a, b) >= 0.8
 
 
-def _main_url(entry: Entry) -> str | None:
+def _main_url(entry: Entry, text: str) -> str | None:
+    """The canonical address of the link that names the entry; a link in a list item's
+    description ("- **Foo** - built on [unicorn](…)") names something else."""
     link = entry.main_link
-    return canonical(link.url) if link is not None and link.url else None
+    if link is None or not link.url:
+        return None
+    before = _MARKER.sub("", text[entry.start : link.start], count=1)
+    if entry.kind == "list-item" and _DESCRIPTION_DASH.search(before):
+        return None
+    return canonical(link.url)
 
 
-def _match(entry, by_url, by_title, by_base, earlier):
-    main = _main_url(entry)
+def _site(address: str) -> str:
+    """The host part of a canonical address."""
+    return address.split("/", 1)[0]
+
+
+def _match(entry, text, by_url, by_title, by_base, earlier):
+    main = _main_url(entry, text)
     if main and main in by_url and _same_name(entry.title, by_url[main].title):
         return by_url[main], "same link target"
     title = normalize_title(entry.title)
     if title and title in by_title:
         first = by_title[title]
-        other = _main_url(first)
+        other = _main_url(first, text)
         long_title = len(title.split()) >= 4
-        if long_title or not main or not other:
+        two_works = bool(main and other) and _site(main) != _site(other) and _descriptions_disagree(entry, first)
+        if (long_title or not main or not other) and not two_works:
             return first, "same title"
     base, alias = base_title(entry.title)
     if alias and base in by_base and by_base[base][1] != alias:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import data
 from ..brokenlinks import broken_links
-from ..entries import entry_name
+from ..entries import entry_name, linkless_tables
 from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import github_repo, host_matches, host_of
@@ -125,10 +125,12 @@ def _placeholder_texts(ctx: Context):
 def missing_link(ctx: Context):
     """A curated list exists to send readers somewhere. An entry without a single link
     cannot be followed, checked or deduplicated by its address. An entry whose link is
-    only broken is left to nested-link."""
+    only broken is left to nested-link. Rows of a table without a single link (an
+    overview) and bullets among prose bullets are not link entries, and pass."""
     broken = [b.start for b in broken_links(ctx.doc)]
+    linkless = linkless_tables(ctx.entries)
     for entry in ctx.entries:
-        if entry.web_links or not (entry.title or entry.text):
+        if entry.web_links or not (entry.title or entry.text) or not entry.among_linked or entry.table in linkless:
             continue
         if any(entry.line <= ctx.doc.position(offset)[0] <= entry.end_line for offset in broken):
             continue  # its link is there but broken: nested-link says so
