@@ -492,3 +492,23 @@ def test_a_table_of_contents_laid_out_as_a_table_is_navigation():
 
     text = "# T\n\n| [🔧 AutoML](#automl) | [🧵 Data](#data) |\n|---|---|\n| [A](#a) | [B](#b) |\n\n## AutoML\n"
     assert entries_of(Document.from_text(text)) == []
+
+
+# tracking-param on real lists ---------------------------------------------
+
+def test_the_lists_own_sponsor_attribution_is_not_tracking():
+    text = ("# Awesome Go\n\n- [Sponsor](https://sponsor.example/?utm_campaign=awesome-go&utm_medium=list) - thanks\n"
+            "- [Other](https://other.example/?utm_campaign=newsletter) - x\n")
+    (found,) = findings(text, "tracking-param")
+    assert "Other" in found.message
+
+
+def test_ref_inside_an_api_call_is_reported_with_an_unsafe_fix():
+    text = "# T\n\n- [Domain API](https://api.domain.example/v1/check?ref=domeinnaam.nl&q=x) - x\n- [Blog](https://blog.example/post?ref=news.ycombinator.com) - y\n"
+    api, blog = findings(text, "tracking-param")
+    assert api.fix.applicability.value == "unsafe" and blog.fix.applicability.value == "safe"
+
+
+def test_googles_linker_parameter_is_tracking():
+    (found,) = findings("# T\n\n- [Paper](https://www.nature.com/articles/s41597?_gl=1*1b99nma*_up*MQ..&gclid=x) - x\n", "tracking-param")
+    assert found.fix.edits[0].content == "https://www.nature.com/articles/s41597"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import data
+from ..entries import plain_text
 from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import host_matches, host_of, join_query, split_query
@@ -53,21 +54,52 @@ def tracking_params(params: list[str], extra: list[str]) -> list[str]:
 def tracking_param(ctx: Context):
     """Tracking parameters record where a reader came from, make links long, and make
     the same page look like two different links to duplicate checks. Dropping them
-    never changes the page; other parameters and the fragment are kept as written."""
+    never changes the page; other parameters and the fragment are kept as written. A
+    list's own sponsor links that name the list (utm_campaign=awesome-go) are the owner's
+    attribution and pass; a 'ref' inside an API call may be the API's parameter, so its
+    fix is unsafe."""
     extra = ctx.option("extend-params") or []
+    own_name = _squeezed(_list_name(ctx.doc))
     for link in _web_links(ctx):
         base, params, fragment = split_query(link.url)
         tracked = tracking_params(params, extra)
-        if not tracked:
+        if not tracked or _owners_attribution(tracked, own_name):
             continue
         cleaned = join_query(base, [p for p in params if p not in tracked], fragment)
         edit = dest_edit(ctx.doc, link, cleaned)
         names = ", ".join(p.split("=", 1)[0] for p in tracked)
         entry = ctx.entry_at(link.start)
+        api_ref = _API.search(base) and any(p.split("=", 1)[0].lower() in _REF_NAMES for p in tracked)
+        fix = None if edit is None else Fix.unsafe(edit) if api_ref else Fix.safe(edit)
+        note = "; in an API call, 'ref' may be the API's own parameter" if api_ref else ""
         yield ctx.finding(
-            link.start, link.end, f"link '{link.text}' carries tracking parameters ({names}); drop them",
-            fix=Fix.safe(edit) if edit else None, entry=entry,
+            link.start, link.end, f"link '{link.text}' carries tracking parameters ({names}); drop them{note}",
+            fix=fix, entry=entry,
         )
+
+
+_API = re.compile(r"^[a-z]+://(?:api\.[^/]+|[^/]+/(?:[^?]*/)?api(?:/|$|\?))", re.I)
+_REF_NAMES = {"ref", "ref_src", "ref_url"}
+
+
+def _list_name(doc) -> str:
+    """The list's title: its first top-level heading."""
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return plain_text(tokens[index + 1])
+    return ""
+
+
+def _squeezed(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _owners_attribution(tracked: list[str], own_name: str) -> bool:
+    """utm_campaign=awesome-go in awesome-go: the list's own sponsor links say where their
+    readers come from, with the sponsor's consent; that is attribution, not tracking."""
+    return len(own_name) >= 4 and any(
+        p.lower().startswith("utm_") and own_name in _squeezed(p.partition("=")[2]) for p in tracked)
 
 
 @rule(
