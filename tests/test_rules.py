@@ -512,3 +512,15 @@ def test_ref_inside_an_api_call_is_reported_with_an_unsafe_fix():
 def test_googles_linker_parameter_is_tracking():
     (found,) = findings("# T\n\n- [Paper](https://www.nature.com/articles/s41597?_gl=1*1b99nma*_up*MQ..&gclid=x) - x\n", "tracking-param")
     assert found.fix.edits[0].content == "https://www.nature.com/articles/s41597"
+
+
+def test_a_stray_bracket_before_the_address_is_a_nested_link():
+    (found,) = findings("# T\n\n- [LLM]([https://github.com/simonw/llm) - CLI tool\n", "nested-link")
+    assert "stray '['" in found.message and found.fix.applicability.value == "safe"
+    assert found.fix.edits[0].content == "[LLM](https://github.com/simonw/llm)"
+
+
+def test_a_badge_link_with_two_targets_is_named_and_keeps_its_image():
+    (found,) = findings("[![CI](https://ci.example/badge.svg)]([https://a.example/x](https://b.example/y))\n", "nested-link")
+    assert found.message.startswith("the badge link is broken")
+    assert found.fix.edits[0].content == "[![CI](https://ci.example/badge.svg)](https://b.example/y)"

@@ -8,6 +8,7 @@ hand-merged lists leave behind:
     [t]([u1](u2)     text "[t](" then a link whose text is u1
     [t] (u)          text: a space between ] and (
     [t](u            text: never closed
+    [t]([u)          a link whose target starts with a stray "["
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _MERGED = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<u1>" + _URL + r")\]\((?P
 _SPACED = re.compile(r"\[(?P<text>[^\[\]\n]*[^\[\]\n\d][^\[\]\n]*)\][ \t]+\((?P<u1>" + _URL + r")\)")
 _UNCLOSED = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<u1>" + _URL + r")(?=[\s|]|$)")
 _INNER = re.compile(r"^\[?(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r")\)?$")
+_STRAY_BRACKET = re.compile(r"^\[(?P<u1>" + _URL + r")$")
 _OPEN_BEFORE = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*$")
 
 
@@ -33,6 +35,11 @@ class BrokenLink:
     text: str
     candidates: list[tuple[str, int]]  # (url, absolute offset where it is written)
     shape: str
+    label: str = ""  # the "[…]" as written, images and all, where the parser read one
+
+    @property
+    def written_label(self) -> str:
+        return self.label or f"[{self.text}]"
 
 
 def broken_links(doc: Document) -> list[BrokenLink]:
@@ -81,6 +88,12 @@ def _find(doc: Document) -> list[BrokenLink]:
     return found
 
 
+def _label(doc: Document, link: Link) -> str:
+    """The link's "[…]" as written: from its start to the "(" that opens its destination."""
+    assert link.dest is not None
+    return doc.text[link.start : doc.text.rindex("(", link.start, link.dest[0])]
+
+
 def _from_link(doc: Document, link: Link) -> BrokenLink | None:
     if link.kind != "inline" or link.dest is None:
         return None
@@ -91,7 +104,11 @@ def _from_link(doc: Document, link: Link) -> BrokenLink | None:
         u1 = inner.group("u1")
         u2 = inner.group("u2")
         candidates = [(u1, base), (u2, link.dest[0] + written.index("](") + 2)]
-        return BrokenLink(link.start, link.end, link.text, candidates, "wrapped")
+        return BrokenLink(link.start, link.end, link.text, candidates, "wrapped", _label(doc, link))
+    stray = _STRAY_BRACKET.match(written)
+    if stray:  # [t]([u1): a bracket opened before the address and never closed
+        return BrokenLink(link.start, link.end, link.text, [(stray.group("u1"), link.dest[0] + 1)], "stray-bracket",
+                          _label(doc, link))
     # [t]([u1](u2): the parser made "[t](" text and a link whose text is u1
     if re.fullmatch(_URL, link.text or "") and link.text.startswith(("http", "www.")):
         line_start = doc.line_starts[doc.position(link.start)[0] - 1]

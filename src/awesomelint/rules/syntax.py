@@ -38,13 +38,20 @@ def nested_link(ctx: Context):
         urls = " and ".join(url for url, _ in broken.candidates)
         if broken.shape in ("spaced", "unclosed"):
             problem = "has a space between ']' and '('" if broken.shape == "spaced" else "is never closed"
-            message = f"link '{broken.text}' {problem}, so it renders as plain text"
+            message = f"{_name(broken)} {problem}, so it renders as plain text"
+        elif broken.shape == "stray-bracket":
+            message = f"{_name(broken)} has a stray '[' before its address, so it leads to a page that does not exist"
         else:
-            message = f"link '{broken.text}' is broken: it holds two targets ({urls}); keep {target}"
+            message = f"{_name(broken)} is broken: it holds two targets ({urls}); keep {target}"
         fix = Fix.safe if clear else Fix.unsafe
-        edit = Edit(broken.start, broken.end, f"[{broken.text}]({target})")
+        edit = Edit(broken.start, broken.end, f"{broken.written_label}({target})")
         entry = ctx.entry_at(broken.start)
         yield ctx.finding(broken.start, broken.end, message, fix=fix(edit), entry=entry)
+
+
+def _name(broken: BrokenLink) -> str:
+    """How a message names the link: by its text, or as the badge link it is."""
+    return f"link '{broken.text}'" if broken.text.strip() and not broken.text.lstrip().startswith("![") else "the badge link"
 
 
 def choose_target(broken: BrokenLink) -> tuple[str, bool]:
