@@ -183,3 +183,14 @@ def test_rules_and_rule_explanation(runner):
     explained = runner.invoke(main, ["rule", "nested-link"])
     assert explained.exit_code == 0 and "Bad:" in explained.output and "Good:" in explained.output
     assert runner.invoke(main, ["rule", "nope"]).exit_code == 2
+
+
+def test_the_readme_rule_table_is_the_registry():
+    from pathlib import Path
+
+    from awesomelint.registry import all_rules
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for name, rule in all_rules().items():
+        severity = rule.severity.value + (" (online)" if rule.online else "")
+        assert f"| `{name}` | {severity} | {rule.fix} | {rule.summary} |" in readme, name

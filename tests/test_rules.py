@@ -524,3 +524,13 @@ def test_a_badge_link_with_two_targets_is_named_and_keeps_its_image():
     (found,) = findings("[![CI](https://ci.example/badge.svg)]([https://a.example/x](https://b.example/y))\n", "nested-link")
     assert found.message.startswith("the badge link is broken")
     assert found.fix.edits[0].content == "[![CI](https://ci.example/badge.svg)](https://b.example/y)"
+
+
+# missing-scheme -------------------------------------------------------------
+
+def test_links_without_a_scheme_get_https():
+    text = ("# T\n\n- [MetaNeighbor](github.com/maggiecrow/MetaNeighbor) - x\n- [Jia-Bin Huang](www.jiabinhuang.com) - y\n"
+            "- [Notes](docs/notes.md) [Setup](setup.py) [Top](#t) [Mail](mailto:a@b.org) [Up](../README.md) [Me](https://x.org)\n")
+    github, personal = findings(text, "missing-scheme")
+    assert github.fix.applicability.value == "safe" and github.fix.edits[0].content == "https://github.com/maggiecrow/MetaNeighbor"
+    assert personal.fix.applicability.value == "unsafe" and "no scheme" in personal.message

@@ -20,5 +20,5 @@ from . import (  # noqa: F401
 ORDER = [
     "nested-link", "placeholder-url", "duplicate-entry", "mojibake", "off-topic", "missing-link", "tracking-param",
     "url-shortener", "insecure-url", "link-text-mismatch", "broken-anchor", "list-numbering", "table-shape",
-    "empty-cell-marker", "whitespace", "double-marker", "dead-link", "redirected-link", "link-error", "archived-repo",
+    "empty-cell-marker", "whitespace", "double-marker", "missing-scheme", "dead-link", "redirected-link", "link-error", "archived-repo",
 ]

@@ -71,7 +71,7 @@ def _descriptions_disagree(a: Entry, b: Entry) -> bool:
 
 @rule(
     "duplicate-entry",
-    summary="The same work listed twice: same link target, same title, or a near-identical title with shared authors.",
+    summary="The same work listed twice: same link target, same title, or a near-identical title with shared authors (in two sections: one info note).",
     severity=Severity.WARNING,
     fix="none",
     bad="| scFoundation | [Large-scale foundation model ...](https://www.nature.com/articles/s41592-024-02305-7) |\n...\n| scFoundation | Hao et al., 2024 | — |",

@@ -116,7 +116,7 @@ def _placeholder_texts(ctx: Context):
 
 @rule(
     "missing-link",
-    summary="An entry with no link at all.",
+    summary="An entry with no link at all, among entries that have theirs (not in link-less tables or prose bullets).",
     severity=Severity.WARNING,
     fix="none",
     bad="| BioLLM | Ping Qiu et al., 2024 | — | — |",

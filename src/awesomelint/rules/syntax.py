@@ -21,7 +21,7 @@ _TEXT_HOSTS = {
 
 @rule(
     "nested-link",
-    summary="Link syntax that broke: two targets merged into one link, a space before '(', or an unclosed link.",
+    summary="Link syntax that broke: two targets merged into one link, a space before '(', a stray '[' before the address, or an unclosed link.",
     severity=Severity.ERROR,
     fix="safe when one target is clearly right, else unsafe",
     bad="[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)\n[HF]([https://huggingface.co/org/model](https://drive.google.com/x))",
