@@ -295,3 +295,17 @@ def test_the_same_list_gets_the_same_findings_in_every_process():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(n)}).stdout for n in (1, 2, 3)}
     assert len(outputs) == 1
+
+
+def test_text_without_spaces_is_read_as_character_pairs():
+    from awesomelint.topicmodel import words_of
+
+    assert words_of("基于ChatGLM的中文模型 and Python", frozenset({"and"})) == [
+        "基于", "chatglm", "的中", "中文", "文模", "模型", "python"]
+
+
+def test_a_list_mostly_in_chinese_is_left_alone():
+    entries = "".join(f"* 模型{i}：\n  * 地址：https://github.com/o/m{i}\n  * 简介：一个基于大语言模型的中文对话系统，开源可商用。\n"
+                      for i in range(20))
+    stray = "* Guide：\n  * 地址：https://github.com/o/guide\n  * 简介：This repo aims at recording open source alternatives.\n"
+    assert flagged_titles("# 中文大模型\n\n## 模型\n\n" + entries + stray) == []

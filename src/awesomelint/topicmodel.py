@@ -49,8 +49,35 @@ def english() -> dict[str, float]:
     return {word: 10 ** (int(zipf) / 100 - 9) for word, zipf in data.table("background_en").items()}
 
 
+# Han, kana and Hangul: scripts written without spaces between words
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def cjk_share(text: str) -> float:
+    """The share of a text's letters that are Chinese, Japanese or Korean."""
+    letters = sum(1 for c in text if c.isalpha())
+    return sum(len(run) for run in _CJK.findall(text)) / letters if letters else 0.0
+
+
 def words_of(text: str, stop: frozenset[str]) -> list[str]:
-    return [w for w in (m.lower() for m in _WORD.findall(text)) if w not in stop]
+    """Lower-cased words; text without spaces (Chinese, Japanese, Korean) as overlapping
+    character pairs ("基于一个" -> "基于", "于一", "一个"), which stand in for its words
+    without a dictionary."""
+    found: list[str] = []
+    for word in (m.lower() for m in _WORD.findall(text)):
+        if not _CJK.search(word):
+            found.append(word)
+            continue
+        position = 0
+        for run in _CJK.finditer(word):
+            if len(word[position : run.start()]) > 1:
+                found.append(word[position : run.start()])
+            piece = run.group()
+            found.extend(piece[i : i + 2] for i in range(max(1, len(piece) - 1)))
+            position = run.end()
+        if len(word[position:]) > 1:
+            found.append(word[position:])
+    return [w for w in found if w not in stop]
 
 
 def center_spread(values: list[float]) -> tuple[float, float]:

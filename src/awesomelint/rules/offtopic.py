@@ -28,7 +28,7 @@ from ..entries import Entry, entry_name, plain_text
 from ..linkspans import SAME_PAGE
 from ..findings import Severity
 from ..registry import Context, rule
-from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, words_of
+from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, cjk_share, words_of
 from ..urls import host_of, strip_www
 
 MIN_ENTRIES = 12
@@ -43,6 +43,7 @@ FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entr
 COMMON_SHARE = 0.1  # ... where its section-mates typically share theirs with 10% of the list
 TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
 DEFAULT_THRESHOLD = 3.5
+CJK_ABSTAIN = 0.25  # above this share of Chinese/Japanese/Korean letters the rule abstains
 LONG_LIST = 200  # from this many scored entries on, a lone entry's words alone never flag it
 FALSE_ALARMS = 0.23  # lone false alarms a list of normally spread scores would expect at the bar
 _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "release date", "venue"}
@@ -233,10 +234,12 @@ def off_topic(ctx: Context):
     English explains better than the list does, more readily in runs and when their
     fields or form differ from their neighbours'. It is a judgment, not a syntax error:
     state the subject with `topic`, silence a word with `allow`, raise `threshold` to
-    flag less, or disable it inline."""
+    flag less, or disable it inline. Lists mostly in Chinese, Japanese or Korean are left
+    alone: the background it measures words against is English, and an entry described
+    in English there is a change of language, not of subject."""
     entries = [e for e in ctx.entries if e.title or e.text]
-    if len(entries) < MIN_ENTRIES:
-        return
+    if len(entries) < MIN_ENTRIES or cjk_share(" ".join(e.text for e in entries)) > CJK_ABSTAIN:
+        return  # too few entries, or a list mostly in a script the English background cannot read
     model = list_model(ctx.doc, entries, ctx.option("topic") or (), ctx.option("allow") or ())
     scores = [model.score(i) for i in range(len(entries))]
     evidence = [i for i, s in enumerate(scores) if s.words >= MIN_WORDS]
