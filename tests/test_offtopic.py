@@ -309,3 +309,16 @@ def test_a_list_mostly_in_chinese_is_left_alone():
                       for i in range(20))
     stray = "* Guide：\n  * 地址：https://github.com/o/guide\n  * 简介：This repo aims at recording open source alternatives.\n"
     assert flagged_titles("# 中文大模型\n\n## 模型\n\n" + entries + stray) == []
+
+
+PROMOTION = """- - [Apex Health AI: clinical documentation assistant for hospitals](https://apexhealth.example/)
+  - [Book a demo for your clinic and patients](https://apexhealth.example/demo)
+  - [Pricing for hospitals and physicians](https://apexhealth.example/pricing)
+  - [Patient care case studies](https://apexhealth.example/cases)
+"""
+
+
+@corpus
+def test_a_pasted_block_of_promotional_links_is_found():
+    flagged = flagged_titles(awesome_go_with({"- [cobra](": PROMOTION}))
+    assert flagged[0].startswith("Apex Health AI") and len(flagged) == 4
