@@ -534,3 +534,9 @@ def test_links_without_a_scheme_get_https():
     github, personal = findings(text, "missing-scheme")
     assert github.fix.applicability.value == "safe" and github.fix.edits[0].content == "https://github.com/maggiecrow/MetaNeighbor"
     assert personal.fix.applicability.value == "unsafe" and "no scheme" in personal.message
+
+
+def test_a_project_about_a_service_is_not_a_link_to_it():
+    text = "# T\n\n- [dropbox](https://github.com/ammmir/elixir-dropbox) - Dropbox Core API client.\n- [Paper](https://x.example/p) - see [GitHub](https://gitlab.com/a/b)\n"
+    (found,) = findings(text, "link-text-mismatch")
+    assert "GitHub" in found.message

@@ -18,3 +18,8 @@ def dest_edit(doc: Document, link: Link, new_url: str) -> Edit | None:
     if written != link.url:
         return None  # escapes or entities in the source: leave it to a person
     return Edit(start, end, new_url)
+
+
+def squeezed(text: str) -> str:
+    """Letters and digits only, case-folded: 'Cutt.ly', 'cuttly' and 'CUTT-LY' compare equal."""
+    return "".join(c for c in text.casefold() if c.isalnum())

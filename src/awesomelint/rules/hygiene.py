@@ -9,7 +9,7 @@ from ..entries import plain_text
 from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import host_matches, host_of, join_query, split_query
-from .common import dest_edit
+from .common import dest_edit, squeezed
 from .online_data import is_login
 
 _SITE_VALUE = re.compile(r"^(https?(:|%3A)|www\.|[\w-]+(\.[\w-]+)+(/|%2F|$))", re.I)
@@ -59,7 +59,7 @@ def tracking_param(ctx: Context):
     attribution and pass; a 'ref' inside an API call may be the API's parameter, so its
     fix is unsafe."""
     extra = ctx.option("extend-params") or []
-    own_name = _squeezed(_list_name(ctx.doc))
+    own_name = squeezed(_list_name(ctx.doc))
     for link in _web_links(ctx):
         base, params, fragment = split_query(link.url)
         tracked = tracking_params(params, extra)
@@ -91,15 +91,11 @@ def _list_name(doc) -> str:
     return ""
 
 
-def _squeezed(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
-
-
 def _owners_attribution(tracked: list[str], own_name: str) -> bool:
     """utm_campaign=awesome-go in awesome-go: the list's own sponsor links say where their
     readers come from, with the sponsor's consent; that is attribution, not tracking."""
     return len(own_name) >= 4 and any(
-        p.lower().startswith("utm_") and own_name in _squeezed(p.partition("=")[2]) for p in tracked)
+        p.lower().startswith("utm_") and own_name in squeezed(p.partition("=")[2]) for p in tracked)
 
 
 @rule(
@@ -141,10 +137,8 @@ def url_shortener(ctx: Context):
 
 def _names_the_service(text: str, host: str) -> bool:
     """'Cutt.ly', 'cuttly' or 'Bitly API' for cutt.ly / bit.ly: the text is about the service."""
-    squeezed = "".join(c for c in text.casefold() if c.isalnum())
-    name = "".join(c for c in host.casefold() if c.isalnum())
-    label = "".join(c for c in host.casefold().split(".")[0] if c.isalnum())
-    return bool(squeezed) and (squeezed.startswith(name) or (len(label) >= 4 and squeezed.startswith(label)))
+    said, name, label = squeezed(text), squeezed(host), squeezed(host.split(".")[0])
+    return bool(said) and (said.startswith(name) or (len(label) >= 4 and said.startswith(label)))
 
 
 @rule(

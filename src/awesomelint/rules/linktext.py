@@ -10,6 +10,7 @@ from ..entries import entry_name, strip_symbols
 from ..findings import Severity
 from ..registry import Context, rule
 from ..urls import github_repo, host_of, strip_www
+from .common import squeezed
 
 _OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 # words a link text uses for a host -> hosts that fit it
@@ -55,7 +56,9 @@ def link_text_mismatch(ctx: Context):
     (or the reverse): the text promises one repository and the click opens another. In
     a table, a link whose host differs from every other link in its column (a Hugging
     Face link in a GitHub column) is usually in the wrong cell. Case differences in
-    owner/repo are fine: GitHub ignores case."""
+    owner/repo are fine: GitHub ignores case. A link whose address names the service
+    ('[dropbox](https://github.com/…/elixir-dropbox)') is a project about it, not a
+    link claiming to go to it."""
     for link in ctx.links:
         if link.kind == "image" or not link.url.lower().startswith(("http://", "https://")):
             continue
@@ -63,7 +66,6 @@ def link_text_mismatch(ctx: Context):
         if message:
             yield ctx.finding(link.start, link.end, message, entry=ctx.entry_at(link.start))
     yield from _column_outliers(ctx)
-
 
 
 def _text_contradiction(text: str, url: str) -> str | None:
@@ -78,8 +80,11 @@ def _text_contradiction(text: str, url: str) -> str | None:
 
 
 def _names_it_otherwise(word: str, host: str, url: str) -> bool:
-    """A DOI with the named publisher's prefix, or the product's own documentation."""
+    """A DOI with the named publisher's prefix, the product's own documentation, or a
+    project about the service (github.com/…/elixir-dropbox for 'dropbox')."""
     path = urlsplit(url).path
+    if squeezed(word) in squeezed(path):
+        return True
     prefix = _DOI_PREFIXES.get(word)
     if prefix and _fits(host, ("doi.org",)) and path.lstrip("/").startswith(prefix):
         return True
