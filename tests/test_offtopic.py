@@ -322,3 +322,24 @@ PROMOTION = """- - [Apex Health AI: clinical documentation assistant for hospita
 def test_a_pasted_block_of_promotional_links_is_found():
     flagged = flagged_titles(awesome_go_with({"- [cobra](": PROMOTION}))
     assert flagged[0].startswith("Apex Health AI") and len(flagged) == 4
+
+
+def _long_go_list(odd: str) -> str:
+    """240 hand-made Go library entries in 8 sections, with one odd-worded tool among them."""
+    verbs = ["Parse", "Build", "Serve", "Encode", "Decode", "Validate", "Generate", "Test"]
+    things = ["JSON", "HTTP requests", "command-line flags", "config files", "SQL queries", "gRPC services",
+              "templates", "log messages", "YAML", "websockets"]
+    sections = []
+    for s in range(8):
+        rows = [f"- [go{s}x{i}](https://github.com/o/go{s}x{i}) - {verbs[(s + i) % 8]} {things[(s * 3 + i) % 10]} "
+                f"in Go with a small, fast library." for i in range(30)]
+        if s == 5:
+            rows.insert(17, odd)
+        sections.append(f"## Section {s}\n\n" + "\n".join(rows) + "\n")
+    return "# Awesome Go Tools\n\nGo libraries and tools.\n\n" + "\n".join(sections)
+
+
+def test_a_lone_tool_with_rare_words_in_a_long_list_is_not_flagged():
+    # the shape of MInference, rnote or BigML in real lists: a single tool whose own words are rare
+    text = _long_go_list("- [rnote](https://github.com/o/rnote) - Sketch and take handwritten notes on tablets with pressure-sensitive pens.")
+    assert flagged_titles(text) == []
