@@ -53,7 +53,7 @@ def test_full_format_shows_source_and_caret(runner, lists):
 
 def test_json_format_contract(runner, lists):
     result = runner.invoke(main, ["check", "--format", "json", str(lists / "broken.md")])
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     nested = next(d for d in data if d["rule"] == "nested-link")
     assert set(nested) >= {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "entry", "related", "fix"}
     assert nested["line"] == 3 and nested["column"] == 3 and nested["severity"] == "error"
@@ -64,7 +64,7 @@ def test_json_format_contract(runner, lists):
 def test_github_format_escapes_untrusted_text(runner, tmp_path):
     path = tmp_path / "evil, name.md"
     path.write_text("# T\n\n- [a%0A::error::pwned](https://github.com/org/repo)\n")
-    output = runner.invoke(main, ["check", "--format", "github", "--select", "placeholder-url", str(path)]).output
+    output = runner.invoke(main, ["check", "--format", "github", "--select", "placeholder-url", str(path)]).stdout
     line = output.strip()
     assert line.startswith("::error file=") and "evil%2C name.md" in line
     assert len(output.splitlines()) == 1
@@ -100,7 +100,7 @@ SARIF_SUBSET = {
 
 
 def test_sarif_validates(runner):
-    output = runner.invoke(main, ["check", "--format", "sarif", str(seed("000")), str(seed("004"))]).output
+    output = runner.invoke(main, ["check", "--format", "sarif", str(seed("000")), str(seed("004"))]).stdout
     log = json.loads(output)
     jsonschema.validate(log, SARIF_SUBSET)
     ids = {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
@@ -108,7 +108,7 @@ def test_sarif_validates(runner):
 
 
 def test_concise_format(runner, lists):
-    output = runner.invoke(main, ["check", "--format", "concise", str(lists / "broken.md")]).output
+    output = runner.invoke(main, ["check", "--format", "concise", str(lists / "broken.md")]).stdout
     assert output.splitlines()[0].startswith(f"{lists / 'broken.md'}:3:3: nested-link ")
 
 
@@ -154,13 +154,13 @@ def test_inline_comments(runner, tmp_path, comment, expected):
     result = runner.invoke(main, ["check", "--format", "concise", "--select", "nested-link,placeholder-url", str(path)])
     assert result.exit_code == expected
     if comment.startswith("<!-- awesomelint-disable nested-link"):
-        assert {line.split(" ")[1] for line in result.output.splitlines()} == {"placeholder-url"}
+        assert {line.split(" ")[1] for line in result.stdout.splitlines()} == {"placeholder-url"}
 
 
 def test_disable_enable_range(runner, tmp_path):
     path = tmp_path / "x.md"
     path.write_text("# A\n\n<!-- awesomelint-disable insecure-url -->\n- [a](http://github.com/a/b)\n<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d)\n")
-    output = runner.invoke(main, ["check", "--format", "concise", "--select", "insecure-url", str(path)]).output
+    output = runner.invoke(main, ["check", "--format", "concise", "--select", "insecure-url", str(path)]).stdout
     assert [line.split(":")[1] for line in output.splitlines()] == ["6"]
 
 

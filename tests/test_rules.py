@@ -540,3 +540,9 @@ def test_a_project_about_a_service_is_not_a_link_to_it():
     text = "# T\n\n- [dropbox](https://github.com/ammmir/elixir-dropbox) - Dropbox Core API client.\n- [Paper](https://x.example/p) - see [GitHub](https://gitlab.com/a/b)\n"
     (found,) = findings(text, "link-text-mismatch")
     assert "GitHub" in found.message
+
+
+def test_a_link_whose_text_holds_a_code_span_is_still_checked():
+    found = findings("# T\n\n- [`tool` docs](http://github.com/a/b?utm_source=x) - x\n", "tracking-param", "insecure-url")
+    assert sorted(f.rule for f in found) == ["insecure-url", "tracking-param"]
+    assert findings("# T\n\n```\n[x](http://github.com/a/b?utm_source=x)\n```\n", "tracking-param", "insecure-url") == []

@@ -6,8 +6,11 @@ import csv
 import difflib
 import io
 import json
+import os
 import re
 import sys
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -17,7 +20,9 @@ from . import __version__
 from .config import ConfigResolver, parse_config
 from .document import Document
 from .entries import entries_of
+from .changes import only_new
 from .errors import InputError
+from .findings import Severity
 from .fix import FixError, encode, fix_document, write_atomic
 from .linter import lint
 from .registry import all_rules
@@ -113,7 +118,7 @@ def _link_options(function):
     return function
 
 
-def _check_links(docs, configs, timeout, max_concurrency, per_host, cache_path, no_cache, allow_private):
+def _check_links(docs, configs, timeout, max_concurrency, per_host, cache_path, no_cache, allow_private, lines=None):
     """Run the link checker once over every document; verdicts for every URL."""
     from .links.cache import default_path
     from .links.checker import Settings
@@ -125,31 +130,104 @@ def _check_links(docs, configs, timeout, max_concurrency, per_host, cache_path, 
     settings = Settings(timeout=timeout, max_concurrency=max_concurrency, per_host=per_host,
                         allow_private=allow_private, accept=accept)
     cache = None if no_cache else (cache_path or str(default_path()))
-    result = check_links(docs, settings, cache, github_api=api, exclude=exclude)
+    result = check_links(docs, settings, cache, github_api=api, exclude=exclude, lines=lines)
     click.echo(result.summary(), err=True)
     return result.verdicts
 
 
-def _lint_files(paths, config_for, online_options=None, only_online=False):
-    """Lint every file; with online options, check links first. (located findings, files, errors)"""
+def _ci_options(function):
+    function = click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
+                            help="The least severity that makes the run fail (default: the config's fail-on, else warning).")(function)
+    function = click.option("--changed-since", metavar="REF",
+                            help="Report only what lines added since REF (its merge-base with HEAD) hold.")(function)
+    return function
+
+
+@dataclass
+class Linted:
+    located: list
+    docs: list
+    configs: list
+    errors: list[str]
+    hidden: int = 0  # findings on lines --changed-since left out
+
+
+def _changed(changed_since: str | None):
+    """The lines changed since REF, or None; exits 2 with one line outside git or for a bad REF."""
+    if changed_since is None:
+        return None
+    from .changes import ChangedLines
+
+    return ChangedLines(changed_since)
+
+
+def _lint_files(paths, config_for, online_options=None, only_online=False, changed_since=None) -> Linted:
+    """Lint every file; with online options, check links first (only those on new lines
+    with ``changed_since``)."""
     files, errors = collect_paths(paths)
-    docs, configs = [], []
+    changed = _changed(changed_since)
+    docs, configs, lines = [], [], {}
     for path in files:
         try:
-            docs.append(Document.from_path(path))
-            configs.append(config_for(path))
+            doc = Document.from_path(path)
+            config = config_for(path)
+            if changed is not None:
+                lines[doc.path] = changed.of(path)
         except InputError as exc:
             errors.append(str(exc))
-    verdicts = _check_links(docs, configs, **online_options) if online_options is not None else None
-    located = []
+            if changed is not None and "--changed-since" in str(exc):
+                break  # the same for every file: say it once
+            continue
+        docs.append(doc)
+        configs.append(config)
+    linted = Linted([], docs, configs, errors)
+    if errors and changed is not None:
+        return linted
+    verdicts = None
+    if online_options is not None:
+        verdicts = _check_links(docs, configs, lines=lines if changed is not None else None, **online_options)
     for doc, config in zip(docs, configs):
         if only_online:
             names = [n for n in config.enabled(doc.path, online=True) if all_rules()[n].online or n == "url-shortener"]
             result = lint(doc, config, only=names, link_results=verdicts)
         else:
             result = lint(doc, config, online=online_options is not None, link_results=verdicts)
-        located.extend(locate(doc, result.findings))
-    return located, docs, errors
+        findings = result.findings
+        if changed is not None:
+            findings, hidden = only_new(doc, findings, lines[doc.path])
+            linted.hidden += hidden
+        linted.located.extend(locate(doc, findings))
+    return linted
+
+
+def _threshold(fail_on: str | None, config) -> Severity:
+    return Severity(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
+
+
+def _failing(linted: Linted, fail_on: str | None) -> int:
+    """How many findings are at or above the threshold (per file: its config may set it)."""
+    thresholds = {doc.path: _threshold(fail_on, config) for doc, config in zip(linted.docs, linted.configs)}
+    return sum(1 for item in linted.located
+               if item.finding.severity.rank >= thresholds.get(item.path, Severity.WARNING).rank)
+
+
+def _summary(linted: Linted, failing: int, fail_on: str | None, changed_since: str | None) -> None:
+    """One line on stderr that says what was found and what was left out of the verdict,
+    so nobody mistakes a filtered run for a clean list."""
+    located = linted.located
+    if not located and not linted.hidden:
+        return
+    counts = Counter(item.severity for item in located)
+    parts = [f"{counts[s.value]} {s.value}" for s in Severity if counts[s.value]]
+    line = f"awesomelint: {len(located)} finding{'s' * (len(located) != 1)}"
+    line += f" ({', '.join(parts)})" if parts else ""
+    below = len(located) - failing
+    if below:
+        threshold = fail_on or (linted.configs[0].fail_on.value if linted.configs and linted.configs[0].fail_on else "warning")
+        line += f"; {below} below --fail-on {threshold} do not fail the run"
+    if linted.hidden:
+        line += f"; {linted.hidden} on lines not changed since {changed_since} not shown"
+    _error(line)
 
 
 def _report(located, fmt, count):
@@ -162,6 +240,19 @@ def _report(located, fmt, count):
         click.echo(output, nl=False)
     else:
         click.echo(FORMATTERS[fmt](located), nl=False)
+    summary_file = os.environ.get("AWESOMELINT_SUMMARY")
+    if summary_file:  # the GitHub Action points this at $GITHUB_STEP_SUMMARY
+        with open(summary_file, "a", encoding="utf-8") as stream:
+            stream.write(FORMATTERS["markdown"](located))
+
+
+def _finish(linted: Linted, fmt: str, fail_on: str | None, changed_since: str | None) -> None:
+    _report(linted.located, fmt, len(linted.docs))
+    for message in linted.errors:
+        _error(message)
+    failing = _failing(linted, fail_on)
+    _summary(linted, failing, fail_on, changed_since)
+    sys.exit(2 if linted.errors else 1 if failing else 0)
 
 
 @main.command()
@@ -169,56 +260,63 @@ def _report(located, fmt, count):
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
 @click.option("--online", is_flag=True, help="Also check every link online (the link rules).")
 @_link_options
+@_ci_options
 @_common
-def check(paths, fmt, online, config_path, select, ignore, **link_options):
+def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignore, **link_options):
     """Report what is wrong with each list."""
     config_for = _resolver_or_exit(config_path, select, ignore)
-    located, docs, errors = _lint_files(paths, config_for, link_options if online else None)
-    _report(located, fmt, len(docs))
-    for message in errors:
-        _error(message)
-    sys.exit(2 if errors else 1 if located else 0)
+    linted = _lint_files(paths, config_for, link_options if online else None, changed_since=changed_since)
+    _finish(linted, fmt, fail_on, changed_since)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
 @_link_options
+@_ci_options
 @_common
-def links(paths, fmt, config_path, select, ignore, **link_options):
+def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, **link_options):
     """Check every link online: dead, redirected, erroring, archived."""
     config_for = _resolver_or_exit(config_path, select, ignore)
-    located, docs, errors = _lint_files(paths, config_for, link_options, only_online=True)
-    _report(located, fmt, len(docs))
-    for message in errors:
-        _error(message)
-    serious = [item for item in located if item.severity != "info"]
-    sys.exit(2 if errors else 1 if serious else 0)
+    linted = _lint_files(paths, config_for, link_options, only_online=True, changed_since=changed_since)
+    _finish(linted, fmt, fail_on, changed_since)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
-@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file would change; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Name each file fix would change and exit 1 if any; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--no-layout", is_flag=True, help="Content fixes only; leave the layout as written.")
+@_ci_options
 @_common
-def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, config_path, select, ignore):
-    """Apply safe fixes, verify nothing was lost, and rewrite each list atomically."""
+def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_since, config_path, select, ignore):
+    """Apply safe fixes, verify nothing was lost, and rewrite each list atomically.
+
+    Exit 1: with --check or --diff, a file would change; otherwise findings at or above
+    --fail-on remain."""
     config_for = _resolver_or_exit(config_path, select, ignore)
     files, errors = collect_paths(paths)
-    changed = remaining = 0
+    try:
+        changed_lines = _changed(changed_since)
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    changed = failing = 0
     for path in files:
         try:
             doc = Document.from_path(path)
-            outcome = fix_document(doc, config_for(path), unsafe=unsafe_fixes, layout=not no_layout)
+            config = config_for(path)
+            outcome = fix_document(doc, config, unsafe=unsafe_fixes, layout=not no_layout)
+            new_lines = changed_lines.of(path) if changed_lines is not None else None
         except (InputError, FixError) as exc:
             errors.append(str(exc))
             continue
         for refusal in outcome.refused:
             _error(refusal.message(path))
-        remaining += len(outcome.remaining)
-        if outcome.text == doc.text:
+        threshold = _threshold(fail_on, config)
+        failing += sum(1 for f in outcome.remaining if f.severity.rank >= threshold.rank)
+        if outcome.text == doc.text or (new_lines is not None and not _touches(doc.text, outcome.text, new_lines)):
             continue
         changed += 1
         if show_diff:
@@ -238,9 +336,20 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, config_path, sele
         _error(message)
     if errors:
         sys.exit(2)
-    if (check_only or show_diff) and changed:
+    if check_only:
+        sys.exit(1 if changed else 0)  # findings fix cannot fix are check's business, not --check's
+    if show_diff and changed:
         sys.exit(1)
-    sys.exit(1 if remaining else 0)
+    sys.exit(1 if failing else 0)
+
+
+def _touches(before: str, after: str, lines: set[int]) -> bool:
+    """Does the change from ``before`` to ``after`` rewrite one of these lines of ``before``?"""
+    matcher = difflib.SequenceMatcher(None, before.split("\n"), after.split("\n"), autojunk=False)
+    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+        if tag != "equal" and any(n in lines for n in range(i1 + 1, max(i2, i1 + 1) + 1)):
+            return True
+    return False
 
 
 @main.command()

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .findings import Severity
 from .registry import all_rules
 
 if sys.version_info >= (3, 11):
@@ -33,6 +34,7 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, Any] = field(default_factory=dict)  # accept, exclude, github-api
     layout: dict[str, Any] | None = field(default_factory=dict)  # style, table-align, bullet; None: no layout
+    fail_on: Severity | None = None  # the least severity that fails a run; None: the command line's (warning)
     root: Path | None = None
     source: str | None = None
 
@@ -148,6 +150,10 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             config.links = _link_options(value, source)
         elif key == "layout":
             config.layout = _layout_options(value, source)
+        elif key == "fail-on":
+            if value not in [s.value for s in Severity]:
+                raise InputError(f"{source}: 'fail-on' must be error, warning or info")
+            config.fail_on = Severity(value)
         elif key in rules:
             config.options[key] = _rule_options(key, value, rules[key].options, source)
         else:

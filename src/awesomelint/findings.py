@@ -11,6 +11,11 @@ class Severity(str, Enum):
     WARNING = "warning"
     INFO = "info"
 
+    @property
+    def rank(self) -> int:
+        """How serious: info 0, warning 1, error 2 (``--fail-on`` compares these)."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
 
 class Applicability(str, Enum):
     """ruff's split: safe fixes are applied by ``fix``; unsafe ones need ``--unsafe-fixes``."""

@@ -30,8 +30,8 @@ def lint(doc: Document, config: Config, *, online: bool = False, only: list[str]
         rule = rules[name]
         context.rule = rule
         for finding in rule.check(context):
-            if doc.in_code(finding.start, max(finding.end, finding.start + 1)) and finding.start < len(doc.text):
-                continue  # nothing inside code is ever reported
+            if doc.in_code(finding.start) and finding.start < len(doc.text):
+                continue  # nothing that starts inside code is reported (a link whose text holds a code span is)
             line = doc.position(finding.start)[0]
             if not suppressions.suppressed(name, line):
                 findings.append(finding)

@@ -32,20 +32,25 @@ class RunResult:
                 f"{c['refused']} not checked (private or not http), {c['cached']} from cache")
 
 
-def urls_of(docs: list[Document]) -> list[str]:
+def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> list[str]:
+    """Every http(s) address the documents link to, once; with ``lines``, only those on
+    these lines of each document (``--changed-since``)."""
     seen: dict[str, None] = {}
     for doc in docs:
         for link in links_of(doc):
             if link.kind != "image" and link.url.lower().startswith(("http://", "https://")):
-                seen.setdefault(link.url.strip(), None)
+                if lines is None or doc.position(link.start)[0] in lines.get(doc.path, ()):
+                    seen.setdefault(link.url.strip(), None)
     return list(seen)
 
 
 def check_links(docs: list[Document], settings: Settings, cache_path: str | None,
-                github_api: str | None = None, progress: bool | None = None, exclude=()) -> RunResult:
-    """Verdicts for every http(s) link of the documents; excluded URLs are not checked."""
+                github_api: str | None = None, progress: bool | None = None, exclude=(),
+                lines: dict[str, set[int]] | None = None) -> RunResult:
+    """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
+    excluded URLs are not checked."""
     started = time.monotonic()
-    urls = [u for u in urls_of(docs) if not any(p.search(u) for p in exclude)]
+    urls = [u for u in urls_of(docs, lines) if not any(p.search(u) for p in exclude)]
     cache = Cache(cache_path) if cache_path else None
     verdicts: dict[str, Verdict] = {}
     if cache:

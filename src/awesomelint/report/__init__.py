@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import concise, full, github, json_format, sarif
+from . import concise, full, github, json_format, markdown, sarif
 from .located import Located, locate
 
 FORMATTERS: dict[str, Callable[[list[Located]], str]] = {
@@ -13,6 +13,7 @@ FORMATTERS: dict[str, Callable[[list[Located]], str]] = {
     "json": json_format.render,
     "github": github.render,
     "sarif": sarif.render,
+    "markdown": markdown.render,
 }
 
 __all__ = ["FORMATTERS", "Located", "locate"]

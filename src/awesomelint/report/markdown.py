@@ -1,0 +1,74 @@
+"""A report a person reads: in a GitHub job summary ($GITHUB_STEP_SUMMARY) or an issue body.
+
+Totals first, then per file a table of line, rule, severity and message. List text is
+untrusted: every character that markdown or HTML could read as markup is escaped, so a
+crafted entry can neither break the table nor inject a link, an image or a script. A
+file with many findings is folded in <details>. With GITHUB_SERVER_URL,
+GITHUB_REPOSITORY and GITHUB_SHA set (as in every Actions job), lines link to the file
+at that commit.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import string
+from collections import Counter
+from itertools import groupby
+from pathlib import Path
+from urllib.parse import quote
+
+FOLD = 20  # findings a file shows before its table is folded
+_PUNCTUATION = set(string.punctuation) - set("<>&\"'")
+
+
+def escape(text: str) -> str:
+    """Text that renders as itself in a table cell: markup characters escaped, line
+    breaks and control characters as spaces or visible escapes."""
+    out = []
+    for char in text:
+        if char in "\r\n\t":
+            out.append(" ")
+        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0:
+            out.append(f"\\\\x{ord(char):02x}")
+        elif char in "<>&\"'":
+            out.append(html.escape(char, quote=True))
+        elif char in _PUNCTUATION:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _line_link(path: str, line: int) -> str:
+    server, repository, sha = (os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    if not (server and repository and sha):
+        return str(line)
+    workspace = Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd()).resolve()
+    try:
+        relative = Path(path).resolve().relative_to(workspace).as_posix()
+    except ValueError:
+        return str(line)
+    url = f"{server}/{repository}/blob/{sha}/{quote(relative)}#L{line}"
+    return f"[{line}]({url.replace(')', '%29').replace(' ', '%20')})"
+
+
+def render(items) -> str:
+    if not items:
+        return "## awesomelint\n\nNo findings.\n"
+    counts = Counter(item.severity for item in items)
+    files = len({item.path for item in items})
+    totals = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
+    parts = ["## awesomelint", "",
+             f"**{len(items)} finding{'s' * (len(items) != 1)}** in {files} file{'s' * (files != 1)}: {totals}.", ""]
+    for path, group in groupby(sorted(items, key=lambda i: (i.path, i.line, i.column)), key=lambda i: i.path):
+        rows = list(group)
+        table = ["| line | rule | severity | message |", "|---:|---|---|---|"]
+        table += [f"| {_line_link(item.path, item.line)} | {escape(item.rule)} | {item.severity} | {escape(item.message)} |"
+                  for item in rows]
+        title = f"{escape(path)} ({len(rows)})"
+        if len(rows) > FOLD:
+            parts += [f"<details><summary>{html.escape(path)}: {len(rows)} findings</summary>", "", *table, "", "</details>", ""]
+        else:
+            parts += [f"### {title}", "", *table, ""]
+    return "\n".join(parts)

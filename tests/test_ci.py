@@ -1,0 +1,270 @@
+"""CI use: --changed-since in a real git repository, --fail-on, fix --check, the markdown
+report and the GitHub Action's main step."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+from awesomelint.changes import added_lines
+from awesomelint.cli import main
+from awesomelint.report import FORMATTERS, locate
+from awesomelint.document import Document
+from awesomelint.findings import Finding, Severity
+
+ROOT = Path(__file__).parent.parent
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+OLD = """# Awesome Things
+
+## Tools
+
+- [alpha](http://github.com/o/alpha) - Alpha tool.
+- [beta](https://bit.ly/3beta) - Beta tool.
+- [gamma](https://github.com/o/gamma?utm_source=x) - Gamma tool.
+"""
+
+
+def git(folder: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A repository whose first commit has old defects; the test adds the second."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "README.md").write_text(OLD)
+    git(tmp_path, "add", "README.md")
+    git(tmp_path, "commit", "-q", "-m", "old list")
+    return tmp_path
+
+
+def commit(repo: Path, text: str) -> None:
+    (repo / "README.md").write_text(text)
+    git(repo, "commit", "-q", "-am", "change")
+
+
+def json_findings(runner, *args):
+    result = runner.invoke(main, ["check", "--format", "json", *args])
+    return result, json.loads(result.stdout)
+
+
+# --changed-since -----------------------------------------------------------
+
+
+@needs_git
+def test_only_the_new_entrys_findings_are_reported(runner, repo):
+    commit(repo, OLD + "- [delta](http://github.com/o/delta) - Delta tool.\n")
+    result, found = json_findings(runner, "--changed-since", "HEAD~1", str(repo / "README.md"))
+    assert [(f["line"], f["rule"]) for f in found] == [(8, "insecure-url")]
+    assert result.exit_code == 1
+    assert "3 on lines not changed since HEAD~1 not shown" in result.stderr
+    _, everything = json_findings(runner, str(repo / "README.md"))
+    assert len(everything) == 4
+
+
+@needs_git
+def test_a_moved_line_is_not_new(runner, repo):
+    lines = OLD.splitlines(keepends=True)
+    moved = "".join(lines[:4] + lines[5:] + [lines[4]])  # alpha moved to the end
+    commit(repo, moved)
+    result, found = json_findings(runner, "--changed-since", "HEAD~1", str(repo / "README.md"))
+    assert found == [] and result.exit_code == 0
+
+
+@needs_git
+def test_a_new_entry_duplicating_an_old_one_is_reported_on_the_new_one(runner, repo):
+    commit(repo, OLD.replace("## Tools\n\n", "## Tools\n\n- [gamma](https://github.com/o/gamma) - Gamma again.\n"))
+    _, found = json_findings(runner, "--select", "duplicate-entry", "--changed-since", "HEAD~1", str(repo / "README.md"))
+    assert [(f["line"], f["rule"]) for f in found] == [(5, "duplicate-entry")]
+    assert {"path": str(repo / "README.md"), "line": 8} in found[0]["related"]
+
+
+@needs_git
+def test_a_bad_ref_or_no_repository_is_one_line_and_exit_2(runner, repo, tmp_path_factory):
+    result = runner.invoke(main, ["check", "--changed-since", "no-such-ref", str(repo / "README.md")])
+    assert result.exit_code == 2 and "--changed-since no-such-ref" in result.stderr
+    assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1
+    outside = tmp_path_factory.mktemp("plain") / "README.md"
+    outside.write_text(OLD)
+    result = runner.invoke(main, ["check", "--changed-since", "HEAD", str(outside)])
+    assert result.exit_code == 2 and "not inside a git repository" in result.stderr
+    result = runner.invoke(main, ["fix", "--check", "--changed-since", "no-such-ref", str(repo / "README.md")])
+    assert result.exit_code == 2
+
+
+@needs_git
+def test_links_fetches_only_the_links_on_new_lines(runner, repo, httpserver):
+    for name in ("old", "new"):
+        httpserver.expect_request(f"/{name}").respond_with_data("fine")
+    commit(repo, OLD + f"- [old site]({httpserver.url_for('/old')}) - Old.\n")
+    commit(repo, OLD + f"- [old site]({httpserver.url_for('/old')}) - Old.\n- [new site]({httpserver.url_for('/new')}) - New.\n")
+    result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--changed-since", "HEAD~1", "--format", "json",
+                                  str(repo / "README.md")])
+    assert result.exit_code == 0, result.output
+    asked = [request.path for request, _ in httpserver.log]
+    assert "/new" in asked and "/old" not in asked
+
+
+@needs_git
+def test_fix_check_changed_since_looks_only_at_new_lines(runner, repo):
+    commit(repo, OLD + "- [delta](https://github.com/o/delta) - Delta tool.\n")
+    path = str(repo / "README.md")
+    assert runner.invoke(main, ["fix", "--check", "--changed-since", "HEAD~1", path]).exit_code == 0
+    commit(repo, OLD + "- [delta](http://github.com/o/delta) - Delta tool.\n")
+    result = runner.invoke(main, ["fix", "--check", "--changed-since", "HEAD~1", path])
+    assert result.exit_code == 1 and f"would fix {path}" in result.stderr
+
+
+def test_added_lines_leave_out_moves():
+    diff = "@@ -2,0 +3,2 @@\n+- [x](u)\n+- [y](v)\n@@ -9 +10,0 @@\n-- [x](u)\n"
+    assert added_lines(diff) == {4}
+
+
+# --fail-on and fix --check ---------------------------------------------------
+
+
+INFO_ONLY = "# T\n\n- [a](https://a.example/) - a\n\n\n\n- [b](https://b.example/) - b\n"
+
+
+def test_info_findings_alone_do_not_fail(runner, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(INFO_ONLY)
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0 and "whitespace" in result.stdout
+    assert "1 below --fail-on warning do not fail the run" in result.stderr
+    assert runner.invoke(main, ["check", "--fail-on", "info", str(path)]).exit_code == 1
+    (tmp_path / ".awesomelint.yaml").write_text("fail-on: info\n")
+    assert runner.invoke(main, ["check", str(path)]).exit_code == 1
+    assert runner.invoke(main, ["check", "--fail-on", "error", str(path)]).exit_code == 0
+
+
+def test_fail_on_for_fix_and_links(runner, tmp_path, httpserver):
+    path = tmp_path / "README.md"
+    path.write_text("# T\n\n- [a](https://paper.link) - a\n")  # an error fix cannot fix
+    assert runner.invoke(main, ["fix", str(path)]).exit_code == 1
+    assert runner.invoke(main, ["fix", "--fail-on", "error", str(path)]).exit_code == 1
+    path.write_text("# T\n\n- [a](https://t.co/x) - a\n")  # a warning
+    assert runner.invoke(main, ["fix", str(path)]).exit_code == 1
+    assert runner.invoke(main, ["fix", "--fail-on", "error", str(path)]).exit_code == 0
+    httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": "/new"})
+    httpserver.expect_request("/new").respond_with_data("fine")
+    path.write_text(f"# T\n\n- [a]({httpserver.url_for('/old')}) - a\n")  # redirected-link: a warning
+    links = ["links", "--no-cache", "--allow-private", str(path)]
+    assert runner.invoke(main, links).exit_code == 1
+    assert runner.invoke(main, [*links, "--fail-on", "error"]).exit_code == 0
+
+
+def test_fix_check_fails_only_when_fix_would_change_the_file(runner, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# T\n\n- [a](https://paper.link) - a\n")  # a finding fix cannot fix
+    result = runner.invoke(main, ["fix", "--check", str(path)])
+    assert result.exit_code == 0 and "would fix" not in result.stderr
+    path.write_text("# T\n\n- [a](http://github.com/o/a) - a\n")
+    result = runner.invoke(main, ["fix", "--check", str(path)])
+    assert result.exit_code == 1 and f"would fix {path}" in result.stderr
+    assert path.read_text() == "# T\n\n- [a](http://github.com/o/a) - a\n"
+
+
+def test_fail_on_is_validated(runner, tmp_path):
+    (tmp_path / ".awesomelint.yaml").write_text("fail-on: never\n")
+    (tmp_path / "README.md").write_text("# T\n")
+    result = runner.invoke(main, ["check", str(tmp_path / "README.md")])
+    assert result.exit_code == 2 and "fail-on" in result.stderr
+
+
+# --format markdown -------------------------------------------------------------
+
+HOSTILE = "a | b `code` <script>alert(1)</script>\nnew line [x](https://evil.example) ![i](https://evil.example/i.png) **bold** \x1b[31m"
+
+
+def _cells(markdown: str) -> list[list[str]]:
+    """The table cells a renderer makes of the report, as text."""
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    for row in rows:  # list text made no markup: no script, link, image or emphasis
+        assert not re.search(r"<(?!/?t[dhr]\b|a href=\"https://github.com/o/list|/a>)", row), row
+    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)] for row in rows]
+
+
+def test_markdown_report_escapes_hostile_list_text():
+    doc = Document.from_text("# T\n\nline\n", "list|name.md")
+    located = locate(doc, [Finding("nested-link", HOSTILE, 2, 6, Severity.ERROR)])
+    report = FORMATTERS["markdown"](located)
+    assert report.startswith("## awesomelint\n\n**1 finding** in 1 file: 1 error.")
+    header, row = _cells(report)
+    assert header == ["line", "rule", "severity", "message"]
+    import html as html_module
+
+    assert row[:3] == ["1", "nested-link", "error"]
+    shown = html_module.unescape(row[3])
+    assert "a | b `code` <script>alert(1)</script> new line [x](https://evil.example)" in shown
+    assert "\\x1b" in shown and "\x1b" not in report
+
+
+def test_markdown_report_links_lines_and_folds_long_files(monkeypatch, tmp_path):
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "o/list")
+    monkeypatch.setenv("GITHUB_SHA", "abc123")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    doc = Document.from_text("# T\n" + "x\n" * 30, str(tmp_path / "docs" / "README.md"))
+    findings = [Finding("whitespace", f"finding {i}", doc.line_starts[i], doc.line_starts[i] + 1, Severity.INFO)
+                for i in range(1, 25)]
+    report = FORMATTERS["markdown"](locate(doc, findings))
+    assert "[2](https://github.com/o/list/blob/abc123/docs/README.md#L2)" in report
+    assert "<details><summary>" in report and ": 24 findings</summary>" in report
+    assert len(_cells(report)) == 25
+
+
+def test_no_findings_is_said():
+    assert "No findings." in FORMATTERS["markdown"]([])
+
+
+# the GitHub Action -------------------------------------------------------------
+
+
+def _action() -> dict:
+    return yaml.safe_load((ROOT / "action.yml").read_text())
+
+
+def test_the_action_is_a_composite_whose_steps_use_every_input():
+    action = _action()
+    assert action["runs"]["using"] == "composite"
+    steps = yaml.safe_dump(action["runs"]["steps"])
+    assert set(action["inputs"]) == {"args", "version", "python-version", "fail", "summary"}
+    for name in action["inputs"]:
+        assert f"inputs.{name}" in steps, name
+    assert all("shell" in step for step in action["runs"]["steps"] if "run" in step)
+    # inputs reach scripts through the environment, never pasted into the script text
+    for step in action["runs"]["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("name")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@pytest.mark.parametrize("fail, expected", [("true", 1), ("false", 0)])
+def test_the_actions_main_step_runs_against_a_list(tmp_path, fail, expected):
+    step = next(s for s in _action()["runs"]["steps"] if s.get("id") == "run")
+    fixture = tmp_path / "README.md"
+    fixture.write_text("# T\n\n- [a](https://paper.link) - a\n")
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
+           "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+    for key, value in step["env"].items():  # the step's env, with the inputs substituted
+        env[key] = re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: {
+            "args": f"check --format github {fixture}", "fail": fail, "summary": "true"}[m.group(1)], str(value))
+    result = subprocess.run(["bash", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == expected, result.stderr
+    assert "::error file=" in result.stdout
+    assert "| line | rule | severity | message |" in summary.read_text()
+    assert "exit-code=1" in outputs.read_text()
