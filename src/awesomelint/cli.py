@@ -7,7 +7,6 @@ import difflib
 import io
 import json
 import os
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from .document import Document
 from .entries import entries_of
 from .changes import only_new
 from .errors import InputError
+from .userpatterns import compile_user_pattern
 from .findings import Severity
 from .fix import FixError, encode, fix_document, write_atomic
 from .linter import lint
@@ -125,7 +125,7 @@ def _check_links(docs, configs, timeout, max_concurrency, per_host, cache_path, 
     from .links.run import check_links
 
     accept = {code for config in configs for code in config.links.get("accept", [])}
-    exclude = [re.compile(p) for config in configs for p in config.links.get("exclude", [])]
+    exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
     api = next((c.links["github-api"] for c in configs if "github-api" in c.links), None)
     settings = Settings(timeout=timeout, max_concurrency=max_concurrency, per_host=per_host,
                         allow_private=allow_private, accept=accept)
@@ -169,8 +169,8 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     docs, configs, lines = [], [], {}
     for path in files:
         try:
-            doc = Document.from_path(path)
             config = config_for(path)
+            doc = Document.from_path(path, config.max_bytes)
             if changed is not None:
                 lines[doc.path] = changed.of(path)
         except InputError as exc:
@@ -187,11 +187,15 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     if online_options is not None:
         verdicts = _check_links(docs, configs, lines=lines if changed is not None else None, **online_options)
     for doc, config in zip(docs, configs):
-        if only_online:
-            names = [n for n in config.enabled(doc.path, online=True) if all_rules()[n].online or n == "url-shortener"]
-            result = lint(doc, config, only=names, link_results=verdicts)
-        else:
-            result = lint(doc, config, online=online_options is not None, link_results=verdicts)
+        try:
+            if only_online:
+                names = [n for n in config.enabled(doc.path, online=True) if all_rules()[n].online or n == "url-shortener"]
+                result = lint(doc, config, only=names, link_results=verdicts)
+            else:
+                result = lint(doc, config, online=online_options is not None, link_results=verdicts)
+        except InputError as exc:  # an inline comment naming no rule: this file fails, the others are checked
+            linted.errors.append(str(exc))
+            continue
         findings = result.findings
         if changed is not None:
             findings, hidden = only_new(doc, findings, lines[doc.path])
@@ -305,8 +309,8 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
     changed = failing = 0
     for path in files:
         try:
-            doc = Document.from_path(path)
             config = config_for(path)
+            doc = Document.from_path(path, config.max_bytes)
             outcome = fix_document(doc, config, unsafe=unsafe_fixes, layout=not no_layout)
             new_lines = changed_lines.of(path) if changed_lines is not None else None
         except (InputError, FixError) as exc:
@@ -328,7 +332,11 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
             )
             click.echo("".join(diff), nl=False)
         elif not check_only:
-            write_atomic(path, encode(doc, outcome.text))
+            try:
+                write_atomic(path, encode(doc, outcome.text), original=doc.raw)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
             click.echo(f"fixed {path}: {outcome.applied} fix{'es' * (outcome.applied != 1)} applied", err=True)
         else:
             click.echo(f"would fix {path}", err=True)

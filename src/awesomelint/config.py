@@ -14,6 +14,7 @@ import yaml
 
 from .errors import InputError
 from .findings import Severity
+from .userpatterns import checked_user_pattern
 from .registry import all_rules
 
 if sys.version_info >= (3, 11):
@@ -35,6 +36,7 @@ class Config:
     links: dict[str, Any] = field(default_factory=dict)  # accept, exclude, github-api
     layout: dict[str, Any] | None = field(default_factory=dict)  # style, table-align, bullet; None: no layout
     fail_on: Severity | None = None  # the least severity that fails a run; None: the command line's (warning)
+    max_size_mb: float = 20.0  # lists larger than this are not read (exit 2)
     root: Path | None = None
     source: str | None = None
 
@@ -47,6 +49,10 @@ class Config:
         names -= self.ignore
         names -= self.ignored_for(path)
         return [n for n in rules if n in names]
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_size_mb * 1024 * 1024)
 
     def layout_options(self):
         """The layout `fix` writes, or None when the config turns layout off (``layout: false``)."""
@@ -150,6 +156,10 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             config.links = _link_options(value, source)
         elif key == "layout":
             config.layout = _layout_options(value, source)
+        elif key == "max-size-mb":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise InputError(f"{source}: 'max-size-mb' must be a positive number")
+            config.max_size_mb = float(value)
         elif key == "fail-on":
             if value not in [s.value for s in Severity]:
                 raise InputError(f"{source}: 'fail-on' must be error, warning or info")
@@ -174,6 +184,9 @@ def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str) 
             if isinstance(option, list) and any(isinstance(o, bool) for o in option):
                 hint = " (YAML reads a bare yes, no, on or off as true or false: quote it)"
             raise InputError(f"{source}: '{name}.{key}' must be a list of strings{hint}")
+        if key.endswith("patterns"):
+            for pattern in option:
+                checked_user_pattern(pattern, f"{source}: '{name}.{key}'", ignore_case=True)
         if isinstance(expected, bool) and not isinstance(option, bool):
             raise InputError(f"{source}: '{name}.{key}' must be true or false")
         if isinstance(expected, (int, float)) and not isinstance(expected, bool):
@@ -189,8 +202,6 @@ LINK_OPTIONS = {"accept": "a list of status codes", "exclude": "a list of URL re
 
 
 def _link_options(value: Any, source: str) -> dict[str, Any]:
-    import re
-
     if not isinstance(value, dict):
         raise InputError(f"{source}: 'links' must be a mapping")
     for key, option in value.items():
@@ -202,10 +213,7 @@ def _link_options(value: Any, source: str) -> dict[str, Any]:
             if not (isinstance(option, list) and all(isinstance(o, str) for o in option)):
                 raise InputError(f"{source}: 'links.exclude' must be {LINK_OPTIONS[key]}")
             for pattern in option:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise InputError(f"{source}: 'links.exclude' pattern {pattern!r} is invalid ({exc})") from None
+                checked_user_pattern(pattern, f"{source}: 'links.exclude'")
         if key == "github-api" and not isinstance(option, str):
             raise InputError(f"{source}: 'links.github-api' must be {LINK_OPTIONS[key]}")
     return dict(value)

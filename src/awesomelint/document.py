@@ -17,10 +17,15 @@ from .errors import InputError
 from .markdown import parser
 
 BOM = "\ufeff"
+MAX_BYTES = 20 * 1024 * 1024  # a list larger than this is not read (config: max-size-mb)
+_UTF16_BOMS = {b"\xff\xfe": "UTF-16 little-endian", b"\xfe\xff": "UTF-16 big-endian"}
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool, str]:
     """Return (text with \\n endings, had BOM, dominant line ending) or raise InputError."""
+    for mark, name in _UTF16_BOMS.items():
+        if data.startswith(mark):
+            raise InputError(f"{path}: not UTF-8 text ({name}, by its byte-order mark; save it as UTF-8)")
     if b"\x00" in data:
         nul = data.index(b"\x00")
         raise InputError(f"{path}: not UTF-8 text (binary: NUL byte at offset {nul})")
@@ -70,9 +75,13 @@ class Document:
         self.tokens: list[Token] = parser().parse(text)
 
     @classmethod
-    def from_path(cls, path: str | Path) -> "Document":
+    def from_path(cls, path: str | Path, max_bytes: int = MAX_BYTES) -> "Document":
         path = str(path)
         try:
+            size = Path(path).stat().st_size
+            if size > max_bytes:
+                raise InputError(f"{path}: {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit "
+                                 "(max-size-mb in the config); not read")
             data = Path(path).read_bytes()
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
@@ -205,9 +214,20 @@ class Document:
             offsets.append(base + len(piece))  # the "\n" (or the end)
         return offsets
 
+    def row_cells(self, line_no: int) -> list[Cell]:
+        """The cells of a table row (0-based line), split once however many cells ask."""
+        rows = self._rows
+        if line_no not in rows:
+            rows[line_no] = split_row(self.lines[line_no])
+        return rows[line_no]
+
+    @cached_property
+    def _rows(self) -> dict[int, list[Cell]]:
+        return {}
+
     def _cell_offsets(self, token: Token, cell_open: Token) -> list[int]:
         line_no = token.map[0]
-        cells = split_row(self.lines[line_no])
+        cells = self.row_cells(line_no)
         index = self._cell_index(cell_open)
         if index is None or index >= len(cells):
             return [self.line_starts[line_no]] * (len(token.content) + 1)

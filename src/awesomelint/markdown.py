@@ -34,7 +34,9 @@ def _recording_linkify(rule: InlineRule) -> InlineRule:
     the scheme, which the rule takes back from the pending text) as its destination too."""
 
     def wrapped(state: StateInline, silent: bool) -> bool:
-        scheme = SCHEME_RE.search(state.pending) if not silent else None
+        # the rule only fires at "://"; search the pending text only then (it can be long)
+        at_scheme = not silent and state.src.startswith("://", state.pos)
+        scheme = SCHEME_RE.search(state.pending) if at_scheme else None
         start = state.pos - len(scheme.group(1)) if scheme else 0
         first_new = len(state.tokens)
         matched = rule(state, silent)

@@ -57,7 +57,11 @@ class Suppressions:
         self.items = directives(doc, known_rules)
 
     def suppressed(self, rule: str, line: int) -> bool:
-        active: set[str] = set()
+        """markdownlint's semantics: comments apply in order; a rule enabled after a bare
+        disable is on again, and a bare enable turns every rule back on."""
+        all_off = False
+        off: set[str] = set()  # disabled one by one
+        back_on: set[str] = set()  # enabled again while all were off
         for item in self.items:
             hit = rule in item.rules or ALL in item.rules
             if item.kind == "disable-file" and hit:
@@ -66,10 +70,14 @@ class Suppressions:
                 return True
             if item.kind == "disable-next-line" and hit and item.line + 1 == line:
                 return True
-            if item.line > line:
+            if item.line > line or item.kind not in ("disable", "enable"):
                 continue
-            if item.kind == "disable":
-                active |= item.rules
-            elif item.kind == "enable":
-                active = set() if ALL in item.rules else active - item.rules
-        return rule in active or ALL in active
+            if ALL in item.rules:
+                all_off, off, back_on = item.kind == "disable", set(), set()
+            elif item.kind == "disable":
+                off |= item.rules
+                back_on -= item.rules
+            else:
+                off -= item.rules
+                back_on |= item.rules
+        return (all_off and rule not in back_on) or rule in off

@@ -1,5 +1,9 @@
+"""One line a finding: path:line:column: rule message (list text made inert)."""
+
 from __future__ import annotations
+
+from .inert import inert
 
 
 def render(items) -> str:
-    return "".join(f"{i.path}:{i.line}:{i.column}: {i.rule} {i.message}\n" for i in items)
+    return "".join(f"{inert(i.path)}:{i.line}:{i.column}: {i.rule} {inert(i.message)}\n" for i in items)

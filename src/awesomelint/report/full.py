@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import click
 
+from .inert import inert
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def render(items, colour: bool = False) -> str:
     out = []
     for item in items:
-        head = f"{item.path}:{item.line}:{item.column}:"
+        head = f"{inert(item.path)}:{item.line}:{item.column}:"
         rule = item.rule
         if colour:
             head = click.style(head, bold=True)
@@ -18,15 +20,18 @@ def render(items, colour: bool = False) -> str:
         fixable = ""
         if item.finding.fix is not None:
             fixable = " [fix]" if item.finding.fix.applicability.value == "safe" else " [unsafe fix]"
-        out.append(f"{head} {rule} {item.message}{fixable}")
-        source = item.source_line.expandtabs(1)
-        if len(source) > 200:
-            start = max(0, item.column - 80)
-            source = ("…" if start else "") + source[start : start + 160] + "…"
-            offset = item.column - start - (0 if start == 0 else -1)
-        else:
-            offset = item.column
-        width = max(1, min(item.end_column - item.column, len(source) - offset + 1)) if item.end_line == item.line else 1
+        out.append(f"{head} {rule} {inert(item.message)}{fixable}")
+        raw = item.source_line.expandtabs(1)
+        column, end_column = item.column, item.end_column
+        if len(raw) > 200:
+            start = max(0, column - 80)
+            raw = ("…" if start else "") + raw[start : start + 160] + "…"
+            column, end_column = column - start + (1 if start else 0), end_column - start + (1 if start else 0)
+        # escapes widen the line: place the caret by the escaped text before it
+        source = inert(raw)
+        offset = len(inert(raw[: column - 1])) + 1
+        end_offset = len(inert(raw[: max(end_column - 1, column - 1)])) + 1
+        width = max(1, min(end_offset - offset, len(source) - offset + 1)) if item.end_line == item.line else 1
         out.append(f"  | {source}")
         caret = " " * (offset - 1) + "^" * width
         out.append(f"  | {click.style(caret, fg='red') if colour else caret}")

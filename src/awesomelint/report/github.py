@@ -3,11 +3,13 @@ GitHub's toolkit does so a crafted title cannot end the command or inject anothe
 
 from __future__ import annotations
 
+from .inert import inert
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return inert(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

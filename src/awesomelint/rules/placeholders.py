@@ -11,14 +11,17 @@ from ..entries import entry_name, linkless_tables
 from ..findings import Fix, Severity
 from ..registry import Context, rule
 from ..urls import github_repo, host_matches, host_of
+from ..userpatterns import compile_user_pattern
 from .common import dest_edit
 
 _OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 
 @lru_cache(maxsize=None)
-def _compiled(extra: tuple[str, ...] = ()) -> list[re.Pattern]:
-    return [re.compile(p, re.I) for p in data.patterns("placeholders", "url-patterns", list(extra))]
+def _compiled(extra: tuple[str, ...] = ()) -> list:
+    """The shipped patterns (Python's engine), then the config's (RE2: see userpatterns)."""
+    own = [re.compile(p, re.I) for p in data.patterns("placeholders", "url-patterns")]
+    return own + [compile_user_pattern(p, ignore_case=True) for p in extra if p not in data.patterns("placeholders", "url-patterns")]
 
 
 def placeholder_reason(url: str, extra_patterns: tuple[str, ...] = (), extra_hosts: tuple[str, ...] = ()) -> str | None:
