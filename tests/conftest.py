@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from awesomelint.config import Config
 from awesomelint.document import Document
@@ -37,3 +40,10 @@ def runner():
 
 
 corpus = pytest.mark.skipif(not CORPUS, reason="../shared/corpus is not beside this checkout")
+
+
+# Fuzzing budget: a fixed, reproducible one in CI; `HYPOTHESIS_PROFILE=fuzz` for a long local run.
+settings.register_profile("ci", max_examples=200, derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=20000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -184,7 +184,7 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     if errors and changed is not None:
         return linted
     verdicts = None
-    if online_options is not None:
+    if online_options is not None and docs:
         verdicts = _check_links(docs, configs, lines=lines if changed is not None else None, **online_options)
     for doc, config in zip(docs, configs):
         try:

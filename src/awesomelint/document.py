@@ -68,7 +68,8 @@ class Node:
 class Document:
     def __init__(self, path: str, text: str, *, bom: bool = False, newline: str = "\n", raw: bytes | None = None):
         self.path = path
-        self.text = text
+        # markdown-it reads a bare CR as a line end too: the text must split into the lines it saw
+        self.text = text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
         self.bom = bom
         self.newline = newline
         self.raw = raw
@@ -94,7 +95,7 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> "Document":
-        return cls(path, text.replace("\r\n", "\n"))
+        return cls(path, text)
 
     # --- lines and offsets -------------------------------------------------
 

@@ -83,10 +83,14 @@ def _inline_links(doc: Document, inline: Token) -> list[Link]:
 
 
 def _link_text(children: list[Token], open_index: int) -> tuple[str, bool]:
+    """The link's text, and whether it is only an image (a badge). Reads the link's own
+    children only: an inline with thousands of links stays linear."""
     parts: list[str] = []
     only_images = True
+    has_image = False
     depth = 0
-    for child in children[open_index + 1 :]:
+    for index in range(open_index + 1, len(children)):
+        child = children[index]
         if child.type == "link_open":
             depth += 1
         elif child.type == "link_close":
@@ -94,11 +98,11 @@ def _link_text(children: list[Token], open_index: int) -> tuple[str, bool]:
                 break
             depth -= 1
         if child.type == "image":
+            has_image = True
             continue
         if child.type in ("text", "code_inline") and child.content.strip():
             only_images = False
         parts.append(token_text(child))
-    has_image = any(c.type == "image" for c in children[open_index + 1 :])
     return "".join(parts).strip(), only_images and has_image
 
 

@@ -29,17 +29,35 @@ _RECORDED = {
 }
 
 
+MAX_URL = 4096  # longer than any address a browser or server takes
+_SCHEME_ROOM = 64  # room before "://" for the scheme the rule reads back
+
+
 def _recording_linkify(rule: InlineRule) -> InlineRule:
     """A bare ``https://…`` that GitHub turns into a link: record its span (it starts at
-    the scheme, which the rule takes back from the pending text) as its destination too."""
+    the scheme, which the rule takes back from the pending text) as its destination too.
+
+    linkify-it matches from the scheme to the end of the text it is given; on a line with
+    thousands of "://" and no space that is quadratic. The rule sees a window of the text
+    around the scheme, MAX_URL long, which no real address outgrows.
+    """
 
     def wrapped(state: StateInline, silent: bool) -> bool:
         # the rule only fires at "://"; search the pending text only then (it can be long)
-        at_scheme = not silent and state.src.startswith("://", state.pos)
-        scheme = SCHEME_RE.search(state.pending) if at_scheme else None
+        if not state.src.startswith("://", state.pos):
+            return False
+        scheme = SCHEME_RE.search(state.pending[-_SCHEME_ROOM:]) if not silent else None
         start = state.pos - len(scheme.group(1)) if scheme else 0
         first_new = len(state.tokens)
-        matched = rule(state, silent)
+        source, end, offset = state.src, state.posMax, max(0, state.pos - _SCHEME_ROOM)
+        state.src = source[offset : state.pos + MAX_URL]
+        state.pos -= offset
+        state.posMax = min(end, state.pos + offset + MAX_URL) - offset
+        try:
+            matched = rule(state, silent)
+        finally:
+            state.pos += offset
+            state.src, state.posMax = source, end
         if matched and scheme is not None:
             for token in state.tokens[first_new:]:
                 if token.type == "link_open":

@@ -18,6 +18,8 @@ from itertools import groupby
 from pathlib import Path
 from urllib.parse import quote
 
+from .inert import TABLE, inert
+
 FOLD = 20  # findings a file shows before its table is folded
 _PUNCTUATION = set(string.punctuation) - set("<>&\"'")
 
@@ -29,8 +31,8 @@ def escape(text: str) -> str:
     for char in text:
         if char in "\r\n\t":
             out.append(" ")
-        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0:
-            out.append(f"\\\\x{ord(char):02x}")
+        elif ord(char) in TABLE:  # a control character: its escape, the backslash itself escaped
+            out.append("\\" + TABLE[ord(char)])
         elif char in "<>&\"'":
             out.append(html.escape(char, quote=True))
         elif char in _PUNCTUATION:
@@ -68,7 +70,7 @@ def render(items) -> str:
                   for item in rows]
         title = f"{escape(path)} ({len(rows)})"
         if len(rows) > FOLD:
-            parts += [f"<details><summary>{html.escape(path)}: {len(rows)} findings</summary>", "", *table, "", "</details>", ""]
+            parts += [f"<details><summary>{html.escape(inert(path))}: {len(rows)} findings</summary>", "", *table, "", "</details>", ""]
         else:
             parts += [f"### {title}", "", *table, ""]
     return "\n".join(parts)

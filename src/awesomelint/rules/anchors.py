@@ -13,7 +13,9 @@ from ..findings import Fix, Severity
 from ..registry import Context, rule
 from .common import dest_edit
 
-_HTML_ID = re.compile(r"""<[^>]*\s(?:name|id)\s*=\s*["']?([^"'\s>]+)""", re.I)
+# a tag ends at ">" and cannot hold "<": scanning stops at the next "<", so a line of
+# "<!--<!--…" is read once, not once per "<"
+_HTML_ID = re.compile(r"""<[^<>]*\s(?:name|id)\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 def slugify(text: str) -> str:
