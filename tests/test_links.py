@@ -295,3 +295,96 @@ def test_a_server_that_never_answers_is_an_error_within_the_time_limit():
 def test_total_run_time_is_bounded():
     verdicts, elapsed = _check_against_a_silent_server(3, timeout=20, total_time=0.5)
     assert all(v.kind == ERROR and "time limit" in v.detail for v in verdicts.values()) and elapsed < 5
+
+
+# at scale and under attack ----------------------------------------------------------
+
+
+class _KeepAliveServer:
+    """A raw HTTP/1.1 server on 127.0.0.1 that counts the connections it accepts and
+    answers every request 200 with keep-alive (or drips its headers, when told to)."""
+
+    def __init__(self, drip: float = 0.0):
+        import socket
+
+        self.drip = drip
+        self.connections = 0
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.stopped = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self.stopped:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn):
+        buffer = b""
+        deadline = time.monotonic() + 30  # bounded: the server stops by itself
+        with conn:
+            while time.monotonic() < deadline and not self.stopped:
+                try:
+                    chunk = conn.recv(4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                buffer += chunk
+                while b"\r\n\r\n" in buffer:
+                    _, buffer = buffer.split(b"\r\n\r\n", 1)
+                    answer = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n"
+                    if self.drip:
+                        for byte in answer:
+                            if self.stopped or time.monotonic() > deadline:
+                                return
+                            conn.sendall(bytes([byte]))
+                            time.sleep(self.drip)
+                    else:
+                        conn.sendall(answer)
+
+    def close(self):
+        self.stopped = True
+        self.sock.close()
+
+
+def test_connections_are_reused():
+    server = _KeepAliveServer()
+    try:
+        urls = [f"http://127.0.0.1:{server.port}/page/{i}" for i in range(40)]
+        verdicts = run(urls, per_host=2)
+        assert all(v.kind == OK for v in verdicts.values())
+        assert server.connections <= 2 * 2  # at most two per host slot (was one per request)
+    finally:
+        server.close()
+
+
+def test_a_server_dripping_its_headers_is_cut_off_at_the_timeout():
+    server = _KeepAliveServer(drip=0.2)
+    try:
+        url = f"http://127.0.0.1:{server.port}/slow"
+        verdict = run([url], timeout=1.0, retries=0)[url]
+        assert verdict.kind == ERROR and "within 1s" in verdict.detail
+    finally:
+        server.close()
+
+
+def test_no_link_and_no_answer_ends_the_run(httpserver, runner, tmp_path):
+    httpserver.expect_request("/bad-port").respond_with_data("", status=301, headers={"Location": "http://127.0.0.1:99999/x"})
+    httpserver.expect_request("/bad-host").respond_with_data("", status=301, headers={"Location": "http://[::1/x"})
+    httpserver.expect_request("/ok").respond_with_data("fine")
+    path = tmp_path / "README.md"
+    bad = ["http://[::1/x", "http://0177.0.0.2/x", "http://127.0.0.1:99999/x",
+           httpserver.url_for("/bad-port"), httpserver.url_for("/bad-host")]
+    path.write_text("# T\n\n" + "".join(f"- [l{i}]({u}) - x\n" for i, u in enumerate(bad + [httpserver.url_for("/ok")])))
+    result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)])
+    assert "Traceback" not in result.output and result.exit_code in (0, 1), result.output
+    found = json.loads(result.stdout)
+    assert {f["rule"] for f in found} <= {"link-error", "dead-link"}
+    assert len(found) >= 4 and not any(httpserver.url_for("/ok") in f["message"] for f in found)

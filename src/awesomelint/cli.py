@@ -109,7 +109,8 @@ def _common(function):
 
 
 def _link_options(function):
-    function = click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True, help="Seconds per request.")(function)
+    function = click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True, help="Seconds per request, in all.")(function)
+    function = click.option("--max-time", type=click.FloatRange(1, 86400), default=600.0, show_default=True, help="Seconds for the whole run; links not checked by then are reported as errors.")(function)
     function = click.option("--max-concurrency", type=click.IntRange(1, 512), default=64, show_default=True, help="Requests in flight in all.")(function)
     function = click.option("--per-host", type=click.IntRange(1, 8), default=8, show_default=True, help="Requests in flight to one host (at most 8).")(function)
     function = click.option("--cache", "cache_path", type=click.Path(dir_okay=False), help="Cache file (default: ~/.cache/awesomelint/links.sqlite3).")(function)
@@ -118,7 +119,7 @@ def _link_options(function):
     return function
 
 
-def _check_links(docs, configs, timeout, max_concurrency, per_host, cache_path, no_cache, allow_private, lines=None):
+def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, cache_path, no_cache, allow_private, lines=None):
     """Run the link checker once over every document; verdicts for every URL."""
     from .links.cache import default_path
     from .links.checker import Settings
@@ -127,7 +128,7 @@ def _check_links(docs, configs, timeout, max_concurrency, per_host, cache_path, 
     accept = {code for config in configs for code in config.links.get("accept", [])}
     exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
     api = next((c.links["github-api"] for c in configs if "github-api" in c.links), None)
-    settings = Settings(timeout=timeout, max_concurrency=max_concurrency, per_host=per_host,
+    settings = Settings(timeout=timeout, total_time=max_time, max_concurrency=max_concurrency, per_host=per_host,
                         allow_private=allow_private, accept=accept)
     cache = None if no_cache else (cache_path or str(default_path()))
     result = check_links(docs, settings, cache, github_api=api, exclude=exclude, lines=lines)

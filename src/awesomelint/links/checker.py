@@ -118,6 +118,8 @@ class Checker:
             verdict = await asyncio.wait_for(self.check(url), timeout=max(remaining, 0.001))
         except asyncio.TimeoutError:
             verdict = Verdict(url, ERROR, detail="not checked within the run's time limit")
+        except Exception as exc:  # noqa: BLE001 - one link (or one server's answer) never ends the run
+            verdict = Verdict(url, ERROR, detail=f"could not be checked ({type(exc).__name__}: {_reason(exc)})")
         if self.on_done:
             self.on_done(verdict)
         return verdict
@@ -182,6 +184,8 @@ class Checker:
                 detail = f"connection failed ({_reason(exc)})"
             except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
                 detail = f"{type(exc).__name__} ({_reason(exc)})"
+            except asyncio.TimeoutError:
+                detail = f"no answer within {self.settings.timeout:g}s"
             except httpx.HTTPError as exc:
                 return Verdict(url, ERROR, None, None, f"{type(exc).__name__} ({_reason(exc)})")
             else:
@@ -216,12 +220,20 @@ class Checker:
             await asyncio.sleep(self._backoff(attempt))
 
     async def _send(self, method: str, url: str) -> tuple[int, httpx.Headers]:
+        """Status and headers of one request, which must end within --timeout in all
+        (httpx's timeouts are per phase: a server dripping its headers a byte at a time
+        would meet each of them)."""
+        return await asyncio.wait_for(self._exchange(method, url), timeout=self.settings.timeout)
+
+    async def _exchange(self, method: str, url: str) -> tuple[int, httpx.Headers]:
         request = self.client.build_request(method, url)
         response = await self.client.send(request, stream=True)
         try:
+            if method == "HEAD":
+                await response.aread()  # nothing to read, but now the connection goes back to the pool
             return response.status_code, response.headers
         finally:
-            await response.aclose()  # headers only: the body is never read
+            await response.aclose()  # a GET's body is never read: that connection is dropped
 
     def _backoff(self, attempt: int) -> float:
         base = self.settings.backoff * (2 ** max(attempt - 1, 0))
