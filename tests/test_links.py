@@ -5,6 +5,7 @@ import json
 import threading
 import time
 
+import pytest
 from werkzeug.wrappers import Response
 
 from awesomelint.cli import main
@@ -236,7 +237,7 @@ def test_github_api_batches_and_keeps_the_token_to_itself(httpserver, runner, tm
 
     httpserver.expect_request("/graphql", method="POST").respond_with_handler(graphql)
     monkeypatch.setenv("GITHUB_TOKEN", "secret-token")
-    (tmp_path / ".awesomelint.yaml").write_text(f"links: {{github-api: '{httpserver.url_for('/graphql')}'}}\n")
+    monkeypatch.setenv("AWESOMELINT_GITHUB_API", httpserver.url_for("/graphql"))
     path = tmp_path / "README.md"
     path.write_text("# L\n\n- [a](https://github.com/live/repo)\n- [b](https://github.com/old-owner/renamed)\n"
                     "- [c](https://github.com/gone/repo)\n")
@@ -250,10 +251,10 @@ def test_archived_repo(httpserver, runner, tmp_path, monkeypatch):
     httpserver.expect_request("/graphql", method="POST").respond_with_json(
         {"data": {"r0": {"nameWithOwner": "o/r", "isArchived": True}}})
     monkeypatch.setenv("GITHUB_TOKEN", "t")
-    (tmp_path / ".awesomelint.yaml").write_text(f"links: {{github-api: '{httpserver.url_for('/graphql')}'}}\n")
     path = tmp_path / "README.md"
     path.write_text("# L\n\n- [a](https://github.com/o/r)\n")
-    data = json.loads(runner.invoke(main, ["links", "--no-cache", "--format", "json", str(path)]).stdout)
+    data = json.loads(runner.invoke(main, ["links", "--no-cache", "--allow-private", "--format", "json",
+                                           "--github-api", httpserver.url_for("/graphql"), str(path)]).stdout)
     assert [d["rule"] for d in data] == ["archived-repo"]
 
 
@@ -388,3 +389,30 @@ def test_no_link_and_no_answer_ends_the_run(httpserver, runner, tmp_path):
     found = json.loads(result.stdout)
     assert {f["rule"] for f in found} <= {"link-error", "dead-link"}
     assert len(found) >= 4 and not any(httpserver.url_for("/ok") in f["message"] for f in found)
+
+
+
+def test_the_token_never_goes_where_a_config_file_says(httpserver, runner, tmp_path, monkeypatch):
+    asked = []
+    httpserver.expect_request("/graphql").respond_with_handler(lambda r: asked.append(r.headers.get("Authorization")) or Response("{}"))
+    monkeypatch.setenv("GITHUB_TOKEN", "secret-token")
+    monkeypatch.delenv("AWESOMELINT_GITHUB_API", raising=False)
+    (tmp_path / ".awesomelint.yaml").write_text(f"links: {{github-api: '{httpserver.url_for('/graphql')}'}}\n")
+    path = tmp_path / "README.md"
+    path.write_text("# L\n\n- [a](https://github.com/o/r)\n")
+    result = runner.invoke(main, ["links", "--no-cache", "--allow-private", str(path)])
+    assert result.exit_code == 2 and "AWESOMELINT_GITHUB_API" in result.stderr and asked == []
+
+
+@pytest.mark.parametrize("api, flags", [("http://api.example.org/graphql", ["--allow-private"]),
+                                         ("https://127.0.0.1:9/graphql", [])])
+def test_the_token_goes_only_over_https_to_a_public_address(runner, tmp_path, monkeypatch, api, flags):
+    async def nothing(self, urls):  # the links themselves are not the point: never ask the outside world
+        return {}
+
+    monkeypatch.setattr(Checker, "check_all", nothing)
+    monkeypatch.setenv("GITHUB_TOKEN", "secret-token")
+    path = tmp_path / "README.md"
+    path.write_text("# L\n\n- [a](https://github.com/o/r)\n")
+    result = runner.invoke(main, ["links", "--no-cache", "--max-time", "5", "--timeout", "1", "--github-api", api, *flags, str(path)])
+    assert f"GITHUB_TOKEN not sent to {api}" in result.stderr

@@ -116,10 +116,12 @@ def _link_options(function):
     function = click.option("--cache", "cache_path", type=click.Path(dir_okay=False), help="Cache file (default: ~/.cache/awesomelint/links.sqlite3).")(function)
     function = click.option("--no-cache", is_flag=True, help="Check every link again.")(function)
     function = click.option("--allow-private", is_flag=True, help="Also check private, loopback and link-local addresses.")(function)
+    function = click.option("--github-api", metavar="URL", help="GitHub GraphQL endpoint for GITHUB_TOKEN (https; default: $AWESOMELINT_GITHUB_API, else api.github.com).")(function)
     return function
 
 
-def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, cache_path, no_cache, allow_private, lines=None):
+def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, cache_path, no_cache, allow_private,
+                 github_api=None, lines=None):
     """Run the link checker once over every document; verdicts for every URL."""
     from .links.cache import default_path
     from .links.checker import Settings
@@ -127,7 +129,7 @@ def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, ca
 
     accept = {code for config in configs for code in config.links.get("accept", [])}
     exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
-    api = next((c.links["github-api"] for c in configs if "github-api" in c.links), None)
+    api = github_api
     settings = Settings(timeout=timeout, total_time=max_time, max_concurrency=max_concurrency, per_host=per_host,
                         allow_private=allow_private, accept=accept)
     cache = None if no_cache else (cache_path or str(default_path()))

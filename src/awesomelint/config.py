@@ -214,8 +214,11 @@ def _link_options(value: Any, source: str) -> dict[str, Any]:
                 raise InputError(f"{source}: 'links.exclude' must be {LINK_OPTIONS[key]}")
             for pattern in option:
                 checked_user_pattern(pattern, f"{source}: 'links.exclude'")
-        if key == "github-api" and not isinstance(option, str):
-            raise InputError(f"{source}: 'links.github-api' must be {LINK_OPTIONS[key]}")
+        if key == "github-api":
+            # a config file travels with the list: a pull request adding one could send a
+            # CI job's GITHUB_TOKEN anywhere, so the API address comes from the environment
+            raise InputError(f"{source}: 'links.github-api' is not read from a config file (it would receive "
+                             "GITHUB_TOKEN); set AWESOMELINT_GITHUB_API or pass --github-api")
     return dict(value)
 
 

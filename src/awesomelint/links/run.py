@@ -69,6 +69,27 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
     return RunResult(verdicts, time.monotonic() - started, counts)
 
 
+async def _token_refusal(api: str, settings: Settings) -> str | None:
+    """Why the token must not go to this API address, or None. It goes only over https
+    (plain http to a loopback test server with --allow-private), and never to a private
+    address unless --allow-private: the same guard as every other request."""
+    from urllib.parse import urlsplit
+
+    from .checker import _is_private
+
+    try:
+        parts = urlsplit(api)
+        host = parts.hostname or ""
+    except ValueError:
+        return "not a URL"
+    private = await _is_private(host) if host else True
+    if private and not settings.allow_private:
+        return "a private, loopback or link-local address (use --allow-private)"
+    if parts.scheme != "https" and not (parts.scheme == "http" and private and settings.allow_private):
+        return "not https"
+    return None
+
+
 def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
 
@@ -77,8 +98,12 @@ async def _check(urls: list[str], settings: Settings, github_api: str | None, pr
     results: dict[str, Verdict] = {}
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
+    api = github_api or os.environ.get("AWESOMELINT_GITHUB_API") or DEFAULT_API
+    refusal = await _token_refusal(api, settings) if repos else None
+    if refusal:
+        sys.stderr.write(f"awesomelint: GITHUB_TOKEN not sent to {api}: {refusal}; GitHub links checked without the API\n")
+        repos = {}
     if repos:
-        api = github_api or os.environ.get("AWESOMELINT_GITHUB_API", DEFAULT_API)
         async with httpx.AsyncClient(timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
             results.update(await check_repos(client, token, repos, api))
     rest = [u for u in urls if u not in results]
