@@ -416,3 +416,13 @@ def test_the_token_goes_only_over_https_to_a_public_address(runner, tmp_path, mo
     path.write_text("# L\n\n- [a](https://github.com/o/r)\n")
     result = runner.invoke(main, ["links", "--no-cache", "--max-time", "5", "--timeout", "1", "--github-api", api, *flags, str(path)])
     assert f"GITHUB_TOKEN not sent to {api}" in result.stderr
+
+
+def test_links_refused_as_private_are_info_notes_and_the_summary_counts_them(runner, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# L\n\n- [router](http://192.168.1.1/admin) - x\n")
+    result = runner.invoke(main, ["links", "--no-cache", "--format", "json", str(path)])
+    (found,) = json.loads(result.stdout)
+    assert found["rule"] == "link-error" and found["severity"] == "info" and "not checked" in found["message"]
+    assert result.exit_code == 0
+    assert "1 links in" in result.stderr and "0 checked, 0 from cache, 1 not checked" in result.stderr

@@ -27,9 +27,11 @@ class RunResult:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"checked {len(self.verdicts)} links in {self.seconds:.1f}s: {c['dead']} dead, {c['redirect']} redirected, "
-                f"{c['error']} errors, {c['bot-wall']} unverified (bot walls), {c['archived']} archived, "
-                f"{c['refused']} not checked (private or not http), {c['cached']} from cache")
+        asked = len(self.verdicts) - c["cached"] - c["refused"]
+        return (f"{len(self.verdicts)} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
+                f"{c['refused']} not checked (private or not http); {c['ok']} ok, {c['dead']} dead, "
+                f"{c['redirect']} redirected, {c['error']} errors, {c['bot-wall']} unverified (bot walls), "
+                f"{c['archived']} archived")
 
 
 def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> list[str]:

@@ -4,7 +4,7 @@ or `check --online`) from the context; without a run they have nothing to say.""
 from __future__ import annotations
 
 from ..findings import Fix, Severity
-from ..links.verdict import ARCHIVED, BOT_WALL, DEAD, ERROR, REDIRECT, Verdict
+from ..links.verdict import ARCHIVED, BOT_WALL, DEAD, ERROR, REDIRECT, REFUSED, Verdict
 from ..registry import Context, rule
 from ..urls import host_of, strip_www
 from .common import dest_edit
@@ -81,10 +81,15 @@ def redirected_link(ctx: Context):
 def link_error(ctx: Context):
     """Some failures say nothing about the link: a server was slow, rate-limited us, or
     refused a non-browser (publishers such as nature.com do). Those are reported apart
-    from dead links so a flaky night does not fail a build; bot walls are info only."""
-    for link, verdict in _verdicts(ctx, (ERROR, BOT_WALL)):
+    from dead links so a flaky night does not fail a build; bot walls are info only, and
+    so are links not checked at all (a private or loopback address without
+    --allow-private), so nobody takes them for checked."""
+    for link, verdict in _verdicts(ctx, (ERROR, BOT_WALL, REFUSED)):
         entry = ctx.entry_at(link.start)
-        if verdict.kind == BOT_WALL:
+        if verdict.kind == REFUSED:
+            yield ctx.finding(link.start, link.end, f"link '{link.text}' was not checked: {verdict.detail}",
+                              severity=Severity.INFO, entry=entry)
+        elif verdict.kind == BOT_WALL:
             yield ctx.finding(link.start, link.end, f"link '{link.text}' could not be verified: {host_of(link.url)} refuses bots",
                               severity=Severity.INFO, entry=entry)
         else:
