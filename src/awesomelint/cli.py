@@ -125,7 +125,7 @@ def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, ca
     """Run the link checker once over every document; verdicts for every URL."""
     from .links.cache import default_path
     from .links.checker import Settings
-    from .links.run import check_links
+    from .links.run import Interrupted, check_links
 
     accept = {code for config in configs for code in config.links.get("accept", [])}
     exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
@@ -133,7 +133,11 @@ def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, ca
     settings = Settings(timeout=timeout, total_time=max_time, max_concurrency=max_concurrency, per_host=per_host,
                         allow_private=allow_private, accept=accept)
     cache = None if no_cache else (cache_path or str(default_path()))
-    result = check_links(docs, settings, cache, github_api=api, exclude=exclude, lines=lines)
+    try:
+        result = check_links(docs, settings, cache, github_api=api, exclude=exclude, lines=lines)
+    except Interrupted as stop:
+        _error(stop.summary(cached=cache is not None))
+        sys.exit(stop.exit_code)
     click.echo(result.summary(), err=True)
     return result.verdicts
 

@@ -13,9 +13,7 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import random
-import socket
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -25,6 +23,7 @@ import httpx
 
 from .. import data
 from ..urls import host_matches
+from .pinning import AddressBook, PrivateAddressError, pinned_client
 from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
 
 USER_AGENT = "awesomelint/0.1 (+https://pypi.org/project/awesomelint/; link checker)"
@@ -89,18 +88,18 @@ class Checker:
         self.on_done = on_done
         self.hosts: dict[str, _Host] = {}
         self.config = data.load("links")
-        self._resolved: dict[str, bool] = {}
+        self.addresses = AddressBook(settings.allow_private)
 
     async def check_all(self, urls: list[str]) -> dict[str, Verdict]:
         own_client = self.client is None
         if own_client:
-            self.client = httpx.AsyncClient(
+            self.client = pinned_client(
+                self.addresses,
+                httpx.Limits(max_connections=self.settings.max_concurrency,
+                             max_keepalive_connections=self.settings.max_concurrency),
                 timeout=httpx.Timeout(self.settings.timeout),
                 headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
                 follow_redirects=False,
-                limits=httpx.Limits(max_connections=self.settings.max_concurrency,
-                                    max_keepalive_connections=self.settings.max_concurrency),
-                trust_env=True,
             )
         self.global_limit = asyncio.Semaphore(self.settings.max_concurrency)
         deadline = time.monotonic() + self.settings.total_time
@@ -178,11 +177,17 @@ class Checker:
                 async with self.global_limit:
                     status, headers = await self._send(method, url)
                 throttled = status in (429, 503)
+            except PrivateAddressError as exc:  # the name answered differently when connecting
+                return Verdict(url, ERROR, None, None, str(exc))
+            except httpx.RemoteProtocolError as exc:
+                if _oversized(exc):  # the same answer every time: asking again cannot help
+                    return Verdict(url, ERROR, None, None, f"answer too large to read ({_reason(exc)})")
+                detail = f"{type(exc).__name__} ({_reason(exc)})"
             except httpx.ConnectError as exc:
                 if _unresolvable(exc):
                     return Verdict(url, DEAD, None, None, "host does not resolve")
                 detail = f"connection failed ({_reason(exc)})"
-            except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+            except (httpx.TimeoutException, httpx.ReadError, httpx.WriteError) as exc:
                 detail = f"{type(exc).__name__} ({_reason(exc)})"
             except asyncio.TimeoutError:
                 detail = f"no answer within {self.settings.timeout:g}s"
@@ -248,25 +253,9 @@ class Checker:
             return "no host"
         if self.settings.allow_private:
             return None
-        if host not in self._resolved:
-            self._resolved[host] = await _is_private(host)
-        if self._resolved[host]:
+        if await self.addresses.private(host):
             return f"{host} is a private, loopback or link-local address (use --allow-private)"
         return None
-
-
-async def _is_private(host: str) -> bool:
-    """Whether the host is, or resolves to, an address that is not public."""
-    try:
-        addresses = [ipaddress.ip_address(host.strip("[]"))]
-    except ValueError:
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
-        except OSError:
-            return False  # unresolvable: the request will say so
-        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-    return any(a.is_private or a.is_loopback or a.is_link_local or a.is_reserved or a.is_multicast or a.is_unspecified
-               for a in addresses)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -287,6 +276,12 @@ def _unresolvable(exc: Exception) -> bool:
     text = repr(exc.__cause__ or exc) + str(exc)
     # only definite answers: a temporary DNS failure is an error, not a dead link
     return any(s in text for s in ("Name or service not known", "nodename nor servname", "No address associated"))
+
+
+def _oversized(exc: Exception) -> bool:
+    """h11's words for an answer whose head outgrows its buffer (a 10 MB header)."""
+    text = str(exc).lower()
+    return "too long" in text or "too large" in text
 
 
 def _reason(exc: Exception) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Awaitable, Callable, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -16,7 +19,52 @@ from ..entries import links_of
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, check_repos, repo_urls
+from .pinning import AddressBook, pinned_client
+from .progress import ProgressBar, ProgressLines
 from .verdict import Verdict
+
+T = TypeVar("T")
+SIGNAL_EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal's number, as shells report it
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM stopped the run; the verdicts that finished are in the cache."""
+
+    def __init__(self, signum: int, done: int = 0, total: int = 0):
+        super().__init__(signal.Signals(signum).name)
+        self.signum, self.done, self.total = signum, done, total
+
+    @property
+    def exit_code(self) -> int:
+        return SIGNAL_EXIT.get(signal.Signals(self.signum), 128 + self.signum)
+
+    def summary(self, cached: bool) -> str:
+        kept = "; their verdicts are in the cache" if cached else ""
+        return (f"awesomelint: interrupted by {signal.Signals(self.signum).name} after {self.done} of {self.total} links"
+                f"{kept}")
+
+
+class Recorder:
+    """Writes verdicts to the cache as they finish, a batch at a time (every `batch`
+    verdicts or `every` seconds), so an interrupted or killed run keeps what it learned."""
+
+    def __init__(self, cache: Cache | None, batch: int = 200, every: float = 2.0):
+        self.cache, self.batch, self.every = cache, batch, every
+        self.done: dict[str, Verdict] = {}
+        self._pending: list[Verdict] = []
+        self._flushed_at = time.monotonic()
+
+    def add(self, verdict: Verdict) -> None:
+        self.done[verdict.url] = verdict
+        self._pending.append(verdict)
+        if len(self._pending) >= self.batch or time.monotonic() - self._flushed_at >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.cache and self._pending:
+            self.cache.put_many(self._pending)
+        self._pending = []
+        self._flushed_at = time.monotonic()
 
 
 @dataclass
@@ -48,9 +96,10 @@ def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> l
 
 def check_links(docs: list[Document], settings: Settings, cache_path: str | None,
                 github_api: str | None = None, progress: bool | None = None, exclude=(),
-                lines: dict[str, set[int]] | None = None) -> RunResult:
+                lines: dict[str, set[int]] | None = None, progress_every: float = 10.0) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
-    excluded URLs are not checked."""
+    excluded URLs are not checked. Raises `Interrupted` on SIGINT/SIGTERM, after the
+    verdicts that finished have reached the cache."""
     started = time.monotonic()
     urls = [u for u in urls_of(docs, lines) if not any(p.search(u) for p in exclude)]
     cache = Cache(cache_path) if cache_path else None
@@ -61,30 +110,66 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
             if hit is not None:
                 verdicts[url] = hit
     todo = [u for u in urls if u not in verdicts]
-    fresh = asyncio.run(_check(todo, settings, github_api, _show_progress(progress)))
-    verdicts.update(fresh)
-    if cache:
-        cache.put_many(list(fresh.values()))
-        cache.close()
+    recorder = Recorder(cache)
+    try:
+        _run_until_signal(_check(todo, settings, github_api, _show_progress(progress), recorder, progress_every))
+    except Interrupted as stop:
+        stop.done, stop.total = len(verdicts) + len(recorder.done), len(urls)
+        raise
+    finally:
+        recorder.flush()
+        if cache:
+            cache.close()
+    verdicts.update(recorder.done)
     counts = Counter(v.kind for v in verdicts.values())
     counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
     return RunResult(verdicts, time.monotonic() - started, counts)
 
 
-async def _token_refusal(api: str, settings: Settings) -> str | None:
+def _run_until_signal(work: Awaitable[T]) -> T:
+    """Run `work`; SIGINT or SIGTERM cancels it (so every `finally` runs and the client
+    closes) and raises `Interrupted`."""
+
+    async def main() -> T:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        assert task is not None
+        caught: list[int] = []
+
+        def stop(signum: int) -> None:
+            caught.append(signum)
+            task.cancel()
+
+        installed = []
+        for signum in SIGNAL_EXIT:
+            try:
+                loop.add_signal_handler(signum, stop, signum)
+                installed.append(signum)
+            except (ValueError, RuntimeError, NotImplementedError):  # not the main thread, or not POSIX
+                pass
+        try:
+            return await work
+        except asyncio.CancelledError:
+            if caught:
+                raise Interrupted(caught[0]) from None
+            raise
+        finally:
+            for signum in installed:
+                loop.remove_signal_handler(signum)
+
+    return asyncio.run(main())
+
+
+async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str | None:
     """Why the token must not go to this API address, or None. It goes only over https
     (plain http to a loopback test server with --allow-private), and never to a private
     address unless --allow-private: the same guard as every other request."""
-    from urllib.parse import urlsplit
-
-    from .checker import _is_private
-
     try:
         parts = urlsplit(api)
         host = parts.hostname or ""
     except ValueError:
         return "not a URL"
-    private = await _is_private(host) if host else True
+    private = await book.private(host) if host else True
     if private and not settings.allow_private:
         return "a private, loopback or link-local address (use --allow-private)"
     if parts.scheme != "https" and not (parts.scheme == "http" and private and settings.allow_private):
@@ -96,39 +181,27 @@ def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
 
 
-async def _check(urls: list[str], settings: Settings, github_api: str | None, progress: bool) -> dict[str, Verdict]:
-    results: dict[str, Verdict] = {}
+async def _check(urls: list[str], settings: Settings, github_api: str | None, bar: bool, recorder: Recorder,
+                 progress_every: float) -> None:
+    """Check every URL, each verdict going to `recorder` as it finishes."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
     api = github_api or os.environ.get("AWESOMELINT_GITHUB_API") or DEFAULT_API
-    refusal = await _token_refusal(api, settings) if repos else None
+    book = AddressBook(settings.allow_private)
+    refusal = await _token_refusal(api, settings, book) if repos else None
     if refusal:
         sys.stderr.write(f"awesomelint: GITHUB_TOKEN not sent to {api}: {refusal}; GitHub links checked without the API\n")
         repos = {}
     if repos:
-        async with httpx.AsyncClient(timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
-            results.update(await check_repos(client, token, repos, api))
-    rest = [u for u in urls if u not in results]
-    if not progress:
-        results.update(await Checker(settings).check_all(rest))
-        return results
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+        async with pinned_client(book, timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
+            for verdict in (await check_repos(client, token, repos, api)).values():
+                recorder.add(verdict)
+    rest = [u for u in urls if u not in recorder.done]
+    progress = (ProgressBar if bar else ProgressLines)(rest, every=progress_every)
 
-    with Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[hosts]}"),
-                  TimeElapsedColumn(), transient=True) as bar:
-        task = bar.add_task("links", total=len(rest), hosts="")
-        done_by_host: Counter = Counter()
+    def done(verdict: Verdict) -> None:
+        recorder.add(verdict)
+        progress.advance(verdict.url)
 
-        def done(verdict: Verdict) -> None:
-            done_by_host[httpx.URL(verdict.url).host] += 1
-            top = ", ".join(f"{h} {n}" for h, n in done_by_host.most_common(3))
-            bar.update(task, advance=1, hosts=top)
-
-        results.update(await Checker(settings, on_done=done).check_all(rest))
-    return results
+    async with progress:
+        await Checker(settings, on_done=done).check_all(rest)

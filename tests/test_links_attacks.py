@@ -1,0 +1,238 @@
+"""Link checking under interruption and against hostile answers (servers on 127.0.0.1 only)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesomelint.document import Document
+from awesomelint.links.checker import Checker, Settings
+from awesomelint.links.progress import ProgressLines
+from awesomelint.links.run import check_links
+from awesomelint.links.verdict import ERROR, OK
+
+
+class RawServer:
+    """A threaded HTTP/1.1 server on 127.0.0.1 whose answer to each path is given by
+    `answer(path)`: bytes to send, or seconds to wait before answering 200. Counts the
+    connections and requests it sees."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.connections = 0
+        self.requests: list[str] = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(128)
+        self.port = self.sock.getsockname()[1]
+        self.stopped = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def _accept(self):
+        while not self.stopped:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn):
+        buffer = b""
+        with conn:
+            while not self.stopped:
+                try:
+                    chunk = conn.recv(4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                buffer += chunk
+                while b"\r\n\r\n" in buffer:
+                    head, buffer = buffer.split(b"\r\n\r\n", 1)
+                    path = head.split(b" ")[1].decode("latin-1")
+                    self.requests.append(path)
+                    answer = self.answer(path)
+                    if isinstance(answer, (int, float)):
+                        deadline = time.monotonic() + answer
+                        while time.monotonic() < deadline and not self.stopped:
+                            time.sleep(0.05)
+                        answer = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                    try:
+                        conn.sendall(answer)
+                    except OSError:
+                        return
+
+    def close(self):
+        self.stopped = True
+        self.sock.close()
+
+
+OK_ANSWER = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+
+
+@pytest.fixture
+def server_factory():
+    made = []
+
+    def make(answer):
+        made.append(RawServer(answer))
+        return made[-1]
+
+    yield make
+    for server in made:
+        server.close()
+
+
+def run(urls, **settings):
+    settings.setdefault("backoff", 0.01)
+    return asyncio.run(Checker(Settings(**settings)).check_all(urls))
+
+
+# interruption -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_run_keeps_what_it_checked(server_factory, tmp_path, signum, code):
+    server = server_factory(lambda path: 60 if path.startswith("/slow") else OK_ANSWER)
+    fast = [server.url(f"/fast/{i}") for i in range(30)]
+    slow = [server.url(f"/slow/{i}") for i in range(3)]
+    listing = tmp_path / "README.md"
+    listing.write_text("# L\n\n" + "".join(f"- [e{i}]({u}) - x\n" for i, u in enumerate(fast + slow)))
+    cache = tmp_path / "cache.sqlite3"
+    process = subprocess.Popen([sys.executable, "-m", "awesomelint", "links", "--allow-private", "--cache", str(cache),
+                                "--timeout", "120", str(listing)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "CI": "1"})
+    deadline = time.monotonic() + 30
+    while sum(1 for p in server.requests if p.startswith("/fast")) < 30 or len(server.requests) < 33:
+        assert time.monotonic() < deadline and process.poll() is None, "the run did not reach every link"
+        time.sleep(0.05)
+    time.sleep(0.3)  # the fast verdicts are in; the slow ones are pending
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=15)
+    assert process.returncode == code, err
+    assert f"interrupted by {signal.Signals(signum).name} after 30 of 33 links" in err
+    assert "Traceback" not in err
+    rows = sqlite3.connect(cache).execute("SELECT url, kind FROM verdicts").fetchall()
+    assert sorted(rows) == sorted((u, OK) for u in fast)
+
+
+# hostile names and answers --------------------------------------------------------
+
+
+def _rebinding_resolver(first):
+    """getaddrinfo that answers `first` for rebind.test the first time (an address, or an
+    error) and 127.0.0.1 every time after; everything else as the system does."""
+    real = socket.getaddrinfo
+    calls = []
+
+    def fake(host, port, *args, **kwargs):
+        if (host.decode() if isinstance(host, bytes) else host) != "rebind.test":  # anyio asks with bytes
+            return real(host, port, *args, **kwargs)
+        calls.append(host)
+        if len(calls) == 1 and first is None:
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        address = first if len(calls) == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port or 0))]
+
+    return fake
+
+
+@pytest.mark.parametrize("first", ["8.8.8.8", None], ids=["public-then-loopback", "failure-then-loopback"])
+def test_a_name_that_rebinds_to_loopback_is_never_fetched(server_factory, first):
+    server = server_factory(lambda path: OK_ANSWER)
+    url = server.url("/secret", host="rebind.test")
+    with mock.patch("socket.getaddrinfo", _rebinding_resolver(first)):
+        verdict = run([url], timeout=1.0, retries=1)[url]
+    assert server.requests == [] and verdict.kind != OK
+
+
+def test_pinning_still_connects_to_a_public_answer_when_private_is_allowed(server_factory):
+    server = server_factory(lambda path: OK_ANSWER)
+    url = server.url("/page", host="rebind.test")
+    with mock.patch("socket.getaddrinfo", _rebinding_resolver("127.0.0.1")):
+        verdict = run([url], allow_private=True)[url]
+    assert verdict.kind == OK and server.requests == ["/page"]
+
+
+def test_a_huge_header_is_not_asked_for_again(server_factory):
+    huge = b"HTTP/1.1 200 OK\r\nX-Filler: " + b"a" * 10_000_000 + b"\r\nContent-Length: 0\r\n\r\n"
+    server = server_factory(lambda path: huge)
+    url = server.url("/huge")
+    verdict = run([url], allow_private=True, retries=3)[url]
+    assert verdict.kind == ERROR and "too large" in verdict.detail
+    assert server.requests == ["/huge"]
+
+
+# being seen to be alive ----------------------------------------------------------------
+
+
+def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(server_factory, tmp_path, capsys):
+    server = server_factory(lambda path: 1.5 if path.startswith("/slow") else OK_ANSWER)
+    doc = Document.from_text("# L\n\n- [a](%s) - x\n- [b](%s) - y\n" % (server.url("/slow"), server.url("/fast")), "L.md")
+    result = check_links([doc], Settings(allow_private=True, timeout=5), None, progress=False, progress_every=0.4)
+    assert all(v.kind == OK for v in result.verdicts.values())
+    err = capsys.readouterr().err
+    assert "awesomelint: links 1/2 checked after" in err and f"most pending on 127.0.0.1 1" in err
+
+
+def test_progress_names_the_hosts_with_most_links_pending():
+    urls = [f"https://a.org/{i}" for i in range(5)] + [f"https://b.org/{i}" for i in range(3)] + ["https://c.org/"]
+    progress = ProgressLines(urls)
+    for url in urls[:5]:
+        progress.advance(url)
+    assert progress.holding_up() == "b.org 3, c.org 1"
+
+
+# no traceback for any link or any answer -------------------------------------------------
+
+HOSTS = st.sampled_from(["127.0.0.1:{port}", "[::1", "0177.0.0.2", "127.0.0.1:99999", "localhost:{port}", "",
+                         "nowhere.invalid", "127.0.0.1:{port}@x", "[::ffff:127.0.0.1]:{port}", "%41.test"])
+WEIRD = st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=30)
+
+
+def _offline_resolver(host, port, *args, **kwargs):
+    """Names resolve only to loopback; anything else does not exist (never the outside world)."""
+    if (host.decode() if isinstance(host, bytes) else host) in ("localhost", "127.0.0.1", "::1"):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port or 0))]
+    raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+
+_LOCATIONS: dict[str, bytes] = {}
+_FUZZ_SERVER: list[RawServer] = []
+
+
+def _fuzz_server() -> RawServer:
+    if not _FUZZ_SERVER:
+        _FUZZ_SERVER.append(RawServer(lambda path: _LOCATIONS.get(path, OK_ANSWER)))
+    return _FUZZ_SERVER[0]
+
+
+@given(scheme=st.sampled_from(["http", "https", "HTTP", "ftp", ""]), host=HOSTS, path=WEIRD,
+       location=st.one_of(WEIRD, st.builds(lambda h, p: f"http://{h}/{p}", HOSTS, WEIRD)),
+       status=st.sampled_from([301, 302, 307, 308, 200, 404]))
+def test_no_url_and_no_location_header_raises(scheme, host, path, location, status):
+    server = _fuzz_server()
+    port = server.port
+    _LOCATIONS["/r"] = (f"HTTP/1.1 {status} X\r\nLocation: ".encode() + location.replace("{port}", str(port)).encode("utf-8", "replace")
+                        + b"\r\nContent-Length: 0\r\n\r\n")
+    urls = [f"{scheme}://{host.replace('{port}', str(port))}/{path}", server.url("/r")]
+    with mock.patch("socket.getaddrinfo", _offline_resolver):
+        verdicts = run(urls, allow_private=True, timeout=1.0, retries=0, total_time=10)
+    assert set(verdicts) == set(urls)
+    assert all(v.kind in (OK, ERROR, "dead", "redirect", "refused", "bot-wall") for v in verdicts.values())
