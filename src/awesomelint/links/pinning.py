@@ -123,31 +123,85 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
-class PinnedTransport(httpx.AsyncHTTPTransport):
-    """httpx's own transport (request mapping, streams, errors) over a connection pool
-    whose connections are made by `PinnedBackend`."""
+class PinnedTransport(httpx.AsyncBaseTransport):
+    """httpx's own transport (request mapping, streams, errors) over connection pools whose
+    connections are made by `PinnedBackend`, one pool per origin.
 
-    def __init__(self, book: AddressBook, limits: httpx.Limits):
-        super().__init__(limits=limits)
-        # httpx takes no network backend, so the pool it would make is replaced by the same
-        # pool with one; everything else about the transport is httpx's
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=PinnedBackend(book),
-        )
+    One pool per origin, not one for the run: httpcore's pool looks through all of its
+    connections for every request it assigns, so one pool holding connections to 200
+    hosts spent most of a 1,000-link run in that scan. When more than `max_pools` are
+    open, the least recently used pools whose connections are all idle are closed, so a
+    list of thousands of hosts does not keep a socket to each (nor run out of file
+    descriptors: `max_pools` is sized to the process's limit).
+    """
+
+    def __init__(self, book: AddressBook, limits: httpx.Limits, per_host: int = 8):
+        self.book, self.limits = book, limits
+        self.max_pools = _pool_budget(per_host)
+        self.ssl_context = httpx.create_ssl_context()  # loading the CA store takes ~20 ms: once
+        self._pools: dict[tuple[str, str, int | None], httpx.AsyncHTTPTransport] = {}
+
+    def _origin(self, origin: tuple[str, str, int | None]) -> httpx.AsyncHTTPTransport:
+        transport = self._pools.pop(origin, None)
+        if transport is not None:
+            self._pools[origin] = transport  # most recently used last
+        else:
+            if len(self._pools) >= self.max_pools:
+                self._close_idle(len(self._pools) - self.max_pools * 3 // 4)
+            transport = self._pools[origin] = httpx.AsyncHTTPTransport(verify=self.ssl_context, limits=self.limits)
+            # httpx takes no network backend, so the pool it made is replaced by the same
+            # pool with one; everything else about the transport is httpx's
+            transport._pool = httpcore.AsyncConnectionPool(
+                ssl_context=self.ssl_context,
+                max_connections=self.limits.max_connections,
+                max_keepalive_connections=self.limits.max_keepalive_connections,
+                keepalive_expiry=self.limits.keepalive_expiry,
+                network_backend=PinnedBackend(self.book),
+            )
+        return transport
+
+    def _close_idle(self, count: int) -> None:
+        """Close up to `count` idle pools, least recently used first."""
+        for origin, transport in list(self._pools.items()):
+            if count <= 0:
+                return
+            if all(connection.is_idle() for connection in transport._pool.connections):
+                del self._pools[origin]  # gone from the dict first: no new request can reach it
+                asyncio.ensure_future(transport.aclose())
+                count -= 1
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        return await self._origin((url.scheme, url.host, url.port)).handle_async_request(request)
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for transport in pools:
+            await transport.aclose()
 
 
-def pinned_client(book: AddressBook, limits: httpx.Limits | None = None, **options) -> httpx.AsyncClient:
+def _pool_budget(per_host: int) -> int:
+    """Pools to keep open: 256, or fewer where file descriptors are scarce (macOS's
+    default soft limit is 256), each pool holding up to `per_host` connections."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        if soft == resource.RLIM_INFINITY or soft < 0:
+            soft = 1 << 20
+    except (ImportError, OSError, ValueError):  # not POSIX
+        soft = 1024
+    return max(8, min(256, (soft // 2) // max(per_host, 1)))
+
+
+def pinned_client(book: AddressBook, limits: httpx.Limits | None = None, per_host: int = 8, **options) -> httpx.AsyncClient:
     """An AsyncClient whose connections are pinned; with a proxy in the environment, a
     plain client through it (httpx ignores environment proxies beside a given transport,
     and the proxy is what resolves names then)."""
     limits = limits or httpx.Limits()
     if _environment_proxy():
         return httpx.AsyncClient(limits=limits, trust_env=True, **options)
-    return httpx.AsyncClient(transport=PinnedTransport(book, limits), limits=limits, trust_env=True, **options)
+    return httpx.AsyncClient(transport=PinnedTransport(book, limits, per_host), limits=limits, trust_env=True, **options)
 
 
 def _environment_proxy() -> bool:
