@@ -41,6 +41,18 @@ def test_every_rule_is_explained_with_examples():
         assert rule.name in rule.explain()
 
 
+OFFLINE_RULES = [name for name, rule in all_rules().items() if not rule.online]
+
+
+@pytest.mark.parametrize("name", OFFLINE_RULES)
+def test_a_rules_bad_example_fires_and_its_good_example_does_not(name):
+    """The examples `awesomelint rule NAME` shows are whole documents that run."""
+    rule = all_rules()[name]
+    fired = {kind: [f for f in findings(rule.example(kind), name) if f.rule == name] for kind in ("bad", "good")}
+    assert fired["bad"], f"{name}: its bad example finds nothing"
+    assert not fired["good"], f"{name}: its good example fires: {[f.message for f in fired['good']]}"
+
+
 # nested-link -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected, safe", [

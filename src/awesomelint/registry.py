@@ -26,6 +26,14 @@ class Rule:
     check: Callable[["Context"], Iterable[Finding]]
     options: dict[str, Any] = field(default_factory=dict)  # option name -> default
     online: bool = False
+    # the document the examples sit in ("{example}" marks where); a rule that judges an
+    # entry against the rest of the list needs the rest of the list
+    setting: str = "{example}"
+
+    def example(self, kind: str) -> str:
+        """The `bad` or `good` example as a whole document, as the examples test runs it."""
+        text = self.setting.replace("{example}", getattr(self, kind).strip("\n"))
+        return text if text.endswith("\n") else text + "\n"
 
     @property
     def rationale(self) -> str:
@@ -48,6 +56,9 @@ class Rule:
             "Good:",
             *("  " + line for line in self.good.strip("\n").splitlines()),
         ]
+        if self.setting != "{example}":
+            lines += ["", "Examples in this setting ({example} marks where):"]
+            lines += ["  " + line for line in self.setting.strip("\n").splitlines()]
         if self.options:
             lines += ["", "Options (in .awesomelint.yaml under the rule's name):"]
             lines += [f"  {key}: {value!r}" for key, value in self.options.items()]
@@ -67,11 +78,12 @@ def rule(
     good: str,
     options: dict[str, Any] | None = None,
     online: bool = False,
+    setting: str = "{example}",
 ):
     def register(check: Callable[["Context"], Iterable[Finding]]):
         if name in REGISTRY:
             raise ValueError(f"rule {name} registered twice")
-        REGISTRY[name] = Rule(name, summary, severity, fix, bad, good, check, dict(options or {}), online)
+        REGISTRY[name] = Rule(name, summary, severity, fix, bad, good, check, dict(options or {}), online, setting)
         return check
 
     return register

@@ -65,8 +65,8 @@ def _text_without_images(inline) -> str:
     summary="An in-page #link (also './#x', 'README.md#x') that matches no heading or anchor; a case-only mismatch is an info note.",
     severity=Severity.WARNING,
     fix="safe for a case-only mismatch",
-    bad="- [Large Vision Models](#Large-Vision-Models)\n- [Datasets](#datasets)   <!-- no such heading -->",
-    good="- [Large Vision Models](#large-vision-models)",
+    bad="- [Large Vision Models](#large-vision-model)\n- [Datasets](#datasets)\n\n## Large Vision Models\n\n## Benchmarks",
+    good="- [Large Vision Models](#large-vision-models)\n- [Benchmarks](#benchmarks)\n\n## Large Vision Models\n\n## Benchmarks",
 )
 def broken_anchor(ctx: Context):
     """Tables of contents rot when headings are renamed. GitHub builds anchors from the

@@ -74,8 +74,8 @@ def _descriptions_disagree(a: Entry, b: Entry) -> bool:
     summary="The same work listed twice: same link target, same title, or a near-identical title with shared authors (in two sections: one info note).",
     severity=Severity.WARNING,
     fix="none",
-    bad="| scFoundation | [Large-scale foundation model ...](https://www.nature.com/articles/s41592-024-02305-7) |\n...\n| scFoundation | Hao et al., 2024 | — |",
-    good="| scFoundation | [Large-scale foundation model ...](https://www.nature.com/articles/s41592-024-02305-7) |",
+    bad="| Model | Paper |\n|---|---|\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |\n| CellPLM | [Pre-training of single-cell language models](https://www.biorxiv.org/content/10.1101/2023.10.03.560734) |\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |",
+    good="| Model | Paper |\n|---|---|\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |\n| CellPLM | [Pre-training of single-cell language models](https://www.biorxiv.org/content/10.1101/2023.10.03.560734) |",
 )
 def duplicate_entry(ctx: Context):
     """Lists grow by pull requests that each add "their" paper; nobody searches the whole

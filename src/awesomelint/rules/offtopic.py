@@ -217,13 +217,39 @@ def list_model(doc, entries: list[Entry], topic=(), allow=()) -> TopicModel:
     )
 
 
+EXAMPLE_SETTING = """# Awesome Pathology Foundation Models
+
+Foundation models for computational pathology: whole-slide images, tissue, tumour.
+
+## Models
+
+- [Towards a general-purpose foundation model for computational pathology](https://www.nature.com/articles/s41591-024-02857-3) - UNI, pathology slides of tissue.
+- [A visual-language foundation model for computational pathology](https://www.nature.com/articles/s41591-024-02856-4) - CONCH, pathology images and captions.
+- [A pathology foundation model for cancer diagnosis and prognosis prediction](https://www.nature.com/articles/s41586-024-07894-z) - CHIEF, tumour slides.
+- [Virchow: a million-slide digital pathology foundation model](https://arxiv.org/abs/2309.07778) - slides of tissue from cancer patients.
+- [A foundation model for clinical-grade computational pathology](https://www.nature.com/articles/s41591-024-03141-0) - Virchow, rare cancer slides.
+- [Transformer-based unsupervised contrastive learning for histopathological image classification](https://www.sciencedirect.com/science/article/pii/S1361841522002043) - CTransPath, tissue patches.
+- [Self-supervised vision transformers learn visual concepts in histopathology](https://arxiv.org/abs/2203.00585) - pathology slides of tumour tissue.
+- [Benchmarking self-supervised learning on diverse pathology datasets](https://arxiv.org/abs/2212.04690) - slides and tissue patches.
+- [A whole-slide foundation model for cancer pathology with multimodal slides](https://example.org/wsi) - tumour slide pathology.
+- [Scaling self-supervised learning for histopathology with masked image modeling](https://www.medrxiv.org/content/10.1101/2023.07.21.23292757) - Phikon, pathology tissue slides.
+- [RudolfV: a foundation model by pathologists for pathologists](https://arxiv.org/abs/2401.04079) - pathology slides, tissue and stains.
+- [Hibou: a family of foundational vision transformers for pathology](https://arxiv.org/abs/2406.05074) - whole-slide tissue images.
+- [Multimodal whole slide foundation model for pathology](https://arxiv.org/abs/2411.19666) - TITAN, slides and pathology reports.
+- [A multimodal generative AI copilot for human pathology](https://www.nature.com/articles/s41586-024-07618-3) - PathChat, pathology slides of tumour.
+{example}
+- [Pathology language and image pre-training for tumour tissue](https://example.org/plip) - PLIP, pathology slides.
+"""
+
+
 @rule(
     "off-topic",
     summary="An entry that does not belong to the list's subject, learned from the list itself.",
     severity=Severity.WARNING,
     fix="none",
-    bad="(in a list of pathology foundation models)\n23. **A scan-specific unsupervised method for parallel MRI reconstruction via implicit neural representation**",
-    good="23. **A whole-slide foundation model for digital pathology from real-world data**",
+    bad="- [A scan-specific unsupervised method for parallel MRI reconstruction via implicit neural representation](https://arxiv.org/abs/2210.10439) - k-space coordinates and network weights.",
+    good="- [A whole-slide foundation model for digital pathology from real-world data](https://www.nature.com/articles/s41586-024-07441-w) - Prov-GigaPath on pathology slides.",
+    setting=EXAMPLE_SETTING,
     options={"topic": [], "allow": [], "threshold": DEFAULT_THRESHOLD},
 )
 def off_topic(ctx: Context):

@@ -122,8 +122,8 @@ def _placeholder_texts(ctx: Context):
     summary="An entry with no link at all, among entries that have theirs (not in link-less tables or prose bullets).",
     severity=Severity.WARNING,
     fix="none",
-    bad="| BioLLM | Ping Qiu et al., 2024 | — | — |",
-    good="| BioLLM | [Ping Qiu et al., 2024](https://doi.org/...) | — | — |",
+    bad="| Model | Paper |\n|---|---|\n| scGPT | [Cui et al., 2024](https://doi.org/10.1038/s41592-024-02201-0) |\n| Geneformer | [Theodoris et al., 2023](https://doi.org/10.1038/s41586-023-06139-9) |\n| BioLLM | Ping Qiu et al., 2024 |",
+    good="| Model | Paper |\n|---|---|\n| scGPT | [Cui et al., 2024](https://doi.org/10.1038/s41592-024-02201-0) |\n| Geneformer | [Theodoris et al., 2023](https://doi.org/10.1038/s41586-023-06139-9) |\n| BioLLM | [Qiu et al., 2024](https://doi.org/10.1016/j.patter.2024.101129) |",
 )
 def missing_link(ctx: Context):
     """A curated list exists to send readers somewhere. An entry without a single link

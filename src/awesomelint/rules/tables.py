@@ -102,8 +102,8 @@ def _pad(doc: Document, line: int, missing: int, marker: str) -> Edit:
     summary="A table that marks empty cells in different ways (—, -, –, N/A, blank).",
     severity=Severity.INFO,
     fix="safe: the table's most common marker, or the configured one",
-    bad="| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | — |\n| CHIEF | - | |",
-    good="| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | - |\n| CHIEF | - | - |",
+    bad="| Model | Weights | Code |\n|---|---|---|\n| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | — |\n| CHIEF | - | N/A |\n| CONCH | [HF](https://huggingface.co/MahmoodLab/conch) | - |",
+    good="| Model | Weights | Code |\n|---|---|---|\n| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | - |\n| CHIEF | - | - |\n| CONCH | [HF](https://huggingface.co/MahmoodLab/conch) | - |",
     options={"marker": None},
 )
 def empty_cell_marker(ctx: Context):
