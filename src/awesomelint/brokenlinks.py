@@ -43,10 +43,7 @@ class BrokenLink:
 
 
 def broken_links(doc: Document) -> list[BrokenLink]:
-    cache = doc.__dict__.get("_broken_links")
-    if cache is None:
-        cache = doc.__dict__["_broken_links"] = _find(doc)
-    return cache
+    return doc.derived(_find)
 
 
 def _find(doc: Document) -> list[BrokenLink]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Callable, TypeVar
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -65,6 +66,9 @@ class Node:
             yield from child.walk()
 
 
+T = TypeVar("T")
+
+
 class Document:
     def __init__(self, path: str, text: str, *, bom: bool = False, newline: str = "\n", raw: bytes | None = None):
         self.path = path
@@ -74,6 +78,19 @@ class Document:
         self.newline = newline
         self.raw = raw
         self.tokens: list[Token] = parser().parse(text)
+        self._derived: dict[Callable[[Document], Any], Any] = {}
+
+    def derived(self, compute: Callable[[Document], T]) -> T:
+        """What `compute` makes of this document, computed once.
+
+        Analyses built on the document (links, broken links, entries) live in modules
+        the document must not import; they are memoised here by their function, with
+        its return type, instead of being parked on the document as attributes no
+        reader or type checker can see.
+        """
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]
 
     @classmethod
     def from_path(cls, path: str | Path, max_bytes: int = MAX_BYTES) -> "Document":

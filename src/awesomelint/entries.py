@@ -68,20 +68,25 @@ class Entry:
 def links_of(doc: Document) -> list[Link]:
     """Every link and image a reader sees, in order: what the parser made, less the bare
     URLs inside a broken link (``[t](u1](u2)``), which nested-link reports as one thing."""
-    cache = doc.__dict__.get("_links")
-    if cache is None:
-        broken = [(b.start, b.end) for b in broken_links(doc)]
-        cache = doc.__dict__["_links"] = [
-            l for l in parsed_links(doc)
-            if l.kind != "autolink" or not any(low <= l.start < high for low, high in broken)]
-    return cache
+    return doc.derived(_links_seen)
+
+
+def _links_seen(doc: Document) -> list[Link]:
+    broken = [(b.start, b.end) for b in broken_links(doc)]
+    return [link for link in parsed_links(doc)
+            if link.kind != "autolink" or not any(low <= link.start < high for low, high in broken)]
 
 
 def entries_of(doc: Document) -> list[Entry]:
-    cache = doc.__dict__.get("_entries")
-    if cache is None:
-        cache = doc.__dict__["_entries"] = _Extractor(doc).run()
-    return cache
+    return doc.derived(_extract_entries)
+
+
+def _extract_entries(doc: Document) -> list[Entry]:
+    return _Extractor(doc).run()
+
+
+def _entry_starts(doc: Document) -> list[int]:
+    return [entry.line for entry in entries_of(doc)]
 
 
 _LEADING_SYMBOLS = re.compile(r"^[\W_]+", re.UNICODE)
@@ -473,9 +478,9 @@ def _field_of(text: str, links: list[Link]) -> tuple[str | None, str]:
 def entry_of_offset(entries: list[Entry], doc: Document, offset: int) -> Entry | None:
     """The entry whose lines hold ``offset`` (entries are in line order, and do not overlap
     except a heading entry's span, so the last one starting at or before the line wins)."""
-    starts = doc.__dict__.get("_entry_starts")
-    if starts is None or len(starts) != len(entries):
-        starts = doc.__dict__["_entry_starts"] = [e.line for e in entries]
+    starts = doc.derived(_entry_starts)
+    if len(starts) != len(entries) or (entries and starts[0] != entries[0].line):  # another list of entries
+        starts = [entry.line for entry in entries]
     line = doc.position(offset)[0]
     index = bisect.bisect_right(starts, line) - 1
     while index >= 0:

@@ -43,10 +43,11 @@ class Link:
 
 def parsed_links(doc: Document) -> list[Link]:
     """Every link and image the parser made, in order (code never yields tokens)."""
-    cache = doc.__dict__.get("_parsed_links")
-    if cache is None:
-        cache = doc.__dict__["_parsed_links"] = [l for t in doc.tokens if t.type == "inline" for l in _inline_links(doc, t)]
-    return cache
+    return doc.derived(_parsed_links)
+
+
+def _parsed_links(doc: Document) -> list[Link]:
+    return [link for token in doc.tokens if token.type == "inline" for link in _inline_links(doc, token)]
 
 
 def _inline_links(doc: Document, inline: Token) -> list[Link]:
