@@ -194,3 +194,23 @@ def test_the_readme_rule_table_is_the_registry():
     for name, rule in all_rules().items():
         severity = rule.severity.value + (" (online)" if rule.online else "")
         assert f"| `{name}` | {severity} | {rule.fix} | {rule.summary} |" in readme, name
+
+
+def test_rule_data_is_read_from_a_checkout_without_the_installed_package(monkeypatch):
+    """PYTHONPATH=src finds no `awesomelint.ruledata` package; the data is beside src/."""
+    from importlib import resources
+
+    from awesomelint import data
+
+    def missing(name):
+        raise ModuleNotFoundError(name)
+
+    monkeypatch.setattr(resources, "files", missing)
+    data.folder.cache_clear()
+    data.load.cache_clear()
+    try:
+        assert data.folder().joinpath("links.yaml").is_file()
+        assert "get-hosts" in data.load("links")
+    finally:
+        data.folder.cache_clear()
+        data.load.cache_clear()

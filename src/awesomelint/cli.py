@@ -16,18 +16,18 @@ import click
 import yaml
 
 from . import __version__
+from .changes import only_new
 from .config import ConfigResolver, parse_config
 from .document import Document
 from .entries import entries_of
-from .changes import only_new
 from .errors import InputError
-from .userpatterns import compile_user_pattern
 from .findings import Severity
 from .fix import FixError, encode, fix_document, write_atomic
 from .linter import lint
 from .registry import all_rules
 from .report import FORMATTERS, locate
 from .report import full as full_format
+from .userpatterns import compile_user_pattern
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
 

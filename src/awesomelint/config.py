@@ -14,13 +14,13 @@ import yaml
 
 from .errors import InputError
 from .findings import Severity
-from .userpatterns import checked_user_pattern
 from .registry import all_rules
+from .userpatterns import checked_user_pattern
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+    import tomli as tomllib
 
 CONFIG_NAMES = (".awesomelint.yaml", ".awesomelint.yml", "pyproject.toml")
 TOP_KEYS = {"select", "ignore", "extend-select", "per-file-ignores"}

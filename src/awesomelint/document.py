@@ -7,10 +7,11 @@ own ending and BOM are remembered so ``fix`` writes them back unchanged.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, TypeVar
 from pathlib import Path
+from typing import Any, TypeVar
 
 from markdown_it.token import Token
 
@@ -20,6 +21,13 @@ from .markdown import parser
 BOM = "\ufeff"
 MAX_BYTES = 20 * 1024 * 1024  # a list larger than this is not read (config: max-size-mb)
 _UTF16_BOMS = {b"\xff\xfe": "UTF-16 little-endian", b"\xfe\xff": "UTF-16 big-endian"}
+
+
+def lines(token: Token) -> tuple[int, int]:
+    """The 0-based [first, last) source lines of a block token (one the parser placed)."""
+    if token.map is None:
+        raise ValueError(f"{token.type} token has no source lines")
+    return token.map[0], token.map[1]
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool, str]:
@@ -53,8 +61,8 @@ class Node:
 
     type: str
     token: Token
-    parent: "Node | None" = None
-    children: list["Node"] = field(default_factory=list)
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
 
     @property
     def map(self) -> list[int] | None:
@@ -93,7 +101,7 @@ class Document:
         return self._derived[compute]
 
     @classmethod
-    def from_path(cls, path: str | Path, max_bytes: int = MAX_BYTES) -> "Document":
+    def from_path(cls, path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
         path = str(path)
         try:
             size = Path(path).stat().st_size
@@ -111,7 +119,7 @@ class Document:
         return cls(path, text, bom=bom, newline=newline, raw=data)
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>") -> "Document":
+    def from_text(cls, text: str, path: str = "<text>") -> Document:
         return cls(path, text)
 
     # --- lines and offsets -------------------------------------------------
@@ -247,7 +255,7 @@ class Document:
         return {}
 
     def _cell_offsets(self, token: Token, cell_open: Token) -> Offsets:
-        line_no = token.map[0]
+        line_no = lines(token)[0]
         cells = self.row_cells(line_no)
         index = self._cell_index(cell_open)
         base = self.line_starts[line_no]

@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from . import data
 from .brokenlinks import broken_links
 from .document import Document, Node
-from .linkspans import Link, token_text, parsed_links, plain_text
+from .linkspans import Link, parsed_links, plain_text, token_text
 
 __all__ = ["Entry", "Link", "entries_of", "links_of", "plain_text", "strip_symbols"]
 
@@ -46,8 +46,8 @@ class Entry:
     def main_link(self) -> Link | None:
         """The link that names the work: the first with words for text, else the first."""
         links = self.web_links
-        worded = [l for l in links if not l.badge]
-        return (worded or links or [None])[0]
+        worded = [link for link in links if not link.badge]
+        return (worded or links)[0] if links else None
 
     def to_dict(self) -> dict:
         return {
@@ -142,7 +142,7 @@ class _Extractor:
                 self.table(node)
             elif node.type in LIST_TYPES:
                 self.heading_entry = None
-                self.list(node)
+                self.a_list(node)
             elif node.type == "blockquote":
                 if any(c.type == "heading" for c in node.children) or self.link_led_quote(node):
                     self.heading_entry = None
@@ -213,7 +213,7 @@ class _Extractor:
 
     # lists ----------------------------------------------------------------
 
-    def list(self, node: Node) -> None:
+    def a_list(self, node: Node) -> None:
         items = [c for c in node.children if c.type == "list_item"]
         all_links = self.links(node)
         if not all_links or all(l.is_anchor for l in all_links if l.kind != "image"):
@@ -225,14 +225,14 @@ class _Extractor:
             sub_links = [l for s in sublists for l in self.links(s) if not l.is_anchor]
             if not has_own and sublists and sub_links and _entry_like(self, sublists):
                 for sublist in sublists:
-                    self.list(sublist)
+                    self.a_list(sublist)
             elif has_own and sublists and _entry_like(self, sublists, described=True):
                 # "* [Cargo](…)" over "* [cargo-edit](…) - …": the parent is an entry and the
                 # category of the entries under it
                 parent = self.list_entry(item, [], among_linked)
                 self.categories.append(parent.title)
                 for sublist in sublists:
-                    self.list(sublist)
+                    self.a_list(sublist)
                 self.categories.pop()
             elif has_own or sub_links or ((any(linked) or among_linked) and self.inline_of(item) is not None):
                 self.list_entry(item, sublists, among_linked)
@@ -445,7 +445,7 @@ def _title_of(inline: Token | None) -> str:
 
 
 def _text_before_first_link(inline: Token, stripped: bool = True) -> str:
-    parts = []
+    parts: list[str] = []
     for child in inline.children or ():
         if child.type == "link_open":
             text = "".join(parts)

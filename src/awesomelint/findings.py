@@ -40,11 +40,11 @@ class Fix:
     restructures: bool = False  # meant to change the block structure (double-marker): `fix` checks the rest
 
     @classmethod
-    def safe(cls, *edits: Edit) -> "Fix":
+    def safe(cls, *edits: Edit) -> Fix:
         return cls(tuple(edits), Applicability.SAFE)
 
     @classmethod
-    def unsafe(cls, *edits: Edit) -> "Fix":
+    def unsafe(cls, *edits: Edit) -> Fix:
         return cls(tuple(edits), Applicability.UNSAFE)
 
 

@@ -103,13 +103,14 @@ def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout:
     refused: list[tuple[int, str, str]] = []  # (line in the text it was found in, what, that text)
     for _ in range(MAX_LAYOUT_ROUNDS):
         current = outcome.final
+        assert current is not None  # every fix pass ends on a parsed document
         laid_out, kept = apply_layout(current, options)
         refused += [(line, what, current.text) for line, what in kept]
         if laid_out is current:
             break
         outcome = _content_fixes(laid_out, config, unsafe)
         applied += outcome.applied
-        if outcome.text != laid_out.text:
+        if outcome.text != laid_out.text and outcome.final is not None:
             verify_layout(laid_out, outcome.final)
     outcome.applied = applied
     outcome.refused = _refusals_in_original(doc, refused)
@@ -166,7 +167,7 @@ def _refusals_in_original(original: Document, refused: list[tuple[int, str, str]
 
 def _original_line(original: list[str], current: list[str], line: int) -> int:
     matcher = difflib.SequenceMatcher(None, original, current, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if j1 <= line - 1 < j2:
             return i1 + 1 + (min(line - 1 - j1, i2 - i1 - 1) if i2 > i1 else 0)
     return line

@@ -22,7 +22,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .document import Document, Node, split_row
+from markdown_it.token import Token
+
+from .document import Document, Node, lines, split_row
 from .findings import Edit
 from .linkspans import SAME_PAGE
 
@@ -117,8 +119,8 @@ def _aligned_widths(rows: list[tuple[int, str, list[str]]], keep_padding: bool) 
         for column, cell in enumerate(cells):
             widths[column] = max(widths[column], _width(cell))
         if signature is not None and _pipe_columns(line) == signature:
-            for column, cell in enumerate(split_row(line)):
-                span = _width(line[: cell.raw_end]) - _width(line[: cell.raw_start])
+            for column, part in enumerate(split_row(line)):
+                span = _width(line[: part.raw_end]) - _width(line[: part.raw_start])
                 widths[column] = max(widths[column], span - 2)
     return widths
 
@@ -252,12 +254,12 @@ def _bullets(doc: Document, options: Options) -> list[Group]:
             continue
         edits = []
         for item in (c for c in node.children if c.type == "list_item" and c.map):
-            number = item.map[0]
+            number = lines(item.token)[0]
             match = _BULLET.match(doc.lines[number])
             if match and match.group("marker") == node.token.markup:
                 start = doc.line_starts[number] + match.start("marker")
                 edits.append(Edit(start, start + 1, target))
-        groups.append(Group(node.map[0] + 1, "bullet list", edits))
+        groups.append(Group(lines(node.token)[0] + 1, "bullet list", edits))
     return groups
 
 
@@ -325,7 +327,7 @@ def _nested_indent(doc: Document, options: Options) -> list[Group]:
             if any(doc.lines[n].lstrip().startswith(">") for n in range(parent_line, last)):
                 continue
             current = len(doc.lines[first]) - len(doc.lines[first].lstrip(" ")) + shifts[first]
-            wanted = content if convention == "content" else marker + convention
+            wanted = content if convention == "content" else marker + int(convention)
             if not content <= wanted < content + 4:
                 wanted = content  # the convention cannot make this a sub-list of its parent
             if current == wanted or (convention != "content" and current - marker == convention):
@@ -360,7 +362,7 @@ def _headings(doc: Document, options: Options) -> list[Group]:
     tokens = doc.tokens
     headings = [(index, token) for index, token in enumerate(tokens) if token.type == "heading_open" and token.map]
     atx = [t for _, t in headings if t.markup.startswith("#")]
-    closing = Counter(bool((m := _ATX.match(doc.lines[t.map[0]])) and m.group("closing")) for t in atx)
+    closing = Counter(bool((m := _ATX.match(doc.lines[lines(t)[0]])) and m.group("closing")) for t in atx)
     setext_votes = Counter(not t.markup.startswith("#") for _, t in headings if t.tag in ("h1", "h2"))
     strip_closing = options.canonical or _majority(closing) is False
     to_atx = options.canonical or _majority(setext_votes) is False
@@ -368,7 +370,7 @@ def _headings(doc: Document, options: Options) -> list[Group]:
     for index, token in headings:
         level = int(token.tag[1])
         inline = tokens[index + 1]
-        first, last = token.map
+        first, last = lines(token)
         if token.markup.startswith("#"):
             line = doc.lines[first]
             match = _ATX.match(line)
@@ -405,12 +407,13 @@ def _block_spacing(doc: Document, options: Options) -> list[Group]:
     """A blank line between top-level blocks that touch, where the file separates blocks
     of those two kinds (a heading and the list under it, say) more often than not."""
     pairs = []
-    previous = None
+    previous: Token | None = None
     for token in doc.tokens:
         if token.level != 0 or token.nesting == -1 or not token.map or token.type == "inline":
             continue
-        if previous is not None and "html_block" not in (previous.type, token.type) and token.map[0] > 0:
-            touching = token.map[0] == previous.map[1] and bool(doc.lines[token.map[0] - 1].strip())
+        first = lines(token)[0]
+        if previous is not None and "html_block" not in (previous.type, token.type) and first > 0:
+            touching = first == lines(previous)[1] and bool(doc.lines[first - 1].strip())
             pairs.append(((_block_kind(previous), _block_kind(token)), touching, token))
         previous = token
     votes: dict[tuple[str, str], Counter] = {}
@@ -422,6 +425,7 @@ def _block_spacing(doc: Document, options: Options) -> list[Group]:
             continue
         if not options.canonical and votes[kinds][False] <= votes[kinds][True]:
             continue
-        start = doc.line_starts[token.map[0]]
-        groups.append(Group(token.map[0] + 1, kinds[1].replace("_", " "), [Edit(start, start, "\n")]))
+        first = lines(token)[0]
+        start = doc.line_starts[first]
+        groups.append(Group(first + 1, kinds[1].replace("_", " "), [Edit(start, start, "\n")]))
     return groups

@@ -75,7 +75,7 @@ def _inline_links(doc: Document, inline: Token) -> list[Link]:
                 written = written[1:-1]
             url = unescapeAll(written)
         else:
-            url = normalizeLinkText(url)
+            url = normalizeLinkText(str(url))
         link = Link(text, url, start, end, dest, kind, inline=inline)
         if kind != "image":
             link.badge = badge

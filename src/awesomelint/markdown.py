@@ -9,8 +9,8 @@ The parser itself still decides what is a link; nothing re-parses markdown by re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
@@ -113,6 +113,7 @@ def parser() -> MarkdownIt:
     fuzzy domains off: GitHub does not link ``example.com`` alone).
     """
     md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
+    assert md.linkify is not None  # the "linkify" option loads linkify-it-py
     md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
     md.core.ruler.disable("linkify")  # the inline rule links URLs with positions; the core pass has none
     for name, token_type in _RECORDED.items():

@@ -8,8 +8,9 @@ table, so the explanation and the code live together (ruff's model).
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .entries import entry_name, entry_of_offset
 from .findings import Finding, Severity
@@ -23,7 +24,7 @@ class Rule:
     fix: str  # "safe", "unsafe", "safe or unsafe", "none", "online"
     bad: str
     good: str
-    check: Callable[["Context"], Iterable[Finding]]
+    check: Callable[[Context], Iterable[Finding]]
     options: dict[str, Any] = field(default_factory=dict)  # option name -> default
     online: bool = False
     # the document the examples sit in ("{example}" marks where); a rule that judges an
@@ -80,7 +81,7 @@ def rule(
     online: bool = False,
     setting: str = "{example}",
 ):
-    def register(check: Callable[["Context"], Iterable[Finding]]):
+    def register(check: Callable[[Context], Iterable[Finding]]):
         if name in REGISTRY:
             raise ValueError(f"rule {name} registered twice")
         REGISTRY[name] = Rule(name, summary, severity, fix, bad, good, check, dict(options or {}), online, setting)

@@ -134,15 +134,15 @@ class TopicModel:
         self._count()
 
     def _count(self) -> None:
-        self.in_list: Counter[str] = Counter(self.subject)
+        self.in_list: Counter[str] = Counter(self.subject)  # weighted counts: float values
         self.in_section: dict[tuple, Counter[str]] = {}
         self.section_size: Counter[tuple] = Counter()
         for bag, weight, section in zip(self.bags, self.weights, self.sections):
             counts = self.in_section.setdefault(section, Counter())
             for word in bag:
-                self.in_list[word] += weight
-                counts[word] += weight
-            self.section_size[section] += len(bag) * weight
+                self.in_list[word] += weight  # type: ignore[assignment]
+                counts[word] += weight  # type: ignore[assignment]
+            self.section_size[section] += len(bag) * weight  # type: ignore[assignment]
         self.list_size = sum(self.section_size.values()) + sum(self.subject.values())
 
     def score(self, index: int, left_out: tuple[int, ...] | None = None) -> EntryScore:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -93,24 +93,23 @@ class Checker:
 
     async def check_all(self, urls: list[str]) -> dict[str, Verdict]:
         own_client = self.client is None
-        if own_client:
-            self.client = pinned_client(
-                self.addresses,
-                # requests in flight are bounded by the semaphores; each host's pool keeps
-                # as many idle connections as the host may have requests in flight
-                httpx.Limits(max_connections=None, max_keepalive_connections=self.settings.per_host),
-                per_host=self.settings.per_host,
-                timeout=httpx.Timeout(self.settings.timeout),
-                headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
-                follow_redirects=False,
-            )
+        client = self.client = self.client or pinned_client(
+            self.addresses,
+            # requests in flight are bounded by the semaphores; each host's pool keeps
+            # as many idle connections as the host may have requests in flight
+            httpx.Limits(max_connections=None, max_keepalive_connections=self.settings.per_host),
+            per_host=self.settings.per_host,
+            timeout=httpx.Timeout(self.settings.timeout),
+            headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
+            follow_redirects=False,
+        )
         self.global_limit = asyncio.Semaphore(self.settings.max_concurrency)
         deadline = time.monotonic() + self.settings.total_time
         try:
             results = await self._windowed(urls, deadline)
         finally:
             if own_client:
-                await self.client.aclose()
+                await client.aclose()
         return dict(zip(urls, results))
 
     async def _windowed(self, urls: list[str], deadline: float) -> list[Verdict]:
@@ -259,6 +258,7 @@ class Checker:
         return await asyncio.wait_for(self._exchange(method, url), timeout=self.settings.timeout)
 
     async def _exchange(self, method: str, url: str) -> tuple[int, httpx.Headers]:
+        assert self.client is not None  # set by check_all
         request = self.client.build_request(method, url)
         response = await self.client.send(request, stream=True)
         try:

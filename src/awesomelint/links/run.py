@@ -8,11 +8,10 @@ import signal
 import sys
 import time
 from collections import Counter
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable, TypeVar
+from typing import TypeVar
 from urllib.parse import urlsplit
-
-import httpx
 
 from ..document import Document
 from ..entries import links_of
@@ -192,7 +191,7 @@ async def _check(urls: list[str], settings: Settings, github_api: str | None, ba
     if refusal:
         sys.stderr.write(f"awesomelint: GITHUB_TOKEN not sent to {api}: {refusal}; GitHub links checked without the API\n")
         repos = {}
-    if repos:
+    if repos and token:
         async with pinned_client(book, timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
             for verdict in (await check_repos(client, token, repos, api)).values():
                 recorder.add(verdict)

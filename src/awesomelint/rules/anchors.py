@@ -8,8 +8,8 @@ from urllib.parse import unquote
 
 from ..document import Document
 from ..entries import plain_text
-from ..linkspans import in_page_fragment
 from ..findings import Fix, Severity
+from ..linkspans import in_page_fragment
 from ..registry import Context, rule
 from .common import dest_edit
 
@@ -75,7 +75,7 @@ def broken_anchor(ctx: Context):
     case-only mismatch is a style note with a safe fix to the exact slug. A heading
     with an emoji (`## ⬆️ Routers`) answers to its slug with and without U+FE0F."""
     slugs = heading_slugs(ctx.doc)
-    lowered = {}
+    lowered: dict[str, str] = {}
     for slug in slugs:
         lowered.setdefault(slug.lower(), slug)
     for link in ctx.links:

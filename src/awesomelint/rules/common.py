@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..document import Document
-from ..linkspans import Link
 from ..findings import Edit
+from ..linkspans import Link
 
 
 def dest_edit(doc: Document, link: Link, new_url: str) -> Edit | None:

@@ -183,7 +183,7 @@ def _match(entry, text, by_url, by_title, by_base, earlier):
         first = by_title[title]
         other = _main_url(first, text)
         long_title = len(title.split()) >= 4
-        two_works = bool(main and other) and _site(main) != _site(other) and _descriptions_disagree(entry, first)
+        two_works = main is not None and other is not None and _site(main) != _site(other) and _descriptions_disagree(entry, first)
         if (long_title or not main or not other) and not two_works:
             return first, "same title"
     base, alias = base_title(entry.title)

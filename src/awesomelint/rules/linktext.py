@@ -89,7 +89,7 @@ def _names_it_otherwise(word: str, host: str, url: str) -> bool:
     if prefix and _fits(host, ("doi.org",)) and path.lstrip("/").startswith(prefix):
         return True
     docs = _DOCS.get(word)
-    return bool(docs) and host == docs[0] and path.startswith(docs[1])
+    return docs is not None and host == docs[0] and path.startswith(docs[1])
 
 
 def _repo_contradiction(text: str, url: str) -> str | None:

@@ -38,7 +38,7 @@ _LOST = (0x8F, 0x8D, 0xAD, 0x90, 0x9D, 0x81)  # bytes a wrong decode drops, like
 
 
 def _chars_for(low: int, high: int) -> str:
-    chars = set()
+    chars: set[str] = set()
     for codec in _CODECS:
         chars.update(bytes(range(low, high + 1)).decode(codec, errors="ignore"))
     return "".join(sorted(chars))

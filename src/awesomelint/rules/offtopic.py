@@ -25,13 +25,14 @@ from statistics import NormalDist, fmean, median
 
 from .. import data
 from ..entries import Entry, entry_name, plain_text
-from ..linkspans import SAME_PAGE
 from ..findings import Severity
+from ..linkspans import SAME_PAGE
 from ..registry import Context, rule
 from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, cjk_share, words_of
 from ..urls import host_of, strip_www
 
 MIN_ENTRIES = 12
+NO_SCORE = EntryScore(0.0, {})  # stands for entries without enough words (never read: not evidence)
 FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explains it better)
 RUN_FLOOR = 0.5  # ... an entry of a run, without the run, in a list deep enough to reach WORD_CAP
 RUN_LENGTH = 3
@@ -374,7 +375,7 @@ def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicMode
     itself, wherever its entries fall. Three or more neighbours far below the list's
     typical such score, in a section whose other entries are not, are a pasted block."""
     alone = neighbourhood_scores(model, evidence)
-    apart = _Scale(model, [alone.get(i) for i in range(len(entries))], evidence, scale.threshold)
+    apart = _Scale(model, [alone.get(i, NO_SCORE) for i in range(len(entries))], evidence, scale.threshold)
     bar = NEIGHBOURHOOD_BAR * scale.strictness
     low = [i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR)
            for i in range(len(entries))]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .. import data
 from ..brokenlinks import broken_links
@@ -17,7 +17,7 @@ from .common import dest_edit
 _OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(extra: tuple[str, ...] = ()) -> list:
     """The shipped patterns (Python's engine), then the config's (RE2: see userpatterns)."""
     own = [re.compile(p, re.I) for p in data.patterns("placeholders", "url-patterns")]

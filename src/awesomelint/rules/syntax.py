@@ -74,4 +74,4 @@ def _matches_text(text: str, url: str) -> bool:
     if repo and text == f"{repo[0]}/{repo[1]}".lower():
         return True
     expected = _TEXT_HOSTS.get(text)
-    return bool(expected) and host_of(url).endswith(expected)
+    return expected is not None and host_of(url).endswith(expected)
