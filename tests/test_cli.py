@@ -1,5 +1,6 @@
 import json
 import shutil
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -196,21 +197,20 @@ def test_the_readme_rule_table_is_the_registry():
         assert f"| `{name}` | {severity} | {rule.fix} | {rule.summary} |" in readme, name
 
 
-def test_rule_data_is_read_from_a_checkout_without_the_installed_package(monkeypatch):
-    """PYTHONPATH=src finds no `awesomelint.ruledata` package; the data is beside src/."""
-    from importlib import resources
+def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_path):
+    """PYTHONPATH=src runs the checkout's code, which finds no `awesomelint.ruledata`
+    package there: the data is read from rules/ beside src/."""
+    import os
+    import subprocess
+    import sys
 
-    from awesomelint import data
-
-    def missing(name):
-        raise ModuleNotFoundError(name)
-
-    monkeypatch.setattr(resources, "files", missing)
-    data.folder.cache_clear()
-    data.load.cache_clear()
-    try:
-        assert data.folder().joinpath("links.yaml").is_file()
-        assert "get-hosts" in data.load("links")
-    finally:
-        data.folder.cache_clear()
-        data.load.cache_clear()
+    root = Path(__file__).resolve().parent.parent
+    listing = tmp_path / "README.md"
+    listing.write_text("# L\n\n- [a](http://github.com/o/r) - x.\n")
+    probe = "import awesomelint, awesomelint.data as d; print(awesomelint.__file__); print(d.folder())"
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    where = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert where.stdout.splitlines()[0].startswith(str(root / "src")), where.stderr
+    result = subprocess.run([sys.executable, "-m", "awesomelint", "check", "--format", "json", str(listing)],
+                            env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert "insecure-url" in result.stdout, result.stderr  # https_hosts.yaml was read

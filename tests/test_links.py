@@ -13,6 +13,8 @@ from awesomelint.links.cache import Cache
 from awesomelint.links.checker import Checker, Settings
 from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
 
+from .servers import OK_ANSWER, RawServer
+
 
 def run(urls, **settings):
     settings.setdefault("allow_private", True)
@@ -301,62 +303,8 @@ def test_total_run_time_is_bounded():
 # at scale and under attack ----------------------------------------------------------
 
 
-class _KeepAliveServer:
-    """A raw HTTP/1.1 server on 127.0.0.1 that counts the connections it accepts and
-    answers every request 200 with keep-alive (or drips its headers, when told to)."""
-
-    def __init__(self, drip: float = 0.0):
-        import socket
-
-        self.drip = drip
-        self.connections = 0
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.stopped = False
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while not self.stopped:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn):
-        buffer = b""
-        deadline = time.monotonic() + 30  # bounded: the server stops by itself
-        with conn:
-            while time.monotonic() < deadline and not self.stopped:
-                try:
-                    chunk = conn.recv(4096)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                buffer += chunk
-                while b"\r\n\r\n" in buffer:
-                    _, buffer = buffer.split(b"\r\n\r\n", 1)
-                    answer = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n"
-                    if self.drip:
-                        for byte in answer:
-                            if self.stopped or time.monotonic() > deadline:
-                                return
-                            conn.sendall(bytes([byte]))
-                            time.sleep(self.drip)
-                    else:
-                        conn.sendall(answer)
-
-    def close(self):
-        self.stopped = True
-        self.sock.close()
-
-
 def test_connections_are_reused():
-    server = _KeepAliveServer()
+    server = RawServer(lambda path: OK_ANSWER)
     try:
         urls = [f"http://127.0.0.1:{server.port}/page/{i}" for i in range(40)]
         verdicts = run(urls, per_host=2)
@@ -367,7 +315,7 @@ def test_connections_are_reused():
 
 
 def test_a_server_dripping_its_headers_is_cut_off_at_the_timeout():
-    server = _KeepAliveServer(drip=0.2)
+    server = RawServer(lambda path: OK_ANSWER, drip=0.2)
     try:
         url = f"http://127.0.0.1:{server.port}/slow"
         verdict = run([url], timeout=1.0, retries=0)[url]

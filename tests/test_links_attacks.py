@@ -9,7 +9,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from unittest import mock
 
@@ -23,67 +22,9 @@ from awesomelint.links.progress import ProgressLines
 from awesomelint.links.run import check_links
 from awesomelint.links.verdict import ERROR, OK
 
-
-class RawServer:
-    """A threaded HTTP/1.1 server on 127.0.0.1 whose answer to each path is given by
-    `answer(path)`: bytes to send, or seconds to wait before answering 200. Counts the
-    connections and requests it sees."""
-
-    def __init__(self, answer):
-        self.answer = answer
-        self.connections = 0
-        self.requests: list[str] = []
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(128)
-        self.port = self.sock.getsockname()[1]
-        self.stopped = False
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
-
-    def _accept(self):
-        while not self.stopped:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn):
-        buffer = b""
-        with conn:
-            while not self.stopped:
-                try:
-                    chunk = conn.recv(4096)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                buffer += chunk
-                while b"\r\n\r\n" in buffer:
-                    head, buffer = buffer.split(b"\r\n\r\n", 1)
-                    path = head.split(b" ")[1].decode("latin-1")
-                    self.requests.append(path)
-                    answer = self.answer(path)
-                    if isinstance(answer, (int, float)):
-                        deadline = time.monotonic() + answer
-                        while time.monotonic() < deadline and not self.stopped:
-                            time.sleep(0.05)
-                        answer = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
-                    try:
-                        conn.sendall(answer)
-                    except OSError:
-                        return
-
-    def close(self):
-        self.stopped = True
-        self.sock.close()
+from .servers import OK_ANSWER, RawServer
 
 
-OK_ANSWER = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
 
 
 @pytest.fixture
@@ -188,7 +129,7 @@ def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(server_factory
     result = check_links([doc], Settings(allow_private=True, timeout=5), None, progress=False, progress_every=0.4)
     assert all(v.kind == OK for v in result.verdicts.values())
     err = capsys.readouterr().err
-    assert "awesomelint: links 1/2 checked after" in err and f"most pending on 127.0.0.1 1" in err
+    assert "awesomelint: links 1/2 checked after" in err and "most pending on 127.0.0.1 1" in err
 
 
 def test_progress_names_the_hosts_with_most_links_pending():

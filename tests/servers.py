@@ -1,0 +1,76 @@
+"""Raw HTTP servers on 127.0.0.1 for the link-checker tests (never the outside world)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+OK_ANSWER = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+
+
+class RawServer:
+    """A threaded HTTP/1.1 server on 127.0.0.1 whose answer to each path is given by
+    `answer(path)`: bytes to send, or seconds to wait before answering 200; with `drip`,
+    the answer goes out a byte every `drip` seconds. Keeps connections alive; counts the
+    connections and requests it sees."""
+
+    def __init__(self, answer, drip: float = 0.0):
+        self.answer, self.drip = answer, drip
+        self.connections = 0
+        self.requests: list[str] = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(128)
+        self.port = self.sock.getsockname()[1]
+        self.stopped = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def _accept(self):
+        while not self.stopped:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn):
+        buffer = b""
+        with conn:
+            while not self.stopped:
+                try:
+                    chunk = conn.recv(4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                buffer += chunk
+                while b"\r\n\r\n" in buffer:
+                    head, buffer = buffer.split(b"\r\n\r\n", 1)
+                    path = head.split(b" ")[1].decode("latin-1")
+                    self.requests.append(path)
+                    answer = self.answer(path)
+                    if isinstance(answer, (int, float)):
+                        deadline = time.monotonic() + answer
+                        while time.monotonic() < deadline and not self.stopped:
+                            time.sleep(0.05)
+                        answer = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                    try:
+                        if self.drip:
+                            for byte in answer:
+                                if self.stopped:
+                                    return
+                                conn.sendall(bytes([byte]))
+                                time.sleep(self.drip)
+                        else:
+                            conn.sendall(answer)
+                    except OSError:
+                        return
+
+    def close(self):
+        self.stopped = True
+        self.sock.close()
