@@ -22,7 +22,7 @@ from awesomelint.config import Config
 from awesomelint.document import Document
 from awesomelint.fix import FixError, fix_document
 from awesomelint.linter import lint
-from awesomelint.registry import all_rules
+from awesomelint.rules import BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = sorted((ROOT.parent / "shared" / "corpus").glob("*.md"))
@@ -47,7 +47,7 @@ def short(name: str) -> str:
 
 
 def rules_table(paths: list[Path]) -> None:
-    offline = [name for name, rule in all_rules().items() if not rule.online]
+    offline = [name for name, rule in BY_NAME.items() if not rule.online]
     counts: dict[str, Counter] = {}
     for path in paths:
         doc = Document.from_path(path)

@@ -17,9 +17,9 @@ from markdown_it import MarkdownIt
 
 from awesomelint.changes import added_lines
 from awesomelint.cli import main
-from awesomelint.report import FORMATTERS, locate
 from awesomelint.document import Document
 from awesomelint.findings import Finding, Severity
+from awesomelint.report import FORMATTERS, locate
 
 ROOT = Path(__file__).parent.parent
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

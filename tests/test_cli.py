@@ -6,6 +6,7 @@ import jsonschema
 import pytest
 
 from awesomelint.cli import main
+from awesomelint.rules import RULES
 
 from .conftest import seed
 
@@ -186,15 +187,22 @@ def test_rules_and_rule_explanation(runner):
     assert runner.invoke(main, ["rule", "nope"]).exit_code == 2
 
 
-def test_the_readme_rule_table_is_the_registry():
+def test_the_readme_rule_table_is_the_registry(runner):
+    """Every rule, in registry order, with its fix availability: what `rules --markdown` prints."""
     from pathlib import Path
 
-    from awesomelint.registry import all_rules
-
     readme = (Path(__file__).parent.parent / "README.md").read_text()
-    for name, rule in all_rules().items():
-        severity = rule.severity.value + (" (online)" if rule.online else "")
-        assert f"| `{name}` | {severity} | {rule.fix} | {rule.summary} |" in readme, name
+    printed = runner.invoke(main, ["rules", "--markdown"]).output
+    assert printed.count("\n") == len(RULES) + 2
+    assert printed in readme
+
+
+def test_rules_are_listed_once_each_and_run_in_the_listed_order():
+    from awesomelint.rules import BY_NAME, _by_name
+
+    assert list(BY_NAME) == [r.name for r in RULES]
+    with pytest.raises(ValueError, match="listed twice: whitespace"):
+        _by_name((RULES[0], BY_NAME["whitespace"], BY_NAME["whitespace"]))
 
 
 def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_path):

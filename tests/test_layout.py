@@ -1,12 +1,10 @@
 """Canonical layout: the form `fix` writes, which must render to the same HTML."""
 
-import pytest
 
 from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
-from awesomelint.fix import FixError, apply_layout, fix_document
+from awesomelint.fix import apply_layout, fix_document
 from awesomelint.markdown import render
-
 
 CANONICAL = parse_config({"layout": {"style": "canonical"}})
 

@@ -25,8 +25,6 @@ from awesomelint.links.verdict import ERROR, OK
 from .servers import OK_ANSWER, RawServer
 
 
-
-
 @pytest.fixture
 def server_factory():
     made = []

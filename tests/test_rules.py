@@ -2,7 +2,7 @@
 
 import pytest
 
-from awesomelint.registry import all_rules
+from awesomelint.rules import BY_NAME
 
 from .conftest import file_findings, findings, seed
 
@@ -36,18 +36,18 @@ def test_traps_stay_silent(rule):
 
 
 def test_every_rule_is_explained_with_examples():
-    for rule in all_rules().values():
+    for rule in BY_NAME.values():
         assert rule.summary and rule.rationale and rule.bad and rule.good, rule.name
         assert rule.name in rule.explain()
 
 
-OFFLINE_RULES = [name for name, rule in all_rules().items() if not rule.online]
+OFFLINE_RULES = [name for name, rule in BY_NAME.items() if not rule.online]
 
 
 @pytest.mark.parametrize("name", OFFLINE_RULES)
 def test_a_rules_bad_example_fires_and_its_good_example_does_not(name):
     """The examples `awesomelint rule NAME` shows are whole documents that run."""
-    rule = all_rules()[name]
+    rule = BY_NAME[name]
     fired = {kind: [f for f in findings(rule.example(kind), name) if f.rule == name] for kind in ("bad", "good")}
     assert fired["bad"], f"{name}: its bad example finds nothing"
     assert not fired["good"], f"{name}: its good example fires: {[f.message for f in fired['good']]}"
@@ -393,6 +393,25 @@ def test_table_shape_reads_its_own_marker_option():
     (found,) = lint(doc, config, only=["table-shape"]).findings
     assert found.fix.edits[0].content.strip(" |") == "N/A"
 
+
+
+def test_a_rule_sees_only_its_own_options():
+    """empty-cell-marker's marker does not leak into table-shape's padding, and a rule asking
+    for an option it does not declare is a programming error, not a silent None."""
+    from awesomelint.config import parse_config
+    from awesomelint.document import Document
+    from awesomelint.linter import lint
+    from awesomelint.registry import Context
+
+    config = parse_config({"empty-cell-marker": {"marker": "N/A"}})
+    doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
+    (found,) = lint(doc, config, only=["table-shape"]).findings
+    assert found.fix.edits[0].content.strip(" |") == "-"
+    context = Context(doc, [], [], {"table-shape": {"marker": "x"}}, {})
+    context.rule = BY_NAME["empty-cell-marker"]
+    with pytest.raises(KeyError, match="no option 'nope'"):
+        context.option("nope")
+    assert context.option("marker") is None
 
 def test_an_entry_about_a_shortener_links_to_it_not_through_it():
     text = ("# APIs\n\n- [Cutt.ly](https://cutt.ly/api-documentation/regular-api) - URL shortener API.\n"

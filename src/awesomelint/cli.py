@@ -24,9 +24,10 @@ from .errors import InputError
 from .findings import Severity
 from .fix import FixError, encode, fix_document, write_atomic
 from .linter import lint
-from .registry import all_rules
+from .registry import markdown_table
 from .report import FORMATTERS, locate
 from .report import full as full_format
+from .rules import BY_NAME, RULES
 from .userpatterns import compile_user_pattern
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
@@ -196,7 +197,7 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     for doc, config in zip(docs, configs):
         try:
             if only_online:
-                names = [n for n in config.enabled(doc.path, online=True) if all_rules()[n].online or n == "url-shortener"]
+                names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n == "url-shortener"]
                 result = lint(doc, config, only=names, link_results=verdicts)
             else:
                 result = lint(doc, config, online=online_options is not None, link_results=verdicts)
@@ -400,14 +401,18 @@ def export(path, fmt):
 
 
 @main.command("rules")
-def rules_command():
+@click.option("--markdown", is_flag=True, help="Print the README's rule table.")
+def rules_command(markdown):
     """List every rule with its severity, fix and summary."""
-    rules = all_rules()
+    if markdown:
+        click.echo(markdown_table(RULES), nl=False)
+        return
+    rules = BY_NAME
     width = max(len(name) for name in rules)
     click.echo(f"{'rule':<{width}}  {'severity':<8}  {'fix':<9}  summary")
     for name, rule in rules.items():
         severity = rule.severity.value + ("*" if rule.online else "")
-        fix = rule.fix.split(":")[0].split(";")[0].split(" ")[0]
+        fix = rule.fix.value
         click.echo(f"{name:<{width}}  {severity:<8}  {fix:<9}  {rule.summary}")
     click.echo("\n* online: run by `awesomelint links` and `check --online`. `awesomelint rule NAME` explains one.")
 
@@ -416,7 +421,7 @@ def rules_command():
 @click.argument("name")
 def rule_command(name):
     """Explain one rule, with a bad and a good example."""
-    rules = all_rules()
+    rules = BY_NAME
     if name not in rules:
         _error(f"awesomelint: unknown rule '{name}' (see `awesomelint rules`)")
         sys.exit(2)

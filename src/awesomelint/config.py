@@ -14,7 +14,7 @@ import yaml
 
 from .errors import InputError
 from .findings import Severity
-from .registry import all_rules
+from .rules import BY_NAME
 from .userpatterns import checked_user_pattern
 
 if sys.version_info >= (3, 11):
@@ -41,7 +41,7 @@ class Config:
     source: str | None = None
 
     def enabled(self, path: str, online: bool = False) -> list[str]:
-        rules = all_rules()
+        rules = BY_NAME
         names = set(self.select) if self.select is not None else {n for n, r in rules.items() if not r.online}
         names |= self.extend_select
         if online:
@@ -123,7 +123,7 @@ def load_config(path: Path) -> Config:
 def parse_config(raw: Any, source: str = "config") -> Config:
     if not isinstance(raw, dict):
         raise InputError(f"{source}: config must be a mapping of keys to values")
-    rules = all_rules()
+    rules = BY_NAME
     config = Config()
 
     def rule_names(key: str, value: Any) -> set[str]:

@@ -8,7 +8,8 @@ from .config import Config
 from .document import Document
 from .entries import entries_of, links_of
 from .findings import Finding
-from .registry import Context, all_rules
+from .registry import Context
+from .rules import BY_NAME
 from .suppress import Suppressions
 
 
@@ -21,7 +22,7 @@ class Result:
 def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None,
          link_results: dict | None = None) -> Result:
     """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online rules."""
-    rules = all_rules()
+    rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
     context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}})
     suppressions = Suppressions(doc, set(rules))

@@ -1,19 +1,32 @@
-"""The rule registry: one place that knows every rule, its metadata and its options.
+"""The rule registry: what a rule is, and the context it reads.
 
-A rule is a function ``check(ctx) -> Iterable[Finding]`` registered with ``@rule``.
-Its docstring is the rationale printed by ``awesomelint rule NAME`` and the README
-table, so the explanation and the code live together (ruff's model).
+A rule is a function ``check(ctx) -> Iterable[Finding]`` turned into a :class:`Rule`
+by ``@rule``. Its docstring is the rationale printed by ``awesomelint rule NAME`` and the
+README table, so the explanation and the code live together (ruff's model). Nothing is
+registered as a side effect: ``awesomelint.rules.RULES`` is the explicit, ordered tuple
+of every rule, and this module imports none of them.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from .entries import entry_name, entry_of_offset
 from .findings import Finding, Severity
+
+
+class FixAvailability(Enum):
+    """Whether a rule's findings come with a fix (ruff's split: availability here, and
+    each fix's own safe/unsafe applicability on the finding)."""
+
+    NONE = "none"  # reports only
+    SAFE = "safe"  # every fix it offers applies with plain `fix`
+    UNSAFE = "unsafe"  # its fixes need `--unsafe-fixes`
+    SOMETIMES = "sometimes"  # safe for some findings, unsafe or none for others: `fix_note` says which
 
 
 @dataclass(frozen=True)
@@ -21,7 +34,8 @@ class Rule:
     name: str
     summary: str
     severity: Severity
-    fix: str  # "safe", "unsafe", "safe or unsafe", "none", "online"
+    fix: FixAvailability
+    fix_note: str  # which findings get which fix, in a phrase
     bad: str
     good: str
     check: Callable[[Context], Iterable[Finding]]
@@ -49,7 +63,7 @@ class Rule:
             "Why:",
             *("  " + line for line in self.rationale.splitlines()),
             "",
-            f"Fix: {self.fix}",
+            f"Fix: {self.fix.value}" + (f" ({self.fix_note})" if self.fix_note else ""),
             "",
             "Bad:",
             *("  " + line for line in self.bad.strip("\n").splitlines()),
@@ -66,7 +80,15 @@ class Rule:
         return "\n".join(lines)
 
 
-REGISTRY: dict[str, Rule] = {}
+def markdown_table(rules: Iterable[Rule]) -> str:
+    """The README's rule table (`awesomelint rules --markdown` prints it; a test keeps
+    the README equal to it)."""
+    rows = ["| rule | severity | fix | what it finds |", "|---|---|---|---|"]
+    for r in rules:
+        severity = r.severity.value + (" (online)" if r.online else "")
+        fix = r.fix.value + (f": {r.fix_note}" if r.fix_note else "")
+        rows.append(f"| `{r.name}` | {severity} | {fix} | {r.summary} |")
+    return "\n".join(rows) + "\n"
 
 
 def rule(
@@ -74,42 +96,30 @@ def rule(
     *,
     summary: str,
     severity: Severity,
-    fix: str,
+    fix: FixAvailability,
+    fix_note: str = "",
     bad: str,
     good: str,
     options: dict[str, Any] | None = None,
     online: bool = False,
     setting: str = "{example}",
-):
-    def register(check: Callable[[Context], Iterable[Finding]]):
-        if name in REGISTRY:
-            raise ValueError(f"rule {name} registered twice")
-        REGISTRY[name] = Rule(name, summary, severity, fix, bad, good, check, dict(options or {}), online, setting)
-        return check
+) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
+    """Turn a check function into its Rule; list the Rule in ``awesomelint.rules.RULES``."""
 
-    return register
+    def make(check: Callable[[Context], Iterable[Finding]]) -> Rule:
+        return Rule(name, summary, severity, fix, fix_note, bad, good, check, dict(options or {}), online, setting)
 
-
-def all_rules() -> dict[str, Rule]:
-    """Every rule, in the documented order (importing the rules package registers them)."""
-    from .rules import ORDER
-
-    if list(REGISTRY) != ORDER:
-        ordered = {name: REGISTRY[name] for name in ORDER if name in REGISTRY}
-        ordered.update(REGISTRY)
-        REGISTRY.clear()
-        REGISTRY.update(ordered)
-    return REGISTRY
+    return make
 
 
 class Context:
     """What a rule reads: the document, its entries and links, options and pattern data."""
 
-    def __init__(self, doc, entries, links, options: dict[str, Any], data):
+    def __init__(self, doc, entries, links, options: Mapping[str, Mapping[str, Any]], data):
         self.doc = doc
         self.entries = entries
         self.links = links
-        self.options = options
+        self._options = options  # rule name -> its configured options; read through option()
         self.data = data
         self.rule: Rule | None = None
 
@@ -123,5 +133,9 @@ class Context:
         return entry_name(entry_of_offset(self.entries, self.doc, offset))
 
     def option(self, key: str) -> Any:
+        """The running rule's own option: configured, else the rule's default. A rule
+        cannot read another rule's options (each setting has one owner)."""
         assert self.rule is not None
-        return self.options.get(self.rule.name, {}).get(key, self.rule.options.get(key))
+        if key not in self.rule.options:
+            raise KeyError(f"rule {self.rule.name} has no option {key!r}")
+        return self._options.get(self.rule.name, {}).get(key, self.rule.options[key])

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..registry import all_rules
+from ..rules import BY_NAME
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(items) -> str:
-    rules = all_rules()
+    rules = BY_NAME
     used = sorted({item.rule for item in items})
     index = {name: i for i, name in enumerate(used)}
     results = []

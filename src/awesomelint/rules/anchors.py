@@ -10,7 +10,7 @@ from ..document import Document
 from ..entries import plain_text
 from ..findings import Fix, Severity
 from ..linkspans import in_page_fragment
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from .common import dest_edit
 
 # a tag ends at ">" and cannot hold "<": scanning stops at the next "<", so a line of
@@ -64,7 +64,8 @@ def _text_without_images(inline) -> str:
     "broken-anchor",
     summary="An in-page #link (also './#x', 'README.md#x') that matches no heading or anchor; a case-only mismatch is an info note.",
     severity=Severity.WARNING,
-    fix="safe for a case-only mismatch",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe for a case-only mismatch; none otherwise",
     bad="- [Large Vision Models](#large-vision-model)\n- [Datasets](#datasets)\n\n## Large Vision Models\n\n## Benchmarks",
     good="- [Large Vision Models](#large-vision-models)\n- [Benchmarks](#benchmarks)\n\n## Large Vision Models\n\n## Benchmarks",
 )

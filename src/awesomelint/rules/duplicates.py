@@ -7,7 +7,7 @@ import unicodedata
 
 from ..entries import Entry, entry_name, linkless_tables
 from ..findings import Related, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from ..urls import canonical
 
 _ALIAS = re.compile(r"\s*\(([^()]*)\)\s*$")
@@ -73,7 +73,7 @@ def _descriptions_disagree(a: Entry, b: Entry) -> bool:
     "duplicate-entry",
     summary="The same work listed twice: same link target, same title, or a near-identical title with shared authors (in two sections: one info note).",
     severity=Severity.WARNING,
-    fix="none",
+    fix=FixAvailability.NONE,
     bad="| Model | Paper |\n|---|---|\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |\n| CellPLM | [Pre-training of single-cell language models](https://www.biorxiv.org/content/10.1101/2023.10.03.560734) |\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |",
     good="| Model | Paper |\n|---|---|\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |\n| CellPLM | [Pre-training of single-cell language models](https://www.biorxiv.org/content/10.1101/2023.10.03.560734) |",
 )

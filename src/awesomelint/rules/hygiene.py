@@ -7,7 +7,7 @@ import re
 from .. import data
 from ..entries import plain_text
 from ..findings import Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from ..urls import host_matches, host_of, join_query, split_query
 from .common import dest_edit, squeezed
 from .online_data import is_login
@@ -46,7 +46,8 @@ def tracking_params(params: list[str], extra: list[str]) -> list[str]:
     "tracking-param",
     summary="Tracking parameters in a link (utm_*, fbclid, trk, ref=<site>, publisher referrers).",
     severity=Severity.WARNING,
-    fix="safe: drop them, keep every other parameter; unsafe for ref= in an API call",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe drops them and keeps every other parameter; unsafe for ref= in an API call",
     bad="[Paper](https://www.sciencedirect.com/science/article/pii/S2589750024000256?pes=vor&utm_source=chemport)",
     good="[Paper](https://www.sciencedirect.com/science/article/pii/S2589750024000256?pes=vor)",
     options={"extend-params": []},
@@ -102,7 +103,8 @@ def _owners_attribution(tracked: list[str], own_name: str) -> bool:
     "url-shortener",
     summary="A link through a shortener (t.co, bit.ly, tinyurl.com, goo.gl ...).",
     severity=Severity.WARNING,
-    fix="online (links, check --online): unsafe, the resolved target",
+    fix=FixAvailability.UNSAFE,
+    fix_note="the resolved target, from `links` or `check --online`",
     bad="[code](https://t.co/TC0OCOc0q7)",
     good="[code](https://github.com/TencentAILabHealthcare/scBERT)",
     options={"extend-hosts": []},
@@ -145,7 +147,8 @@ def _names_the_service(text: str, host: str) -> bool:
     "insecure-url",
     summary="A plain http:// link to a host that serves https.",
     severity=Severity.WARNING,
-    fix="safe: http -> https",
+    fix=FixAvailability.SAFE,
+    fix_note="http -> https",
     bad="[Code](http://github.com/mahmoodlab/CONCH)",
     good="[Code](https://github.com/mahmoodlab/CONCH)",
     options={"extend-hosts": []},
@@ -189,7 +192,8 @@ def _bare_host(url: str, tlds: set[str]) -> str | None:
     "missing-scheme",
     summary="A link to a site written without https:// ('www.example.org', 'github.com/o/r'): a relative path on GitHub.",
     severity=Severity.WARNING,
-    fix="safe: https:// for hosts known to serve it; unsafe elsewhere",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe adds https:// for hosts known to serve it; unsafe elsewhere",
     bad="[MetaNeighbor](github.com/maggiecrow/MetaNeighbor)",
     good="[MetaNeighbor](https://github.com/maggiecrow/MetaNeighbor)",
     options={"extend-hosts": []},

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..entries import entry_name, strip_symbols
 from ..findings import Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from ..urls import github_repo, host_of, strip_www
 from .common import squeezed
 
@@ -47,7 +47,7 @@ def _fits(host: str, hosts: tuple[str, ...]) -> bool:
     "link-text-mismatch",
     summary="Link text naming an owner/repo or a host (GitHub, HF, arXiv) that the URL contradicts; a lone odd host in a table column.",
     severity=Severity.WARNING,
-    fix="none",
+    fix=FixAvailability.NONE,
     bad="[pro-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)\n| GitHub |\n| [HF](https://huggingface.co/paige-ai/Virchow2) |",
     good="[prov-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)",
 )

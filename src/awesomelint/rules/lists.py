@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Edit, Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 
 _TWO_MARKERS = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<outer>[-*+])(?P<gap>[ \t]+)(?=[-*+][ \t])")
 
@@ -14,7 +14,8 @@ _TWO_MARKERS = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<outer>[-*+]
     "double-marker",
     summary="A list item whose only content is another list marker ('* * [Tool](…)'): it renders as a list nested in a list.",
     severity=Severity.WARNING,
-    fix="safe: drop the extra marker",
+    fix=FixAvailability.SAFE,
+    fix_note="drop the extra marker",
     bad="- [Alpha](https://alpha.example/) - first\n- - [Beta](https://beta.example/) - second",
     good="- [Alpha](https://alpha.example/) - first\n- [Beta](https://beta.example/) - second",
 )

@@ -19,7 +19,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 from ftfy import TextFixerConfig
 
 from ..findings import Edit, Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 
 _CONFIG = TextFixerConfig(
     unescape_html=False,
@@ -219,7 +219,8 @@ def repair_line(line: str) -> tuple[str, bool, bool]:
     "mojibake",
     summary="Text decoded with the wrong codec (ğŸ§ , ðŸ”¥, Ã—, â€“), including sequences that lost a byte.",
     severity=Severity.ERROR,
-    fix="safe where exact, unsafe where a lost byte is inferred",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe where exact, unsafe where a lost byte is inferred",
     bad="# ğŸ§  Awesome Biomedical Foundation Models\n8Ã— 80GB NVIDIA A100 GPUs",
     good="# 🧠 Awesome Biomedical Foundation Models\n8× 80GB NVIDIA A100 GPUs",
 )

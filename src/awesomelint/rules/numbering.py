@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..findings import Edit, Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 
 _MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
 
@@ -15,7 +15,8 @@ _MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
     "list-numbering",
     summary="Ordered list numbers that repeat or skip inside one list.",
     severity=Severity.WARNING,
-    fix="safe: renumber from the first number, re-indenting sub-bullets when a number gains a digit",
+    fix=FixAvailability.SAFE,
+    fix_note="renumber from the first number, re-indenting sub-bullets when a number gains a digit",
     bad="17. Quilt-1M\n18. CONCH\n17. KEP",
     good="17. Quilt-1M\n18. CONCH\n19. KEP",
 )

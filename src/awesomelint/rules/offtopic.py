@@ -27,7 +27,7 @@ from .. import data
 from ..entries import Entry, entry_name, plain_text
 from ..findings import Severity
 from ..linkspans import SAME_PAGE
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, cjk_share, words_of
 from ..urls import host_of, strip_www
 
@@ -247,7 +247,7 @@ Foundation models for computational pathology: whole-slide images, tissue, tumou
     "off-topic",
     summary="An entry that does not belong to the list's subject, learned from the list itself.",
     severity=Severity.WARNING,
-    fix="none",
+    fix=FixAvailability.NONE,
     bad="- [A scan-specific unsupervised method for parallel MRI reconstruction via implicit neural representation](https://arxiv.org/abs/2210.10439) - k-space coordinates and network weights.",
     good="- [A whole-slide foundation model for digital pathology from real-world data](https://www.nature.com/articles/s41586-024-07441-w) - Prov-GigaPath on pathology slides.",
     setting=EXAMPLE_SETTING,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..findings import Fix, Severity
 from ..links.verdict import ARCHIVED, BOT_WALL, DEAD, ERROR, REDIRECT, REFUSED, Verdict
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from ..urls import host_of, strip_www
 from .common import dest_edit
 from .online_data import is_login
@@ -29,7 +29,7 @@ def _same_site(a: str, b: str) -> bool:
     "dead-link",
     summary="A link that answers 404 or 410, or whose host does not resolve.",
     severity=Severity.ERROR,
-    fix="none",
+    fix=FixAvailability.NONE,
     bad="[code](https://github.com/someone/deleted-repo)",
     good="[code](https://github.com/someone/live-repo)",
     online=True,
@@ -47,7 +47,8 @@ def dead_link(ctx: Context):
     "redirected-link",
     summary="A link that permanently redirects (301/308 or a renamed GitHub repository).",
     severity=Severity.WARNING,
-    fix="safe on the same site or a known move; unsafe elsewhere; never to a login page",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe on the same site or a known move; unsafe elsewhere; never to a login page",
     bad="[code](http://github.com/old-name/repo)",
     good="[code](https://github.com/new-name/repo)",
     online=True,
@@ -73,7 +74,7 @@ def redirected_link(ctx: Context):
     "link-error",
     summary="A link that could not be verified: timeouts, TLS errors, loops, 5xx or 429 past the retries; bot walls as notes.",
     severity=Severity.WARNING,
-    fix="none",
+    fix=FixAvailability.NONE,
     bad="[paper](https://slow.example.org/paper)  # timed out 3 times",
     good="[paper](https://doi.org/10.1000/xyz)",
     online=True,
@@ -101,7 +102,7 @@ def link_error(ctx: Context):
     "archived-repo",
     summary="A link to a GitHub repository that is archived (read-only, unmaintained).",
     severity=Severity.WARNING,
-    fix="none",
+    fix=FixAvailability.NONE,
     bad="- [tool](https://github.com/org/archived-tool) - still listed as current",
     good="- [tool](https://github.com/org/maintained-fork)",
     online=True,

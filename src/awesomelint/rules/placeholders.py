@@ -9,7 +9,7 @@ from .. import data
 from ..brokenlinks import broken_links
 from ..entries import entry_name, linkless_tables
 from ..findings import Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from ..urls import github_repo, host_matches, host_of
 from ..userpatterns import compile_user_pattern
 from .common import dest_edit
@@ -43,7 +43,8 @@ def placeholder_reason(url: str, extra_patterns: tuple[str, ...] = (), extra_hos
     "placeholder-url",
     summary="A link target left as a template (github.com/org/repo, paper.link, #, TODO) or 'Coming soon' where a link belongs.",
     severity=Severity.ERROR,
-    fix="unsafe: owner/repo text fills a GitHub/HF template",
+    fix=FixAvailability.UNSAFE,
+    fix_note="owner/repo text fills a GitHub/HF template",
     bad="| IRENE | [RL4M/IRENE](https://github.com/org/repo) |\n| EchoCare | Coming soon |",
     good="| IRENE | [RL4M/IRENE](https://github.com/RL4M/IRENE) |\n| EchoCare | - |",
     options={"extend-patterns": [], "extend-hosts": [], "extend-texts": []},
@@ -121,7 +122,7 @@ def _placeholder_texts(ctx: Context):
     "missing-link",
     summary="An entry with no link at all, among entries that have theirs (not in link-less tables or prose bullets).",
     severity=Severity.WARNING,
-    fix="none",
+    fix=FixAvailability.NONE,
     bad="| Model | Paper |\n|---|---|\n| scGPT | [Cui et al., 2024](https://doi.org/10.1038/s41592-024-02201-0) |\n| Geneformer | [Theodoris et al., 2023](https://doi.org/10.1038/s41586-023-06139-9) |\n| BioLLM | Ping Qiu et al., 2024 |",
     good="| Model | Paper |\n|---|---|\n| scGPT | [Cui et al., 2024](https://doi.org/10.1038/s41592-024-02201-0) |\n| Geneformer | [Theodoris et al., 2023](https://doi.org/10.1038/s41586-023-06139-9) |\n| BioLLM | [Qiu et al., 2024](https://doi.org/10.1016/j.patter.2024.101129) |",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..brokenlinks import BrokenLink, broken_links
 from ..findings import Edit, Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 from ..urls import github_repo, host_of
 from .placeholders import placeholder_reason
 
@@ -23,7 +23,8 @@ _TEXT_HOSTS = {
     "nested-link",
     summary="Link syntax that broke: two targets merged into one link, a space before '(', a stray '[' before the address, or an unclosed link.",
     severity=Severity.ERROR,
-    fix="safe when one target is clearly right, else unsafe",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe when one target is clearly right, else unsafe",
     bad="[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)\n[HF]([https://huggingface.co/org/model](https://drive.google.com/x))",
     good="[SToFM](https://arxiv.org/pdf/2507.11588)\n[HF](https://drive.google.com/x)",
 )

@@ -7,7 +7,7 @@ from collections import Counter
 from .. import data
 from ..document import Document, split_row
 from ..findings import Edit, Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 
 DEFAULT_MARKER = "-"
 
@@ -48,7 +48,8 @@ def table_marker(doc: Document, body: list[int], markers: list[str], configured:
     "table-shape",
     summary="A table row with fewer or more cells than the header.",
     severity=Severity.ERROR,
-    fix="safe: pad missing cells with the table's empty marker, drop empty extra cells; extra cells with content are only reported",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe pads missing cells with the table's empty marker and drops empty extra cells; extra cells with content are only reported",
     bad="| Name | Paper | Code |\n|---|---|---|\n| UNI | [paper](https://...) |",
     good="| Name | Paper | Code |\n|---|---|---|\n| UNI | [paper](https://...) | - |",
     options={"marker": None},
@@ -62,7 +63,7 @@ def table_shape(ctx: Context):
     doc = ctx.doc
     markers = _markers(ctx)
     for _header, count, body in tables(doc):
-        configured = ctx.option("marker") or ctx.options.get("empty-cell-marker", {}).get("marker")
+        configured = ctx.option("marker")
         marker = table_marker(doc, body, markers, configured)
         for line in body:
             text = doc.lines[line]
@@ -101,7 +102,8 @@ def _pad(doc: Document, line: int, missing: int, marker: str) -> Edit:
     "empty-cell-marker",
     summary="A table that marks empty cells in different ways (—, -, –, N/A, blank).",
     severity=Severity.INFO,
-    fix="safe: the table's most common marker, or the configured one",
+    fix=FixAvailability.SAFE,
+    fix_note="the table's most common marker, or the configured one",
     bad="| Model | Weights | Code |\n|---|---|---|\n| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | — |\n| CHIEF | - | N/A |\n| CONCH | [HF](https://huggingface.co/MahmoodLab/conch) | - |",
     good="| Model | Weights | Code |\n|---|---|---|\n| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | - |\n| CHIEF | - | - |\n| CONCH | [HF](https://huggingface.co/MahmoodLab/conch) | - |",
     options={"marker": None},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import Context, rule
+from ..registry import Context, FixAvailability, rule
 
 HABIT = 20  # more places than this are how the file is written, not a slip
 TRAILING, BLANK_RUN, END = "trailing whitespace", "blank lines in a row", "end of file"  # kinds a habit can be
@@ -22,7 +22,8 @@ def _hard_break_lines(doc) -> set[int]:
     "whitespace",
     summary="Trailing spaces (not a two-space line break), runs of blank lines, a missing final newline.",
     severity=Severity.INFO,
-    fix="safe; unsafe where the file's own habit (more than 20 places, or 1 line in 20)",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe, but unsafe where the file's own habit (more than 20 places, or 1 line in 20)",
     options={"habit": HABIT},
     bad="| UNI | ... | ViT-l/16 | \u2420\n\n\n\n## Next",
     good="| UNI | ... | ViT-l/16 |\n\n## Next",
