@@ -106,3 +106,28 @@ def test_fix_never_raises_is_idempotent_and_keeps_links(lines, canonical):
     assert fix_document(fixed, config).text == once.text
     assert len(entries_of(fixed)) == len(entries_of(doc))
     assert len(links_of(fixed)) >= len(links_of(doc))
+
+
+def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch):
+    """off-topic and duplicate-entry cannot fix: they run once, on the final text, and
+    their findings are still in what fix reports as remaining."""
+    import awesomelint.fix as fixing
+    from awesomelint.registry import FixAvailability
+    from awesomelint.rules import BY_NAME
+
+    runs: list[list[str]] = []
+    real_lint = fixing.lint
+
+    def recording_lint(doc, config, **kwargs):
+        runs.append(list(kwargs["only"]))
+        return real_lint(doc, config, **kwargs)
+
+    monkeypatch.setattr(fixing, "lint", recording_lint)
+    text = ("# L\n\n## A\n\n1. [a](http://github.com/a/a) - x\n1. [b](http://github.com/b/b) - y\n"
+            "3. [a](http://github.com/a/a) - x\n")
+    outcome = fix_document(Document.from_text(text, "L.md"), Config())
+    reporting = {n for n, r in BY_NAME.items() if r.fix is FixAvailability.NONE}
+    fixing_runs = [names for names in runs if not reporting & set(names)]
+    assert len(fixing_runs) >= 2 and len(runs) == len(fixing_runs) + 1
+    assert set(runs[-1]) <= reporting and "duplicate-entry" in runs[-1]
+    assert [f.rule for f in outcome.remaining] == ["duplicate-entry"]

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from .errors import InputError
 from .markdown import parser
+from .spans import Spans
 
 BOM = "\ufeff"
 MAX_BYTES = 20 * 1024 * 1024  # a list larger than this is not read (config: max-size-mb)
@@ -177,14 +178,14 @@ class Document:
         return parents
 
     @cached_property
-    def code_ranges(self) -> list[tuple[int, int]]:
+    def code_spans(self) -> Spans:
         """Absolute spans of fenced/indented code and code spans: never reported or rewritten."""
-        return self._ranges(("fence", "code_block"), "code_inline")
+        return Spans.merged(self._ranges(("fence", "code_block"), "code_inline"))
 
     @cached_property
-    def html_ranges(self) -> list[tuple[int, int]]:
+    def html_spans(self) -> Spans:
         """Absolute spans of raw HTML, which layout never rewrites."""
-        return self._ranges(("html_block",), "html_inline")
+        return Spans.merged(self._ranges(("html_block",), "html_inline"))
 
     def _ranges(self, block_types: tuple[str, ...], inline_type: str) -> list[tuple[int, int]]:
         ranges = []
@@ -197,14 +198,13 @@ class Document:
                 for child in token.children or ():
                     if child.type == inline_type and "span" in child.meta:
                         ranges.append(self.inline_span(token, *child.meta["span"]))
-        ranges.sort()
         return ranges
 
     def in_code(self, start: int, end: int | None = None) -> bool:
-        return _overlaps(self.code_ranges, start, start + 1 if end is None else end)
+        return self.code_spans.touches(start, start + 1 if end is None else end)
 
     def in_html(self, start: int, end: int | None = None) -> bool:
-        return _overlaps(self.html_ranges, start, start + 1 if end is None else end)
+        return self.html_spans.touches(start, start + 1 if end is None else end)
 
     # --- inline offsets ----------------------------------------------------
 
@@ -286,11 +286,6 @@ class Document:
 
     def _cell_index(self, cell_open: Token) -> int | None:
         return self._cell_indices.get(id(cell_open))
-
-
-def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    index = bisect.bisect_right(ranges, (start, float("inf"))) - 1
-    return any(low < end and start < high for low, high in ranges[max(index, 0) : index + 2])
 
 
 def _suffix_column(source: str, piece: str) -> int:

@@ -21,6 +21,9 @@ from .findings import Applicability, Edit, Finding
 from .layout import Group, layout_groups
 from .linter import lint
 from .markdown import render
+from .registry import FixAvailability
+from .rules import BY_NAME
+from .spans import Spans, collide
 
 MAX_PASSES = 100
 
@@ -50,10 +53,12 @@ class FixOutcome:
 
 
 def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], int, bool]:
-    """Non-overlapping edits of whole fixes, first come first served; none inside code.
-    The flag says whether a chosen fix is meant to change the block structure."""
+    """Non-overlapping edits of whole fixes, first come first served in the findings'
+    order; none inside code. One sweep: each fix's edits are looked up among the spans
+    already taken by bisection. The flag says whether a chosen fix is meant to change the
+    block structure."""
     chosen: list[Edit] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     count = 0
     restructures = False
     for finding in findings:
@@ -62,20 +67,19 @@ def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[
             continue
         if any(doc.in_code(e.start, max(e.end, e.start + 1)) for e in fix.edits):
             continue
-        spans = [(e.start, e.end) for e in fix.edits]
-        if any(_overlap(span, other) for span in spans for other in taken):
+        if any(taken.touches(e.start, e.end) for e in fix.edits) or _self_overlapping(fix.edits):
             continue
-        taken.extend(spans)
+        for edit in fix.edits:
+            taken.add(edit.start, edit.end)
         chosen.extend(fix.edits)
         count += 1
         restructures = restructures or fix.restructures
     return sorted(chosen, key=lambda e: (e.start, e.end)), count, restructures
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    if a == b:
-        return True
-    return a[0] < b[1] and b[0] < a[1] or (a[0] == a[1] == b[0]) or (b[0] == b[1] == a[0])
+def _self_overlapping(edits: tuple[Edit, ...]) -> bool:
+    ordered = sorted((e.start, e.end) for e in edits)
+    return any(collide(a, b) for a, b in zip(ordered, ordered[1:]))
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
@@ -96,9 +100,10 @@ def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout:
     """Content fixes until the text settles, then the layout (checked by HTML, block by
     block), repeated until neither changes anything: one run reaches the fixed point."""
     options = config.layout_options() if layout else None
-    outcome = _content_fixes(doc, config, unsafe)
+    fixing, reporting = _split_by_fix(config.enabled(doc.path))
+    outcome = _content_fixes(doc, config, unsafe, fixing)
     if options is None:
-        return outcome
+        return _with_reports(outcome, config, reporting)
     applied = outcome.applied
     refused: list[tuple[int, str, str]] = []  # (line in the text it was found in, what, that text)
     for _ in range(MAX_LAYOUT_ROUNDS):
@@ -108,12 +113,26 @@ def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout:
         refused += [(line, what, current.text) for line, what in kept]
         if laid_out is current:
             break
-        outcome = _content_fixes(laid_out, config, unsafe)
+        outcome = _content_fixes(laid_out, config, unsafe, fixing)
         applied += outcome.applied
         if outcome.text != laid_out.text and outcome.final is not None:
             verify_layout(laid_out, outcome.final)
     outcome.applied = applied
     outcome.refused = _refusals_in_original(doc, refused)
+    return _with_reports(outcome, config, reporting)
+
+
+def _split_by_fix(names: list[str]) -> tuple[list[str], list[str]]:
+    """(rules that can fix, rules that only report): only the first run on every pass;
+    the others (off-topic, duplicate-entry: the costly ones) once, on the final text."""
+    fixing = [n for n in names if BY_NAME[n].fix is not FixAvailability.NONE]
+    return fixing, [n for n in names if n not in fixing]
+
+
+def _with_reports(outcome: FixOutcome, config: Config, reporting: list[str]) -> FixOutcome:
+    assert outcome.final is not None
+    reports = lint(outcome.final, config, only=reporting).findings
+    outcome.remaining = sorted(outcome.remaining + reports, key=lambda f: (f.start, f.rule))
     return outcome
 
 
@@ -182,12 +201,13 @@ def _html(doc: Document) -> str:
     return " ".join(render(doc.text).split())
 
 
-def _content_fixes(doc: Document, config: Config, unsafe: bool) -> FixOutcome:
+def _content_fixes(doc: Document, config: Config, unsafe: bool, fixing: list[str]) -> FixOutcome:
+    """Passes of the fixing rules until none has an edit to make."""
     current = doc
     seen = {doc.text}
     applied = 0
     for _ in range(MAX_PASSES):
-        result = lint(current, config)
+        result = lint(current, config, only=fixing)
         edits, count, restructures = choose_edits(current, result.findings, unsafe)
         if not edits:
             return FixOutcome(current.text, applied, result.findings, current)
@@ -209,11 +229,11 @@ def verify(before: Document, after: Document, edits: list[Edit], *, structure: b
     old_entries, new_entries = entries_of(before), entries_of(after)
     if len(old_entries) != len(new_entries):
         raise FixError(f"{path}: fix would change the entry count ({len(old_entries)} -> {len(new_entries)}); nothing written")
+    edited = Spans.merged((e.start, e.end) for e in edits)
     for old, new in zip(old_entries, new_entries):
         new_links = {(l.text, l.url) for l in new.links}
         for link in old.links:
-            touched = any(e.start < link.end and link.start < e.end or e.start == link.start for e in edits)
-            if not touched and (link.text, link.url) not in new_links:
+            if not edited.touches(link.start, link.end) and (link.text, link.url) not in new_links:
                 raise FixError(
                     f"{path}:{old.line}: fix would lose the link {link.url!r} of entry {old.title!r}; nothing written"
                 )
