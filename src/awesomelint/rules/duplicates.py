@@ -95,7 +95,7 @@ def duplicate_entry(ctx: Context):
     by_url: dict[str, Entry] = {}
     by_title: dict[str, Entry] = {}
     by_base: dict[str, tuple[Entry, str]] = {}
-    earlier: list[Entry] = []
+    earlier = _AuthorIndex()
     places: dict[int, list[Entry]] = {}  # id of the first entry -> the later ones in other sections
     for entry in ctx.entries:
         if entry.table in linkless:
@@ -120,7 +120,7 @@ def duplicate_entry(ctx: Context):
         base, alias = base_title(entry.title)
         if alias and len(base.split()) >= 4:
             by_base.setdefault(base, (entry, alias))
-        earlier.append(entry)
+        earlier.add(entry)
     for group in places.values():
         last = group[-1]
         where = "; ".join(f"line {e.line} ({' > '.join(e.section[-2:]) or 'top'})" for e in group)
@@ -192,8 +192,29 @@ def _match(entry, text, by_url, by_title, by_base, earlier):
         return first, f"the same title under two names, {by_base[base][1]!r} and {alias!r}: one is probably a copy-paste slip"
     authors = _authors(entry)
     if authors and len(title.split()) >= 4:
-        for first in earlier:
-            shared = authors & _authors(first)
-            if len(shared) >= 2 and _similarity(entry.title, first.title) >= 0.55:
-                return first, f"near-identical title and {len(shared)} shared authors"
+        for first, shared in earlier.sharing(authors, at_least=2):
+            if _similarity(entry.title, first.title) >= 0.55:
+                return first, f"near-identical title and {shared} shared authors"
     return None, ""
+
+
+class _AuthorIndex:
+    """Earlier entries by author name, so an entry is compared only with the entries it
+    shares authors with (blocking), not with every entry before it."""
+
+    def __init__(self) -> None:
+        self._entries: list[Entry] = []
+        self._by_author: dict[str, list[int]] = {}
+
+    def add(self, entry: Entry) -> None:
+        for author in _authors(entry):
+            self._by_author.setdefault(author, []).append(len(self._entries))
+        self._entries.append(entry)
+
+    def sharing(self, authors: set[str], at_least: int) -> list[tuple[Entry, int]]:
+        """(earlier entry, number of shared authors), in the entries' order."""
+        counts: dict[int, int] = {}
+        for author in authors:
+            for index in self._by_author.get(author, ()):
+                counts[index] = counts.get(index, 0) + 1
+        return [(self._entries[i], n) for i, n in sorted(counts.items()) if n >= at_least]
