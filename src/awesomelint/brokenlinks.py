@@ -25,6 +25,8 @@ _SPACED = re.compile(r"\[(?P<text>[^\[\]\n]*[^\[\]\n\d][^\[\]\n]*)\][ \t]+\((?P<
 _UNCLOSED = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<u1>" + _URL + r")(?=[\s|]|$)")
 _INNER = re.compile(r"^\[?(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r")\)?$")
 _STRAY_BRACKET = re.compile(r"^\[(?P<u1>" + _URL + r")$")
+# every text shape has a "]" then "(" (perhaps spaced) that no parsed link holds
+_CLOSE_OPEN = re.compile(r"\][ \t]*\(")
 _OPEN_BEFORE = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*$")
 
 
@@ -54,34 +56,45 @@ def _find(doc: Document) -> list[BrokenLink]:
     for token in doc.tokens:
         if token.type != "inline":
             continue
-        links = links_by_inline.get(id(token), [])
-        offsets = doc.inline_offsets(token)
-        content = token.content
-        masked = list(content)
         taken: list[tuple[int, int]] = []
-        for link in links:
+        for link in links_by_inline.get(id(token), []):
             broken = _from_link(doc, link)
             if broken is not None:
                 found.append(broken)
                 taken.append((broken.start, broken.end))
-        # mask what the parser did make into links, images and code, so the text
+        content = token.content
+        # what the parser did make into links, images and code is masked, so the text
         # patterns below only ever look at text
-        for child in token.children or ():
-            if child.markup == "linkify":
-                continue  # a bare URL: the shapes below are made of them
-            if "span" in child.meta and child.type in ("link_open", "image", "code_inline", "html_inline"):
-                low, high = child.meta["span"]
-                masked[low:high] = ["\x00"] * (high - low)
-        text = "".join(masked)
-        for shape, pattern in (("merged", _MERGED), ("spaced", _SPACED), ("unclosed", _UNCLOSED)):
-            for match in pattern.finditer(text):
-                start, end = offsets[match.start()], offsets[match.end() - 1] + 1
-                if any(low < end and start < high for low, high in taken):
-                    continue
-                candidates = [(match.group(g), offsets[match.start(g)]) for g in ("u1", "u2") if g in match.groupdict() and match.group(g)]
-                found.append(BrokenLink(start, end, match.group("text"), candidates, shape))
-                taken.append((start, end))
+        masks = [child.meta["span"] for child in token.children or ()
+                 if child.markup != "linkify"  # a bare URL: the shapes below are made of them
+                 and "span" in child.meta and child.type in ("link_open", "image", "code_inline", "html_inline")]
+        if _only_inside(_CLOSE_OPEN.finditer(content), masks):
+            continue  # every "](" belongs to a parsed link: no shape below can match
+        found.extend(_text_shapes(doc, token, masks, taken))
     found.sort(key=lambda b: b.start)
+    return found
+
+
+def _only_inside(matches, masks: list[tuple[int, int]]) -> bool:
+    return all(any(low <= match.start() < high for low, high in masks) for match in matches)
+
+
+def _text_shapes(doc: Document, token, masks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[BrokenLink]:
+    """The shapes that stayed text ("merged", "spaced", "unclosed") in one inline token."""
+    offsets = doc.inline_offsets(token)
+    masked = list(token.content)
+    for low, high in masks:
+        masked[low:high] = ["\x00"] * (high - low)
+    text = "".join(masked)
+    found = []
+    for shape, pattern in (("merged", _MERGED), ("spaced", _SPACED), ("unclosed", _UNCLOSED)):
+        for match in pattern.finditer(text):
+            start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+            if any(low < end and start < high for low, high in taken):
+                continue
+            candidates = [(match.group(g), offsets[match.start(g)]) for g in ("u1", "u2") if g in match.groupdict() and match.group(g)]
+            found.append(BrokenLink(start, end, match.group("text"), candidates, shape))
+            taken.append((start, end))
     return found
 
 

@@ -23,6 +23,7 @@ from .entries import entries_of
 from .errors import InputError
 from .findings import Severity
 from .fix import FixError, encode, fix_document, write_atomic
+from .gcpause import collected_between
 from .linter import lint
 from .registry import markdown_table
 from .report import FORMATTERS, locate
@@ -175,7 +176,7 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     files, errors = collect_paths(paths)
     changed = _changed(changed_since)
     docs, configs, lines = [], [], {}
-    for path in files:
+    for path in collected_between(files):
         try:
             config = config_for(path)
             doc = Document.from_path(path, config.max_bytes)
@@ -194,7 +195,7 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     verdicts = None
     if online_options is not None and docs:
         verdicts = _check_links(docs, configs, lines=lines if changed is not None else None, **online_options)
-    for doc, config in zip(docs, configs):
+    for doc, config in collected_between(zip(docs, configs)):
         try:
             if only_online:
                 names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n == "url-shortener"]
@@ -315,7 +316,7 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
         _error(str(exc))
         sys.exit(2)
     changed = failing = 0
-    for path in files:
+    for path in collected_between(files):
         try:
             config = config_for(path)
             doc = Document.from_path(path, config.max_bytes)

@@ -98,6 +98,8 @@ _DECORATION = re.compile("^[\u0080-\u02ff\u2000-\u206f\u20ac\u2122\u2190-\u2bff\
 
 def strip_symbols(text: str) -> str:
     """Drop leading emoji, bullets and punctuation ("📜 Title" -> "Title")."""
+    if text[:1].isascii() and text[:1].isalnum():
+        return text.rstrip()  # nothing to drop (the common case)
     index = 0
     while index < len(text):
         char = text[index]

@@ -53,6 +53,16 @@ def english() -> dict[str, float]:
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
+def _weights_by_word(group, bags: list[Bag], weights: list[float]) -> dict[str, float]:
+    """For each word of the group's bags, the sum of the weights of the bags holding it."""
+    sums: dict[str, float] = {}
+    for j in group:
+        weight = weights[j]
+        for word in bags[j]:
+            sums[word] = sums.get(word, 0) + weight
+    return sums
+
+
 def cjk_share(text: str) -> float:
     """The share of a text's letters that are Chinese, Japanese or Korean."""
     letters = sum(1 for c in text if c.isalpha())
@@ -153,27 +163,33 @@ class TopicModel:
         """
         group = (index,) if left_out is None else (index, *[j for j in left_out if j != index])
         section = self.sections[index]
-        same = [j for j in group if self.sections[j] == section]
         weights, bags = self.weights, self.bags
-        list_size = self.list_size - sum(len(bags[j]) * weights[j] for j in group) + LIST_PRIOR
-        section_size = self.section_size[section] - sum(len(bags[j]) * weights[j] for j in same) + SECTION_PRIOR
-        in_section = self.in_section[section]
+        alone = len(group) == 1  # the common case, every entry of every round: no sums over a group
+        same = group if alone else [j for j in group if self.sections[j] == section]
+        out_of_list = len(bags[index]) * weights[index] if alone else sum(len(bags[j]) * weights[j] for j in group)
+        out_of_sections = out_of_list if alone else sum(len(bags[j]) * weights[j] for j in same)
+        list_size = self.list_size - out_of_list + LIST_PRIOR
+        section_size = self.section_size[section] - out_of_sections + SECTION_PRIOR
+        in_section, in_list, english_of, log = self.in_section[section], self.in_list, self.english.get, math.log
+        # per word, the weight the group (and its part in this section) takes out: added in
+        # the group's order, so the sums are the same floats whatever the path
+        in_group = {} if alone else _weights_by_word(group, bags, weights)
+        in_same = {} if alone else _weights_by_word(same, bags, weights)
         ratios = {}
         for word in bags[index]:
-            if len(group) == 1:
+            if alone:
                 out = out_of_section = weights[index]
             else:
-                out = sum(weights[j] for j in group if word in bags[j])
-                out_of_section = sum(weights[j] for j in same if word in bags[j])
-            uses = self.in_list[word] - out
-            english = self.english.get(word)
+                out, out_of_section = in_group.get(word, 0), in_same.get(word, 0)
+            uses = in_list[word] - out
+            english = english_of(word)
             if english is None:
                 if uses <= 0.01:
                     continue
                 english = UNSEEN_IN_ENGLISH
             p_list = (uses + LIST_PRIOR * english) / list_size
             p_section = (in_section[word] - out_of_section + SECTION_PRIOR * p_list) / section_size
-            ratios[word] = max(-WORD_CAP, min(WORD_CAP, math.log(p_section / english)))
+            ratios[word] = max(-WORD_CAP, min(WORD_CAP, log(p_section / english)))
         return EntryScore(sum(ratios.values()) / (len(ratios) + SHRINK), ratios)
 
     def depth(self, index: int) -> float:

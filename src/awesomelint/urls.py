@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 _ARXIV = re.compile(r"^(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>[\w.\-/]+?)(?:v\d+)?(?:\.pdf)?$", re.I)
 _GITHUB_TAIL = re.compile(r"/(?:tree|blob)/(?:main|master)/?$|/(?:tree|blob)/(?:main|master)/README\.md$", re.I)
 
 
+@cache
 def host_of(url: str) -> str:
+    """The lower-case host of ``url`` ("" when it has none). Memoised: every rule asks it
+    of every link, and urlsplit is the costliest step."""
     try:
         host = urlsplit(url.strip()).hostname or ""
     except ValueError:
@@ -36,6 +40,7 @@ def strip_www(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+@cache
 def canonical(url: str) -> str:
     """A form under which two links to the same work compare equal.
 

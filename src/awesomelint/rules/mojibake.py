@@ -13,6 +13,7 @@ import difflib
 import re
 import unicodedata
 from functools import lru_cache
+from os.path import commonprefix
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
@@ -266,11 +267,17 @@ def mojibake(ctx: Context):
 
 def _changes(line: str, repaired: str, gap: int = 3):
     """The changed stretches of a line, nearby ones merged: (start, end, replacement)."""
-    matcher = difflib.SequenceMatcher(None, line, repaired, autojunk=False)
+    # the repair leaves most of a line alone: diff only what lies between the common
+    # prefix and suffix (a long line of many stretches is still diffed whole)
+    head = len(commonprefix([line, repaired]))
+    tail = len(commonprefix([line[head:][::-1], repaired[head:][::-1]]))
+    middle = difflib.SequenceMatcher(None, line[head : len(line) - tail], repaired[head : len(repaired) - tail],
+                                     autojunk=False)
     groups: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
         if tag == "equal":
             continue
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if groups and i1 - groups[-1][1] <= gap:
             groups[-1][1], groups[-1][3] = i2, j2
         else:
