@@ -15,6 +15,7 @@ cells, 2,000 table entries with five authors each, and a 1 KB list.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import shutil
@@ -198,6 +199,10 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[], help="rows whose name has one of these words")
     args = parser.parse_args()
     os.environ.setdefault("PYTHONPATH", str(ROOT / "src"))
+    for folder in os.environ["PYTHONPATH"].split(os.pathsep):
+        # an installed wheel has its bytecode; a checkout under PYTHONDONTWRITEBYTECODE would
+        # compile every module on every run and time the compiler
+        compileall.compile_dir(Path(folder) / "awesomelint", quiet=1)
     if args.corpus:
         corpus_table(args.paths or CORPUS, args.repeat)
         return

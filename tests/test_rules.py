@@ -577,3 +577,16 @@ def test_a_link_whose_text_holds_a_code_span_is_still_checked():
     found = findings("# T\n\n- [`tool` docs](http://github.com/a/b?utm_source=x) - x\n", "tracking-param", "insecure-url")
     assert sorted(f.rule for f in found) == ["insecure-url", "tracking-param"]
     assert findings("# T\n\n```\n[x](http://github.com/a/b?utm_source=x)\n```\n", "tracking-param", "insecure-url") == []
+
+
+def test_the_mojibake_character_classes_are_those_of_ftfys_sloppy_codecs():
+    """The classes are built with the standard codecs so that ftfy loads only when needed."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    from awesomelint.rules import mojibake
+
+    for low, high in ((0x80, 0xBF), (0xC2, 0xF4)):
+        sloppy = set()
+        for codec in mojibake._CODECS:
+            sloppy.update(bytes(range(low, high + 1)).decode(codec, errors="ignore"))
+        assert mojibake._chars_for(low, high) == "".join(sorted(sloppy))

@@ -16,7 +16,6 @@ import click
 import yaml
 
 from . import __version__
-from .changes import only_new
 from .config import ConfigResolver, parse_config
 from .document import Document
 from .entries import entries_of
@@ -207,6 +206,8 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
             continue
         findings = result.findings
         if changed is not None:
+            from .changes import only_new  # git and subprocess: only with --changed-since
+
             findings, hidden = only_new(doc, findings, lines[doc.path])
             linted.hidden += hidden
         linted.located.extend(locate(doc, findings))

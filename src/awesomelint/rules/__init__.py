@@ -7,42 +7,44 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from ..registry import Rule
-from .anchors import broken_anchor
-from .duplicates import duplicate_entry
-from .hygiene import insecure_url, missing_scheme, tracking_param, url_shortener
-from .linktext import link_text_mismatch
-from .lists import double_marker
-from .mojibake import mojibake
-from .numbering import list_numbering
-from .offtopic import off_topic
-from .online import archived_repo, dead_link, link_error, redirected_link
-from .placeholders import missing_link, placeholder_url
-from .syntax import nested_link
-from .tables import empty_cell_marker, table_shape
-from .whitespace import whitespace
+from . import (
+    anchors,
+    duplicates,
+    hygiene,
+    linktext,
+    lists,
+    mojibake,
+    numbering,
+    offtopic,
+    online,
+    placeholders,
+    syntax,
+    tables,
+    whitespace,
+)
 
 RULES: tuple[Rule, ...] = (
-    nested_link,
-    placeholder_url,
-    duplicate_entry,
-    mojibake,
-    off_topic,
-    missing_link,
-    tracking_param,
-    url_shortener,
-    insecure_url,
-    link_text_mismatch,
-    broken_anchor,
-    list_numbering,
-    table_shape,
-    empty_cell_marker,
-    whitespace,
-    double_marker,
-    missing_scheme,
-    dead_link,
-    redirected_link,
-    link_error,
-    archived_repo,
+    syntax.nested_link,
+    placeholders.placeholder_url,
+    duplicates.duplicate_entry,
+    mojibake.mojibake,
+    offtopic.off_topic,
+    placeholders.missing_link,
+    hygiene.tracking_param,
+    hygiene.url_shortener,
+    hygiene.insecure_url,
+    linktext.link_text_mismatch,
+    anchors.broken_anchor,
+    numbering.list_numbering,
+    tables.table_shape,
+    tables.empty_cell_marker,
+    whitespace.whitespace,
+    lists.double_marker,
+    hygiene.missing_scheme,
+    online.dead_link,
+    online.redirected_link,
+    online.link_error,
+    online.archived_repo,
 )
 
 

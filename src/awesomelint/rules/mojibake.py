@@ -15,32 +15,48 @@ import unicodedata
 from functools import lru_cache
 from os.path import commonprefix
 
-import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
-from ftfy import TextFixerConfig
-
 from ..findings import Edit, Fix, Severity
 from ..registry import Context, FixAvailability, rule
 
-_CONFIG = TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=True,
-)
-_CODECS = ("sloppy-windows-1252", "sloppy-windows-1254", "latin-1")
+_CODECS = ("sloppy-windows-1252", "sloppy-windows-1254", "latin-1")  # ftfy's sloppy codecs: see _explain
 _LOST = (0x8F, 0x8D, 0xAD, 0x90, 0x9D, 0x81)  # bytes a wrong decode drops, likeliest first
 
 
+@lru_cache(maxsize=1)
+def _ftfy():
+    """ftfy and its configuration, imported on the first line worth asking it about: it
+    takes 50 ms to import, a third of awesomelint's start-up, and most files (ASCII, or
+    real emoji) never need it. Importing it registers the sloppy-windows codecs."""
+    import ftfy
+    import ftfy.bad_codecs  # noqa: F401
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+    return ftfy, config
+
+
+def _explain(text: str):
+    ftfy, config = _ftfy()
+    return ftfy.fix_and_explain(text, config=config)
+
+
 def _chars_for(low: int, high: int) -> str:
+    """Every character a byte in ``low..high`` becomes under the codecs of _CODECS. The
+    sloppy codecs decode exactly as Windows-125x, plus the bytes it leaves undefined as
+    Latin-1 does, so the standard codecs give the same set without importing ftfy (a
+    test checks this against ftfy's codecs)."""
     chars: set[str] = set()
-    for codec in _CODECS:
+    for codec in ("cp1252", "cp1254", "latin-1"):
         chars.update(bytes(range(low, high + 1)).decode(codec, errors="ignore"))
     return "".join(sorted(chars))
 
@@ -194,7 +210,7 @@ def _repair_run(run: str, before: str = "", after: str = "") -> tuple[str, int, 
 @lru_cache(maxsize=4096)
 def repair_line(line: str) -> tuple[str, bool, bool]:
     """(repaired line, ftfy proved a wrong decode, a byte had to be inferred)."""
-    result = ftfy.fix_and_explain(line, config=_CONFIG)
+    result = _explain(line)
     exact = result.text != line and any(step[0] in ("encode", "apply") for step in result.explanation or [])
     text = result.text if exact else line
     inferred = False
@@ -292,7 +308,7 @@ def _doubts(line: str, start: int, end: int) -> list[list[str]]:
     repair is certain, and its fix safe."""
     piece = line[start:end]
     before, after = line[start - 1 : start], line[end : end + 1]
-    exact = ftfy.fix_and_explain(piece, config=_CONFIG).text
+    exact = _explain(piece).text
     text = exact if exact != piece else piece
     doubts: list[list[str]] = []
     for match in _RUN.finditer(text):
