@@ -3,6 +3,8 @@ import pytest
 from awesomelint.document import Document, decode, split_row
 from awesomelint.errors import InputError
 
+from .conftest import SEEDS
+
 
 def test_decode_keeps_bom_and_crlf_apart_from_text():
     text, bom, newline = decode("\ufeff# T\r\n\r\n- [a](https://a.io)\r\n".encode(), "x.md")
@@ -49,3 +51,15 @@ def test_code_spans_and_fences_are_code():
     assert doc.in_code(doc.text.index("[x]"))
     assert doc.in_code(doc.text.index("[a]"))
     assert not doc.in_code(0)
+
+
+def test_html_from_the_parsed_tokens_is_the_html_of_the_text():
+    """fix compares HTML rendered from the document's own tokens instead of parsing again."""
+    from markdown_it import MarkdownIt
+
+    from awesomelint.markdown import parser, render_tokens
+
+    for text in [path.read_text(encoding="utf-8") for path in SEEDS] + ["# A\n\n| a | b |\n|---|---|\n| [x](https://x.org) | y |\n"]:
+        doc = Document.from_text(text, "x.md")
+        assert render_tokens(doc.tokens) == parser().render(doc.text)
+        assert render_tokens(doc.tokens) != MarkdownIt().render("")

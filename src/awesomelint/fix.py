@@ -20,7 +20,7 @@ from .errors import InputError
 from .findings import Applicability, Edit, Finding
 from .layout import Group, layout_groups
 from .linter import lint
-from .markdown import render
+from .markdown import render_tokens
 from .registry import FixAvailability
 from .rules import BY_NAME
 from .spans import Spans, collide
@@ -198,7 +198,7 @@ def verify_layout(before: Document, after: Document) -> None:
 
 
 def _html(doc: Document) -> str:
-    return " ".join(render(doc.text).split())
+    return " ".join(render_tokens(doc.tokens).split())
 
 
 def _content_fixes(doc: Document, config: Config, unsafe: bool, fixing: list[str]) -> FixOutcome:

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.linkify import SCHEME_RE
+from markdown_it.token import Token
 
 InlineRule = Callable[[StateInline, bool], bool]
 
@@ -125,5 +126,12 @@ def parser() -> MarkdownIt:
 
 
 def render(text: str) -> str:
-    """HTML for ``text``; the fix safety check compares these."""
-    return parser().render(text)
+    """HTML for ``text``."""
+    return render_tokens(parser().parse(text))
+
+
+def render_tokens(tokens: list[Token]) -> str:
+    """HTML for parsed tokens (what ``render(text)`` gives, without parsing the text
+    again); the fix safety check compares these."""
+    md = parser()
+    return md.renderer.render(tokens, md.options, {})
