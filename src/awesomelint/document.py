@@ -144,9 +144,6 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    def offset(self, line: int, column: int) -> int:
-        return self.line_starts[line - 1] + column - 1
-
     def line_span(self, line: int) -> tuple[int, int]:
         """Absolute offsets of a 1-based line's text, without its newline."""
         start = self.line_starts[line - 1]

@@ -8,6 +8,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -372,10 +373,13 @@ def linkless_tables(entries: list[Entry]) -> set[int]:
 
 
 def is_empty_marker(text: str) -> bool:
-    return text.strip() in EMPTY_MARKERS
+    """A cell that says nothing about its entry: an empty-cell marker or a "no"."""
+    return text.strip() in _says_nothing()
 
 
-EMPTY_MARKERS = {"", "-", "—", "–", "--", "N/A", "n/a", "NA", "None", "none", "/", "✗", "x", "×"}
+@lru_cache(maxsize=1)
+def _says_nothing() -> frozenset[str]:
+    return frozenset(data.patterns("empty_markers", "markers") + data.patterns("empty_markers", "negatives"))
 
 
 _TITLE_HEADERS = {"name", "title", "model", "project", "dataset", "method", "tool", "library", "benchmark",

@@ -6,6 +6,8 @@ import re
 from functools import cache
 from urllib.parse import urlsplit
 
+# "owner/repo" as link text: what a GitHub or Hugging Face address names
+OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _ARXIV = re.compile(r"^(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>[\w.\-/]+?)(?:v\d+)?(?:\.pdf)?$", re.I)
 _GITHUB_TAIL = re.compile(r"/(?:tree|blob)/(?:main|master)/?$|/(?:tree|blob)/(?:main|master)/README\.md$", re.I)
 

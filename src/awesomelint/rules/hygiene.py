@@ -8,7 +8,7 @@ from .. import data
 from ..entries import plain_text
 from ..findings import Fix, Severity
 from ..registry import Context, FixAvailability, rule
-from ..urls import host_matches, host_of, join_query, split_query
+from ..urls import host_matches, host_of, join_query, split_query, strip_www
 from .common import dest_edit, squeezed
 from .online_data import is_login
 
@@ -117,9 +117,7 @@ def url_shortener(ctx: Context):
     hosts = data.patterns("shorteners", "hosts", ctx.option("extend-hosts"))
     resolved = (ctx.data or {}).get("links", {})
     for link in _web_links(ctx):
-        host = host_of(link.url)
-        if host.startswith("www."):
-            host = host[4:]
+        host = strip_www(host_of(link.url))
         if host in hosts:
             if _names_the_service(link.text, host) or _names_the_service(ctx.entry_at(link.start) or "", host):
                 continue  # an entry about the shortener itself links to its own site or docs

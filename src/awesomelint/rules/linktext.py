@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from functools import cache
 from urllib.parse import urlsplit
 
+from .. import data
 from ..entries import entry_name, strip_symbols
 from ..findings import Severity
 from ..registry import Context, FixAvailability, rule
-from ..urls import github_repo, host_of, strip_www
+from ..urls import OWNER_REPO, github_repo, host_of, strip_www
 from .common import squeezed
 
-_OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
-# words a link text uses for a host -> hosts that fit it
-_HOST_WORDS = {
-    "github": ("github.com", "github.io"),
-    "hf": ("huggingface.co", "hf.co"),
-    "huggingface": ("huggingface.co", "hf.co"),
-    "hugging face": ("huggingface.co", "hf.co"),
-    "arxiv": ("arxiv.org",),
-    "biorxiv": ("biorxiv.org",),
-    "medrxiv": ("medrxiv.org",),
-    "gitlab": ("gitlab.com",),
-    "google drive": ("drive.google.com", "drive.usercontent.google.com", "docs.google.com"),
-    "dropbox": ("dropbox.com",),
-    "zenodo": ("zenodo.org",),
-    "kaggle": ("kaggle.com",),
-    "pubmed": ("pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"),
-    "docker hub": ("docker.com", "docker.io"),
-    "pypi": ("pypi.org",),
-    "openreview": ("openreview.net",),
-}
 MIN_COLUMN_LINKS = 4
 # a DOI names its publisher by prefix: 10.1101 is bioRxiv's and medRxiv's, 10.48550 arXiv's
 _DOI_PREFIXES = {"biorxiv": "10.1101/", "medrxiv": "10.1101/", "arxiv": "10.48550/"}
@@ -39,7 +20,13 @@ _DOI_PREFIXES = {"biorxiv": "10.1101/", "medrxiv": "10.1101/", "arxiv": "10.4855
 _DOCS = {"google drive": ("developers.google.com", "/drive")}
 
 
-def _fits(host: str, hosts: tuple[str, ...]) -> bool:
+@cache
+def host_words() -> dict[str, list[str]]:
+    """Words a link text uses for a site -> the hosts that fit it (rules/link_hosts.yaml)."""
+    return data.load("link_hosts")["names"]
+
+
+def fits(host: str, hosts) -> bool:
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
@@ -70,11 +57,11 @@ def link_text_mismatch(ctx: Context):
 
 def _text_contradiction(text: str, url: str) -> str | None:
     host = strip_www(host_of(url))
-    if _OWNER_REPO.match(text):
+    if OWNER_REPO.match(text):
         return _repo_contradiction(text, url)
     word = text.lower()
-    hosts = _HOST_WORDS.get(word)
-    if hosts and host and not _fits(host, hosts) and not _names_it_otherwise(word, host, url):
+    hosts = host_words().get(word)
+    if hosts and host and not fits(host, hosts) and not _names_it_otherwise(word, host, url):
         return f"link text says {text} but the link goes to {host}"
     return None
 
@@ -86,7 +73,7 @@ def _names_it_otherwise(word: str, host: str, url: str) -> bool:
     if squeezed(word) in squeezed(path):
         return True
     prefix = _DOI_PREFIXES.get(word)
-    if prefix and _fits(host, ("doi.org",)) and path.lstrip("/").startswith(prefix):
+    if prefix and fits(host, ("doi.org",)) and path.lstrip("/").startswith(prefix):
         return True
     docs = _DOCS.get(word)
     return docs is not None and host == docs[0] and path.startswith(docs[1])
@@ -132,8 +119,8 @@ def _column_outliers(ctx: Context):
                 continue
             (common, count), (odd, odd_count) = hosts.most_common(2)
             header = rows[0].headers[column] if column < len(rows[0].headers) else ""
-            named = _HOST_WORDS.get(strip_symbols(header).lower())
-            if odd_count != 1 or count < MIN_COLUMN_LINKS or not named or _fits(odd, named):
+            named = host_words().get(strip_symbols(header).lower())
+            if odd_count != 1 or count < MIN_COLUMN_LINKS or not named or fits(odd, named):
                 continue
             for row, link in links:
                 if strip_www(host_of(link.url)) == odd:

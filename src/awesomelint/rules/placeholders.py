@@ -10,11 +10,9 @@ from ..brokenlinks import broken_links
 from ..entries import entry_name, linkless_tables
 from ..findings import Fix, Severity
 from ..registry import Context, FixAvailability, rule
-from ..urls import github_repo, host_matches, host_of
+from ..urls import OWNER_REPO, github_repo, host_matches, host_of, strip_www
 from ..userpatterns import compile_user_pattern
 from .common import dest_edit
-
-_OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 
 @cache
@@ -87,12 +85,9 @@ def placeholder_url(ctx: Context):
 def _filled(text: str, url: str) -> str | None:
     """github.com/org/repo with text 'owner/repo' -> github.com/owner/repo."""
     text = text.strip()
-    if not _OWNER_REPO.match(text) or github_repo(url) is None:
+    if not OWNER_REPO.match(text) or github_repo(url) is None:
         return None
-    host = host_of(url)
-    if host.startswith("www."):
-        host = host[4:]
-    return f"https://{host}/{text}"
+    return f"https://{strip_www(host_of(url))}/{text}"
 
 
 def _placeholder_texts(ctx: Context):

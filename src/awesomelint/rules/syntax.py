@@ -6,17 +6,11 @@ from ..brokenlinks import BrokenLink, broken_links
 from ..findings import Edit, Fix, Severity
 from ..registry import Context, FixAvailability, rule
 from ..urls import github_repo, host_of
+from .linktext import fits, host_words
 from .placeholders import placeholder_reason
 
-_TEXT_HOSTS = {
-    "hf": "huggingface.co",
-    "huggingface": "huggingface.co",
-    "hugging face": "huggingface.co",
-    "github": "github.com",
-    "code": "github.com",
-    "arxiv": "arxiv.org",
-    "paper": None,
-}
+# link texts that name no site but, between two merged targets, point at one kind of host
+_KIND_HOSTS = {"code": ["github.com"]}
 
 
 @rule(
@@ -74,5 +68,5 @@ def _matches_text(text: str, url: str) -> bool:
     repo = github_repo(url)
     if repo and text == f"{repo[0]}/{repo[1]}".lower():
         return True
-    expected = _TEXT_HOSTS.get(text)
-    return expected is not None and host_of(url).endswith(expected)
+    expected = _KIND_HOSTS.get(text) or host_words().get(text)
+    return bool(expected) and fits(host_of(url), expected)
