@@ -84,6 +84,18 @@ class Node:
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Table:
+    """Where a table is (0-based lines) and how many columns its header has; its rows'
+    cells come from ``Document.row_cells``, which splits each row once."""
+
+    header: int
+    end: int  # the line after its last row
+    level: int  # 0 outside lists and quotes
+    columns: int
+    body: tuple[int, ...]
+
+
 class Document:
     def __init__(self, path: str, text: str, *, bom: bool = False, newline: str = "\n", raw: bytes | None = None):
         self.path = path
@@ -241,6 +253,26 @@ class Document:
             bases.append(self.line_starts[line_no] + _suffix_column(self.lines[line_no], piece))
             position += len(piece) + 1  # the piece and its "\n" (or the end)
         return Offsets(starts, bases, position)
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """Every table, header first: the one table model of the rules, entries and layout."""
+        found = []
+        for index, token in enumerate(self.tokens):
+            if token.type != "table_open" or not token.map:
+                continue
+            header = token.map[0]
+            columns = 0
+            body: list[int] = []
+            for inner in self.tokens[index + 1 :]:
+                if inner.type == "table_close":
+                    break
+                if inner.type == "th_open":
+                    columns += 1
+                elif inner.type == "tr_open" and inner.map and inner.map[0] > header + 1:
+                    body.append(inner.map[0])
+            found.append(Table(header, token.map[1], token.level, columns, tuple(body)))
+        return found
 
     def row_cells(self, line_no: int) -> list[Cell]:
         """The cells of a table row (0-based line), split once however many cells ask."""

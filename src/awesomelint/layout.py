@@ -172,16 +172,15 @@ def _delimiter_row(raw: list[str], form: _TableForm, widths: list[int], line: st
 
 def _tables(doc: Document, options: Options) -> list[Group]:
     groups = []
-    for token in doc.tokens:
-        if token.type != "table_open" or not token.map or token.level != 0:
+    for table in doc.tables:
+        if table.level != 0:
             continue
-        first, last = token.map
         rows: list[tuple[int, str, list[str]]] = []
-        for number in range(first, last):
+        for number in range(table.header, table.end):
             line = doc.lines[number]
             if line.lstrip().startswith(">"):
                 break  # inside a container: left as written
-            rows.append((number, line, [line[c.raw_start : c.raw_end].strip() for c in split_row(line)]))
+            rows.append((number, line, [line[c.raw_start : c.raw_end].strip() for c in doc.row_cells(number)]))
         if len(rows) < 2:
             continue
         form = _table_form(rows, options)
@@ -202,7 +201,7 @@ def _tables(doc: Document, options: Options) -> list[Group]:
             if line != text and line.rstrip() != text:
                 start, end = doc.line_span(number + 1)
                 edits.append(Edit(start, end, text))
-        groups.append(Group(first + 1, "table", edits))
+        groups.append(Group(table.header + 1, "table", edits))
     return groups
 
 

@@ -5,41 +5,22 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import data
-from ..document import Document, split_row
+from ..document import Document
 from ..findings import Edit, Fix, Severity
 from ..registry import Context, FixAvailability, rule
 
 DEFAULT_MARKER = "-"
 
 
-def tables(doc: Document):
-    """(header line, header cell count, body line numbers) for each table, 0-based lines."""
-    tokens = doc.tokens
-    for index, token in enumerate(tokens):
-        if token.type != "table_open" or not token.map:
-            continue
-        header = token.map[0]
-        count = 0
-        body: list[int] = []
-        for inner in tokens[index + 1 :]:
-            if inner.type == "table_close":
-                break
-            if inner.type == "th_open":
-                count += 1
-            elif inner.type == "tr_open" and inner.map and inner.map[0] > header + 1:
-                body.append(inner.map[0])
-        yield header, count, body
-
-
 def _markers(ctx: Context) -> list[str]:
     return data.patterns("empty_markers", "markers")
 
 
-def table_marker(doc: Document, body: list[int], markers: list[str], configured: str | None) -> str:
+def table_marker(doc: Document, body: tuple[int, ...], markers: list[str], configured: str | None) -> str:
     """The marker a table uses most for empty cells (blank counts only if nothing else is used)."""
     if configured:
         return configured
-    used = Counter(c.text for line in body for c in split_row(doc.lines[line]) if c.text in markers)
+    used = Counter(c.text for line in body for c in doc.row_cells(line) if c.text in markers)
     written = [(m, n) for m, n in used.most_common() if m]
     return written[0][0] if written else DEFAULT_MARKER
 
@@ -62,12 +43,13 @@ def table_shape(ctx: Context):
     Escaped pipes ('\\|') are not separators."""
     doc = ctx.doc
     markers = _markers(ctx)
-    for _header, count, body in tables(doc):
+    for table in doc.tables:
+        count, body = table.columns, table.body
         configured = ctx.option("marker")
         marker = table_marker(doc, body, markers, configured)
         for line in body:
             text = doc.lines[line]
-            cells = split_row(text)
+            cells = doc.row_cells(line)
             start, end = doc.line_span(line + 1)
             if len(cells) < count:
                 missing = count - len(cells)
@@ -115,8 +97,9 @@ def empty_cell_marker(ctx: Context):
     doc = ctx.doc
     markers = _markers(ctx)
     configured = ctx.option("marker")
-    for _header, count, body in tables(doc):
-        cells = [(line, cell) for line in body for cell in split_row(doc.lines[line])[:count] if cell.text in markers]
+    for table in doc.tables:
+        count, body = table.columns, table.body
+        cells = [(line, cell) for line in body for cell in doc.row_cells(line)[:count] if cell.text in markers]
         kinds = {cell.text for _, cell in cells}
         if len(kinds) < 2 and not (configured and kinds and kinds != {configured}):
             continue
