@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-from urllib.parse import urlsplit
+from functools import cache, lru_cache
+from urllib.parse import SplitResult, urlsplit
 
 # "owner/repo" as link text: what a GitHub or Hugging Face address names
 OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -13,14 +13,20 @@ _GITHUB_TAIL = re.compile(r"/(?:tree|blob)/(?:main|master)/?$|/(?:tree|blob)/(?:
 
 
 @cache
-def host_of(url: str) -> str:
-    """The lower-case host of ``url`` ("" when it has none). Memoised: every rule asks it
-    of every link, and urlsplit is the costliest step."""
+def _split(url: str) -> SplitResult | None:
+    """``url`` split, once per address however many rules ask (urlsplit is the costliest
+    step of most URL questions); None when it cannot be split."""
     try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return ""
-    return host.lower().rstrip(".")
+        return urlsplit(url.strip())
+    except ValueError:  # a malformed IPv6 address, say
+        return None
+
+
+@cache
+def host_of(url: str) -> str:
+    """The lower-case host of ``url`` ("" when it has none)."""
+    parts = _split(url)
+    return (parts.hostname or "").lower().rstrip(".") if parts is not None else ""
 
 
 def host_matches(host: str, hosts) -> bool:
@@ -28,14 +34,16 @@ def host_matches(host: str, hosts) -> bool:
 
     ``www.`` is ignored on both sides.
     """
+    exact, domains = _host_set(tuple(hosts))
     host = strip_www(host)
-    for entry in hosts:
-        if entry.startswith("*."):
-            if host == entry[2:] or host.endswith(entry[1:]):
-                return True
-        elif host == strip_www(entry):
-            return True
-    return False
+    return host in exact or any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+@lru_cache(maxsize=64)
+def _host_set(hosts: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(hosts named exactly, domains named as ``*.domain``) of a pattern list."""
+    exact = frozenset(strip_www(h) for h in hosts if not h.startswith("*."))
+    return exact, tuple(h[2:] for h in hosts if h.startswith("*."))
 
 
 def strip_www(host: str) -> str:
@@ -50,9 +58,8 @@ def canonical(url: str) -> str:
     selects the page (a site's root with '#…', or '#!…'/'#/…' routes), GitHub
     ``/tree/main`` dropped and owner/repo lower-cased, arXiv abs/pdf/version folded.
     """
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
+    parts = _split(url)
+    if parts is None:
         return url.strip()
     host = strip_www((parts.hostname or "").lower())
     path = parts.path.rstrip("/")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ..entries import Entry, entry_name, linkless_tables
 from ..findings import Related, Severity
@@ -96,11 +97,13 @@ def duplicate_entry(ctx: Context):
     by_title: dict[str, Entry] = {}
     by_base: dict[str, tuple[Entry, str]] = {}
     earlier = _AuthorIndex()
+    keys_of: dict[int, _Keys] = {}
     places: dict[int, list[Entry]] = {}  # id of the first entry -> the later ones in other sections
     for entry in ctx.entries:
         if entry.table in linkless:
             continue  # a table without links (an overview) lists no works to double
-        first, why = _match(entry, ctx.doc.text, by_url, by_title, by_base, earlier)
+        keys = keys_of[id(entry)] = _Keys.of(entry, ctx.doc.text)
+        first, why = _match(entry, keys, keys_of, by_url, by_title, by_base, earlier)
         if first is not None and first.section != entry.section and not _partitioned(first, entry):
             places.setdefault(id(first), [first]).append(entry)
         elif first is not None:
@@ -111,16 +114,13 @@ def duplicate_entry(ctx: Context):
                 entry=entry_name(entry),
                 related=[Related(ctx.doc.path, first.line)],
             )
-        main = _main_url(entry, ctx.doc.text)
-        if main:
-            by_url.setdefault(main, entry)
-        title = normalize_title(entry.title)
-        if title:
-            by_title.setdefault(title, entry)
-        base, alias = base_title(entry.title)
-        if alias and len(base.split()) >= 4:
-            by_base.setdefault(base, (entry, alias))
-        earlier.add(entry)
+        if keys.main:
+            by_url.setdefault(keys.main, entry)
+        if keys.title:
+            by_title.setdefault(keys.title, entry)
+        if keys.alias and len(keys.base.split()) >= 4:
+            by_base.setdefault(keys.base, (entry, keys.alias))
+        earlier.add(entry, keys.authors)
     for group in places.values():
         last = group[-1]
         where = "; ".join(f"line {e.line} ({' > '.join(e.section[-2:]) or 'top'})" for e in group)
@@ -174,25 +174,39 @@ def _site(address: str) -> str:
     return address.split("/", 1)[0]
 
 
-def _match(entry, text, by_url, by_title, by_base, earlier):
-    main = _main_url(entry, text)
+@dataclass(frozen=True)
+class _Keys:
+    """What an entry is matched by, computed once per entry."""
+
+    main: str | None  # canonical address of its main link
+    title: str  # normalized title
+    base: str  # normalized title without a trailing "(Alias)"
+    alias: str
+    authors: frozenset[str]
+
+    @classmethod
+    def of(cls, entry: Entry, text: str) -> _Keys:
+        base, alias = base_title(entry.title)
+        return cls(_main_url(entry, text), normalize_title(entry.title), base, alias, frozenset(_authors(entry)))
+
+
+def _match(entry, keys: _Keys, keys_of: dict[int, _Keys], by_url, by_title, by_base, earlier):
+    main, title = keys.main, keys.title
     if main and main in by_url and _same_name(entry.title, by_url[main].title):
         return by_url[main], "same link target"
-    title = normalize_title(entry.title)
     if title and title in by_title:
         first = by_title[title]
-        other = _main_url(first, text)
+        other = keys_of[id(first)].main
         long_title = len(title.split()) >= 4
         two_works = main is not None and other is not None and _site(main) != _site(other) and _descriptions_disagree(entry, first)
         if (long_title or not main or not other) and not two_works:
             return first, "same title"
-    base, alias = base_title(entry.title)
+    base, alias = keys.base, keys.alias
     if alias and base in by_base and by_base[base][1] != alias:
         first = by_base[base][0]
         return first, f"the same title under two names, {by_base[base][1]!r} and {alias!r}: one is probably a copy-paste slip"
-    authors = _authors(entry)
-    if authors and len(title.split()) >= 4:
-        for first, shared in earlier.sharing(authors, at_least=2):
+    if keys.authors and len(title.split()) >= 4:
+        for first, shared in earlier.sharing(keys.authors, at_least=2):
             if _similarity(entry.title, first.title) >= 0.55:
                 return first, f"near-identical title and {shared} shared authors"
     return None, ""
@@ -206,12 +220,12 @@ class _AuthorIndex:
         self._entries: list[Entry] = []
         self._by_author: dict[str, list[int]] = {}
 
-    def add(self, entry: Entry) -> None:
-        for author in _authors(entry):
+    def add(self, entry: Entry, authors: frozenset[str]) -> None:
+        for author in authors:
             self._by_author.setdefault(author, []).append(len(self._entries))
         self._entries.append(entry)
 
-    def sharing(self, authors: set[str], at_least: int) -> list[tuple[Entry, int]]:
+    def sharing(self, authors: frozenset[str], at_least: int) -> list[tuple[Entry, int]]:
         """(earlier entry, number of shared authors), in the entries' order."""
         counts: dict[int, int] = {}
         for author in authors:
