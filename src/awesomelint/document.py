@@ -66,10 +66,18 @@ class Node:
     token: Token
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    _inlines: list[Token] | None = field(default=None, repr=False, compare=False)
 
     @property
     def map(self) -> list[int] | None:
         return self.token.map
+
+    def inline_tokens(self) -> list[Token]:
+        """The inline tokens below this node, in order (computed once: entry extraction
+        asks each item for its title, text and links)."""
+        if self._inlines is None:
+            self._inlines = [n.token for n in self.walk() if n.type == "inline"]
+        return self._inlines
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order (a stack, not recursion:

@@ -175,7 +175,7 @@ class _Extractor:
 
     def attach(self, entry: Entry, node: Node) -> None:
         entry.links.extend(self.links(node))
-        text = " ".join(plain_text(n.token) for n in node.walk() if n.type == "inline")
+        text = " ".join(plain_text(token) for token in node.inline_tokens())
         if text:
             entry.fields["description"] = (entry.fields.get("description", "") + " " + text).strip()
             entry.text = (entry.text + " " + text).strip()
@@ -244,7 +244,7 @@ class _Extractor:
         """Is this item shaped like a link entry: led by a web link, or with web links in
         its sub-bullets? Items whose only links sit inside a sentence are prose."""
         paragraphs = [c for c in item.children if c.type not in LIST_TYPES]
-        inline = next((n.token for p in paragraphs for n in p.walk() if n.type == "inline"), None)
+        inline = next((t for p in paragraphs for t in p.inline_tokens()), None)
         first = next((l for l in self.links_by_inline.get(id(inline), []) if l.kind != "image"), None)
         if _starts_with_link(inline) and first is not None and not first.is_anchor:
             return True
@@ -264,13 +264,13 @@ class _Extractor:
 
     def list_entry(self, item: Node, sublists: list[Node], among_linked: bool = True) -> Entry:
         paragraphs = [c for c in item.children if c.type not in LIST_TYPES]
-        first_inline = next((n.token for p in paragraphs for n in p.walk() if n.type == "inline"), None)
+        first_inline = next((t for p in paragraphs for t in p.inline_tokens()), None)
         entry = self.new_entry(item, "list-item", _title_of(first_inline))
         entry.among_linked = among_linked
         texts: list[str] = []
         for paragraph in paragraphs:
             entry.links.extend(self.links(paragraph))
-            texts.extend(plain_text(n.token) for n in paragraph.walk() if n.type == "inline")
+            texts.extend(plain_text(token) for token in paragraph.inline_tokens())
         own_text = " ".join(texts)
         description = _description(own_text, entry.title)
         if description:
@@ -278,7 +278,7 @@ class _Extractor:
         extras: list[str] = []
         for sublist in sublists:
             for sub in (c for c in sublist.walk() if c.type == "list_item"):
-                inline = next((n.token for n in sub.walk() if n.type == "inline"), None)
+                inline = next(iter(sub.inline_tokens()), None)
                 links = self.own_links_all(sub)
                 entry.links.extend(links)
                 text = strip_symbols(plain_text(inline))
@@ -341,7 +341,7 @@ class _Extractor:
         inline = self.inline_of(node)
         entry = self.new_entry(node, "card", _title_of(inline))
         entry.links.extend(self.links(node))
-        text = " ".join(plain_text(n.token) for n in node.walk() if n.type == "inline")
+        text = " ".join(plain_text(token) for token in node.inline_tokens())
         description = _description(text, entry.title)
         if description:
             entry.fields["description"] = description
@@ -357,10 +357,10 @@ class _Extractor:
         return entry
 
     def inline_of(self, node: Node) -> Token | None:
-        return next((n.token for n in node.walk() if n.type == "inline"), None)
+        return next(iter(node.inline_tokens()), None)
 
     def links(self, node: Node) -> list[Link]:
-        return [l for n in node.walk() if n.type == "inline" for l in self.links_by_inline.get(id(n.token), [])]
+        return [l for token in node.inline_tokens() for l in self.links_by_inline.get(id(token), [])]
 
 
 def linkless_tables(entries: list[Entry]) -> set[int]:
