@@ -222,3 +222,28 @@ def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_pat
     result = subprocess.run([sys.executable, "-m", "awesomelint", "check", "--format", "json", str(listing)],
                             env=env, capture_output=True, text=True, cwd=tmp_path)
     assert "insecure-url" in result.stdout, result.stderr  # https_hosts.yaml was read
+
+
+def test_the_command_exits_with_its_code_and_all_its_output_after_a_hard_exit(tmp_path):
+    """`awesomelint` leaves with os._exit (no heap teardown): the exit code, every line of
+    output and the summary must still come out, and a reader that stops early is no error."""
+    import subprocess
+    import sys
+
+    import os
+
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # output waits for a flush
+    listing = tmp_path / "L.md"
+    listing.write_text("# L\n\n" + "".join(f"- [T{i}](http://github.com/o/r{i}) - x.\n" for i in range(400)))
+    done = subprocess.run([sys.executable, "-m", "awesomelint", "check", "--format", "concise", str(listing)],
+                          capture_output=True, text=True, env=buffered)
+    assert done.returncode == 1
+    assert done.stdout.count("insecure-url") == 400 and "400 findings" in done.stderr
+    clean = tmp_path / "clean.md"
+    clean.write_text("# L\n\n- [T](https://github.com/o/r) - x.\n")
+    assert subprocess.run([sys.executable, "-m", "awesomelint", "check", str(clean)]).returncode == 0
+    assert subprocess.run([sys.executable, "-m", "awesomelint", "check", str(tmp_path / "no.md")],
+                          capture_output=True).returncode == 2
+    head = subprocess.run(f"'{sys.executable}' -m awesomelint check '{listing}' | head -1", shell=True,
+                          capture_output=True, text=True, env=buffered)
+    assert "Traceback" not in head.stderr and head.stdout.count("\n") == 1

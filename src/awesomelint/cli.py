@@ -428,3 +428,27 @@ def rule_command(name):
         _error(f"awesomelint: unknown rule '{name}' (see `awesomelint rules`)")
         sys.exit(2)
     click.echo(rules[name].explain())
+
+
+def run() -> None:
+    """The `awesomelint` command: main(), then leave without tearing the heap down.
+
+    A 100,000-entry list leaves about 800 MB of objects; freeing them one by one at
+    interpreter exit took 1.5 s after the work was done (mypy exits the same way).
+    Everything is written and closed by then: output is flushed here, caches and
+    written lists are closed by the commands themselves.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a closed pipe (`| head`) or stream
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
