@@ -131,3 +131,22 @@ def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch):
     assert len(fixing_runs) >= 2 and len(runs) == len(fixing_runs) + 1
     assert set(runs[-1]) <= reporting and "duplicate-entry" in runs[-1]
     assert [f.rule for f in outcome.remaining] == ["duplicate-entry"]
+
+
+def test_fix_runs_the_report_only_rules_only_when_their_answer_is_needed():
+    """`fix --check` exits on changes alone; plain `fix` only needs to know whether some
+    finding reaches the threshold — when a fixing rule's finding already does, off-topic
+    and duplicate-entry need not run; by default everything remaining is reported."""
+    from awesomelint.findings import Severity
+
+    text = ("# L\n\n## A\n\n- [a](https://github.com/a/a) - x\n- [b](https://github.com/b/b) - y\n"
+            "- [a](https://github.com/a/a) - x\n- [c](https://github.com/org/repo) - z\n")
+    doc = Document.from_text(text, "L.md")
+    every = {f.rule for f in fix_document(doc, Config()).remaining}
+    assert {"duplicate-entry", "placeholder-url"} <= every
+    assert "duplicate-entry" not in {f.rule for f in fix_document(doc, Config(), reports=None).remaining}
+    known = {f.rule for f in fix_document(doc, Config(), reports=Severity.ERROR).remaining}
+    assert "placeholder-url" in known and "duplicate-entry" not in known  # the error already answers
+    quiet = Document.from_text(text.replace("org/repo", "c/c"), "L.md")
+    needed = {f.rule for f in fix_document(quiet, Config(), reports=Severity.WARNING).remaining}
+    assert "duplicate-entry" in needed  # nothing else reaches a warning: they had to run

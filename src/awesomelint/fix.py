@@ -12,12 +12,13 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .config import Config
 from .document import BOM, Document
 from .entries import entries_of
 from .errors import InputError
-from .findings import Applicability, Edit, Finding
+from .findings import Applicability, Edit, Finding, Severity
 from .layout import Group, layout_groups
 from .linter import lint
 from .markdown import render_tokens
@@ -96,14 +97,22 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 MAX_LAYOUT_ROUNDS = 5
 
 
-def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout: bool = True) -> FixOutcome:
+def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout: bool = True,
+                 reports: Literal["all"] | Severity | None = "all") -> FixOutcome:
     """Content fixes until the text settles, then the layout (checked by HTML, block by
-    block), repeated until neither changes anything: one run reaches the fixed point."""
+    block), repeated until neither changes anything: one run reaches the fixed point.
+
+    ``reports`` says how much of what remains the caller needs from the rules that only
+    report: all of it (the default); None, nothing (`fix --check` exits on changes
+    alone); or a threshold, when only whether any finding reaches it matters — then they
+    are not run if what the fixing rules left already does."""
     options = config.layout_options() if layout else None
     fixing, reporting = _split_by_fix(config.enabled(doc.path))
+    if reports is None:
+        reporting = []
     outcome = _content_fixes(doc, config, unsafe, fixing)
     if options is None:
-        return _with_reports(outcome, config, reporting)
+        return _with_reports(outcome, config, reporting, reports)
     applied = outcome.applied
     refused: list[tuple[int, str, str]] = []  # (line in the text it was found in, what, that text)
     for _ in range(MAX_LAYOUT_ROUNDS):
@@ -119,7 +128,7 @@ def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout:
             verify_layout(laid_out, outcome.final)
     outcome.applied = applied
     outcome.refused = _refusals_in_original(doc, refused)
-    return _with_reports(outcome, config, reporting)
+    return _with_reports(outcome, config, reporting, reports)
 
 
 def _split_by_fix(names: list[str]) -> tuple[list[str], list[str]]:
@@ -129,8 +138,13 @@ def _split_by_fix(names: list[str]) -> tuple[list[str], list[str]]:
     return fixing, [n for n in names if n not in fixing]
 
 
-def _with_reports(outcome: FixOutcome, config: Config, reporting: list[str]) -> FixOutcome:
+def _with_reports(outcome: FixOutcome, config: Config, reporting: list[str],
+                  needed: Literal["all"] | Severity | None) -> FixOutcome:
     assert outcome.final is not None
+    if not reporting:
+        return outcome
+    if isinstance(needed, Severity) and any(f.severity.rank >= needed.rank for f in outcome.remaining):
+        return outcome  # the caller's answer is known without them
     reports = lint(outcome.final, config, only=reporting).findings
     outcome.remaining = sorted(outcome.remaining + reports, key=lambda f: (f.start, f.rule))
     return outcome

@@ -105,7 +105,19 @@ def _render_row(cells: list[str], form: _TableForm, widths: list[int] | None) ->
 
 def _pipe_columns(line: str) -> tuple[int, ...]:
     """Display columns of a row's separating pipes: equal in every row of an aligned table."""
-    return tuple(_width(line[: cell.raw_end]) for cell in split_row(line))
+    return tuple(_prefix_widths(line, [cell.raw_end for cell in split_row(line)]))
+
+
+def _prefix_widths(line: str, ends: list[int]) -> list[int]:
+    """``_width(line[:end])`` for each of the ascending ``ends``, in one pass over the line
+    (display width adds up character by character)."""
+    widths = []
+    width = position = 0
+    for end in ends:
+        width += _width(line[position:end])
+        position = end
+        widths.append(width)
+    return widths
 
 
 def _aligned_widths(rows: list[tuple[int, str, list[str]]], keep_padding: bool) -> list[int]:
@@ -119,8 +131,10 @@ def _aligned_widths(rows: list[tuple[int, str, list[str]]], keep_padding: bool) 
         for column, cell in enumerate(cells):
             widths[column] = max(widths[column], _width(cell))
         if signature is not None and _pipe_columns(line) == signature:
-            for column, part in enumerate(split_row(line)):
-                span = _width(line[: part.raw_end]) - _width(line[: part.raw_start])
+            parts = split_row(line)
+            edges = _prefix_widths(line, [e for part in parts for e in (part.raw_start, part.raw_end)])
+            for column in range(len(parts)):
+                span = edges[2 * column + 1] - edges[2 * column]
                 widths[column] = max(widths[column], span - 2)
     return widths
 
