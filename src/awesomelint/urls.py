@@ -36,7 +36,12 @@ def host_matches(host: str, hosts) -> bool:
     """
     exact, domains = _host_set(tuple(hosts))
     host = strip_www(host)
-    return host in exact or any(host == domain or host.endswith("." + domain) for domain in domains)
+    return host in exact or within(host, domains)
+
+
+def within(host: str, domains) -> bool:
+    """``host`` is one of ``domains`` or a subdomain of one."""
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 @lru_cache(maxsize=64)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from .. import data
 from ..document import Document
 from ..findings import Edit
 from ..linkspans import Link
@@ -23,3 +26,10 @@ def dest_edit(doc: Document, link: Link, new_url: str) -> Edit | None:
 def squeezed(text: str) -> str:
     """Letters and digits only, case-folded: 'Cutt.ly', 'cuttly' and 'CUTT-LY' compare equal."""
     return "".join(c for c in text.casefold() if c.isalnum())
+
+
+@cache
+def host_words() -> dict[str, list[str]]:
+    """Words a link text uses for a site -> the hosts that fit it (rules/link_hosts.yaml):
+    link-text-mismatch reports a contradiction, nested-link prefers the target it names."""
+    return data.load("link_hosts")["names"]

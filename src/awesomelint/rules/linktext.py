@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from urllib.parse import urlsplit
 
-from .. import data
 from ..entries import entry_name, strip_symbols
 from ..findings import Severity
 from ..registry import Context, FixAvailability, rule
-from ..urls import OWNER_REPO, github_repo, host_of, strip_www
-from .common import squeezed
+from ..urls import OWNER_REPO, github_repo, host_of, strip_www, within
+from .common import host_words, squeezed
 
 MIN_COLUMN_LINKS = 4
 # a DOI names its publisher by prefix: 10.1101 is bioRxiv's and medRxiv's, 10.48550 arXiv's
 _DOI_PREFIXES = {"biorxiv": "10.1101/", "medrxiv": "10.1101/", "arxiv": "10.48550/"}
 # a product's own documentation, on its maker's developer site
 _DOCS = {"google drive": ("developers.google.com", "/drive")}
-
-
-@cache
-def host_words() -> dict[str, list[str]]:
-    """Words a link text uses for a site -> the hosts that fit it (rules/link_hosts.yaml)."""
-    return data.load("link_hosts")["names"]
-
-
-def fits(host: str, hosts) -> bool:
-    return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 @rule(
@@ -61,7 +49,7 @@ def _text_contradiction(text: str, url: str) -> str | None:
         return _repo_contradiction(text, url)
     word = text.lower()
     hosts = host_words().get(word)
-    if hosts and host and not fits(host, hosts) and not _names_it_otherwise(word, host, url):
+    if hosts and host and not within(host, hosts) and not _names_it_otherwise(word, host, url):
         return f"link text says {text} but the link goes to {host}"
     return None
 
@@ -73,7 +61,7 @@ def _names_it_otherwise(word: str, host: str, url: str) -> bool:
     if squeezed(word) in squeezed(path):
         return True
     prefix = _DOI_PREFIXES.get(word)
-    if prefix and fits(host, ("doi.org",)) and path.lstrip("/").startswith(prefix):
+    if prefix and within(host, ("doi.org",)) and path.lstrip("/").startswith(prefix):
         return True
     docs = _DOCS.get(word)
     return docs is not None and host == docs[0] and path.startswith(docs[1])
@@ -120,7 +108,7 @@ def _column_outliers(ctx: Context):
             (common, count), (odd, odd_count) = hosts.most_common(2)
             header = rows[0].headers[column] if column < len(rows[0].headers) else ""
             named = host_words().get(strip_symbols(header).lower())
-            if odd_count != 1 or count < MIN_COLUMN_LINKS or not named or fits(odd, named):
+            if odd_count != 1 or count < MIN_COLUMN_LINKS or not named or within(odd, named):
                 continue
             for row, link in links:
                 if strip_www(host_of(link.url)) == odd:

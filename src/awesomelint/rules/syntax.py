@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..brokenlinks import BrokenLink, broken_links
 from ..findings import Edit, Fix, Severity
 from ..registry import Context, FixAvailability, rule
-from ..urls import github_repo, host_of
-from .linktext import fits, host_words
+from ..urls import github_repo, host_of, within
+from .common import host_words
 from .placeholders import placeholder_reason
 
 # link texts that name no site but, between two merged targets, point at one kind of host
@@ -69,4 +69,4 @@ def _matches_text(text: str, url: str) -> bool:
     if repo and text == f"{repo[0]}/{repo[1]}".lower():
         return True
     expected = _KIND_HOSTS.get(text) or host_words().get(text)
-    return bool(expected) and fits(host_of(url), expected)
+    return bool(expected) and within(host_of(url), expected)
