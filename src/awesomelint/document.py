@@ -266,20 +266,21 @@ class Document:
     def tables(self) -> list[Table]:
         """Every table, header first: the one table model of the rules, entries and layout."""
         found = []
-        for index, token in enumerate(self.tokens):
-            if token.type != "table_open" or not token.map:
+        opened: Token | None = None  # the table being read (GFM tables do not nest)
+        columns = 0
+        body: list[int] = []
+        for token in self.tokens:
+            if token.type == "table_open":
+                opened, columns, body = (token if token.map else None), 0, []
+            elif opened is None or opened.map is None:
                 continue
-            header = token.map[0]
-            columns = 0
-            body: list[int] = []
-            for inner in self.tokens[index + 1 :]:
-                if inner.type == "table_close":
-                    break
-                if inner.type == "th_open":
-                    columns += 1
-                elif inner.type == "tr_open" and inner.map and inner.map[0] > header + 1:
-                    body.append(inner.map[0])
-            found.append(Table(header, token.map[1], token.level, columns, tuple(body)))
+            elif token.type == "th_open":
+                columns += 1
+            elif token.type == "tr_open" and token.map and token.map[0] > opened.map[0] + 1:
+                body.append(token.map[0])
+            elif token.type == "table_close":
+                found.append(Table(opened.map[0], opened.map[1], opened.level, columns, tuple(body)))
+                opened = None
         return found
 
     def row_cells(self, line_no: int) -> list[Cell]:
