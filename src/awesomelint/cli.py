@@ -321,17 +321,17 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
         try:
             config = config_for(path)
             doc = Document.from_path(path, config.max_bytes)
+            threshold = _threshold(fail_on, config)
             # the exit code is all fix makes of what remains: --check needs none of it, the
             # others only whether something reaches the threshold
-            needed = None if check_only else _threshold(fail_on, config)
-            outcome = fix_document(doc, config, unsafe=unsafe_fixes, layout=not no_layout, reports=needed)
+            outcome = fix_document(doc, config, unsafe=unsafe_fixes, layout=not no_layout,
+                                   reports=None if check_only else threshold)
             new_lines = changed_lines.of(path) if changed_lines is not None else None
         except (InputError, FixError) as exc:
             errors.append(str(exc))
             continue
         for refusal in outcome.refused:
             _error(refusal.message(path))
-        threshold = _threshold(fail_on, config)
         failing += sum(1 for f in outcome.remaining if f.severity.rank >= threshold.rank)
         if outcome.text == doc.text or (new_lines is not None and not _touches(doc.text, outcome.text, new_lines)):
             continue

@@ -108,8 +108,6 @@ def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout:
     are not run if what the fixing rules left already does."""
     options = config.layout_options() if layout else None
     fixing, reporting = _split_by_fix(config.enabled(doc.path))
-    if reports is None:
-        reporting = []
     outcome = _content_fixes(doc, config, unsafe, fixing)
     if options is None:
         return _with_reports(outcome, config, reporting, reports)
@@ -141,7 +139,7 @@ def _split_by_fix(names: list[str]) -> tuple[list[str], list[str]]:
 def _with_reports(outcome: FixOutcome, config: Config, reporting: list[str],
                   needed: Literal["all"] | Severity | None) -> FixOutcome:
     assert outcome.final is not None
-    if not reporting:
+    if not reporting or needed is None:
         return outcome
     if isinstance(needed, Severity) and any(f.severity.rank >= needed.rank for f in outcome.remaining):
         return outcome  # the caller's answer is known without them
