@@ -25,7 +25,8 @@ def test_fix_is_idempotent_and_keeps_entries_and_links(path):
     fixed = Document(str(path), once.text)
     twice = fix_document(fixed, Config())
     assert twice.text == once.text
-    assert len(entries_of(fixed)) == len(entries_of(doc))
+    # never fewer entries; list-marker-space makes one of a stray '-[Foo](…)' line
+    assert len(entries_of(fixed)) >= len(entries_of(doc))
     assert len(links_of(fixed)) >= len(links_of(doc))
     safe_left = [f for f in twice.remaining if f.fix and f.fix.applicability.value == "safe"]
     assert safe_left == []
@@ -104,7 +105,8 @@ def test_fix_never_raises_is_idempotent_and_keeps_links(lines, canonical):
         return
     fixed = Document.from_text(once.text)
     assert fix_document(fixed, config).text == once.text
-    assert len(entries_of(fixed)) == len(entries_of(doc))
+    # never fewer entries; list-marker-space makes one of a stray '-[Foo](…)' line
+    assert len(entries_of(fixed)) >= len(entries_of(doc))
     assert len(links_of(fixed)) >= len(links_of(doc))
 
 

@@ -16,7 +16,7 @@ import click
 import yaml
 
 from . import __version__
-from .config import ConfigResolver, parse_config
+from .config import PROFILES, ConfigResolver, parse_config
 from .document import Document
 from .entries import entries_of
 from .errors import InputError
@@ -62,13 +62,15 @@ def _rule_list(value: str | None) -> list[str] | None:
     return [name.strip() for name in value.split(",") if name.strip()]
 
 
-def _resolver(config_path: str | None, select: str | None, ignore: str | None):
+def _resolver(config_path: str | None, select: str | None, ignore: str | None, profile: str | None = None):
     resolver = ConfigResolver(config_path)
-    overrides = {}
+    overrides: dict = {}
     if select is not None:
         overrides["select"] = _rule_list(select)
     if ignore is not None:
         overrides["ignore"] = _rule_list(ignore)
+    if profile is not None:
+        overrides["profile"] = profile
     if overrides:
         parse_config(overrides, "command line")  # validates the names
 
@@ -83,12 +85,13 @@ def _resolver(config_path: str | None, select: str | None, ignore: str | None):
             config,
             select=merged.select if "select" in overrides else config.select,
             ignore=config.ignore | merged.ignore,
+            profile=merged.profile or config.profile,
         )
 
     return config_for
 
 
-def _resolver_or_exit(config_path, select, ignore):
+def _resolver_or_exit(config_path, select, ignore, profile):
     try:
         return _resolver(config_path, select, ignore)
     except InputError as exc:
@@ -106,6 +109,8 @@ def _common(function):
     function = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching upward.")(function)
     function = click.option("--select", help="Comma-separated rules to run (ALL for every rule).")(function)
     function = click.option("--ignore", help="Comma-separated rules to skip.")(function)
+    function = click.option("--profile", type=click.Choice(PROFILES),
+                            help="Also run a profile's rules (awesome: what sindresorhus/awesome asks of a list).")(function)
     return function
 
 
@@ -276,9 +281,9 @@ def _finish(linted: Linted, fmt: str, fail_on: str | None, changed_since: str | 
 @_link_options
 @_ci_options
 @_common
-def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignore, **link_options):
+def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignore, profile, **link_options):
     """Report what is wrong with each list."""
-    config_for = _resolver_or_exit(config_path, select, ignore)
+    config_for = _resolver_or_exit(config_path, select, ignore, profile)
     linted = _lint_files(paths, config_for, link_options if online else None, changed_since=changed_since)
     _finish(linted, fmt, fail_on, changed_since)
 
@@ -289,9 +294,9 @@ def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignor
 @_link_options
 @_ci_options
 @_common
-def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, **link_options):
+def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, profile, **link_options):
     """Check every link online: dead, redirected, erroring, archived."""
-    config_for = _resolver_or_exit(config_path, select, ignore)
+    config_for = _resolver_or_exit(config_path, select, ignore, profile)
     linted = _lint_files(paths, config_for, link_options, only_online=True, changed_since=changed_since)
     _finish(linted, fmt, fail_on, changed_since)
 
@@ -304,12 +309,12 @@ def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, **lin
 @click.option("--no-layout", is_flag=True, help="Content fixes only; leave the layout as written.")
 @_ci_options
 @_common
-def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_since, config_path, select, ignore):
+def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_since, config_path, select, ignore, profile):
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically.
 
     Exit 1: with --check or --diff, a file would change; otherwise findings at or above
     --fail-on remain."""
-    config_for = _resolver_or_exit(config_path, select, ignore)
+    config_for = _resolver_or_exit(config_path, select, ignore, profile)
     files, errors = collect_paths(paths)
     try:
         changed_lines = _changed(changed_since)

@@ -24,6 +24,7 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".awesomelint.yaml", ".awesomelint.yml", "pyproject.toml")
 TOP_KEYS = {"select", "ignore", "extend-select", "per-file-ignores"}
+PROFILES = ("awesome",)  # rule sets beyond the default: what sindresorhus/awesome asks of a list
 
 
 @dataclass
@@ -36,16 +37,18 @@ class Config:
     links: dict[str, Any] = field(default_factory=dict)  # accept, exclude, github-api
     layout: dict[str, Any] | None = field(default_factory=dict)  # style, table-align, bullet; None: no layout
     fail_on: Severity | None = None  # the least severity that fails a run; None: the command line's (warning)
+    profile: str | None = None  # "awesome": also the rules sindresorhus/awesome asks for
     max_size_mb: float = 20.0  # lists larger than this are not read (exit 2)
     root: Path | None = None
     source: str | None = None
 
     def enabled(self, path: str, online: bool = False) -> list[str]:
         rules = BY_NAME
-        names = set(self.select) if self.select is not None else {n for n, r in rules.items() if not r.online}
+        in_profile = {n for n, r in rules.items() if r.profile is None or r.profile == self.profile}
+        names = set(self.select) if self.select is not None else {n for n in in_profile if not rules[n].online}
         names |= self.extend_select
         if online:
-            names |= {n for n, r in rules.items() if r.online}
+            names |= {n for n in in_profile if rules[n].online}
         names -= self.ignore
         names -= self.ignored_for(path)
         return [n for n in rules if n in names]
@@ -160,18 +163,23 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 raise InputError(f"{source}: 'max-size-mb' must be a positive number")
             config.max_size_mb = float(value)
+        elif key == "profile":
+            if value not in PROFILES:
+                raise InputError(f"{source}: 'profile' must be one of: {', '.join(PROFILES)}")
+            config.profile = value
         elif key == "fail-on":
             if value not in [s.value for s in Severity]:
                 raise InputError(f"{source}: 'fail-on' must be error, warning or info")
             config.fail_on = Severity(value)
         elif key in rules:
-            config.options[key] = _rule_options(key, value, rules[key].options, source)
+            config.options[key] = _rule_options(key, value, rules[key].options, source, rules[key].choices)
         else:
             raise InputError(f"{source}: unknown key '{key}'")
     return config
 
 
-def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str) -> dict[str, Any]:
+def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str,
+                  choices: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InputError(f"{source}: options for '{name}' must be a mapping")
     for key, option in value.items():
@@ -192,6 +200,9 @@ def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str) 
         if isinstance(expected, (int, float)) and not isinstance(expected, bool):
             if isinstance(option, bool) or not isinstance(option, (int, float)):
                 raise InputError(f"{source}: '{name}.{key}' must be a number")
+        allowed = (choices or {}).get(key)
+        if allowed is not None and option not in allowed:
+            raise InputError(f"{source}: '{name}.{key}' must be one of: {', '.join(allowed)}")
         if expected is None and option is not None and not isinstance(option, str):
             raise InputError(f"{source}: '{name}.{key}' must be a string")
     return dict(value)

@@ -44,6 +44,8 @@ class Rule:
     # the document the examples sit in ("{example}" marks where); a rule that judges an
     # entry against the rest of the list needs the rest of the list
     setting: str = "{example}"
+    profile: str | None = None  # "awesome": on only under that profile (or when selected by name)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option name -> its allowed values
 
     def example(self, kind: str) -> str:
         """The `bad` or `good` example as a whole document, as the examples test runs it."""
@@ -56,7 +58,8 @@ class Rule:
 
     def explain(self) -> str:
         lines = [
-            f"{self.name} ({self.severity.value}{', online' if self.online else ''})",
+            f"{self.name} ({self.severity.value}{', online' if self.online else ''}"
+            f"{f', profile {self.profile}' if self.profile else ''})",
             "",
             self.summary,
             "",
@@ -85,7 +88,7 @@ def markdown_table(rules: Iterable[Rule]) -> str:
     the README equal to it)."""
     rows = ["| rule | severity | fix | what it finds |", "|---|---|---|---|"]
     for r in rules:
-        severity = r.severity.value + (" (online)" if r.online else "")
+        severity = r.severity.value + (" (online)" if r.online else "") + (f" ({r.profile})" if r.profile else "")
         fix = r.fix.value + (f": {r.fix_note}" if r.fix_note else "")
         rows.append(f"| `{r.name}` | {severity} | {fix} | {r.summary} |")
     return "\n".join(rows) + "\n"
@@ -103,11 +106,14 @@ def rule(
     options: dict[str, Any] | None = None,
     online: bool = False,
     setting: str = "{example}",
+    profile: str | None = None,
+    choices: dict[str, tuple[str, ...]] | None = None,
 ) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
     """Turn a check function into its Rule; list the Rule in ``awesomelint.rules.RULES``."""
 
     def make(check: Callable[[Context], Iterable[Finding]]) -> Rule:
-        return Rule(name, summary, severity, fix, fix_note, bad, good, check, dict(options or {}), online, setting)
+        return Rule(name, summary, severity, fix, fix_note, bad, good, check, dict(options or {}), online, setting,
+                    profile, dict(choices or {}))
 
     return make
 

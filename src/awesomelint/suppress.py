@@ -5,6 +5,14 @@
     <!-- awesomelint-disable-line RULE ... -->
     <!-- awesomelint-disable-next-line RULE ... -->
     <!-- awesomelint-disable-file RULE ... -->
+
+and awesome-lint's (remark-message-control), which lists moving over already carry:
+
+    <!--lint disable RULE ...-->   <!--lint enable RULE ...-->   <!--lint ignore RULE ...-->
+
+its rule names mapped to awesomelint's by ``rules/awesome_lint.yaml``; ``ignore`` covers
+the block that follows the comment. A name awesomelint has no rule for is passed over
+(awesome-lint's style rules), never an error.
 """
 
 from __future__ import annotations
@@ -12,12 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import data
 from .document import Document
 from .errors import InputError
 
 _COMMENT = re.compile(
     r"<!--\s*awesomelint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->"
 )
+_LINT_COMMENT = re.compile(r"<!--\s*lint\s+(disable|enable|ignore)\b([^>]*?)\s*-->")
 ALL = "*"
 
 
@@ -26,6 +36,7 @@ class Directive:
     kind: str
     rules: frozenset[str]
     line: int  # 1-based line where the comment ends
+    until: int = 0  # for "ignore": the last 1-based line of the block it covers
 
 
 def directives(doc: Document, known_rules: set[str]) -> list[Directive]:
@@ -49,7 +60,35 @@ def directives(doc: Document, known_rules: set[str]) -> list[Directive]:
                     )
                 end_line = first_line + content.count("\n", 0, match.end()) + 1
                 found.append(Directive(match.group(1), names, end_line))
+            for match in _LINT_COMMENT.finditer(content):
+                directive = _awesome_lint(doc, match, first_line + content.count("\n", 0, match.end()) + 1)
+                if directive is not None:
+                    found.append(directive)
     return found
+
+
+def _awesome_lint(doc: Document, match: re.Match, end_line: int) -> Directive | None:
+    """An awesome-lint comment as the directive it means here; None when it names only
+    rules awesomelint does not have."""
+    kind, written = match.group(1), match.group(2).split()
+    names: set[str] = set()
+    mapping = data.load("awesome_lint")["rules"]
+    for name in written:
+        names.update(mapping.get(name.removeprefix("remark-lint:"), {}).get("rules", []))
+    if written and not names:
+        return None
+    rules = frozenset(names) if written else frozenset({ALL})
+    if kind == "ignore":
+        return Directive("ignore", rules, end_line, _next_block_end(doc, end_line))
+    return Directive(kind, rules, end_line)
+
+
+def _next_block_end(doc: Document, after_line: int) -> int:
+    """The last line of the first block that starts after ``after_line`` (1-based)."""
+    for token in doc.tokens:  # an enclosing block's opening token comes before its children
+        if token.map and token.type != "inline" and token.map[0] >= after_line:
+            return token.map[1]
+    return after_line
 
 
 class Suppressions:
@@ -69,6 +108,8 @@ class Suppressions:
             if item.kind == "disable-line" and hit and item.line == line:
                 return True
             if item.kind == "disable-next-line" and hit and item.line + 1 == line:
+                return True
+            if item.kind == "ignore" and hit and item.line < line <= item.until:
                 return True
             if item.line > line or item.kind not in ("disable", "enable"):
                 continue

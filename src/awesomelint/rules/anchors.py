@@ -2,62 +2,28 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from urllib.parse import unquote
 
 from ..document import Document
-from ..entries import plain_text
 from ..findings import Fix, Severity
+from ..headings import HTML_ID, headings_of
 from ..linkspans import in_page_fragment
 from ..registry import Context, FixAvailability, rule
 from .common import dest_edit
 
-# a tag ends at ">" and cannot hold "<": scanning stops at the next "<", so a line of
-# "<!--<!--…" is read once, not once per "<"
-_HTML_ID = re.compile(r"""<[^<>]*\s(?:name|id)\s*=\s*["']?([^"'\s>]+)""", re.I)
-
-
-def slugify(text: str) -> str:
-    """GitHub's heading slug: lower-case, keep letters, marks, numbers, connector
-    punctuation, '-' and spaces, then spaces to '-'."""
-    kept = []
-    for char in text.lower():
-        category = unicodedata.category(char)
-        if category[0] in "LMN" or category == "Pc" or char in "- ":
-            kept.append(char)
-    return "".join(kept).replace(" ", "-")
-
 
 def heading_slugs(doc: Document) -> set[str]:
-    """Every anchor the page has: heading slugs (with GitHub's -1, -2 for repeats),
-    slugs of the heading text with and without image alt text, and HTML ids/names."""
-    counts: dict[str, int] = {}
+    """Every anchor the page has: each heading's fragments (GitHub's -1, -2 for repeats,
+    with and without U+FE0F and image alt text) and HTML ids/names."""
     slugs: set[str] = {"top", "readme"}  # GitHub's own anchors: the page top, and the README box on a repository page
-    tokens = doc.tokens
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            inline = tokens[index + 1]
-            texts = {plain_text(inline), _text_without_images(inline)}
-            for variant_index, text in enumerate(sorted(texts)):
-                base = slugify(text)
-                if variant_index == 0:
-                    number = counts.get(base, 0)
-                    counts[base] = number + 1
-                    slugs.add(base if number == 0 else f"{base}-{number}")
-                slugs.add(base)
-                slugs.add(slugify(text.strip()))
-                # "## ⬆️ Routers": people write the slug with and without the variation selector
-                slugs.add(base.replace("\ufe0f", ""))
+    for heading in doc.derived(headings_of):
+        slugs |= heading.aliases
+    for token in doc.tokens:
         if token.type in ("html_block", "html_inline", "inline"):
             content = token.content
             if "<" in content:
-                slugs.update(_HTML_ID.findall(content))
+                slugs.update(HTML_ID.findall(content))
     return slugs
-
-
-def _text_without_images(inline) -> str:
-    return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
 
 
 @rule(

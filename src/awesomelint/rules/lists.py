@@ -43,3 +43,42 @@ def double_marker(ctx: Context):
         start, end = base + match.start("outer"), base + match.end("gap")
         yield ctx.finding(start, end, f"list item holds only another list marker ('{match.group('outer')} {ctx.doc.lines[number][match.end('gap')]}'); it renders as a list inside an empty item",
                           fix=Fix((Edit(start, end, ""),), restructures=True), entry=ctx.entry_at(end))
+
+
+# "-[Foo](…)" at the start of a paragraph line: a marker with no space is text
+_NO_SPACE = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])\[[^\]\n]+\]\(")
+
+
+@rule(
+    "list-marker-space",
+    summary="'-[Foo](…)' at the start of a line: meant as a list item, it renders as a line of text.",
+    severity=Severity.WARNING,
+    fix=FixAvailability.SAFE,
+    fix_note="insert the space",
+    bad="- [Alpha](https://alpha.example/) - first\n-[Beta](https://beta.example/) - second",
+    good="- [Alpha](https://alpha.example/) - first\n- [Beta](https://beta.example/) - second",
+)
+def list_marker_space(ctx: Context):
+    """A list marker needs a space after it. Without one, '-[Beta](…)' is not an item:
+    below an item it joins that item's text, elsewhere it is a paragraph, and the
+    entry is missing from the list a reader scans. `*[Foo](…)*` (an emphasized link)
+    is left alone."""
+    doc = ctx.doc
+    for token in doc.tokens:
+        if token.type != "paragraph_open" or not token.map:
+            continue
+        for number in range(token.map[0], token.map[1]):
+            line = doc.lines[number]
+            match = _NO_SPACE.match(line)
+            if match is None or (match.group("marker") == "*" and _emphasized(line[match.end("marker") :])):
+                continue
+            at = doc.line_starts[number] + match.end("marker")
+            if doc.in_code(at):
+                continue
+            yield ctx.finding(at - 1, at, f"'{match.group('marker')}' with no space after it is not a list marker",
+                              fix=Fix((Edit(at, at, " "),), restructures=True), entry=ctx.entry_at(at))
+
+
+def _emphasized(rest: str) -> bool:
+    """'[Foo](…)*…': the line's '*' opens emphasis that closes later on the line."""
+    return "*" in rest
