@@ -44,11 +44,23 @@ def test_every_rule_is_explained_with_examples():
 OFFLINE_RULES = [name for name, rule in BY_NAME.items() if not rule.online]
 
 
+def _example_findings(rule, kind, folder):
+    """A rule's example as a README.md in ``folder``, with the files the example has beside it."""
+    if not rule.example_files:
+        return findings(rule.example(kind), rule.name)
+    place = folder / kind
+    place.mkdir()
+    (place / "README.md").write_text(rule.example(kind))
+    for name, text in rule.example_files.get(kind, {}).items():
+        (place / name).write_text(text)
+    return file_findings(place / "README.md", rule.name)[1]
+
+
 @pytest.mark.parametrize("name", OFFLINE_RULES)
-def test_a_rules_bad_example_fires_and_its_good_example_does_not(name):
+def test_a_rules_bad_example_fires_and_its_good_example_does_not(name, tmp_path):
     """The examples `awesomelint rule NAME` shows are whole documents that run."""
     rule = BY_NAME[name]
-    fired = {kind: [f for f in findings(rule.example(kind), name) if f.rule == name] for kind in ("bad", "good")}
+    fired = {kind: [f for f in _example_findings(rule, kind, tmp_path) if f.rule == name] for kind in ("bad", "good")}
     assert fired["bad"], f"{name}: its bad example finds nothing"
     assert not fired["good"], f"{name}: its good example fires: {[f.message for f in fired['good']]}"
 

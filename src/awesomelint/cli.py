@@ -93,7 +93,7 @@ def _resolver(config_path: str | None, select: str | None, ignore: str | None, p
 
 def _resolver_or_exit(config_path, select, ignore, profile):
     try:
-        return _resolver(config_path, select, ignore)
+        return _resolver(config_path, select, ignore, profile)
     except InputError as exc:
         _error(str(exc))
         sys.exit(2)

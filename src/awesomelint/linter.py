@@ -24,7 +24,8 @@ def lint(doc: Document, config: Config, *, online: bool = False, only: list[str]
     """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online rules."""
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
-    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}})
+    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}},
+                      config.profile)
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []
     for name in names:

@@ -46,6 +46,9 @@ class Rule:
     setting: str = "{example}"
     profile: str | None = None  # "awesome": on only under that profile (or when selected by name)
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option name -> its allowed values
+    # files beside the README in each example ("bad"/"good" -> name -> text), for rules
+    # that judge the repository around the list; the examples test writes them out
+    example_files: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def example(self, kind: str) -> str:
         """The `bad` or `good` example as a whole document, as the examples test runs it."""
@@ -74,6 +77,9 @@ class Rule:
             "Good:",
             *("  " + line for line in self.good.strip("\n").splitlines()),
         ]
+        for kind in ("bad", "good"):
+            for name, text in self.example_files.get(kind, {}).items():
+                lines += ["", f"Beside the {kind} example, {name}:", *("  " + line for line in text.strip("\n").splitlines())]
         if self.setting != "{example}":
             lines += ["", "Examples in this setting ({example} marks where):"]
             lines += ["  " + line for line in self.setting.strip("\n").splitlines()]
@@ -108,12 +114,13 @@ def rule(
     setting: str = "{example}",
     profile: str | None = None,
     choices: dict[str, tuple[str, ...]] | None = None,
+    example_files: dict[str, dict[str, str]] | None = None,
 ) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
     """Turn a check function into its Rule; list the Rule in ``awesomelint.rules.RULES``."""
 
     def make(check: Callable[[Context], Iterable[Finding]]) -> Rule:
         return Rule(name, summary, severity, fix, fix_note, bad, good, check, dict(options or {}), online, setting,
-                    profile, dict(choices or {}))
+                    profile, dict(choices or {}), dict(example_files or {}))
 
     return make
 
@@ -121,8 +128,10 @@ def rule(
 class Context:
     """What a rule reads: the document, its entries and links, options and pattern data."""
 
-    def __init__(self, doc, entries, links, options: Mapping[str, Mapping[str, Any]], data):
+    def __init__(self, doc, entries, links, options: Mapping[str, Mapping[str, Any]], data,
+                 profile: str | None = None):
         self.doc = doc
+        self.profile = profile  # the config's profile: a rule may hold a list to that profile's standard
         self.entries = entries
         self.links = links
         self._options = options  # rule name -> its configured options; read through option()

@@ -4,10 +4,17 @@ and badges sindresorhus/awesome does not want in a README."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from .. import data
 from ..document import Document
-from ..findings import Severity
+from ..findings import Edit, Fix, Severity
 from ..headings import Heading, headings_of, html_h1_lines
+from ..linkspans import parsed_links
 from ..registry import Context, FixAvailability, rule
+from ..toc import table_of_contents
+from .common import dest_edit
 
 AWESOME = "awesome"
 
@@ -26,8 +33,15 @@ def _title_image(doc: Document) -> bool:
 
 
 def title_heading(doc: Document) -> Heading | None:
-    """The list's title: its first top-level heading."""
-    return next((h for h in doc.derived(headings_of) if h.level == 1), None)
+    """The list's title: its first top-level heading, unless the list is titled in
+    HTML (an <h1>, or a logo before any heading) — then a later '# ' is a section."""
+    first = next((h for h in doc.derived(headings_of) if h.level == 1), None)
+    if first is None:
+        return None
+    html = html_h1_lines(doc)
+    if (html and html[0] < first.line) or _title_image(doc):
+        return None
+    return first
 
 
 @rule(
@@ -57,3 +71,212 @@ def list_title(ctx: Context):
         start, end = doc.line_span(heading.line)
         yield ctx.finding(start, end, f"a second top-level heading ('{heading.text}'); the list's title is its only "
                           "'# ' heading — sections are '##'", severity=Severity.INFO)
+
+
+_SMALL_WORDS = frozenset("a an and as at but by en for from if in nor of on or per the to v vs via with".split())
+_BADGE_TARGETS = ("https://awesome.re", "https://github.com/sindresorhus/awesome")
+_BADGE_IMAGES = ("https://awesome.re/badge.svg", "https://awesome.re/badge-flat.svg", "https://awesome.re/badge-flat2.svg")
+_BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+
+
+def _title_words(heading: Heading, doc: Document) -> list[tuple[int, str]]:
+    """(absolute offset, word) of the title's own words (not its badges' alt text)."""
+    start, end = doc.line_span(heading.line)
+    line = doc.text[start:end]
+    found = []
+    for match in re.finditer(r"[^\s\[\]()!]+", line):
+        if match.start() == 0 and set(match.group(0)) == {"#"}:
+            continue
+        before = line[: match.start()]
+        if before.count("[") > before.count("]") or before.count("(") > before.count(")"):
+            continue  # inside a badge's brackets or a link target
+        found.append((start + match.start(), match.group(0)))
+    return found
+
+
+@rule(
+    "title-case",
+    summary="The list's title is not in title case, or does not start with 'Awesome' ('# Awesome Name of List').",
+    severity=Severity.WARNING,
+    fix=FixAvailability.UNSAFE,
+    fix_note="capitalize the title's lower-case words",
+    bad="# awesome static site generators",
+    good="# Awesome Static Site Generators",
+    profile=AWESOME,
+)
+def title_case(ctx: Context):
+    """sindresorhus/awesome asks for '# Awesome Name of List'. A word is judged only
+    when it is all lower case: acronyms, names with inner capitals (iOS, Node.js) and
+    small words (of, and, the…) between other words are left as written."""
+    heading = title_heading(ctx.doc)
+    if heading is None or heading.line != heading.end_line:
+        return
+    words = _title_words(heading, ctx.doc)
+    if not words:
+        return
+    edits = []
+    for index, (at, word) in enumerate(words):
+        letters = [c for c in word if c.isalpha()]
+        if not letters or not letters[0].islower() or word != word.lower():
+            continue
+        small = word.casefold() in _SMALL_WORDS and 0 < index < len(words) - 1
+        if not small:
+            first = next(i for i, c in enumerate(word) if c.isalpha())
+            edits.append(Edit(at + first, at + first + 1, word[first].upper()))
+    start, end = ctx.doc.line_span(heading.line)
+    if edits:
+        yield ctx.finding(start, end, f"the title '{heading.shown}' is not in title case", fix=Fix.unsafe(*edits))
+    if not re.match(r"awesome(?![^\W_])", words[0][1].strip("*_"), re.I):
+        yield ctx.finding(start, end, f"the title '{heading.shown}' does not start with 'Awesome'")
+
+
+@rule(
+    "awesome-badge",
+    summary="No awesome badge ([![Awesome](https://awesome.re/badge.svg)](https://awesome.re)) on the title line, or a badge image not from awesome.re.",
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe: a badge image from elsewhere to awesome.re's; unsafe: add a missing badge",
+    bad="# Awesome Things",
+    good="# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+    profile=AWESOME,
+)
+def awesome_badge(ctx: Context):
+    """Lists in sindresorhus/awesome carry its badge beside the title, linking to
+    awesome.re (or the awesome repository) with the image awesome.re serves; old
+    copies point at a raw.githubusercontent/rawgit/jsDelivr copy of the SVG, which
+    breaks when those services change. A list titled in HTML (a centred logo) is not
+    judged."""
+    doc = ctx.doc
+    heading = title_heading(doc)
+    if heading is None:
+        return
+    start, end = doc.line_span(heading.line)
+    badges = [link for link in parsed_links(doc) if start <= link.start < end and link.kind == "image"]
+    wrapped = [link for link in parsed_links(doc) if start <= link.start < end and link.kind != "image"
+               and link.url.rstrip("/") in _BADGE_TARGETS]
+    for link in wrapped:
+        images = [b for b in badges if link.start < b.start < link.end]
+        for image in images:
+            if image.url in _BADGE_IMAGES:
+                return
+            if "awesome" in image.url and image.url.endswith(".svg"):
+                edit = dest_edit(doc, image, _BADGE_IMAGES[0])
+                yield ctx.finding(image.start, image.end, f"the awesome badge's image is '{image.url}', not awesome.re's",
+                                  fix=Fix.safe(edit) if edit else None)
+                return
+    line_end = end if heading.line == heading.end_line else None
+    fix = Fix.unsafe(Edit(line_end, line_end, " " + _BADGE)) if line_end is not None else None
+    yield ctx.finding(start, end, "no awesome badge next to the title", fix=fix)
+
+
+@rule(
+    "toc-position",
+    summary="The table of contents is not the first section after the title.",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NONE,
+    bad="# Awesome Things\n\n## Tools\n\n## Contents\n\n- [Tools](#tools)",
+    good="# Awesome Things\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools",
+    profile=AWESOME,
+)
+def toc_position(ctx: Context):
+    """sindresorhus/awesome wants Contents as the first section, so a reader lands on
+    the map of the list; an introduction in the lines under the title is fine, a
+    section heading before Contents is not."""
+    toc = table_of_contents(ctx.doc)
+    if toc is None:
+        return
+    title = title_heading(ctx.doc)
+    place = toc.heading.line if toc.heading is not None else toc.first_line
+    before = [h for h in ctx.doc.derived(headings_of) if h.line < place and h is not title and h.level > 1]
+    if before:
+        start, end = ctx.doc.line_span(place)
+        yield ctx.finding(start, end, f"the table of contents comes after '{before[0].text}' (line {before[0].line}); "
+                          "it should be the first section")
+
+
+@rule(
+    "toc-depth",
+    summary="A table of contents more than two levels deep.",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NONE,
+    bad="## Contents\n\n- [Tools](#tools)\n  - [Editors](#editors)\n    - [Vim](#vim)\n\n## Tools\n\n### Editors\n\n#### Vim",
+    good="## Contents\n\n- [Tools](#tools)\n  - [Editors](#editors)\n\n## Tools\n\n### Editors\n\n#### Vim",
+    profile=AWESOME,
+)
+def toc_depth(ctx: Context):
+    """Two levels (sections and their subsections) are what a reader scans; a third
+    makes the contents longer than some sections."""
+    toc = table_of_contents(ctx.doc)
+    if toc is None:
+        return
+    for item in toc.walk():
+        if item.depth == 2:
+            yield ctx.finding(item.link_start, item.link_end, f"ToC item '{item.text}' is a third level")
+
+
+_LICENSE_HEADING = re.compile(r"^(licen[cs]e|licensing)$", re.I)
+
+
+@rule(
+    "license-section",
+    summary="A License section in the README (the list's license belongs in a license file).",
+    severity=Severity.WARNING,
+    fix=FixAvailability.UNSAFE,
+    fix_note="remove the section",
+    bad="# Awesome Things\n\n## Tools\n\n## License\n\nCC0",
+    good="# Awesome Things\n\n## Tools",
+    profile=AWESOME,
+)
+def license_section(ctx: Context):
+    """sindresorhus/awesome asks that the license live in a LICENSE file, where GitHub
+    shows it, rather than in a section readers scroll past. Removing the section is
+    unsafe: check the license file says the same first."""
+    doc = ctx.doc
+    headings = doc.derived(headings_of)
+    for index, heading in enumerate(headings):
+        if heading.level < 2 or not _LICENSE_HEADING.match(heading.name):
+            continue
+        following = next((h for h in headings[index + 1 :] if h.level <= heading.level), None)
+        start = doc.line_starts[heading.line - 1]
+        end = doc.line_starts[following.line - 1] if following is not None else len(doc.text)
+        line_start, line_end = doc.line_span(heading.line)
+        yield ctx.finding(line_start, line_end, "a License section in the README; the license belongs in a license file",
+                          fix=Fix.unsafe(Edit(start, end, "")))
+
+
+@cache
+def _ci_badge_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(data.load("ci_badges")["patterns"]), re.I)
+
+
+@rule(
+    "ci-badge",
+    summary="A CI or build-status badge (GitHub Actions, Travis, CircleCI…): it reports on the repository, not the list.",
+    severity=Severity.WARNING,
+    fix=FixAvailability.UNSAFE,
+    fix_note="remove the badge",
+    bad="# Awesome Things [![Build Status](https://travis-ci.org/me/awesome-things.svg)](https://travis-ci.org/me/awesome-things)",
+    good="# Awesome Things",
+    profile=AWESOME,
+)
+def ci_badge(ctx: Context):
+    """A list's readers care whether its links work, not whether its CI passed; a red
+    badge on a list looks like a broken list (sindresorhus/awesome asks for none).
+    Badges of entries' own projects inside the list are not judged: only those above
+    the first section."""
+    doc = ctx.doc
+    headings = [h for h in doc.derived(headings_of) if h.level > 1]
+    limit = doc.line_starts[headings[0].line - 1] if headings else len(doc.text)
+    pattern = _ci_badge_patterns()
+    links = parsed_links(doc)
+    for link in links:
+        if link.kind != "image" or link.start >= limit or not pattern.search(link.url + " " + link.text):
+            continue
+        outer = next((l for l in links if l.kind != "image" and l.start <= link.start and link.end <= l.end), None)
+        start, end = (outer.start, outer.end) if outer is not None else (link.start, link.end)
+        if doc.text[end : end + 1] == " ":
+            end += 1
+        elif doc.text[start - 1 : start] == " ":
+            start -= 1
+        yield ctx.finding(start, end, f"a CI badge ('{link.text or link.url}'); a list does not show its build status",
+                          fix=Fix.unsafe(Edit(start, end, "")))

@@ -1,0 +1,263 @@
+"""How an entry is written: '[Name](url) - Description.' — the separator (entry-separator),
+and under `profile: awesome` the description's end, start, first words and quotes,
+and the spelling of well-known names (term-spelling)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from .. import data
+from ..described import Described, described_entries
+from ..findings import Edit, Fix, Severity
+from ..linkspans import parsed_links
+from ..registry import Context, FixAvailability, rule
+
+AWESOME = "awesome"
+EXPECTED = " - "
+_DOMINANT_SHARE = 0.8  # of a list's entries, the share one separator needs to be the list's own
+_DOMINANT_MIN = 10  # entries with a separator before a list has a habit to hold others to
+_ENDINGS = ".!?…"
+_CLOSERS = "\"'”’)]»」』）】》*_"
+_FIRST_WORD = re.compile(r"[^\s\-;./']+")
+
+
+def _separator_name(separator: str) -> str:
+    shown = separator.replace("\u00a0", "⍽")
+    return f"'{shown}'"
+
+
+@rule(
+    "entry-separator",
+    summary="The separator between an entry's link and its description differs from the list's own (' - ' under profile awesome): an en/em dash, a colon, a no-break space, missing or doubled spaces.",
+    severity=Severity.WARNING,
+    fix=FixAvailability.SAFE,
+    fix_note="write the expected separator",
+    bad="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) – A tool.",
+    good="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) - A tool.",
+    setting=("# Awesome Things\n\n{example}\n" + "".join(
+        f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(1, 11))),
+)
+def entry_separator(ctx: Context):
+    """Editors turn ' - ' into an en dash, pasted text brings no-break spaces, and one
+    entry in a thousand ends up with '-  ' or ' – ': the list reads unevenly and
+    scripts that split entries on ' - ' miss it. By default an entry is held to the
+    separator the list itself uses (at least 80% of at least 10 entries); a list that
+    writes ': ' throughout is left alone. Under `profile: awesome` the separator is
+    ' - ', as sindresorhus/awesome asks."""
+    entries = described_entries(ctx.doc)
+    if ctx.profile == AWESOME:
+        expected = EXPECTED
+    else:
+        counts = Counter(d.separator for d in entries)
+        if not counts:
+            return
+        expected, share = counts.most_common(1)[0]
+        if share < _DOMINANT_MIN or share < _DOMINANT_SHARE * len(entries):
+            return
+    for entry in entries:
+        if entry.separator == expected:
+            continue
+        yield ctx.finding(entry.separator_start, max(entry.separator_end, entry.separator_start + 1),
+                          f"separator {_separator_name(entry.separator)} between '{entry.title}' and its description; "
+                          f"this list uses {_separator_name(expected)}",
+                          fix=Fix.safe(Edit(entry.separator_start, entry.separator_end, expected)), entry=entry.title)
+
+
+def _profile_entries(ctx: Context) -> list[Described]:
+    return [d for d in described_entries(ctx.doc) if d.text]
+
+
+def _ends_well(text: str) -> bool:
+    text = text.rstrip()
+    while text and (text[-1] in _CLOSERS or unicodedata.category(text[-1]) in ("So", "Sk", "Mn", "Cf")):
+        text = text[:-1].rstrip()
+    return not text or text[-1] in _ENDINGS
+
+
+@rule(
+    "description-period",
+    summary="An entry's description that does not end in '.', '!', '?' or '…'.",
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe: add '.' when the description ends in a letter or digit",
+    bad="- [Alpha](https://alpha.example/) - A tool for things",
+    good="- [Alpha](https://alpha.example/) - A tool for things.",
+    profile=AWESOME,
+)
+def description_period(ctx: Context):
+    """sindresorhus/awesome asks for descriptions written as sentences, ending in
+    punctuation, so a list reads evenly. Closing quotes and brackets after the
+    period, trailing emoji, and descriptions that end in a link, an image or code
+    are accepted, as awesome-lint accepts them."""
+    for entry in _profile_entries(ctx):
+        if entry.ends_in not in ("text",) or _ends_well(entry.text):
+            continue
+        last = ctx.doc.text[entry.end - 1] if entry.end else ""
+        fix = Fix.safe(Edit(entry.end, entry.end, ".")) if last.isalnum() and entry.text.endswith(last) else None
+        yield ctx.finding(max(entry.end - 1, 0), entry.end, f"description of '{entry.title}' does not end in . ! ? or …",
+                          fix=fix, entry=entry.title)
+
+
+@cache
+def _lowercase_names() -> frozenset[str]:
+    return frozenset(data.load("lowercase_names")["names"])
+
+
+def _cased_script(char: str) -> bool:
+    """Latin, Greek or Cyrillic: the scripts with upper and lower case."""
+    if not char.isalpha():
+        return False
+    name = unicodedata.name(char, "")
+    return name.startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
+@rule(
+    "description-case",
+    summary="An entry's description that starts with a lower-case word (brand names like npm, iOS and macOS pass).",
+    severity=Severity.WARNING,
+    fix=FixAvailability.UNSAFE,
+    fix_note="capitalize the first letter",
+    bad="- [Alpha](https://alpha.example/) - a tool for things.",
+    good="- [Alpha](https://alpha.example/) - A tool for things.",
+    profile=AWESOME,
+)
+def description_case(ctx: Context):
+    """Descriptions start like sentences. A first word written in lower case by its
+    owner (npm, webpack: rules/lowercase_names.yaml) or with an inner capital (iOS,
+    jQuery, gRPC), one starting with a digit, a quote or '@#/$~&%', and scripts with
+    no case (Chinese, Japanese, Arabic…) all pass. The fix is unsafe: a person knows
+    whether the word is a name."""
+    for entry in _profile_entries(ctx):
+        text = entry.text
+        if not text or text[0] in "@#/$~&%\"'“‘(`[0123456789" or not _cased_script(text[0]):
+            continue
+        word_match = _FIRST_WORD.match(text)
+        word = word_match.group(0) if word_match else ""
+        letters = "".join(c for c in word if c.isalpha())
+        if not letters or letters != letters.lower() or word.casefold() in _lowercase_names():
+            continue
+        if word.casefold() == entry.title.strip().casefold():
+            continue  # 'immudb - immudb is…': the project's own lower-case name (description-repeats-name says the rest)
+        start = entry.separator_end
+        fix = None
+        if ctx.doc.text[start : start + 1] == text[0]:
+            fix = Fix.unsafe(Edit(start, start + 1, text[0].upper()))
+        yield ctx.finding(start, start + len(word), f"description of '{entry.title}' starts with lower-case '{word}'",
+                          fix=fix, entry=entry.title)
+
+
+@rule(
+    "description-repeats-name",
+    summary="An entry's description that starts with the entry's own name ('[Foo](…) - Foo is a…').",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NONE,
+    bad="- [Alpha](https://alpha.example/) - Alpha is a tool for things.",
+    good="- [Alpha](https://alpha.example/) - A tool for things.",
+    profile=AWESOME,
+)
+def description_repeats_name(ctx: Context):
+    """The name is right there in the link; a description that starts by repeating it
+    ('Foo is a library for…') wastes the reader's first words. Names that are not
+    words ('#elixir-lang', '@user') pass: '#hashtag - #hashtag on IRC' says where, not
+    what."""
+    for entry in _profile_entries(ctx):
+        name = entry.title.strip()
+        if not name or not name[0].isalnum():
+            continue
+        text = entry.text
+        if text.casefold().startswith(name.casefold()) and (len(text) == len(name) or not text[len(name)].isalnum()):
+            start = entry.separator_end
+            yield ctx.finding(start, start + len(name), f"description of '{name}' starts with its own name",
+                              entry=name)
+
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("【", "】"), ("《", "》"), ("（", "）"))
+
+
+def _unbalanced(text: str) -> str | None:
+    """The first quote or bracket that is not closed (or closed without opening)."""
+    text = re.sub(r"(?<=[^\W\d_])‘(?=[^\W\d_])", "", text)  # It‘s: a mistyped apostrophe, not a quote
+    for opening, closing in _PAIRS:
+        opened = text.count(opening)
+        closed = text.count(closing)
+        if closing == "’":  # an apostrophe (don’t, users’) is not a closing quote
+            closed = len(re.findall(r"’(?!\w)", text)) - len(re.findall(r"(?<=[^\W\d_]s)’(?!\w)", text))
+            closed = max(closed, 0)
+        if opened != closed:
+            return opening if opened > closed else closing
+    if text.count('"') % 2 and not re.search(r'\d"', text):  # an odd one after a digit is an inch mark: 27"
+        return '"'
+    return None
+
+
+@rule(
+    "unbalanced-quotes",
+    summary="A description with a quote or CJK bracket that is opened and not closed (“ ‘ \" 「 『 【 《 （).",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NONE,
+    bad="- [Alpha](https://alpha.example/) - The “fast tool for things.",
+    good="- [Alpha](https://alpha.example/) - The “fast” tool for things.",
+    profile=AWESOME,
+)
+def unbalanced_quotes(ctx: Context):
+    """An unclosed quote is a half-edited description. Apostrophes (don’t, users’)
+    and inch marks (27") are not quotes; code spans are read as written."""
+    for entry in _profile_entries(ctx):
+        mark = _unbalanced(entry.text)
+        if mark is not None:
+            start = entry.separator_end
+            yield ctx.finding(start, max(entry.end, start + 1), f"description of '{entry.title}' has an unbalanced {mark}",
+                              entry=entry.title)
+
+
+@cache
+def _terms() -> list[tuple[re.Pattern[str], str, bool]]:
+    found = []
+    for right, wrongs in data.load("terms")["terms"].items():
+        for wrong in sorted(wrongs, key=len, reverse=True):
+            pattern = re.compile(r"(?<![\w./_-])" + re.escape(wrong) + r"(?![\w/_-]|[.-]\w)")
+            found.append((pattern, right, wrong == wrong.lower()))
+    return found
+
+
+@rule(
+    "term-spelling",
+    summary="A well-known name misspelled in text ('Javascript', 'Github', 'Nodejs'; the list is rules/terms.yaml).",
+    severity=Severity.WARNING,
+    fix=FixAvailability.UNSAFE,
+    fix_note="write the name as its owner does",
+    bad="- [Alpha](https://alpha.example/) - A Javascript tool on Github.",
+    good="- [Alpha](https://alpha.example/) - A JavaScript tool on GitHub.",
+    profile=AWESOME,
+)
+def term_spelling(ctx: Context):
+    """Names spelled as their owners spell them read as care. Only text is read:
+    code, URLs and link targets are left alone, a name joined to '.', '-', '_' or '/'
+    is part of something else ('github.com', 'node.js-foo'), and an all-lower-case form
+    is not judged in link text, where it is usually a package's own name. 'Github.' at
+    the end of a sentence is still 'Github'."""
+    doc = ctx.doc
+    terms = _terms()
+    links_by_inline: dict[int, list] = {}
+    for link in parsed_links(doc):
+        links_by_inline.setdefault(id(link.inline), []).append(link)
+    for token in doc.tokens:
+        if token.type != "inline" or not token.map:
+            continue
+        links = links_by_inline.get(id(token), [])
+        for pattern, right, lower in terms:
+            for match in pattern.finditer(token.content):
+                start, end = doc.inline_span(token, match.start(), match.end())
+                if doc.in_code(start) or doc.in_html(start) or doc.text[start:end] != match.group(0):
+                    continue
+                around = [link for link in links if link.start <= start < link.end]
+                if any(link.kind == "autolink" or (link.dest and link.dest[0] <= start < link.dest[1])
+                       for link in around):
+                    continue  # a URL
+                if lower and around:
+                    continue  # 'pytorch' in link text is the package's name
+                yield ctx.finding(start, end, f"'{match.group(0)}' is spelled '{right}'",
+                                  fix=Fix.unsafe(Edit(start, end, right)), entry=ctx.entry_at(start))
