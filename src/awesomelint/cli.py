@@ -128,7 +128,8 @@ def _link_options(function):
 
 def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, cache_path, no_cache, allow_private,
                  github_api=None, lines=None):
-    """Run the link checker once over every document; verdicts for every URL."""
+    """Run the link checker once over every document: verdicts for every URL, and the
+    metadata of each list's own repository where repo-metadata runs (path -> it)."""
     from .links.cache import default_path
     from .links.checker import Settings
     from .links.run import Interrupted, check_links
@@ -139,13 +140,29 @@ def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, ca
     settings = Settings(timeout=timeout, total_time=max_time, max_concurrency=max_concurrency, per_host=per_host,
                         allow_private=allow_private, accept=accept)
     cache = None if no_cache else (cache_path or str(default_path()))
+    own = {doc.path: _own_repository(doc, config) for doc, config in zip(docs, configs)
+           if "repo-metadata" in config.enabled(doc.path, online=True)}
     try:
-        result = check_links(docs, settings, cache, github_api=api, exclude=exclude, lines=lines)
+        result = check_links(docs, settings, cache, github_api=api, exclude=exclude, lines=lines,
+                             own_repos=tuple(repo for repo in own.values() if repo is not None))
     except Interrupted as stop:
         _error(stop.summary(cached=cache is not None))
         sys.exit(stop.exit_code)
     click.echo(result.summary(), err=True)
-    return result.verdicts
+    repositories = {path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None
+                    for path, repo in own.items()}
+    return result.verdicts, repositories
+
+
+def _own_repository(doc, config) -> tuple[str, str] | None:
+    """The list's GitHub repository: the rule's `repository` option, else where the file lives."""
+    from .links.github import own_repository
+
+    named = config.options.get("repo-metadata", {}).get("repository")
+    if named:
+        owner, _, name = named.partition("/")
+        return owner, name
+    return own_repository(doc.path)
 
 
 def _ci_options(function):
@@ -196,16 +213,18 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     linted = Linted([], docs, configs, errors)
     if errors and changed is not None:
         return linted
-    verdicts = None
+    verdicts, repositories = None, {}
     if online_options is not None and docs:
-        verdicts = _check_links(docs, configs, lines=lines if changed is not None else None, **online_options)
+        verdicts, repositories = _check_links(docs, configs, lines=lines if changed is not None else None,
+                                              **online_options)
     for doc, config in collected_between(zip(docs, configs)):
         try:
             if only_online:
                 names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n == "url-shortener"]
-                result = lint(doc, config, only=names, link_results=verdicts)
+                result = lint(doc, config, only=names, link_results=verdicts, repository=repositories.get(doc.path))
             else:
-                result = lint(doc, config, online=online_options is not None, link_results=verdicts)
+                result = lint(doc, config, online=online_options is not None, link_results=verdicts,
+                              repository=repositories.get(doc.path))
         except InputError as exc:  # an inline comment naming no rule: this file fails, the others are checked
             linted.errors.append(str(exc))
             continue

@@ -20,11 +20,12 @@ class Result:
 
 
 def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None,
-         link_results: dict | None = None) -> Result:
-    """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online rules."""
+         link_results: dict | None = None, repository: tuple | None = None) -> Result:
+    """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online
+    rules, ``repository`` (owner/name, its metadata or why there is none) repo-metadata."""
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
-    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}},
+    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}, "repository": repository},
                       config.profile)
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []

@@ -107,7 +107,7 @@ def _headless(doc: Document, lists: list[Node], headings: list[Heading]) -> list
     """The first run of navigation lists before the first content section: lists of
     in-page links, with only short paragraphs ('**AI & ML**') between them."""
     first = next((n for n in lists if _is_nav_list(doc, n)), None)
-    if first is None or sum(1 for _ in _item_nodes(first)) < _MIN_ITEMS:
+    if first is None:
         return []
     chosen = [first]
     for node in lists[lists.index(first) + 1 :]:
@@ -117,7 +117,8 @@ def _headless(doc: Document, lists: list[Node], headings: list[Heading]) -> list
         if any(doc.lines[n - 1].strip() and not _is_label(doc.lines[n - 1]) for n in gap):
             break
         chosen.append(node)
-    return chosen
+    items = sum(1 for node in chosen for item in node.walk() if item.type == "list_item")
+    return chosen if items >= _MIN_ITEMS else []
 
 
 def _is_label(line: str) -> bool:

@@ -7,6 +7,11 @@ requests built here, never through the shared client or a redirect.
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
@@ -67,3 +72,67 @@ async def check_repos(client: httpx.AsyncClient, token: str, urls: dict[str, tup
             else:
                 verdicts[url] = Verdict(url, OK, 200)
     return verdicts
+
+
+@dataclass(frozen=True)
+class RepoMetadata:
+    """What sindresorhus/awesome asks of a list's own repository page."""
+
+    name: str  # owner/name as GitHub spells it
+    description: str
+    topics: tuple[str, ...]
+    license: str | None  # the SPDX id GitHub detected, None when it found none
+
+
+async def fetch_metadata(client: httpx.AsyncClient, token: str, repos: list[tuple[str, str]],
+                         api: str = DEFAULT_API) -> dict[str, RepoMetadata | str]:
+    """owner/name -> its metadata, or why it could not be read (one query for all)."""
+    if not repos:
+        return {}
+    fields = " ".join(
+        f"r{i}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)}) {{ nameWithOwner description "
+        "repositoryTopics(first: 100) { nodes { topic { name } } } licenseInfo { spdxId } }"
+        for i, (owner, name) in enumerate(repos)
+    )
+    keys = [f"{owner}/{name}" for owner, name in repos]
+    try:
+        response = await client.post(api, json={"query": f"query {{ {fields} }}"},
+                                     headers={"Authorization": f"bearer {token}"}, follow_redirects=False)
+        payload = response.json() if response.status_code == 200 else None
+        failure = f"GitHub API answered HTTP {response.status_code}"
+    except (httpx.HTTPError, ValueError) as exc:
+        payload, failure = None, f"GitHub API failed ({type(exc).__name__})"
+    if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
+        return {key: failure for key in keys}
+    found: dict[str, RepoMetadata | str] = {}
+    for i, key in enumerate(keys):
+        repo = payload["data"].get(f"r{i}")
+        if not isinstance(repo, dict):
+            found[key] = "GitHub repository not found"
+            continue
+        nodes = ((repo.get("repositoryTopics") or {}).get("nodes")) or []
+        topics = tuple(str(n.get("topic", {}).get("name", "")) for n in nodes if isinstance(n, dict))
+        spdx = (repo.get("licenseInfo") or {}).get("spdxId")
+        found[key] = RepoMetadata(str(repo.get("nameWithOwner") or key), str(repo.get("description") or ""),
+                                  topics, spdx if spdx and spdx != "NOASSERTION" else None)
+    return found
+
+
+def own_repository(path: str) -> tuple[str, str] | None:
+    """The GitHub repository a list lives in: $GITHUB_REPOSITORY in GitHub Actions, else
+    the folder's git remote 'origin' when it is on github.com."""
+    named = os.environ.get("GITHUB_REPOSITORY", "")
+    if named.count("/") == 1:
+        owner, name = named.split("/")
+        return owner, name
+    try:
+        remote = subprocess.run(["git", "-C", str(Path(path).resolve().parent), "remote", "get-url", "origin"],
+                                capture_output=True, text=True, timeout=10, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = _REMOTE.match(remote)
+    return (match.group(1), match.group(2)) if match else None
+
+
+_REMOTE = re.compile(r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+                     r"([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")

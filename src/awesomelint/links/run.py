@@ -17,7 +17,7 @@ from ..document import Document
 from ..entries import links_of
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
-from .github import DEFAULT_API, check_repos, repo_urls
+from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
 from .verdict import Verdict
@@ -50,6 +50,7 @@ class Recorder:
     def __init__(self, cache: Cache | None, batch: int = 200, every: float = 2.0):
         self.cache, self.batch, self.every = cache, batch, every
         self.done: dict[str, Verdict] = {}
+        self.repositories: dict[str, RepoMetadata | str] = {}  # not cached: read each run
         self._pending: list[Verdict] = []
         self._flushed_at = time.monotonic()
 
@@ -71,6 +72,7 @@ class RunResult:
     verdicts: dict[str, Verdict]
     seconds: float
     counts: Counter = field(default_factory=Counter)
+    repositories: dict[str, RepoMetadata | str] = field(default_factory=dict)  # the lists' own, for repo-metadata
 
     def summary(self) -> str:
         c = self.counts
@@ -95,9 +97,11 @@ def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> l
 
 def check_links(docs: list[Document], settings: Settings, cache_path: str | None,
                 github_api: str | None = None, progress: bool | None = None, exclude=(),
-                lines: dict[str, set[int]] | None = None, progress_every: float = 10.0) -> RunResult:
+                lines: dict[str, set[int]] | None = None, progress_every: float = 10.0,
+                own_repos: tuple[tuple[str, str], ...] = ()) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
-    excluded URLs are not checked. Raises `Interrupted` on SIGINT/SIGTERM, after the
+    excluded URLs are not checked; ``own_repos`` (the lists' own repositories) are read
+    through the GitHub API for repo-metadata. Raises `Interrupted` on SIGINT/SIGTERM, after the
     verdicts that finished have reached the cache."""
     started = time.monotonic()
     urls = [u for u in urls_of(docs, lines) if not any(p.search(u) for p in exclude)]
@@ -111,7 +115,8 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
     todo = [u for u in urls if u not in verdicts]
     recorder = Recorder(cache)
     try:
-        _run_until_signal(_check(todo, settings, github_api, _show_progress(progress), recorder, progress_every))
+        _run_until_signal(_check(todo, settings, github_api, _show_progress(progress), recorder, progress_every,
+                                 own_repos))
     except Interrupted as stop:
         stop.done, stop.total = len(verdicts) + len(recorder.done), len(urls)
         raise
@@ -122,7 +127,7 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
     verdicts.update(recorder.done)
     counts = Counter(v.kind for v in verdicts.values())
     counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
-    return RunResult(verdicts, time.monotonic() - started, counts)
+    return RunResult(verdicts, time.monotonic() - started, counts, recorder.repositories)
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
@@ -181,20 +186,25 @@ def _show_progress(progress: bool | None) -> bool:
 
 
 async def _check(urls: list[str], settings: Settings, github_api: str | None, bar: bool, recorder: Recorder,
-                 progress_every: float) -> None:
+                 progress_every: float, own_repos: tuple[tuple[str, str], ...] = ()) -> None:
     """Check every URL, each verdict going to `recorder` as it finishes."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
+    own = list(dict.fromkeys(own_repos)) if token else []
+    if own_repos and not token:
+        recorder.repositories.update({f"{o}/{n}": "GITHUB_TOKEN is not set" for o, n in own_repos})
     api = github_api or os.environ.get("AWESOMELINT_GITHUB_API") or DEFAULT_API
     book = AddressBook(settings.allow_private)
-    refusal = await _token_refusal(api, settings, book) if repos else None
+    refusal = await _token_refusal(api, settings, book) if repos or own else None
     if refusal:
         sys.stderr.write(f"awesomelint: GITHUB_TOKEN not sent to {api}: {refusal}; GitHub links checked without the API\n")
-        repos = {}
-    if repos and token:
+        recorder.repositories.update({f"{o}/{n}": f"GITHUB_TOKEN not sent to {api}" for o, n in own})
+        repos, own = {}, []
+    if (repos or own) and token:
         async with pinned_client(book, timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
             for verdict in (await check_repos(client, token, repos, api)).values():
                 recorder.add(verdict)
+            recorder.repositories.update(await fetch_metadata(client, token, own, api))
     rest = [u for u in urls if u not in recorder.done]
     progress = (ProgressBar if bar else ProgressLines)(rest, every=progress_every)
 

@@ -71,6 +71,7 @@ RULES: tuple[Rule, ...] = (
     online.redirected_link,
     online.link_error,
     online.archived_repo,
+    online.repo_metadata,
 )
 
 

@@ -90,14 +90,15 @@ def _ends_well(text: str) -> bool:
 def description_period(ctx: Context):
     """sindresorhus/awesome asks for descriptions written as sentences, ending in
     punctuation, so a list reads evenly. Closing quotes and brackets after the
-    period, trailing emoji, and descriptions that end in a link, an image or code
-    are accepted, as awesome-lint accepts them."""
+    period, trailing emoji, and descriptions that end in a link, an image, emphasis
+    or HTML are accepted, as awesome-lint accepts them; one that ends in code is
+    reported without a fix (the period goes after the code span)."""
     for entry in _profile_entries(ctx):
-        if entry.ends_in not in ("text",) or _ends_well(entry.text):
-            continue
+        if entry.ends_in not in ("text", "code_inline") or _ends_well(entry.text):
+            continue  # a link, an image, emphasis or HTML ends it: as in awesome-lint
         last = ctx.doc.text[entry.end - 1] if entry.end else ""
         fix = Fix.safe(Edit(entry.end, entry.end, ".")) if last.isalnum() and entry.text.endswith(last) else None
-        yield ctx.finding(max(entry.end - 1, 0), entry.end, f"description of '{entry.title}' does not end in . ! ? or …",
+        yield ctx.finding(entry.separator_start, entry.end, f"description of '{entry.title}' does not end in . ! ? or …",
                           fix=fix, entry=entry.title)
 
 

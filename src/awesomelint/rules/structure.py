@@ -9,7 +9,7 @@ from functools import cache
 
 from .. import data
 from ..document import Document
-from ..findings import Edit, Fix, Severity
+from ..findings import Applicability, Edit, Fix, Severity
 from ..headings import Heading, headings_of, html_h1_lines
 from ..linkspans import parsed_links
 from ..registry import Context, FixAvailability, rule
@@ -241,7 +241,7 @@ def license_section(ctx: Context):
         end = doc.line_starts[following.line - 1] if following is not None else len(doc.text)
         line_start, line_end = doc.line_span(heading.line)
         yield ctx.finding(line_start, line_end, "a License section in the README; the license belongs in a license file",
-                          fix=Fix.unsafe(Edit(start, end, "")))
+                          fix=Fix((Edit(start, end, ""),), Applicability.UNSAFE, restructures=True))
 
 
 @cache
