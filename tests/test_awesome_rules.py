@@ -364,6 +364,14 @@ def test_a_bare_lint_disable_turns_everything_off_and_unknown_names_are_passed_o
     assert len(findings(f"# X\n\n<!--lint disable emphasis-marker-->\n{DUPLICATES}", "duplicate-entry")) == 1
 
 
+def test_the_readme_migration_table_is_the_mapping(runner):
+    """`rules --awesome-lint` prints rules/awesome_lint.yaml; the README carries exactly that."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    printed = runner.invoke(main, ["rules", "--awesome-lint"]).output
+    assert printed.count("\n") == len(data.load("awesome_lint")["rules"]) + 2
+    assert printed in readme
+
+
 def test_the_awesome_lint_table_names_only_real_rules():
     for name, row in data.load("awesome_lint")["rules"].items():
         assert set(row["rules"]) <= set(BY_NAME), name

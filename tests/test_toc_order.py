@@ -211,3 +211,23 @@ def test_toc_and_order_fixes_run_together_with_the_rest(tmp_path):
     once = fix_document(Document.from_text(text), Config()).text
     assert fix_document(Document.from_text(once), Config()).text == once
     assert "- [Books](#books)\n- [Videos](#videos)\n- [Tools](#tools)\n- [Web](#web)\n" in once
+
+
+def test_entries_holding_code_are_moved_whole():
+    text = ("# X\n\n" + SORTED + "## Tools\n\n- [Alpha](https://alpha.example/) - Runs `alpha --fast`.\n"
+            "- [Gamma](https://gamma.example/) - G.\n- [Beta](https://beta.example/) - Wraps `beta`.\n"
+            "  ```sh\n  beta run\n  ```\n\n" + section("Web", "Grove", "Harbor", "Isle"))
+    assert ("- [Beta](https://beta.example/) - Wraps `beta`.\n  ```sh\n  beta run\n  ```\n"
+            "- [Gamma](https://gamma.example/) - G.\n" in fixed(text, "entry-order"))
+
+
+def test_a_fix_that_moves_lines_may_not_change_code_in_them():
+    from awesomelint.findings import Edit, Finding, Fix
+    from awesomelint.fix import choose_edits
+
+    doc = Document.from_text("- [B](https://b.example/) - `b`\n- [A](https://a.example/) - `a`\n")
+    moved = Edit(0, len(doc.text) - 1, "- [A](https://a.example/) - `a`\n- [B](https://b.example/) - `b`")
+    changed = Edit(0, len(doc.text) - 1, "- [A](https://a.example/) - `x`\n- [B](https://b.example/) - `b`")
+    for edit, expected in ((moved, 1), (changed, 0)):
+        finding = Finding("entry-order", "m", 0, 1, fix=Fix((edit,), relocates=True))
+        assert choose_edits(doc, [finding], False)[1] == expected

@@ -431,8 +431,15 @@ def export(path, fmt):
 
 @main.command("rules")
 @click.option("--markdown", is_flag=True, help="Print the README's rule table.")
-def rules_command(markdown):
+@click.option("--awesome-lint", "awesome_lint", is_flag=True,
+              help="Print awesome-lint's rules and the awesomelint rules that do their job.")
+def rules_command(markdown, awesome_lint):
     """List every rule with its severity, fix and summary."""
+    if awesome_lint:
+        from .compat import awesome_lint_table
+
+        click.echo(awesome_lint_table(), nl=False)
+        return
     if markdown:
         click.echo(markdown_table(RULES), nl=False)
         return
@@ -440,10 +447,11 @@ def rules_command(markdown):
     width = max(len(name) for name in rules)
     click.echo(f"{'rule':<{width}}  {'severity':<8}  {'fix':<9}  summary")
     for name, rule in rules.items():
-        severity = rule.severity.value + ("*" if rule.online else "")
+        severity = rule.severity.value + ("*" if rule.online else "") + ("+" if rule.profile else "")
         fix = rule.fix.value
         click.echo(f"{name:<{width}}  {severity:<8}  {fix:<9}  {rule.summary}")
-    click.echo("\n* online: run by `awesomelint links` and `check --online`. `awesomelint rule NAME` explains one.")
+    click.echo("\n* online: run by `awesomelint links` and `check --online`. + profile awesome: run with "
+               "`--profile awesome` or `profile: awesome`. `awesomelint rule NAME` explains one.")
 
 
 @main.command("rule")

@@ -38,6 +38,7 @@ class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
     restructures: bool = False  # meant to change the block structure (double-marker): `fix` checks the rest
+    relocates: bool = False  # only puts whole lines in another order (entry-order): code in them may move
 
     @classmethod
     def safe(cls, *edits: Edit) -> Fix:

@@ -56,7 +56,7 @@ class FixOutcome:
 
 def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], int, bool]:
     """Non-overlapping edits of whole fixes, first come first served in the findings'
-    order; none inside code. One sweep: each fix's edits are looked up among the spans
+    order; none inside code (unless it only moves whole lines). One sweep: each fix's edits are looked up among the spans
     already taken by bisection. The flag says whether a chosen fix is meant to change the
     block structure."""
     chosen: list[Edit] = []
@@ -67,7 +67,8 @@ def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[
         fix = finding.fix
         if fix is None or (fix.applicability is Applicability.UNSAFE and not unsafe):
             continue
-        if any(doc.in_code(e.start, max(e.end, e.start + 1)) for e in fix.edits):
+        in_code = any(doc.in_code(e.start, max(e.end, e.start + 1)) for e in fix.edits)
+        if in_code and not (fix.relocates and _only_reorders(doc, fix.edits)):
             continue
         if any(taken.touches(e.start, e.end) for e in fix.edits) or _self_overlapping(fix.edits):
             continue
@@ -77,6 +78,12 @@ def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[
         count += 1
         restructures = restructures or fix.restructures
     return sorted(chosen, key=lambda e: (e.start, e.end)), count, restructures
+
+
+def _only_reorders(doc: Document, edits: tuple[Edit, ...]) -> bool:
+    """Does each edit write back exactly the lines it replaces, in another order? Then code
+    spans inside them move whole and unchanged."""
+    return all(sorted(doc.text[e.start : e.end].split("\n")) == sorted(e.content.split("\n")) for e in edits)
 
 
 def _self_overlapping(edits: tuple[Edit, ...]) -> bool:

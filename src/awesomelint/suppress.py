@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import data
+from .compat import mapped_rules
 from .document import Document
 from .errors import InputError
 
@@ -72,9 +72,8 @@ def _awesome_lint(doc: Document, match: re.Match, end_line: int) -> Directive | 
     rules awesomelint does not have."""
     kind, written = match.group(1), match.group(2).split()
     names: set[str] = set()
-    mapping = data.load("awesome_lint")["rules"]
     for name in written:
-        names.update(mapping.get(name.removeprefix("remark-lint:"), {}).get("rules", []))
+        names.update(mapped_rules(name))
     if written and not names:
         return None
     rules = frozenset(names) if written else frozenset({ALL})

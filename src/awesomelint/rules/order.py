@@ -179,4 +179,4 @@ def entry_order(ctx: Context):
             start = section.link_offsets[index][0]
             yield ctx.finding(start, start + len(section.titles[index]) + 2,
                               f"'{section.titles[index]}' is out of alphabetical order ({where})",
-                              fix=Fix((edit,), restructures=True) if number == 0 else None, entry=ctx.entry_at(start))
+                              fix=Fix((edit,), restructures=True, relocates=True) if number == 0 else None, entry=ctx.entry_at(start))
