@@ -98,6 +98,9 @@ def test_no_title_and_a_second_title():
         "the list has no top-level '# ' heading naming it"]
     (second,) = findings("# Awesome X\n\n## Tools\n\n# Resources\n", "list-title")
     assert second.severity.value == "info" and "'Resources'" in second.message
+    # titled by a logo: every '# ' heading is a section
+    logo = '<div align="center"><img src="logo.svg"></div>\n\n# Contents\n\n# Curriculum\n'
+    assert [f.message.split("'")[1] for f in findings(logo, "list-title")] == ["Contents", "Curriculum"]
 
 
 @pytest.mark.parametrize("text", [

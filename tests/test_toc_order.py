@@ -52,6 +52,12 @@ def test_a_renamed_heading_is_followed_by_text_and_anchor():
     assert "- [Tools](#tools)\n- [Books](#books)\n" in fixed(text, "toc-sync")
 
 
+def test_a_toc_item_names_its_heading_whatever_the_case_or_hyphens():
+    text = ("# Awesome-Medical-Dataset\n\n## Table of Content\n\n- [Awesome Medical Dataset](#awesome-medical-dataset)\n"
+            "  - [Public datasets](#public-datasets)\n\n## Public Datasets\n")
+    assert messages(text, "toc-sync") == []
+
+
 def test_item_text_that_differs_from_its_heading():
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Reading](#books)\n" + BODY
     assert messages(text, "toc-sync") == ["ToC item 'Reading' differs from its heading 'Books'"]

@@ -16,7 +16,7 @@ from .document import Document
 from .linkspans import plain_text
 
 # "## Contents", "## Table of Contents 📖", "## 目录": the names a table of contents goes by
-_TOC_NAMES = frozenset({"contents", "table of contents", "toc", "index", "目录", "目錄", "目次", "もくじ", "目次一覧"})
+_TOC_NAMES = frozenset({"contents", "table of contents", "table of content", "toc", "index", "目录", "目錄", "目次", "もくじ", "目次一覧"})
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 # a tag ends at ">" and cannot hold "<": scanning stops at the next "<", so a line of
 # "<!--<!--…" is read once, not once per "<"
@@ -41,8 +41,9 @@ class Heading:
         return bare_name(self.shown)
 
     def named(self, text: str) -> bool:
-        """Does ``text`` name this heading (emoji, symbols and spacing aside)?"""
-        return bare_name(text) in (self.name, bare_name(self.text))
+        """Does ``text`` name this heading? Emoji, symbols, spacing, case and '-' or '_'
+        for a space aside: 'Awesome Medical Dataset' names '# Awesome-Medical-Dataset'."""
+        return _loose(text) in (_loose(self.shown), _loose(self.text))
 
     @property
     def is_toc(self) -> bool:
@@ -65,6 +66,10 @@ def bare_name(text: str) -> str:
     text = _COMMENT.sub("", text)
     kept = "".join(c for c in text if unicodedata.category(c)[0] not in "SC" and c != "\ufe0f")
     return " ".join(kept.split()).strip(" -:|·•")
+
+
+def _loose(text: str) -> str:
+    return " ".join(bare_name(text).replace("-", " ").replace("_", " ").split()).casefold()
 
 
 def headings_of(doc: Document) -> list[Heading]:

@@ -66,10 +66,10 @@ def list_title(ctx: Context):
         start, end = doc.line_span(line)
         yield ctx.finding(start, end, "the list has no top-level '# ' heading naming it")
         return
-    extras = top if html_h1_lines(doc) else top[1:]  # an HTML <h1> is the title, when there is one
+    extras = top[1:] if title_heading(doc) is not None else top  # titled in HTML: every '# ' is a section
     for heading in extras:
         start, end = doc.line_span(heading.line)
-        yield ctx.finding(start, end, f"a second top-level heading ('{heading.text}'); the list's title is its only "
+        yield ctx.finding(start, end, f"another top-level heading ('{heading.text}'); the list's title is its only "
                           "'# ' heading — sections are '##'", severity=Severity.INFO)
 
 
