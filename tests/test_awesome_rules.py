@@ -71,6 +71,7 @@ def test_a_reference_with_no_definition():
     "- [Alpha][a] - A.\n\n[A]: https://alpha.example/\n",  # labels match regardless of case
     "> [!NOTE]\n> Read this.\n",
     "A claim.[^1]\n\n[^1]: The source.\n",
+    "A claim.[^1][^2]\n\n[^1]: One source.\n[^2]: Another.\n",
     "- \\[Alpha\\]\\[alpha\\] - escaped.\n",
     "- [WIP] a lone bracket.\n",
     "`[Alpha][alpha]` in code\n",

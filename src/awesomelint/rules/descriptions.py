@@ -215,13 +215,11 @@ def unbalanced_quotes(ctx: Context):
 
 
 @cache
-def _terms() -> list[tuple[re.Pattern[str], str, bool]]:
-    found = []
-    for right, wrongs in data.load("terms")["terms"].items():
-        for wrong in sorted(wrongs, key=len, reverse=True):
-            pattern = re.compile(r"(?<![\w./_-])" + re.escape(wrong) + r"(?![\w/_-]|[.-]\w)")
-            found.append((pattern, right, wrong == wrong.lower()))
-    return found
+def _terms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every wrong form (longest first), and wrong form -> right form."""
+    right_of = {wrong: right for right, wrongs in data.load("terms")["terms"].items() for wrong in wrongs}
+    forms = "|".join(re.escape(w) for w in sorted(right_of, key=len, reverse=True))
+    return re.compile(r"(?<![\w./_-])(?:" + forms + r")(?![\w/_-]|[.-]\w)"), right_of
 
 
 @rule(
@@ -241,7 +239,7 @@ def term_spelling(ctx: Context):
     is not judged in link text, where it is usually a package's own name. 'Github.' at
     the end of a sentence is still 'Github'."""
     doc = ctx.doc
-    terms = _terms()
+    pattern, right_of = _terms()
     links_by_inline: dict[int, list] = {}
     for link in parsed_links(doc):
         links_by_inline.setdefault(id(link.inline), []).append(link)
@@ -249,16 +247,17 @@ def term_spelling(ctx: Context):
         if token.type != "inline" or not token.map:
             continue
         links = links_by_inline.get(id(token), [])
-        for pattern, right, lower in terms:
-            for match in pattern.finditer(token.content):
-                start, end = doc.inline_span(token, match.start(), match.end())
-                if doc.in_code(start) or doc.in_html(start) or doc.text[start:end] != match.group(0):
-                    continue
-                around = [link for link in links if link.start <= start < link.end]
-                if any(link.kind == "autolink" or (link.dest and link.dest[0] <= start < link.dest[1])
-                       for link in around):
-                    continue  # a URL
-                if lower and around:
-                    continue  # 'pytorch' in link text is the package's name
-                yield ctx.finding(start, end, f"'{match.group(0)}' is spelled '{right}'",
-                                  fix=Fix.unsafe(Edit(start, end, right)), entry=ctx.entry_at(start))
+        for match in pattern.finditer(token.content):
+            wrong = match.group(0)
+            right, lower = right_of[wrong], wrong == wrong.lower()
+            start, end = doc.inline_span(token, match.start(), match.end())
+            if doc.in_code(start) or doc.in_html(start) or doc.text[start:end] != match.group(0):
+                continue
+            around = [link for link in links if link.start <= start < link.end]
+            if any(link.kind == "autolink" or (link.dest and link.dest[0] <= start < link.dest[1])
+                   for link in around):
+                continue  # a URL
+            if lower and around:
+                continue  # 'pytorch' in link text is the package's name
+            yield ctx.finding(start, end, f"'{match.group(0)}' is spelled '{right}'",
+                              fix=Fix.unsafe(Edit(start, end, right)), entry=ctx.entry_at(start))
