@@ -237,3 +237,28 @@ def test_a_fix_that_moves_lines_may_not_change_code_in_them():
     for edit, expected in ((moved, 1), (changed, 0)):
         finding = Finding("entry-order", "m", 0, 1, fix=Fix((edit,), relocates=True))
         assert choose_edits(doc, [finding], False)[1] == expected
+
+
+# the corpus: curated and chronological lists stay silent under `auto` ---------------
+
+from .conftest import CORPUS, corpus  # noqa: E402
+
+CURATED = ["sindresorhus__awesome.md", "sindresorhus__awesome-electron.md", "vinta__awesome-python.md",
+           "XiudingCai__Awesome-Mamba-Collection.md", "thunlp__GNNPapers.md", "HqWu-HITCS__Awesome-Chinese-LLM.md",
+           "llm-jp__awesome-japanese-llm.md", "openmedlab__Awesome-Medical-Dataset.md", "niderhoff__nlp-datasets.md"]
+
+
+@corpus
+@pytest.mark.parametrize("name", CURATED)
+def test_lists_that_are_not_alphabetical_get_no_order_findings(name):
+    (path,) = [p for p in CORPUS if p.name == name]
+    assert findings(path.read_text(encoding="utf-8"), "entry-order") == []
+
+
+@corpus
+@pytest.mark.parametrize("name", ["avelino__awesome-go.md", "h4cc__awesome-elixir.md", "matteocrippa__awesome-swift.md"])
+def test_alphabetical_lists_after_fix_are_in_order(name):
+    (path,) = [p for p in CORPUS if p.name == name]
+    after = fixed(path.read_text(encoding="utf-8"), "entry-order")
+    assert findings(after, "entry-order") == []
+    assert sorted(after.splitlines()) == sorted(path.read_text(encoding="utf-8").splitlines())
