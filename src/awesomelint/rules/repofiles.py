@@ -21,25 +21,25 @@ _CODE = re.compile(r"\bMIT License\b|Permission is hereby granted, free of charg
 _HEAD = 4096  # a license says what it is in its first lines
 
 
-def _folder(ctx: Context) -> Path | None:
+def _beside(ctx: Context, pattern: re.Pattern[str]) -> tuple[Path | None, str] | None:
+    """The first file beside the README (or in .github/, docs/) whose name matches, and
+    the start of its text; (None, "") when there is none; None when the list was not
+    read from a folder (standard input, text) and is not judged."""
     path = Path(ctx.doc.path)
     if ctx.doc.path in ("-", "<text>", "<stdin>") or not path.is_file():
         return None
-    return path.resolve().parent
-
-
-def _files(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
-    found = []
+    folder = path.resolve().parent
     for place in (folder, folder / ".github", folder / "docs"):
         try:
-            found += sorted(p for p in place.iterdir() if p.is_file() and pattern.match(p.name))
+            found = sorted(p for p in place.iterdir() if p.is_file() and pattern.match(p.name))
         except OSError:
             continue
-    return found
-
-
-def _at_top(ctx: Context) -> tuple[int, int]:
-    return ctx.doc.line_span(1)
+        if found:
+            try:
+                return found[0], found[0].read_text(encoding="utf-8", errors="replace")[:_HEAD]
+            except OSError:
+                return found[0], ""
+    return None, ""
 
 
 @rule(
@@ -57,21 +57,16 @@ def license_file(ctx: Context):
     """A list is text, not software: sindresorhus/awesome asks for a Creative Commons
     license (CC0 or CC-BY) in a license file, so others may reuse the list. A list
     with no license cannot be reused at all; a code license does not fit a text."""
-    folder = _folder(ctx)
-    if folder is None:
+    beside = _beside(ctx, _LICENSE_NAMES)
+    if beside is None:
         return
-    found = _files(folder, _LICENSE_NAMES)
-    start, end = _at_top(ctx)
-    if not found:
+    found, head = beside
+    start, end = ctx.doc.line_span(1)
+    if found is None:
         yield ctx.finding(start, end, "no license file (LICENSE) beside the README; a list needs a content license "
                           "such as CC0-1.0")
-        return
-    try:
-        head = found[0].read_text(encoding="utf-8", errors="replace")[:_HEAD]
-    except OSError:
-        return
-    if _CODE.search(head) and not _CONTENT.search(head):
-        yield ctx.finding(start, end, f"{found[0].name} holds a code license; a list's text wants a content license "
+    elif _CODE.search(head) and not _CONTENT.search(head):
+        yield ctx.finding(start, end, f"{found.name} holds a code license; a list's text wants a content license "
                           "(CC0-1.0 or CC-BY-4.0)")
 
 
@@ -90,17 +85,12 @@ def contributing_file(ctx: Context):
     """Contributors need to know how an entry should look before they open a pull
     request; sindresorhus/awesome asks every list to say so in contributing.md.
     GitHub finds it in the root, .github/ or docs/, and so does this rule."""
-    folder = _folder(ctx)
-    if folder is None:
+    beside = _beside(ctx, _CONTRIBUTING)
+    if beside is None:
         return
-    found = _files(folder, _CONTRIBUTING)
-    start, end = _at_top(ctx)
-    if not found:
+    found, head = beside
+    start, end = ctx.doc.line_span(1)
+    if found is None:
         yield ctx.finding(start, end, "no contributing.md beside the README")
-        return
-    try:
-        empty = not found[0].read_text(encoding="utf-8", errors="replace").strip()
-    except OSError:
-        return
-    if empty:
-        yield ctx.finding(start, end, f"{found[0].name} is empty")
+    elif not head.strip():
+        yield ctx.finding(start, end, f"{found.name} is empty")
