@@ -30,8 +30,6 @@ class Described:
     text: str  # the description as read (code spans as written, images by alt text)
     end: int  # absolute offset just past the description's last source character
     ends_in: str  # token type the description ends in: text, code_inline, link_close, image, html_inline…
-    link_start: int  # the name link's absolute offsets
-    link_end: int
 
 
 def described_entries(doc: Document) -> list[Described]:
@@ -66,7 +64,7 @@ def _read(doc: Document, inline, line: int) -> Described | None:
     if close is None or close + 1 >= len(children):
         return None
     content = inline.content
-    link_from, link_to = link_open.meta["span"]
+    link_to = link_open.meta["span"][1]
     rest = content[link_to:]
     match = _SEPARATOR.match(rest)
     if match is None or not rest[match.end() :].strip():
@@ -79,10 +77,8 @@ def _read(doc: Document, inline, line: int) -> Described | None:
     last = next((c for c in reversed(after) if not (c.type == "text" and not c.content.strip())
                  and c.type not in ("softbreak", "hardbreak")), None)
     ends_in = last.type if last is not None else "text"
-    stripped_end = len(content.rstrip())
-    sep_start, sep_end = doc.inline_span(inline, link_to, link_to + match.end())
-    if match.end() == 0:
-        sep_end = sep_start
-    link_start, link_end = doc.inline_span(inline, link_from, link_to)
-    end = doc.inline_span(inline, 0, stripped_end)[1]
-    return Described(title, line, separator_text, sep_start, sep_end, text.strip(), end, ends_in, link_start, link_end)
+    offsets = doc.inline_offsets(inline)  # inline source position -> document offset
+    sep_start = offsets[link_to]
+    sep_end = offsets[link_to + match.end() - 1] + 1 if match.end() else sep_start
+    end = offsets[len(content.rstrip()) - 1] + 1
+    return Described(title, line, separator_text, sep_start, sep_end, text.strip(), end, ends_in)

@@ -85,7 +85,8 @@ class Rule:
             lines += ["  " + line for line in self.setting.strip("\n").splitlines()]
         if self.options:
             lines += ["", "Options (in .awesomelint.yaml under the rule's name):"]
-            lines += [f"  {key}: {value!r}" for key, value in self.options.items()]
+            lines += [f"  {key}: {value!r}" + (f" (one of: {', '.join(self.choices[key])})" if key in self.choices else "")
+                      for key, value in self.options.items()]
         return "\n".join(lines)
 
 

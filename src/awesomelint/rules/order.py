@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from markdown_it.token import Token
 
 from ..document import Document, Node
 from ..findings import Edit, Fix, Severity
@@ -51,21 +53,38 @@ class Section:
     titles: list[str]
     starts: list[int]  # 0-based first line of each item
     ends: list[int]  # 0-based line after each item's last non-blank line
-    link_offsets: list[tuple[int, int]]  # the title link of each item
+    inlines: list[Token]  # each item's first line of text, where its title link is
 
-    def misplaced(self, key: Callable[[str], Any] | None = None) -> list[int]:
-        """Entries out of order under ``key`` (default: the collation that fits best)."""
-        if key is None:
-            key = self.collation()
+    _fit: tuple[Callable[[str], Any], list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def misplaced_under(self, key: Callable[[str], Any]) -> list[int]:
+        """Entries out of order under ``key``: those off one longest sorted run."""
         keys = [key(t) for t in self.titles]
+        if all(a <= b for a, b in zip(keys, keys[1:])):
+            return []
         ranks = sorted(range(len(keys)), key=lambda i: keys[i])
         rank_of = {index: rank for rank, index in enumerate(ranks)}
         kept = longest_increasing([rank_of[i] for i in range(len(keys))])
         return [i for i in range(len(keys)) if i not in kept]
 
+    def best_fit(self) -> tuple[Callable[[str], Any], list[int]]:
+        """The collation that fits the section best, and what is out of order under it
+        (computed once; a section sorted under the first habit asks no other)."""
+        if self._fit is None:
+            for key in COLLATIONS:
+                misplaced = self.misplaced_under(key)
+                if self._fit is None or len(misplaced) < len(self._fit[1]):
+                    self._fit = (key, misplaced)
+                if not misplaced:
+                    break
+        assert self._fit is not None
+        return self._fit
+
+    def misplaced(self) -> list[int]:
+        return self.best_fit()[1]
 
     def collation(self) -> Callable[[str], Any]:
-        return min(COLLATIONS, key=lambda k: len(self.misplaced(k)))
+        return self.best_fit()[0]
 
 
 def sections(doc: Document) -> list[Section]:
@@ -100,8 +119,7 @@ def _section(doc: Document, node: Node) -> Section | None:
             end -= 1
         starts.append(start)
         ends.append(end)
-        at = inline.content.find("[")
-        links.append(doc.inline_span(inline, at, at + 1) if at >= 0 else (doc.line_starts[start], doc.line_starts[start]))
+        links.append(inline)
     return Section(titles, starts, ends, links) if len(titles) >= 2 else None
 
 
@@ -165,8 +183,11 @@ def entry_order(ctx: Context):
     (default) judges only sections that are sorted but for a few entries, in a list
     that sorts its sections, so a chronological paper list or a curated 'best first'
     section is never touched; `alphabetical` judges every section; `off` none.
-    Comparison is case-insensitive and ignores a leading article, emoji and
-    punctuation; numbers compare by value."""
+    Lists sort by different habits (a leading 'The' counted or not, 'auto-sklearn'
+    before or after 'AutoGluon', upper case first): each section is judged by the
+    habit that fits it best, so an entry is reported only when no common habit puts it
+    where it is. Leading emoji never count; numbers compare by value. The fix sorts
+    the section by that habit, moving each entry with its sub-bullets."""
     for section in judged(sections(ctx.doc), ctx.option("order")):
         misplaced = section.misplaced()
         edit = reordered(ctx.doc, section)
@@ -176,7 +197,8 @@ def entry_order(ctx: Context):
             follower = min((i for i in range(len(keys)) if i not in misplaced and keys[i] > keys[index]),
                            key=lambda i: keys[i], default=None)
             where = f"belongs before '{section.titles[follower]}'" if follower is not None else "belongs at the end"
-            start = section.link_offsets[index][0]
+            inline = section.inlines[index]
+            start = ctx.doc.inline_span(inline, max(inline.content.find("["), 0), 1)[0]
             yield ctx.finding(start, start + len(section.titles[index]) + 2,
                               f"'{section.titles[index]}' is out of alphabetical order ({where})",
                               fix=Fix((edit,), restructures=True, relocates=True) if number == 0 else None, entry=ctx.entry_at(start))
