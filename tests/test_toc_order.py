@@ -109,6 +109,12 @@ def test_new_items_follow_the_tocs_habit_of_writing_headings_without_emoji():
     assert "- [Books](#-books)\n- [Videos](#-videos)\n" in fixed(text, "toc-sync")
 
 
+def test_new_items_carry_the_headings_emoji_when_the_toc_does():
+    text = ("# Awesome X\n\n## Contents\n\n- 🔧 [Tools](#-tools)\n- 📚 [Books](#-books)\n\n"
+            "## 🔧 Tools\n\n## 📚 Books\n\n## 🎬 Videos\n")
+    assert "- 📚 [Books](#-books)\n- 🎬 [Videos](#-videos)\n" in fixed(text, "toc-sync")
+
+
 def test_a_toc_with_no_heading_is_found_and_a_short_see_also_list_is_not():
     headless = ("# Awesome X\n\nIntro.\n\n- [Tools](#tools)\n- [Books](#books)\n- [Videos](#videos)\n" + BODY
                 + "\n## Videos\n\n## Podcasts\n")

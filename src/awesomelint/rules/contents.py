@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -172,13 +173,27 @@ class _Sync:
                 if item.has_sublist:
                     self.render(self.children_of(heading), item.children, depth + 1, lines)
             else:
-                lines.append(f"{self.indent(depth)}{self.marker(depth)} {self.link(heading)}")
+                prefix = _emoji_of(heading) + " " if self.emoji_prefixed() and _emoji_of(heading) else ""
+                lines.append(f"{self.indent(depth)}{self.marker(depth)} {prefix}{self.link(heading)}")
                 if self.new_items_nest(depth):
                     self.render(self.children_of(heading), (), depth + 1, lines)
 
     def link(self, heading: Heading) -> str:
         text = heading.name if self.names_bare() else heading.shown
         return "[" + text.replace("[", "\\[").replace("]", "\\]") + "](#" + heading.slug + ")"
+
+    def emoji_prefixed(self) -> bool:
+        """Does the ToC put a heading's emoji before the link ('- 🔧 [Tools](#-tools)')?"""
+        prefixed = plain = 0
+        for item in self.toc.walk():
+            heading = self.resolved.get(id(item))
+            if heading is None or not _emoji_of(heading):
+                continue
+            line_start = self.doc.line_starts[item.line - 1]
+            before = self.doc.text[line_start : item.link_start]
+            prefixed += _emoji_of(heading) in before
+            plain += _emoji_of(heading) not in before
+        return prefixed > plain
 
     def names_bare(self) -> bool:
         """Does the ToC write headings without their emoji ('Tools' for '🔧 Tools')?"""
@@ -205,6 +220,15 @@ class _Sync:
         with_children = [item for item in self.toc.walk() if item.depth == depth and id(item) in self.resolved
                          and self.children_of(self.resolved[id(item)])]
         return bool(with_children) and 2 * sum(item.has_sublist for item in with_children) > len(with_children)
+
+
+def _emoji_of(heading: Heading) -> str:
+    """The symbols a heading starts with ('🔧' for '## 🔧 Tools'), or ''."""
+    text = heading.shown
+    end = 0
+    while end < len(text) and (unicodedata.category(text[end])[0] in "SC" or text[end] in "\ufe0f\u200d"):
+        end += 1
+    return text[:end].strip()
 
 
 _ANCHOR_REACH = 3  # lines between an HTML anchor and the heading it marks
