@@ -183,6 +183,14 @@ def test_starts_that_are_not_lower_case_words(description):
 
 def test_a_projects_own_lower_case_name_may_start_its_description():
     assert messages(entry("immudb is a database.", name="immudb"), "description-case") == []
+    assert messages(entry("go-lock is a lock library.", name="go-lock"), "description-case") == []
+    assert messages(entry("gonum plotting routines.", name="gonum/plot"), "description-case") == []
+    assert messages(entry("rebar3 plugin for protobuffs.", name="rebar3_protobuffs"), "description-case") == []
+    assert messages(entry("go:generate helper.", name="bind"), "description-case") == []
+    listed = entry("Structured logger.", name="logrus") + "- [logrusly](https://l.example/) - logrus plug-in.\n"
+    assert messages(listed, "description-case") == []
+    assert messages(entry("command line option parser.", name="go-flags"), "description-case") == [
+        "description of 'go-flags' starts with lower-case 'command'"]
 
 
 def test_a_description_that_repeats_the_name():

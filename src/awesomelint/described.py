@@ -30,6 +30,7 @@ class Described:
     text: str  # the description as read (code spans as written, images by alt text)
     end: int  # absolute offset just past the description's last source character
     ends_in: str  # token type the description ends in: text, code_inline, link_close, image, html_inline…
+    url: str  # the name link's target
 
 
 def described_entries(doc: Document) -> list[Described]:
@@ -81,4 +82,5 @@ def _read(doc: Document, inline, line: int) -> Described | None:
     sep_start = offsets[link_to]
     sep_end = offsets[link_to + match.end() - 1] + 1 if match.end() else sep_start
     end = offsets[len(content.rstrip()) - 1] + 1
-    return Described(title, line, separator_text, sep_start, sep_end, text.strip(), end, ends_in)
+    return Described(title, line, separator_text, sep_start, sep_end, text.strip(), end, ends_in,
+                     str(link_open.attrs.get("href", "")))

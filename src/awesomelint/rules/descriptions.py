@@ -126,12 +126,17 @@ def _cased_script(char: str) -> bool:
     profile=AWESOME,
 )
 def description_case(ctx: Context):
-    """Descriptions start like sentences. A first word written in lower case by its
-    owner (npm, webpack: rules/lowercase_names.yaml) or with an inner capital (iOS,
-    jQuery, gRPC), one starting with a digit, a quote or '@#/$~&%', and scripts with
-    no case (Chinese, Japanese, Arabic…) all pass. The fix is unsafe: a person knows
-    whether the word is a name."""
-    for entry in _profile_entries(ctx):
+    """Descriptions start like sentences. Names pass: a first word written in lower
+    case by its owner (npm, webpack: rules/lowercase_names.yaml), one with an inner
+    capital (iOS, jQuery, gRPC), a digit or code punctuation (rebar3, go:generate),
+    one that is part of the entry's own name or address ('gonum' for gonum/plot,
+    'isatty' for go-isatty), or another entry's name ('logrus' where logrus is
+    listed). So do starts with a digit, a quote or '@#/$~&%', and scripts with no
+    case (Chinese, Japanese, Arabic…). The fix is unsafe: a person knows whether the
+    word is a name."""
+    entries = _profile_entries(ctx)
+    listed = {e.title.strip().casefold() for e in entries}  # 'logrus plug-in for…': logrus is an entry too
+    for entry in entries:
         text = entry.text
         if not text or text[0] in "@#/$~&%\"'“‘(`[0123456789" or not _cased_script(text[0]):
             continue
@@ -140,14 +145,21 @@ def description_case(ctx: Context):
         letters = "".join(c for c in word if c.isalpha())
         if not letters or letters != letters.lower() or word.casefold() in _lowercase_names():
             continue
-        if word.casefold() == entry.title.strip().casefold():
-            continue  # 'immudb - immudb is…': the project's own lower-case name (description-repeats-name says the rest)
+        if any(c.isdigit() or c in ":_@" for c in word) or text.casefold().startswith(entry.title.strip().casefold()):
+            continue  # an identifier, or the project's own lower-case name (description-repeats-name says the rest)
+        if word.casefold() in _name_words(entry) or word.casefold() in listed:
+            continue  # 'gonum…' under gonum/plot, 'logrus…' where logrus is listed: a name
         start = entry.separator_end
         fix = None
         if ctx.doc.text[start : start + 1] == text[0]:
             fix = Fix.unsafe(Edit(start, start + 1, text[0].upper()))
         yield ctx.finding(start, start + len(word), f"description of '{entry.title}' starts with lower-case '{word}'",
                           fix=fix, entry=entry.title)
+
+
+def _name_words(entry: Described) -> set[str]:
+    """The words of an entry's name and address ('gonum', 'plot' for [gonum/plot](…/gonum/plot))."""
+    return set(re.split(r"[^\w]+|_", f"{entry.title} {entry.url}".casefold())) - {""}
 
 
 @rule(
