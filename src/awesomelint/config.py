@@ -14,6 +14,7 @@ import yaml
 
 from .errors import InputError
 from .findings import Severity
+from .registry import AWESOME
 from .rules import BY_NAME
 from .userpatterns import checked_user_pattern
 
@@ -24,7 +25,7 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".awesomelint.yaml", ".awesomelint.yml", "pyproject.toml")
 TOP_KEYS = {"select", "ignore", "extend-select", "per-file-ignores"}
-PROFILES = ("awesome",)  # rule sets beyond the default: what sindresorhus/awesome asks of a list
+PROFILES = (AWESOME,)  # rule sets beyond the default: what sindresorhus/awesome asks of a list
 
 
 @dataclass

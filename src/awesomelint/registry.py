@@ -18,6 +18,8 @@ from typing import Any
 from .entries import entry_name, entry_of_offset
 from .findings import Finding, Severity
 
+AWESOME = "awesome"  # the profile of what sindresorhus/awesome asks of a list
+
 
 class FixAvailability(Enum):
     """Whether a rule's findings come with a fix (ruff's split: availability here, and

@@ -13,9 +13,8 @@ from .. import data
 from ..described import Described, described_entries
 from ..findings import Edit, Fix, Severity
 from ..linkspans import parsed_links
-from ..registry import Context, FixAvailability, rule
+from ..registry import AWESOME, Context, FixAvailability, rule
 
-AWESOME = "awesome"
 EXPECTED = " - "
 _DOMINANT_SHARE = 0.8  # of a list's entries, the share one separator needs to be the list's own
 _DOMINANT_MIN = 10  # entries with a separator before a list has a habit to hold others to

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..findings import Fix, Severity
 from ..links.verdict import ARCHIVED, BOT_WALL, DEAD, ERROR, REDIRECT, REFUSED, Verdict
-from ..registry import Context, FixAvailability, rule
+from ..registry import AWESOME, Context, FixAvailability, rule
 from ..urls import host_of, strip_www
 from .common import dest_edit
 from .online_data import is_login
@@ -126,7 +126,7 @@ _TOPICS = ("awesome", "awesome-list")
     bad="# Awesome Things\n\n(repository: no description, topics: none)",
     good="# Awesome Things\n\n(repository: 'Curated things', topics: awesome, awesome-list; license CC0-1.0)",
     online=True,
-    profile="awesome",
+    profile=AWESOME,
     options={"repository": None},
 )
 def repo_metadata(ctx: Context):

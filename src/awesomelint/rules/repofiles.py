@@ -8,9 +8,8 @@ import re
 from pathlib import Path
 
 from ..findings import Severity
-from ..registry import Context, FixAvailability, rule
+from ..registry import AWESOME, Context, FixAvailability, rule
 
-AWESOME = "awesome"
 _LICENSE_NAMES = re.compile(r"^(?:licen[cs]e|copying|unlicense)(?:[.-].*)?$", re.I)
 _CONTRIBUTING = re.compile(r"^contributing(?:\.(?:md|markdown|txt|rst))?$", re.I)
 # a content license lets others reuse the list's text; code licenses are written for software

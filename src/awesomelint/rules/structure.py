@@ -12,11 +12,9 @@ from ..document import Document
 from ..findings import Applicability, Edit, Fix, Severity
 from ..headings import Heading, headings_of, html_h1_lines
 from ..linkspans import parsed_links
-from ..registry import Context, FixAvailability, rule
+from ..registry import AWESOME, Context, FixAvailability, rule
 from ..toc import table_of_contents
 from .common import dest_edit
-
-AWESOME = "awesome"
 
 
 def _title_image(doc: Document) -> bool:
