@@ -164,6 +164,14 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
+    def last_text_line(self, block: Token) -> int:
+        """1-based last non-blank line of a block token (its map may take in the blank
+        lines after it); the 0-based end of its text, too."""
+        first, last = lines(block)
+        while last > first + 1 and not self.lines[last - 1].strip():
+            last -= 1
+        return last
+
     def line_span(self, line: int) -> tuple[int, int]:
         """Absolute offsets of a 1-based line's text, without its newline."""
         start = self.line_starts[line - 1]

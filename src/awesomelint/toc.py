@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from .document import Document, Node
+from .entries import LIST_TYPES
 from .headings import Heading, headings_of
 from .linkspans import in_page_fragment
 
-LIST_TYPES = ("bullet_list", "ordered_list")
 # sections a ToC leaves out by convention (awesome-lint's list, and the usual endings)
 _UNLISTED = frozenset({"contributing", "contribute", "contributors", "license", "licence", "footnotes",
                        "related lists", "related", "acknowledgements", "acknowledgments", "star history",
@@ -66,6 +66,12 @@ def is_unlisted(heading: Heading, doc: Document) -> bool:
 
 
 def table_of_contents(doc: Document) -> TableOfContents | None:
+    """The document's table of contents, found once (toc-sync, toc-position and
+    toc-depth ask for it)."""
+    return doc.derived(_find)
+
+
+def _find(doc: Document) -> TableOfContents | None:
     headings = doc.derived(headings_of)
     named = next((h for h in headings if h.is_toc), None)
     lists = _top_lists(doc.tree)
@@ -83,7 +89,7 @@ def table_of_contents(doc: Document) -> TableOfContents | None:
     indents: dict[int, str] = {}
     items = tuple(item for node in chosen for item in _items(doc, node, 0, markers, indents))
     first = _first_line(chosen[0])
-    last = _last_text_line(doc, chosen[-1])
+    last = doc.last_text_line(chosen[-1].token)
     top_lines = [item.line for item in items]
     loose = any(not doc.lines[line - 2].strip() for line in top_lines[1:] if line - 2 >= 0)
     return TableOfContents(named, items, first, last, len(chosen), markers, indents, loose)
@@ -111,7 +117,7 @@ def _headless(doc: Document, lists: list[Node], headings: list[Heading]) -> list
         return []
     chosen = [first]
     for node in lists[lists.index(first) + 1 :]:
-        gap = range(_last_text_line(doc, chosen[-1]) + 1, _first_line(node))
+        gap = range(doc.last_text_line(chosen[-1].token) + 1, _first_line(node))
         if any(h.line in gap for h in headings) or not _is_nav_list(doc, node):
             break
         if any(doc.lines[n - 1].strip() and not _is_label(doc.lines[n - 1]) for n in gap):
@@ -154,13 +160,10 @@ def _nav_link(doc: Document, item: Node):
     fragment = in_page_fragment(str(children[open_at].attrs.get("href", "")))
     if fragment is None:
         return None
+    if "span" not in children[open_at].meta:
+        return None  # a link the parser did not place in the source (from an entity)
     text = "".join(c.content for c in children[open_at + 1 : close_at] if c.type in ("text", "code_inline"))
-    source = inline.content
-    start_in = source.find("[")
-    end_in = source.find(")", start_in) + 1 if start_in >= 0 else 0
-    if start_in < 0 or end_in <= 0:
-        return None
-    start, end = doc.inline_span(inline, start_in, end_in)
+    start, end = doc.inline_span(inline, *children[open_at].meta["span"])
     return text, fragment, start, end
 
 
@@ -191,7 +194,7 @@ def _items(doc: Document, node: Node, depth: int, markers: dict[int, str], inden
         source = doc.lines[line - 1]
         markers.setdefault(depth, item.token.markup if node.type == "bullet_list" else "ordered")
         indents.setdefault(depth, source[: len(source) - len(source.lstrip(" \t"))])
-        own_end = sublists[0].token.map[0] if sublists and sublists[0].token.map else _last_text_line(doc, item)
+        own_end = sublists[0].token.map[0] if sublists and sublists[0].token.map else doc.last_text_line(item.token)
         found.append(TocItem(text, fragment, depth, line, start, end, tuple(children), bool(sublists),
                              max(1, own_end - line + 1)))
     return found
@@ -200,12 +203,3 @@ def _items(doc: Document, node: Node, depth: int, markers: dict[int, str], inden
 def _first_line(node: Node) -> int:
     assert node.token.map  # lists are kept only with a map
     return node.token.map[0] + 1
-
-
-def _last_text_line(doc: Document, node: Node) -> int:
-    """1-based last non-blank line of a block (its map may include trailing blank lines)."""
-    assert node.token.map
-    last = node.token.map[1]
-    while last > node.token.map[0] + 1 and not doc.lines[last - 1].strip():
-        last -= 1
-    return last

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it.token import Token
-
 from ..document import Document, Node
 from ..findings import Edit, Fix, Severity
 from ..linkspans import in_page_fragment
@@ -53,7 +51,7 @@ class Section:
     titles: list[str]
     starts: list[int]  # 0-based first line of each item
     ends: list[int]  # 0-based line after each item's last non-blank line
-    inlines: list[Token]  # each item's first line of text, where its title link is
+    links: list[tuple[int, int]]  # offsets of each item's title link
 
     _fit: tuple[Callable[[str], Any], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -89,10 +87,7 @@ class Section:
 
 def sections(doc: Document) -> list[Section]:
     found = []
-    stack = [doc.tree]
-    while stack:
-        node = stack.pop()
-        stack.extend(reversed(node.children))
+    for node in doc.tree.walk():
         if node.type == "bullet_list" and node.token.map:
             section = _section(doc, node)
             if section is not None:
@@ -113,13 +108,10 @@ def _section(doc: Document, node: Node) -> Section | None:
             return None
         close = next(i for i, c in enumerate(children) if c.type == "link_close")
         titles.append("".join(c.content for c in children[:close] if c.type in ("text", "code_inline")))
-        start = item.token.map[0]
-        end = item.token.map[1]
-        while end > start + 1 and not doc.lines[end - 1].strip():
-            end -= 1
-        starts.append(start)
-        ends.append(end)
-        links.append(inline)
+        starts.append(item.token.map[0])
+        ends.append(doc.last_text_line(item.token))
+        links.append(doc.inline_span(inline, *first.meta["span"]) if "span" in first.meta
+                     else doc.line_span(item.token.map[0] + 1))
     return Section(titles, starts, ends, links) if len(titles) >= 2 else None
 
 
@@ -197,8 +189,7 @@ def entry_order(ctx: Context):
             follower = min((i for i in range(len(keys)) if i not in misplaced and keys[i] > keys[index]),
                            key=lambda i: keys[i], default=None)
             where = f"belongs before '{section.titles[follower]}'" if follower is not None else "belongs at the end"
-            inline = section.inlines[index]
-            start = ctx.doc.inline_span(inline, max(inline.content.find("["), 0), 1)[0]
-            yield ctx.finding(start, start + len(section.titles[index]) + 2,
+            start, end = section.links[index]
+            yield ctx.finding(start, end,
                               f"'{section.titles[index]}' is out of alphabetical order ({where})",
                               fix=Fix((edit,), restructures=True, relocates=True) if number == 0 else None, entry=ctx.entry_at(start))
