@@ -96,6 +96,23 @@ def headings_of(doc: Document) -> list[Heading]:
     return found
 
 
+def html_anchors(doc: Document) -> dict[str, int]:
+    """Every id/name an HTML tag gives the page, as written -> the 1-based line of its
+    first use (0 where the parser placed the text on no line): broken-anchor's targets,
+    and what a ToC's '#head2' may point at."""
+    return doc.derived(_html_anchors)
+
+
+def _html_anchors(doc: Document) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for token in doc.tokens:
+        if token.type in ("html_block", "inline") and "<" in token.content:
+            for match in HTML_ID.finditer(token.content):
+                line = token.map[0] + 1 + token.content.count("\n", 0, match.start()) if token.map else 0
+                found.setdefault(match.group(1), line)
+    return found
+
+
 def html_h1_lines(doc: Document) -> list[int]:
     """1-based lines of HTML blocks that hold an ``<h1>`` (a list's title written in HTML)."""
     return [t.map[0] + 1 for t in doc.tokens if t.type == "html_block" and t.map and _HTML_H1.search(t.content)]

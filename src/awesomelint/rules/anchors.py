@@ -6,7 +6,7 @@ from urllib.parse import unquote
 
 from ..document import Document
 from ..findings import Fix, Severity
-from ..headings import HTML_ID, headings_of
+from ..headings import headings_of, html_anchors
 from ..linkspans import in_page_fragment
 from ..registry import Context, FixAvailability, rule
 from .common import dest_edit
@@ -18,11 +18,7 @@ def heading_slugs(doc: Document) -> set[str]:
     slugs: set[str] = {"top", "readme"}  # GitHub's own anchors: the page top, and the README box on a repository page
     for heading in doc.derived(headings_of):
         slugs |= heading.aliases
-    for token in doc.tokens:
-        if token.type in ("html_block", "html_inline", "inline"):
-            content = token.content
-            if "<" in content:
-                slugs.update(HTML_ID.findall(content))
+    slugs.update(html_anchors(doc))
     return slugs
 
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from ..document import Document
 from ..findings import Edit, Fix, Severity
-from ..headings import HTML_ID, Heading, headings_of
+from ..headings import Heading, headings_of, html_anchors
 from ..registry import Context, FixAvailability, rule
 from ..toc import TableOfContents, TocItem, is_unlisted, table_of_contents
 from .common import longest_increasing
@@ -39,7 +39,10 @@ class _Sync:
         for heading in self.headings:
             for alias in heading.aliases:
                 by_alias.setdefault(alias.casefold(), []).append(heading)
-        html_ids = _html_ids(self.doc)
+        html_ids: dict[str, int] = {}  # case-folded, first use: GitHub matches fragments regardless of case
+        for name, line in html_anchors(self.doc).items():
+            if line:
+                html_ids.setdefault(name.casefold(), line)
         for item in self.toc.walk():  # GitHub matches fragments regardless of case
             fragment = unquote(item.fragment).casefold()
             found = by_alias.get(fragment) or by_alias.get(fragment.replace("\ufe0f", ""))
@@ -232,17 +235,6 @@ def _emoji_of(heading: Heading) -> str:
 
 
 _ANCHOR_REACH = 3  # lines between an HTML anchor and the heading it marks
-
-
-def _html_ids(doc: Document) -> dict[str, int]:
-    """Case-folded HTML id/name -> 1-based line, for anchors written as tags."""
-    found: dict[str, int] = {}
-    for token in doc.tokens:
-        if token.type in ("html_block", "inline") and token.map and "<" in token.content:
-            for match in HTML_ID.finditer(token.content):
-                line = token.map[0] + 1 + token.content.count("\n", 0, match.start())
-                found.setdefault(match.group(1).casefold(), line)
-    return found
 
 
 @rule(
