@@ -127,6 +127,8 @@ def test_an_html_anchor_above_a_heading_stands_for_it():
     text = ('# Awesome X\n\n## Contents\n\n- [Papers](#head2)\n- [Code](#head3)\n\n<span id="head2"></span>\n\n'
             '## Papers\n\n<span id="head3"></span>\n## Code\n')
     assert messages(text, "toc-sync") == []
+    # a rewrite for another item keeps those working anchors
+    assert "- [Papers](#head2)\n- [Code](#head3)\n- [Data](#data)\n" in fixed(text + "\n## Data\n", "toc-sync")
 
 
 def test_a_toc_split_by_labels_is_reported_but_not_rewritten():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import unquote
 
 from ..document import Document
@@ -33,6 +34,8 @@ class _Sync:
     listed: set[int] = field(default_factory=set)  # token_index of headings some item points at
     fixable: bool = True
     elsewhere: set[int] = field(default_factory=set)  # id(item) of items pointing at an HTML anchor, not a heading
+    by_name: set[int] = field(default_factory=set)  # id(item) of items whose anchor misses, matched by their text
+    _nests: dict[int, bool] = field(default_factory=dict)  # depth -> new_items_nest(depth), asked per new item
 
     def run(self) -> None:
         by_alias: dict[str, list[Heading]] = {}
@@ -115,6 +118,7 @@ class _Sync:
                     self.problem(item, f"ToC item '{item.text}' points at '#{item.fragment}', which no heading has; "
                                        f"the heading's anchor is '#{same_name.slug}'")
                     self.resolved[id(item)] = same_name
+                    self.by_name.add(id(item))
                     heading = same_name
                 else:
                     self.problem(item, f"ToC item '{item.text}' points at '#{item.fragment}', which no heading has")
@@ -169,22 +173,22 @@ class _Sync:
                 line = self.doc.lines[item.line - 1]
                 at = self.doc.line_starts[item.line - 1]
                 link = self.doc.text[item.link_start : item.link_end]
-                if not heading.named(item.text) or unquote(item.fragment).casefold() not in {
-                        a.casefold() for a in heading.aliases}:
-                    link = self.link(heading)
+                if not heading.named(item.text) or id(item) in self.by_name:
+                    link = self.link(heading)  # a working anchor, '#head2' for '## Papers' too, is kept
                 lines.append(line[: item.link_start - at] + link + line[item.link_end - at :])
                 if item.has_sublist:
                     self.render(self.children_of(heading), item.children, depth + 1, lines)
             else:
-                prefix = _emoji_of(heading) + " " if self.emoji_prefixed() and _emoji_of(heading) else ""
+                prefix = _emoji_of(heading) + " " if self.emoji_prefixed and _emoji_of(heading) else ""
                 lines.append(f"{self.indent(depth)}{self.marker(depth)} {prefix}{self.link(heading)}")
                 if self.new_items_nest(depth):
                     self.render(self.children_of(heading), (), depth + 1, lines)
 
     def link(self, heading: Heading) -> str:
-        text = heading.name if self.names_bare() else heading.shown
+        text = heading.name if self.names_bare else heading.shown
         return "[" + text.replace("[", "\\[").replace("]", "\\]") + "](#" + heading.slug + ")"
 
+    @cached_property
     def emoji_prefixed(self) -> bool:
         """Does the ToC put a heading's emoji before the link ('- 🔧 [Tools](#-tools)')?"""
         prefixed = plain = 0
@@ -198,6 +202,7 @@ class _Sync:
             plain += _emoji_of(heading) not in before
         return prefixed > plain
 
+    @cached_property
     def names_bare(self) -> bool:
         """Does the ToC write headings without their emoji ('Tools' for '🔧 Tools')?"""
         bare = full = 0
@@ -220,6 +225,11 @@ class _Sync:
 
     def new_items_nest(self, depth: int) -> bool:
         """Do items at this depth list their subsections (most of those that have any)?"""
+        if depth not in self._nests:
+            self._nests[depth] = self._items_nest(depth)
+        return self._nests[depth]
+
+    def _items_nest(self, depth: int) -> bool:
         with_children = [item for item in self.toc.walk() if item.depth == depth and id(item) in self.resolved
                          and self.children_of(self.resolved[id(item)])]
         return bool(with_children) and 2 * sum(item.has_sublist for item in with_children) > len(with_children)
