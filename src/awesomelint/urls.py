@@ -6,9 +6,13 @@ import re
 from functools import cache, lru_cache
 from urllib.parse import SplitResult, urlsplit
 
+from . import data
+
 # "owner/repo" as link text: what a GitHub or Hugging Face address names
 OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _ARXIV = re.compile(r"^(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>[\w.\-/]+?)(?:v\d+)?(?:\.pdf)?$", re.I)
+# a referrer value that names a site (ref=github.com, ref=https%3A…): tracking, not an API argument
+_SITE_VALUE = re.compile(r"^(https?(:|%3A)|www\.|[\w-]+(\.[\w-]+)+(/|%2F|$))", re.I)
 _GITHUB_TAIL = re.compile(r"/(?:tree|blob)/(?:main|master)/?$|/(?:tree|blob)/(?:main|master)/README\.md$", re.I)
 
 
@@ -118,3 +122,24 @@ def github_repo(url: str) -> tuple[str, str] | None:
         return None
     repo = segments[1][:-4] if segments[1].endswith(".git") else segments[1]
     return segments[0], repo
+
+
+def tracking_params(params: list[str], extra: list[str]) -> list[str]:
+    """The parameters of a query that only track where a click came from."""
+    config = data.load("tracking")
+    names = {n.lower() for n in config["names"] + extra if "=" not in n}
+    pairs = {n.lower() for n in config["names"] + extra if "=" in n}
+    prefixes = tuple(p.lower() for p in config["prefixes"])
+    ref_names = {n.lower() for n in config["ref-names"]}
+    tracked = []
+    for param in params:
+        name, _, value = param.partition("=")
+        lowered = name.lower()
+        if (
+            lowered in names
+            or param.lower() in pairs
+            or lowered.startswith(prefixes)
+            or (lowered in ref_names and _SITE_VALUE.match(value))
+        ):
+            tracked.append(param)
+    return tracked

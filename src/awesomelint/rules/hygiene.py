@@ -8,38 +8,15 @@ from .. import data
 from ..entries import plain_text
 from ..findings import Fix, Severity
 from ..registry import Context, FixAvailability, rule
-from ..urls import host_matches, host_of, join_query, split_query, strip_www
+from ..urls import host_matches, host_of, join_query, split_query, strip_www, tracking_params
 from .common import dest_edit, squeezed
 from .online_data import is_login
-
-_SITE_VALUE = re.compile(r"^(https?(:|%3A)|www\.|[\w-]+(\.[\w-]+)+(/|%2F|$))", re.I)
 
 
 def _web_links(ctx: Context):
     for link in ctx.links:
         if link.kind != "image" and link.url.lower().startswith(("http://", "https://")):
             yield link
-
-
-def tracking_params(params: list[str], extra: list[str]) -> list[str]:
-    """The parameters of a query that only track where a click came from."""
-    config = data.load("tracking")
-    names = {n.lower() for n in config["names"] + extra if "=" not in n}
-    pairs = {n.lower() for n in config["names"] + extra if "=" in n}
-    prefixes = tuple(p.lower() for p in config["prefixes"])
-    ref_names = {n.lower() for n in config["ref-names"]}
-    tracked = []
-    for param in params:
-        name, _, value = param.partition("=")
-        lowered = name.lower()
-        if (
-            lowered in names
-            or param.lower() in pairs
-            or lowered.startswith(prefixes)
-            or (lowered in ref_names and _SITE_VALUE.match(value))
-        ):
-            tracked.append(param)
-    return tracked
 
 
 @rule(
