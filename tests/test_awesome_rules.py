@@ -118,7 +118,7 @@ def test_an_html_title_or_a_logo_stands_for_the_title(text):
 TEN = "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(10))
 
 
-@pytest.mark.parametrize("separator", [" – ", " — ", "\u00a0-\u00a0", " -  ", "- ", ": "])
+@pytest.mark.parametrize("separator", [" – ", " — ", "\u00a0-\u00a0", " -  ", "- "])
 def test_a_separator_other_than_the_lists_own_is_fixed_to_it(separator):
     text = f"# X\n\n{TEN}- [Odd](https://odd.example/){separator}An odd one.\n"
     (finding,) = findings(text, "entry-separator")

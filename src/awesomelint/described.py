@@ -14,10 +14,38 @@ from .document import Document
 from .entries import entries_of, strip_symbols
 from .linkspans import token_text
 
-# what stands between the name and the description: ' - ', ' – ', ' — ', ': ', a
-# hyphen between no-break spaces, '-' with a missing space
-# (a colon only with a space after it: ':penguin:' is an emoji code, not a separator)
-_SEPARATOR = re.compile(r"^[ \t\u00a0]*(?:[-\u2013\u2014\u2212]|:(?=[ \t\u00a0]))[ \t\u00a0]*")
+# What stands between the name and the description, recognised whole: a dash (' - ',
+# ' – ', ' — ', a minus, '-' with a missing space), a colon with a space after it
+# (':penguin:' is an emoji code, not a separator), an arrow ('->', '-->', '=>', '→') or
+# a run of dashes ('--', '---'). A mark glued to more mark characters ('---->', '-:')
+# or followed by a second mark ('- - ', '- -text') is a shape this model does not know: such an
+# entry is not read as described, so no rule rewrites a part of it.
+_GAP = "[ \t\u00a0]"
+_ARROWS = "\u2192\u27f6\u2794\u279c\u21d2"  # → ⟶ ➔ ➜ ⇒
+_MARK = rf"(?:-{{1,3}}>|={{1,2}}>|[\u2013\u2014]>|[{_ARROWS}]|-{{1,3}}|[\u2013\u2014\u2212]|:(?={_GAP}))"
+_SEPARATOR = re.compile(rf"^{_GAP}*(?P<mark>{_MARK}){_GAP}*")
+_MARK_CHARACTERS = frozenset("-\u2013\u2014\u2212>=:~|" + _ARROWS)
+DASHES = frozenset("-\u2013\u2014\u2212")  # one dash of any kind: the marks a safe fix may exchange
+
+
+def separator_match(rest: str) -> re.Match[str] | None:
+    """The separator at the start of ``rest`` (the text after the name link), recognised
+    whole, or None when there is none or its shape is unknown."""
+    match = _SEPARATOR.match(rest)
+    if match is None:
+        return None
+    after_mark = rest[match.end("mark") : match.end("mark") + 1]
+    if after_mark and after_mark in _MARK_CHARACTERS:
+        return None  # '---->', '-:', '=>>': a longer mark than the model knows
+    following = rest[match.end() : match.end() + 2]
+    if following[:1] in _MARK_CHARACTERS and (following[:1] != ":" or following[1:2] in ("", " ", "\t", "\u00a0")):
+        return None  # '- - text', '- > text', '- -text': a second mark, or a description that starts like one
+    return match
+
+
+def mark_of(separator: str) -> str:
+    """The separator without the spaces around it: '-', '–', '->', ':'."""
+    return separator.strip(" \t\u00a0")
 
 
 @dataclass(frozen=True)
@@ -67,14 +95,18 @@ def _read(doc: Document, inline, line: int) -> Described | None:
     content = inline.content
     link_to = link_open.meta["span"][1]
     rest = content[link_to:]
-    match = _SEPARATOR.match(rest)
+    match = separator_match(rest)
     if match is None or not rest[match.end() :].strip():
         return None
     title = "".join(token_text(c) for c in children[position + 1 : close])
     after = children[close + 1 :]
     text = "".join(token_text(c) for c in after)
     separator_text = match.group(0)
-    text = text[len(separator_text):] if text.startswith(separator_text) else text.lstrip(" \t\u00a0-\u2013\u2014\u2212:")
+    if text.startswith(separator_text):
+        text = text[len(separator_text) :]
+    else:  # the source wrote the separator with an escape or entity: read it off the text as shown
+        shown = separator_match(text)
+        text = text[shown.end() :] if shown is not None else text.lstrip(" \t\u00a0")
     last = next((c for c in reversed(after) if not (c.type == "text" and not c.content.strip())
                  and c.type not in ("softbreak", "hardbreak")), None)
     ends_in = last.type if last is not None else "text"

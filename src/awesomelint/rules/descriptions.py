@@ -10,7 +10,7 @@ from collections import Counter
 from functools import cache
 
 from .. import data
-from ..described import Described, described_entries
+from ..described import DASHES, Described, described_entries, mark_of
 from ..findings import Edit, Fix, Severity
 from ..linkspans import parsed_links
 from ..registry import AWESOME, Context, FixAvailability, rule
@@ -30,10 +30,10 @@ def _separator_name(separator: str) -> str:
 
 @rule(
     "entry-separator",
-    summary="The separator between an entry's link and its description differs from the list's own (' - ' under profile awesome): an en/em dash, a colon, a no-break space, missing or doubled spaces.",
+    summary="The separator between an entry's link and its description differs from the list's own (' - ' under profile awesome): an en/em dash, a colon, an arrow, a no-break space, missing or doubled spaces.",
     severity=Severity.WARNING,
-    fix=FixAvailability.SAFE,
-    fix_note="write the expected separator",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="safe between dashes and spaces (' – ' or '-  ' to ' - '); unsafe from another mark (':', '->', '--')",
     bad="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) – A tool.",
     good="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) - A tool.",
     setting=("# Awesome Things\n\n{example}\n" + "".join(
@@ -45,7 +45,11 @@ def entry_separator(ctx: Context):
     scripts that split entries on ' - ' miss it. By default an entry is held to the
     separator the list itself uses (at least 80% of at least 10 entries); a list that
     writes ': ' throughout is left alone. Under `profile: awesome` the separator is
-    ' - ', as sindresorhus/awesome asks."""
+    ' - ', as sindresorhus/awesome asks. A separator is read whole: '->' is an arrow,
+    not a hyphen and a stray '>'; shapes the rule does not know ('---->', '- - ') are
+    left alone. Exchanging one dash or spacing for another is safe; replacing another
+    mark (a colon, an arrow, a double dash) is a choice of the author's, so its fix
+    is unsafe."""
     entries = described_entries(ctx.doc)
     if ctx.profile == AWESOME:
         expected = EXPECTED
@@ -59,10 +63,12 @@ def entry_separator(ctx: Context):
     for entry in entries:
         if entry.separator == expected:
             continue
+        edit = Edit(entry.separator_start, entry.separator_end, expected)
+        same_kind = {mark_of(entry.separator), mark_of(expected)} <= DASHES
         yield ctx.finding(entry.separator_start, max(entry.separator_end, entry.separator_start + 1),
                           f"separator {_separator_name(entry.separator)} between '{entry.title}' and its description; "
                           f"this list uses {_separator_name(expected)}",
-                          fix=Fix.safe(Edit(entry.separator_start, entry.separator_end, expected)), entry=entry.title)
+                          fix=Fix.safe(edit) if same_kind else Fix.unsafe(edit), entry=entry.title)
 
 
 def _profile_entries(ctx: Context) -> list[Described]:

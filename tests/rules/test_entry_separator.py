@@ -1,0 +1,64 @@
+"""entry-separator: separators are recognised whole, and a fix changes the separator only."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesomelint.config import parse_config
+from awesomelint.document import Document
+from awesomelint.fix import fix_document
+
+from ..conftest import findings
+
+HABIT = "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(30))
+ODD = "- [Odd](https://odd.example/)"
+
+
+def fixed(text: str, unsafe: bool) -> str:
+    config = parse_config({"select": ["entry-separator"]})
+    return fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
+
+
+@pytest.mark.parametrize("separator, unsafe", [
+    (" -> ", True), (" --> ", True), (" => ", True), (" → ", True), (" -- ", True), (" --- ", True), (": ", True),
+    (" – ", False), (" — ", False), ("\u00a0-\u00a0", False), (" -  ", False),
+])
+def test_a_mark_is_replaced_whole_and_only_dashes_are_exchanged_safely(separator, unsafe):
+    text = f"# X\n\n{HABIT}{ODD}{separator}A graph sampling library.\n"
+    (finding,) = findings(text, "entry-separator")
+    assert finding.fix is not None and (finding.fix.applicability.value == "unsafe") == unsafe
+    assert fixed(text, unsafe=True).endswith(f"{ODD} - A graph sampling library.\n")
+    if unsafe:
+        assert fixed(text, unsafe=False) == text
+
+
+@pytest.mark.parametrize("separator", [" - > ", " ----> ", " - - ", " -: ", " =>> "])
+def test_a_shape_the_rule_does_not_know_is_left_alone(separator):
+    text = f"# X\n\n{HABIT}{ODD}{separator}A graph sampling library.\n"
+    assert findings(text, "entry-separator") == []
+    assert fixed(text, unsafe=True) == text
+
+
+GAPS = st.text(alphabet=" \u00a0", max_size=3)
+MARKS = st.sampled_from(["-", "–", "—", "−", ":", "->", "-->", "--->", "=>", "==>", "→", "⇒", "--", "---", "----",
+                         "- -", "- >", "-:", "–>", ">", "=", "~", "|", ""])
+# what a description may start with: words, numbers, code, emphasis, quotes, emoji, and (after a space) more marks
+FIRST = st.sampled_from(["A", "a", "7", "`", "*", "_", '"', "“", "(", "[", "🚀", "-", ">", ":", "→", "=", "–"])
+REST = st.text(alphabet="abc def-–>:.`*", max_size=12)
+
+
+@given(GAPS, MARKS, GAPS, FIRST, REST)
+def test_a_fix_changes_the_separator_and_nothing_else(lead, mark, trail, first, rest):
+    """After the fix (unsafe ones too) the odd line is either as it was or the name link,
+    ' - ' and exactly the description as written: never a part of a mark left behind."""
+    if not trail and first in "->:→=–" and mark:
+        trail = " "  # '-' then '>' with nothing between is the mark '->', not a description starting with '>'
+    description = first + rest
+    line = f"{ODD}{lead}{mark}{trail}{description}"
+    text = f"# X\n\n{HABIT}{line}\n"
+    after = fixed(text, unsafe=True)
+    head, _, last = after.rstrip("\n").rpartition("\n")
+    assert head + "\n" == f"# X\n\n{HABIT}"
+    assert last in (line, f"{ODD} - {description}"), (line, last)
