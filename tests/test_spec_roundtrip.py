@@ -5,6 +5,7 @@ fetches it from the package registry (the one network this project's tests may u
 """
 
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -36,7 +37,9 @@ def spec_examples(tmp_path_factory):
 
 
 def _html(text: str) -> str:
-    return " ".join(render(text).split())
+    """The HTML with white space folded, less empty list items: deleting one is the
+    change empty-list-item's fix is meant to make (spec examples 281-283, 315)."""
+    return re.sub(r"<li>\s*</li>\s*", "", " ".join(render(text).split()))
 
 
 def test_spec_examples_round_trip_through_fix(spec_examples):

@@ -17,6 +17,7 @@ import yaml
 
 from . import __version__
 from .config import PROFILES, ConfigResolver, parse_config
+from .diffs import explained_diff
 from .document import Document
 from .entries import entries_of
 from .errors import InputError
@@ -26,6 +27,7 @@ from .gcpause import collected_between
 from .linter import lint
 from .registry import markdown_table
 from .report import FORMATTERS, locate
+from .report import concise as concise_format
 from .report import full as full_format
 from .rules import BY_NAME, RULES
 from .userpatterns import compile_user_pattern
@@ -322,7 +324,7 @@ def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, profi
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff (each hunk names its reasons); write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Name each file fix would change and exit 1 if any; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--no-layout", is_flag=True, help="Content fixes only; leave the layout as written.")
@@ -331,7 +333,8 @@ def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, profi
 def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_since, config_path, select, ignore, profile):
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically.
 
-    Exit 1: with --check or --diff, a file would change; otherwise findings at or above
+    Only fixes for findings `check` prints are applied; what remains is listed. Exit 1:
+    with --check or --diff, a file would change; otherwise findings at or above
     --fail-on remain."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
     files, errors = collect_paths(paths)
@@ -341,42 +344,41 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
         _error(str(exc))
         sys.exit(2)
     changed = failing = 0
+    remaining: list = []
     for path in collected_between(files):
         try:
             config = config_for(path)
             doc = Document.from_path(path, config.max_bytes)
             threshold = _threshold(fail_on, config)
-            # the exit code is all fix makes of what remains: --check needs none of it, the
-            # others only whether something reaches the threshold
+            # --check exits on changes alone: it needs nothing of what remains
             outcome = fix_document(doc, config, unsafe=unsafe_fixes, layout=not no_layout,
-                                   reports=None if check_only else threshold)
+                                   reports=None if check_only else "all")
             new_lines = changed_lines.of(path) if changed_lines is not None else None
         except (InputError, FixError) as exc:
             errors.append(str(exc))
             continue
         for refusal in outcome.refused:
             _error(refusal.message(path))
+        if outcome.generated is not None and not no_layout:
+            _error(f"{path}: {outcome.generated.describe()}; the order and layout of its entries are left alone")
         failing += sum(1 for f in outcome.remaining if f.severity.rank >= threshold.rank)
+        if not check_only and outcome.final is not None:
+            remaining.append((outcome.final, outcome.remaining, {id(f) for f in outcome.appeared}))
         if outcome.text == doc.text or (new_lines is not None and not _touches(doc.text, outcome.text, new_lines)):
             continue
         changed += 1
         if show_diff:
-            diff = difflib.unified_diff(
-                doc.text.splitlines(keepends=True),
-                outcome.text.splitlines(keepends=True),
-                fromfile=f"a/{path}",
-                tofile=f"b/{path}",
-            )
-            click.echo("".join(diff), nl=False)
+            click.echo(explained_diff(doc, outcome.text, outcome.changes, path), nl=False)
         elif not check_only:
             try:
                 write_atomic(path, encode(doc, outcome.text), original=doc.raw)
             except InputError as exc:
                 errors.append(str(exc))
                 continue
-            click.echo(f"fixed {path}: {outcome.applied} fix{'es' * (outcome.applied != 1)} applied", err=True)
+            click.echo(f"fixed {path}: {_applied(outcome)}", err=True)
         else:
             click.echo(f"would fix {path}", err=True)
+    _list_remaining(remaining, to_stderr=show_diff)
     for message in errors:
         _error(message)
     if errors:
@@ -386,6 +388,33 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
     if show_diff and changed:
         sys.exit(1)
     sys.exit(1 if failing else 0)
+
+
+def _applied(outcome) -> str:
+    """'12 fixes applied (entry-separator 5, whitespace 7), layout in 3 blocks'."""
+    rules = Counter(change.rule for change in outcome.changes if change.rule != "layout")
+    layout = sum(1 for change in outcome.changes if change.rule == "layout")
+    text = f"{outcome.applied} fix{'es' * (outcome.applied != 1)} applied"
+    if rules:
+        text += " (" + ", ".join(f"{rule} {count}" for rule, count in rules.most_common()) + ")"
+    if layout:
+        text += f", layout in {layout} block{'s' * (layout != 1)}"
+    return text
+
+
+def _list_remaining(remaining: list, to_stderr: bool) -> None:
+    """What fix left, one line each as `check --format concise` writes it (on stderr
+    under --diff, whose stdout is the patch); findings that only appeared after other
+    fixes say so, since `check` did not print them for the file as read."""
+    lines = []
+    for final, findings, appeared in remaining:
+        for item, finding in zip(locate(final, findings), findings):
+            note = " [appeared after other fixes: check it, then fix again]" if id(finding) in appeared else ""
+            lines.append(concise_format.render([item]).rstrip("\n") + note)
+    if not lines:
+        return
+    click.echo(f"{len(lines)} finding{'s' * (len(lines) != 1)} remain:", err=to_stderr)
+    click.echo("\n".join(lines), err=to_stderr)
 
 
 def _touches(before: str, after: str, lines: set[int]) -> bool:

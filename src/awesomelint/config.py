@@ -40,13 +40,15 @@ class Config:
     fail_on: Severity | None = None  # the least severity that fails a run; None: the command line's (warning)
     profile: str | None = None  # "awesome": also the rules sindresorhus/awesome asks for
     max_size_mb: float = 20.0  # lists larger than this are not read (exit 2)
+    generated: bool | None = None  # the list is built from data (order and layout left alone); None: look for a notice
     root: Path | None = None
     source: str | None = None
 
     def enabled(self, path: str, online: bool = False) -> list[str]:
         rules = BY_NAME
         in_profile = {n for n, r in rules.items() if r.profile is None or r.profile == self.profile}
-        names = set(self.select) if self.select is not None else {n for n in in_profile if not rules[n].online}
+        names = set(self.select) if self.select is not None else {
+            n for n in in_profile if not rules[n].online and rules[n].default}
         names |= self.extend_select
         if online:
             names |= {n for n in in_profile if rules[n].online}
@@ -164,6 +166,10 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 raise InputError(f"{source}: 'max-size-mb' must be a positive number")
             config.max_size_mb = float(value)
+        elif key == "generated":
+            if not isinstance(value, bool):
+                raise InputError(f"{source}: 'generated' must be true or false")
+            config.generated = value
         elif key == "profile":
             if value not in PROFILES:
                 raise InputError(f"{source}: 'profile' must be one of: {', '.join(PROFILES)}")

@@ -3,35 +3,48 @@
 Every pass is checked on its own: the same entries, every link that no edit touched
 still there with the same text and target, code blocks byte-identical and the block
 structure unchanged. A failed check writes nothing and is reported as a bug.
+
+`fix` and `check` agree: a fix is applied only for a finding `check` prints for the file
+as read. Later passes exist because two fixes may touch one place (the second waits for
+the first); a finding that appears only because another fix changed the text (a section
+that became sortable once its broken links were repaired) is reported, not applied, and
+the next `check` shows it. Every change is recorded with its reason — the finding, or the
+layout block and the convention it follows — so each hunk of `fix --diff` says why it is
+there. The rules that only report are judged once, on the text as read.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
+import re
 import tempfile
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from .config import Config
 from .document import BOM, Document
-from .entries import entries_of
+from .edits import EditMap, apply_edits
 from .errors import InputError
-from .findings import Applicability, Edit, Finding, Severity
-from .layout import Group, layout_groups
+from .findings import Applicability, Edit, Finding, Related, Severity
+from .generated import Generated, generated
+from .layout import Options
+from .layoutpass import describe, layout_pass
 from .linter import lint
-from .markdown import render_tokens
 from .registry import FixAvailability
 from .rules import BY_NAME
 from .spans import Spans, collide
+from .verify import FixError, verify, verify_layout
+
+__all__ = ["Change", "FixError", "FixOutcome", "Refusal", "apply_edits", "apply_layout", "choose_edits",
+           "fix_document", "verify"]
 
 MAX_PASSES = 100
-
-
-class FixError(InputError):
-    """Verification failed: the file is left as it was."""
+MAX_LAYOUT_ROUNDS = 5
+LAYOUT = "layout"  # the rule that shows layout deviations; `fix` lays out by itself, it never runs it
 
 
 @dataclass
@@ -45,27 +58,42 @@ class Refusal:
         return f"{path}:{self.line}: layout would change how the {self.what} renders; kept as written"
 
 
+@dataclass(frozen=True)
+class Change:
+    """Why `fix` rewrote part of the text: a finding's fix (its rule and message) or a
+    layout block (rule "layout" and the convention), with the spans it rewrote, in the
+    offsets of the text as read."""
+
+    rule: str
+    message: str
+    line: int  # 1-based, in the text as read
+    spans: tuple[tuple[int, int], ...]
+
+
 @dataclass
 class FixOutcome:
     text: str
     applied: int = 0
-    remaining: list[Finding] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)  # positions in the final text
     final: Document | None = None
     refused: list[Refusal] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    appeared: list[Finding] = field(default_factory=list)  # of `remaining`: not reported for the text as read
+    generated: Generated | None = None  # why order and layout were left alone
 
 
-def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], int, bool]:
+def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], list[Finding], bool]:
     """Non-overlapping edits of whole fixes, first come first served in the findings'
     order; none inside code (unless it only moves whole lines). One sweep: each fix's edits are looked up among the spans
-    already taken by bisection. The flag says whether a chosen fix is meant to change the
-    block structure."""
+    already taken by bisection. Returns the edits, the findings whose fixes they are, and
+    whether a chosen fix is meant to change the block structure."""
     chosen: list[Edit] = []
     taken = Spans()
-    count = 0
+    fixed: list[Finding] = []
     restructures = False
     for finding in findings:
         fix = finding.fix
-        if fix is None or (fix.applicability is Applicability.UNSAFE and not unsafe):
+        if fix is None or not _applicable(finding, unsafe):
             continue
         in_code = any(doc.in_code(e.start, max(e.end, e.start + 1)) for e in fix.edits)
         if in_code and not (fix.relocates and _only_reorders(doc, fix.edits)):
@@ -75,9 +103,13 @@ def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[
         for edit in fix.edits:
             taken.add(edit.start, edit.end)
         chosen.extend(fix.edits)
-        count += 1
+        fixed.append(finding)
         restructures = restructures or fix.restructures
-    return sorted(chosen, key=lambda e: (e.start, e.end)), count, restructures
+    return sorted(chosen, key=lambda e: (e.start, e.end)), fixed, restructures
+
+
+def _applicable(finding: Finding, unsafe: bool) -> bool:
+    return finding.fix is not None and (unsafe or finding.fix.applicability is Applicability.SAFE)
 
 
 def _only_reorders(doc: Document, edits: tuple[Edit, ...]) -> bool:
@@ -91,107 +123,228 @@ def _self_overlapping(edits: tuple[Edit, ...]) -> bool:
     return any(collide(a, b) for a, b in zip(ordered, ordered[1:]))
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    parts = []
-    position = 0
-    for edit in edits:
-        parts.append(text[position : edit.start])
-        parts.append(edit.content)
-        position = edit.end
-    parts.append(text[position:])
-    return "".join(parts)
+_NUMBER = re.compile(r"\d+")
 
 
-MAX_LAYOUT_ROUNDS = 5
+def _message_key(message: str) -> str:
+    """A finding's message with its numbers blanked: 'line 57' is 'line 56' once a fix
+    above it removed a blank line, and is still the same finding."""
+    return _NUMBER.sub("#", message)
+
+
+class _Reported:
+    """What `check` prints for the file as read, by rule: (span, message key) of each
+    finding. A later pass's finding is the same finding when it has the same rule and
+    message and lies where one of these lay."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self._by_rule: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for finding in findings:
+            self._by_rule[finding.rule].append((finding.start, finding.end, _message_key(finding.message)))
+
+    def explains(self, rule: str, message: str, span: tuple[int, int]) -> bool:
+        key = _message_key(message)
+        return any(k == key and collide(span, (s, e)) for s, e, k in self._by_rule.get(rule, ()))
+
+
+class _Run:
+    """One `fix` of one document: the passes, the map from the current text to the text
+    as read, and a record of every change."""
+
+    def __init__(self, doc: Document, config: Config, unsafe: bool, fixing: list[str]) -> None:
+        self.original = doc
+        self.config = config
+        self.unsafe = unsafe
+        self.fixing = fixing
+        self.map = EditMap()
+        self.reported: _Reported | None = None
+        self.changes: list[Change] = []
+        self.rewritten: list[tuple[int, int]] = []  # spans of the text as read that content fixes wrote anew
+        self.applied = 0
+        self.remaining: list[Finding] = []
+
+    # content fixes ----------------------------------------------------------
+
+    def content_fixes(self, doc: Document) -> Document:
+        """Passes of the fixing rules until none has an edit to make."""
+        current = doc
+        seen = {doc.text}
+        for _ in range(MAX_PASSES):
+            findings = lint(current, self.config, only=self.fixing).findings
+            if self.reported is None:
+                self.reported = _Reported(findings)  # the text as read: what `check` prints
+            allowed = self._explained(findings)
+            edits, fixed, restructures = choose_edits(current, allowed, self.unsafe)
+            if not edits:
+                self.remaining = findings
+                return current
+            new_text = apply_edits(current.text, edits)
+            if new_text in seen:
+                raise FixError(f"{doc.path}: fixes oscillate; nothing written (please report this)")
+            seen.add(new_text)
+            following = Document(doc.path, new_text, bom=doc.bom, newline=doc.newline)
+            verify(current, following, edits, structure=not restructures)
+            for finding in fixed:
+                assert finding.fix is not None
+                spans = [(e.start, e.end) for e in finding.fix.edits]
+                self._record(finding.rule, finding.message, finding.start, spans)
+                if not finding.fix.relocates:  # moved lines are not new text
+                    exact = [self.map.exact_original(*span) for span in spans]
+                    self.rewritten += [span for span in exact if span is not None]
+            self.map.record(edits)
+            self.applied += len(fixed)
+            current = following
+        raise FixError(f"{doc.path}: fixes did not converge in {MAX_PASSES} passes; nothing written")
+
+    def _explained(self, findings: list[Finding]) -> list[Finding]:
+        """The findings whose fixes may apply: on the text as read, all of them; later,
+        those `check` printed (same rule, message and place), whose fix touches no other
+        finding of its rule that `check` did not print (a section sorted as a whole may not
+        take in entries that only became misplaced through other fixes)."""
+        if not self.map:
+            return findings
+        assert self.reported is not None
+        original = {id(f): self.map.to_original(f.start, f.end) for f in findings}
+        reported = {id(f) for f in findings if self.reported.explains(f.rule, f.message, original[id(f)])}
+        by_rule: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            by_rule[finding.rule].append(finding)
+        rewritten = _Regions(self.rewritten)
+        allowed = []
+        for finding in findings:
+            if finding.fix is None:
+                continue
+            reach = [self.map.to_original(e.start, e.end) for e in finding.fix.edits]
+            if all(rewritten.holds(span) for span in reach):
+                allowed.append(finding)  # it only touches text a fix `check` printed rewrote: the same hunk
+                continue
+            if id(finding) not in reported:
+                continue
+            within = [g for g in by_rule[finding.rule] if any(_inside(original[id(g)], span) for span in reach)]
+            if all(id(g) in reported for g in within):
+                allowed.append(finding)
+        return allowed
+
+    def appeared(self, findings: list[Finding]) -> list[Finding]:
+        """Of the final findings, those `check` did not print for the text as read."""
+        if not self.map or self.reported is None:
+            return []
+        return [f for f in findings if not self.reported.explains(f.rule, f.message, self.map.to_original(f.start, f.end))]
+
+    # layout -------------------------------------------------------------------
+
+    def layout(self, doc: Document, options: Options) -> tuple[Document, list[tuple[int, str, str]]]:
+        """The document laid out, and the blocks kept as written (line, what, in the text
+        they were found in)."""
+        laid_out = layout_pass(doc, options)
+        for group in laid_out.applied:
+            first = min(group.edits, key=lambda e: e.start)
+            self._record(LAYOUT, describe(group), first.start, [(e.start, e.end) for e in group.edits])
+        self.map.record(laid_out.edits)
+        return laid_out.doc, [(g.line, g.what, doc.text) for g in laid_out.kept]
+
+    def _record(self, rule: str, message: str, at: int, spans: list[tuple[int, int]]) -> None:
+        """A change made to the current text, kept in the offsets of the text as read."""
+        original = tuple(self.map.to_original(s, e) for s, e in spans)
+        start = self.map.to_original(at, at)[0]
+        self.changes.append(Change(rule, message, self.original.position(min(start, len(self.original.text)))[0], original))
+
+
+class _Regions:
+    """Spans of the text as read that fixes rewrote, merged, asked whether they hold a span."""
+
+    def __init__(self, spans) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            if self._ends and start <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def holds(self, span: tuple[int, int]) -> bool:
+        index = bisect.bisect_right(self._starts, span[0]) - 1
+        return index >= 0 and span[1] <= self._ends[index] and (span[0] < self._ends[index] or span[0] == span[1])
+
+
+def _inside(span: tuple[int, int], region: tuple[int, int]) -> bool:
+    return region[0] <= span[0] and span[1] <= max(region[1], region[0])
 
 
 def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout: bool = True,
                  reports: Literal["all"] | Severity | None = "all") -> FixOutcome:
     """Content fixes until the text settles, then the layout (checked by HTML, block by
     block), repeated until neither changes anything: one run reaches the fixed point.
+    A generated list keeps its order and layout (see `generated`).
 
     ``reports`` says how much of what remains the caller needs from the rules that only
     report: all of it (the default); None, nothing (`fix --check` exits on changes
     alone); or a threshold, when only whether any finding reaches it matters — then they
     are not run if what the fixing rules left already does."""
-    options = config.layout_options() if layout else None
+    built = generated(doc, config.generated)
+    options = config.layout_options() if layout and built is None else None
     fixing, reporting = _split_by_fix(config.enabled(doc.path))
-    outcome = _content_fixes(doc, config, unsafe, fixing)
-    if options is None:
-        return _with_reports(outcome, config, reporting, reports)
-    applied = outcome.applied
+    run = _Run(doc, config, unsafe, fixing)
+    current = run.content_fixes(doc)
     refused: list[tuple[int, str, str]] = []  # (line in the text it was found in, what, that text)
-    for _ in range(MAX_LAYOUT_ROUNDS):
-        current = outcome.final
-        assert current is not None  # every fix pass ends on a parsed document
-        laid_out, kept = apply_layout(current, options)
-        refused += [(line, what, current.text) for line, what in kept]
-        if laid_out is current:
-            break
-        outcome = _content_fixes(laid_out, config, unsafe, fixing)
-        applied += outcome.applied
-        if outcome.text != laid_out.text and outcome.final is not None:
-            verify_layout(laid_out, outcome.final)
-    outcome.applied = applied
-    outcome.refused = _refusals_in_original(doc, refused)
-    return _with_reports(outcome, config, reporting, reports)
+    if options is not None:
+        for _ in range(MAX_LAYOUT_ROUNDS):
+            laid_out, kept = run.layout(current, options)
+            refused += kept
+            if laid_out is current:
+                break
+            current = run.content_fixes(laid_out)
+            if current is not laid_out:
+                verify_layout(laid_out, current)
+    outcome = FixOutcome(current.text, run.applied, run.remaining, current, _refusals_in_original(doc, refused),
+                         run.changes, run.appeared(run.remaining), built)
+    return _with_reports(outcome, doc, run.map, config, reporting, reports)
 
 
 def _split_by_fix(names: list[str]) -> tuple[list[str], list[str]]:
     """(rules that can fix, rules that only report): only the first run on every pass;
-    the others (off-topic, duplicate-entry: the costly ones) once, on the final text."""
+    the others (off-topic, duplicate-entry: the costly ones) once, on the text as read.
+    The layout rule is neither: `fix` lays out by itself."""
+    names = [n for n in names if n != LAYOUT]
     fixing = [n for n in names if BY_NAME[n].fix is not FixAvailability.NONE]
     return fixing, [n for n in names if n not in fixing]
 
 
-def _with_reports(outcome: FixOutcome, config: Config, reporting: list[str],
+def _with_reports(outcome: FixOutcome, original: Document, edits: EditMap, config: Config, reporting: list[str],
                   needed: Literal["all"] | Severity | None) -> FixOutcome:
+    """The report-only rules' findings on the text as read — what `check` said, whatever
+    the fixes then tidied — placed where their text now is."""
     assert outcome.final is not None
     if not reporting or needed is None:
         return outcome
     if isinstance(needed, Severity) and any(f.severity.rank >= needed.rank for f in outcome.remaining):
         return outcome  # the caller's answer is known without them
-    reports = lint(outcome.final, config, only=reporting).findings
+    reports = [_moved(f, original, outcome.final, edits) for f in lint(original, config, only=reporting).findings]
     outcome.remaining = sorted(outcome.remaining + reports, key=lambda f: (f.start, f.rule))
     return outcome
+
+
+def _moved(finding: Finding, original: Document, final: Document, edits: EditMap) -> Finding:
+    """A finding on the text as read, at its place in the final text."""
+    if not edits:
+        return finding
+    start, end = edits.to_current(finding.start, finding.end)
+    related = [Related(r.path, _line_now(r.line, original, final, edits)) if r.path == original.path else r
+               for r in finding.related]
+    return replace(finding, start=start, end=end, related=related)
+
+
+def _line_now(line: int, original: Document, final: Document, edits: EditMap) -> int:
+    at = edits.to_current(original.line_starts[min(line, len(original.line_starts)) - 1], 0)[0]
+    return final.position(min(at, len(final.text)))[0]
 
 
 def apply_layout(doc: Document, options) -> tuple[Document, list[tuple[int, str]]]:
     """The document in its layout, and the blocks kept as written (line, what) because
     their layout would change the rendered HTML."""
-    groups = [g for g in layout_groups(doc, options)
-              if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
-    if not groups:
-        return doc, []
-    before = _html(doc)
-    following = _with_groups(doc, groups)
-    kept: list[Group] = []
-    if _html(following) != before:
-        kept = [g for g in groups if _html(_with_groups(doc, [g])) != before]
-        groups = [g for g in groups if g not in kept]
-        following = _with_groups(doc, groups)
-        if _html(following) != before:  # blocks that only change the HTML together: add them one by one
-            accepted: list[Group] = []
-            for group in groups:
-                trial = _with_groups(doc, accepted + [group])
-                if _html(trial) == before:
-                    accepted.append(group)
-                else:
-                    kept.append(group)
-            groups = accepted
-            following = _with_groups(doc, groups)
-    if not groups:
-        return doc, [(g.line, g.what) for g in kept]
-    try:
-        verify(doc, following, [])
-    except FixError:
-        return doc, [(g.line, g.what) for g in groups + kept]
-    return following, [(g.line, g.what) for g in kept]
-
-
-def _with_groups(doc: Document, groups: list[Group]) -> Document:
-    edits = sorted((e for g in groups for e in g.edits), key=lambda e: (e.start, e.end))
-    return Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)
+    laid_out = layout_pass(doc, options)
+    return laid_out.doc, [(g.line, g.what) for g in laid_out.kept]
 
 
 def _refusals_in_original(original: Document, refused: list[tuple[int, str, str]]) -> list[Refusal]:
@@ -210,80 +363,6 @@ def _original_line(original: list[str], current: list[str], line: int) -> int:
         if j1 <= line - 1 < j2:
             return i1 + 1 + (min(line - 1 - j1, i2 - i1 - 1) if i2 > i1 else 0)
     return line
-
-
-def verify_layout(before: Document, after: Document) -> None:
-    if _html(before) != _html(after):
-        raise FixError(f"{before.path}: fixes after layout changed the rendered HTML unexpectedly; nothing written")
-
-
-def _html(doc: Document) -> str:
-    return " ".join(render_tokens(doc.tokens).split())
-
-
-def _content_fixes(doc: Document, config: Config, unsafe: bool, fixing: list[str]) -> FixOutcome:
-    """Passes of the fixing rules until none has an edit to make."""
-    current = doc
-    seen = {doc.text}
-    applied = 0
-    for _ in range(MAX_PASSES):
-        result = lint(current, config, only=fixing)
-        edits, count, restructures = choose_edits(current, result.findings, unsafe)
-        if not edits:
-            return FixOutcome(current.text, applied, result.findings, current)
-        new_text = apply_edits(current.text, edits)
-        if new_text in seen:
-            raise FixError(f"{doc.path}: fixes oscillate; nothing written (please report this)")
-        seen.add(new_text)
-        following = Document(doc.path, new_text, bom=doc.bom, newline=doc.newline)
-        verify(current, following, edits, structure=not restructures)
-        current = following
-        applied += count
-    raise FixError(f"{doc.path}: fixes did not converge in {MAX_PASSES} passes; nothing written")
-
-
-def verify(before: Document, after: Document, edits: list[Edit], *, structure: bool = True) -> None:
-    """Raise FixError if ``after`` lost an entry, a link no edit touched, code, or (unless
-    a fix is meant to change it) structure."""
-    path = before.path
-    old_entries, new_entries = entries_of(before), entries_of(after)
-    # a restructuring fix may make an entry of a stray line ('-[Foo](…)'), never lose one
-    if len(new_entries) < len(old_entries) or (structure and len(new_entries) != len(old_entries)):
-        raise FixError(f"{path}: fix would change the entry count ({len(old_entries)} -> {len(new_entries)}); nothing written")
-    edited = Spans.merged((e.start, e.end) for e in edits)
-    # every link no edit touched is still there, as often as before (entries may have moved)
-    remaining = Counter((link.text, link.url) for entry in new_entries for link in entry.links)
-    for old in old_entries:
-        for link in old.links:
-            if edited.touches(link.start, link.end):
-                continue
-            if remaining[(link.text, link.url)] <= 0:
-                raise FixError(
-                    f"{path}:{old.line}: fix would lose the link {link.url!r} of entry {old.title!r}; nothing written"
-                )
-            remaining[(link.text, link.url)] -= 1
-    if _code_blocks(before) != _code_blocks(after):
-        raise FixError(f"{path}: fix would change a code block; nothing written")
-    if structure and _structure(before) != _structure(after):
-        line = _first_structure_change(before, after)
-        raise FixError(f"{path}:{line}: fix would change the block structure; nothing written")
-
-
-def _code_blocks(doc: Document) -> list[str]:
-    return [t.content for t in doc.tokens if t.type in ("fence", "code_block")]
-
-
-def _structure(doc: Document) -> list[tuple[str, int]]:
-    return [(t.type, t.level) for t in doc.tokens if t.type != "inline"]
-
-
-def _first_structure_change(before: Document, after: Document) -> int:
-    old = [t for t in before.tokens if t.type != "inline"]
-    new = [t for t in after.tokens if t.type != "inline"]
-    for a, b in zip(old, new):
-        if (a.type, a.level) != (b.type, b.level):
-            return (a.map[0] + 1) if a.map else 1
-    return 1
 
 
 def encode(doc: Document, text: str) -> bytes:

@@ -8,6 +8,7 @@ from .config import Config
 from .document import Document
 from .entries import entries_of, links_of
 from .findings import Finding
+from .generated import generated
 from .registry import Context
 from .rules import BY_NAME
 from .suppress import Suppressions
@@ -26,7 +27,7 @@ def lint(doc: Document, config: Config, *, online: bool = False, only: list[str]
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
     context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}, "repository": repository},
-                      config.profile)
+                      config.profile, layout=config.layout_options(), generated=generated(doc, config.generated))
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []
     for name in names:

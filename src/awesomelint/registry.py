@@ -51,6 +51,7 @@ class Rule:
     # files beside the README in each example ("bad"/"good" -> name -> text), for rules
     # that judge the repository around the list; the examples test writes them out
     example_files: dict[str, dict[str, str]] = field(default_factory=dict)
+    default: bool = True  # on unless deselected; False: only when selected by name (layout)
 
     def example(self, kind: str) -> str:
         """The `bad` or `good` example as a whole document, as the examples test runs it."""
@@ -64,7 +65,7 @@ class Rule:
     def explain(self) -> str:
         lines = [
             f"{self.name} ({self.severity.value}{', online' if self.online else ''}"
-            f"{f', profile {self.profile}' if self.profile else ''})",
+            f"{f', profile {self.profile}' if self.profile else ''}{'' if self.default else ', off unless selected'})",
             "",
             self.summary,
             "",
@@ -118,12 +119,13 @@ def rule(
     profile: str | None = None,
     choices: dict[str, tuple[str, ...]] | None = None,
     example_files: dict[str, dict[str, str]] | None = None,
+    default: bool = True,
 ) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
     """Turn a check function into its Rule; list the Rule in ``awesomelint.rules.RULES``."""
 
     def make(check: Callable[[Context], Iterable[Finding]]) -> Rule:
         return Rule(name, summary, severity, fix, fix_note, bad, good, check, dict(options or {}), online, setting,
-                    profile, dict(choices or {}), dict(example_files or {}))
+                    profile, dict(choices or {}), dict(example_files or {}), default)
 
     return make
 
@@ -132,9 +134,11 @@ class Context:
     """What a rule reads: the document, its entries and links, options and pattern data."""
 
     def __init__(self, doc, entries, links, options: Mapping[str, Mapping[str, Any]], data,
-                 profile: str | None = None):
+                 profile: str | None = None, layout: Any = None, generated: Any = None):
         self.doc = doc
         self.profile = profile  # the config's profile: a rule may hold a list to that profile's standard
+        self.layout = layout  # the layout `fix` writes (layout.Options), or None when the config turns it off
+        self.generated = generated  # generated.Generated when the list is built from data: its order is the generator's
         self.entries = entries
         self.links = links
         self._options = options  # rule name -> its configured options; read through option()

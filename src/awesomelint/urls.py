@@ -59,13 +59,22 @@ def strip_www(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _untracked_query(query: str) -> str:
+    """``query`` without the parameters that only track a click (utm_*, fbclid,
+    ref=<site>…; urls.tracking_params), the others kept in their written order."""
+    params = [p for p in query.split("&") if p]
+    tracked = set(tracking_params(params, []))
+    return "&".join(p for p in params if p not in tracked)
+
+
 @cache
 def canonical(url: str) -> str:
     """A form under which two links to the same work compare equal.
 
     https, no ``www.``, no trailing slash or index.html, no fragment unless it is what
     selects the page (a site's root with '#…', or '#!…'/'#/…' routes), GitHub
-    ``/tree/main`` dropped and owner/repo lower-cased, arXiv abs/pdf/version folded.
+    ``/tree/main`` dropped and owner/repo lower-cased, arXiv abs/pdf/version folded,
+    tracking parameters dropped (a query that selects content is kept: two pages).
     """
     parts = _split(url)
     if parts is None:
@@ -84,7 +93,7 @@ def canonical(url: str) -> str:
         return "arxiv:" + arxiv.group("id").lower()
     if path.endswith((".full.pdf", ".full")) and "rxiv.org" in host:
         path = path.rsplit(".full", 1)[0]
-    query = parts.query if host not in ("github.com",) else ""
+    query = _untracked_query(parts.query) if host not in ("github.com",) else ""
     # a fragment is all that tells apart pages of a site that routes by it ('/#58I88I', '#!/x')
     fragment = parts.fragment if parts.fragment and (not path or parts.fragment[0] in "!/") else ""
     return f"{host}{path}" + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")

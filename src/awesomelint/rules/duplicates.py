@@ -2,44 +2,33 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from ..document import Document
 from ..entries import Entry, entry_name, linkless_tables
 from ..findings import Related, Severity
+from ..headings import headings_of
 from ..registry import Context, FixAvailability, rule
-from ..urls import canonical
+from ..urls import github_repo
+from ..works import (
+    base_title,
+    described_as,
+    description,
+    main_address,
+    normalize_title,
+    same_name,
+    similarity,
+    title_words,
+)
+from .common import squeezed
 
-_ALIAS = re.compile(r"\s*\(([^()]*)\)\s*$")
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "via", "from", "by", "using", "towards", "toward"}
 _AUTHOR_KEYS = ("authors", "author")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-
-
-def normalize_title(title: str) -> str:
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return " ".join(_WORD.findall(text))
-
-
-def base_title(title: str) -> tuple[str, str]:
-    """('a vision language model ...', 'chexagent') for 'A Vision-Language Model ... (CheXagent)'."""
-    match = _ALIAS.search(title)
-    if match and len(title) - len(match.group(0)) > 20:
-        return normalize_title(title[: match.start()]), normalize_title(match.group(1))
-    return normalize_title(title), ""
-
-
-def _words(title: str) -> set[str]:
-    return {w for w in normalize_title(title).split() if w not in _STOP}
-
-
-def _similarity(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / len(wa | wb)
+# '<h2>C++</h2>': a section heading written in HTML, which the markdown tree does not see
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _authors(entry: Entry) -> set[str]:
@@ -50,62 +39,71 @@ def _authors(entry: Entry) -> set[str]:
     return set()
 
 
-_DESCRIPTION_DASH = re.compile(r"\s[-–—]\s")
-_MARKER = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]")
-
-
-def _digits_differ(a: str, b: str) -> bool:
-    """'Swallow 8B' and 'Swallow 70B', 'v1' and 'v2': a number only one name has."""
-    only = _words(a) ^ _words(b)
-    return any(any(c.isdigit() for c in word) for word in only)
-
-
 def _description_words(entry: Entry) -> set[str]:
-    return {w for w in normalize_title(entry.fields.get("description", "")).split() if w not in _STOP}
+    return title_words(description(entry))
+
+
+def _description_overlap(a: Entry, b: Entry) -> float | None:
+    """Shared words over all words of two entries' descriptions; None unless both say
+    something (three words or more)."""
+    wa, wb = _description_words(a), _description_words(b)
+    return len(wa & wb) / len(wa | wb) if len(wa) >= 3 and len(wb) >= 3 else None
 
 
 def _descriptions_disagree(a: Entry, b: Entry) -> bool:
     """Two described entries whose descriptions share few words are two works."""
-    wa, wb = _description_words(a), _description_words(b)
-    return len(wa) >= 3 and len(wb) >= 3 and len(wa & wb) / len(wa | wb) < 0.3
+    overlap = _description_overlap(a, b)
+    return overlap is not None and overlap < 0.3
 
 
 @rule(
     "duplicate-entry",
-    summary="The same work listed twice: same link target, same title, or a near-identical title with shared authors (in two sections: one info note).",
+    summary="The same work listed twice in one section: same link target (tracking parameters aside), same title, or a near-identical title with shared authors.",
     severity=Severity.WARNING,
     fix=FixAvailability.NONE,
     bad="| Model | Paper |\n|---|---|\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |\n| CellPLM | [Pre-training of single-cell language models](https://www.biorxiv.org/content/10.1101/2023.10.03.560734) |\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |",
     good="| Model | Paper |\n|---|---|\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |\n| CellPLM | [Pre-training of single-cell language models](https://www.biorxiv.org/content/10.1101/2023.10.03.560734) |",
+    options={"cross-section": False},
 )
 def duplicate_entry(ctx: Context):
     """Lists grow by pull requests that each add "their" paper; nobody searches the whole
     file first. Two rows for one work split its details and double-count it. Entries
     match when their main links are the same address (https, www, trailing slash,
-    index.html, GitHub /tree/main and arXiv abs/pdf/versions folded; a query, or a
-    fragment that is all a page has to tell its content apart, is kept), when their
-    titles are the same after case, punctuation and markup are dropped (not two
-    described works on two hosts, and short names only where the links do not
-    contradict), or when titles are nearly the same and the author lists overlap. Names
-    that differ in a number (8B and 70B) are two works, whatever their link. The finding
-    sits on the later entry and points at the first; which to keep is a human call. The
-    same work in two sections (a dataset under "Stereo" and "Optical flow") is more often
-    a choice than a slip: one info note on its last place names every place (sections by
-    year are parts of one timeline: a paper under two years stays a warning)."""
+    index.html, tracking parameters, GitHub /tree/main and arXiv abs/pdf/versions
+    folded; a query that selects content, or a fragment that is all a page has to tell
+    its content apart, is kept) and their names can name one work ('kube-linter' and
+    'KubeLinter', '(ICML 2024) Title' and 'Title', or one's description opening with
+    the other's name: a repository's name and its paper's); when their titles are the
+    same after case, punctuation, markup and a leading venue tag are dropped (not two
+    described works on two hosts, in a list or a table's Description column; not two
+    repositories described differently, a Haskell and a Python 'advent-of-code-ocr';
+    short names only where the links do not contradict); or when titles are nearly the
+    same and the author lists overlap. Names that differ in a number (8B and 70B) are
+    two works, whatever their link; so are one title with two aliases that each name
+    their own repository ("Challenge (alice)", "Challenge (bob)"). Different names at
+    one address are copied-link's to judge. The finding sits on the later entry and
+    points at the first; which to keep is a human call.
+
+    The same work in two sections (a dataset under "Stereo" and "Optical flow", a tool
+    under C and C++, sections written as HTML headings too) is nearly always a choice
+    (121 of 134 such places on 14 real lists), so it is not reported; `cross-section:
+    true` reports it as one info note on its last place naming every place. Sections by
+    year are parts of one timeline: a paper under two years stays a warning."""
     linkless = linkless_tables(ctx.entries)
+    places = _Places(ctx.doc)
     by_url: dict[str, Entry] = {}
     by_title: dict[str, Entry] = {}
     by_base: dict[str, tuple[Entry, str]] = {}
     earlier = _AuthorIndex()
     keys_of: dict[int, _Keys] = {}
-    places: dict[int, list[Entry]] = {}  # id of the first entry -> the later ones in other sections
+    spread: dict[int, list[Entry]] = {}  # id of the first entry -> the later ones in other sections
     for entry in ctx.entries:
         if entry.table in linkless:
             continue  # a table without links (an overview) lists no works to double
         keys = keys_of[id(entry)] = _Keys.of(entry, ctx.doc.text)
         first, why = _match(entry, keys, keys_of, by_url, by_title, by_base, earlier)
-        if first is not None and first.section != entry.section and not _partitioned(first, entry):
-            places.setdefault(id(first), [first]).append(entry)
+        if first is not None and places.of(first) != places.of(entry) and not _partitioned(places, first, entry):
+            spread.setdefault(id(first), [first]).append(entry)
         elif first is not None:
             yield ctx.finding(
                 entry.start,
@@ -121,9 +119,15 @@ def duplicate_entry(ctx: Context):
         if keys.alias and len(keys.base.split()) >= 4:
             by_base.setdefault(keys.base, (entry, keys.alias))
         earlier.add(entry, keys.authors)
-    for group in places.values():
+    if ctx.option("cross-section"):
+        yield from _cross_section_notes(ctx, places, spread)
+
+
+def _cross_section_notes(ctx: Context, places: _Places, spread: dict[int, list[Entry]]):
+    """One info note per work listed in several sections, on its last place."""
+    for group in spread.values():
         last = group[-1]
-        where = "; ".join(f"line {e.line} ({' > '.join(e.section[-2:]) or 'top'})" for e in group)
+        where = "; ".join(f"line {e.line} ({' > '.join(places.of(e).names[-2:]) or 'top'})" for e in group)
         yield ctx.finding(
             last.start,
             ctx.doc.line_span(last.line)[1],
@@ -134,39 +138,55 @@ def duplicate_entry(ctx: Context):
         )
 
 
-def _partitioned(a: Entry, b: Entry) -> bool:
+@dataclass(frozen=True)
+class _Place:
+    """The section an entry sits in: the line of the heading that opened it (two sections
+    that share a name, "### Models" under two languages, are two places) and its names,
+    from the list's title down to the category bullet the entry is under."""
+
+    line: int
+    names: tuple[str, ...]
+
+
+class _Places:
+    """Where each entry sits, headings written in HTML ('<h2>C++</h2>') included: the
+    markdown tree sees only markdown headings, so a list sectioned in HTML would be one
+    section and every deliberate cross-listing in it a duplicate."""
+
+    def __init__(self, doc: Document) -> None:
+        html = _html_headings(doc)
+        headings = sorted([(h.line, h.level, "") for h in headings_of(doc)] + html)
+        self._lines = [line for line, _, _ in headings]
+        self._levels = [level for _, level, _ in headings]
+        self._html_names = [name for _, _, name in headings]  # "" for a markdown heading
+
+    def of(self, entry: Entry) -> _Place:
+        index = bisect.bisect_left(self._lines, entry.line) - 1  # the headings above the entry's first line
+        if entry.kind == "heading":  # a heading entry sits in the section of a higher heading
+            own = self._levels[index + 1] if index + 1 < len(self._levels) else 7
+            while index >= 0 and self._levels[index] >= own:
+                index -= 1
+        if index < 0:
+            return _Place(0, tuple(entry.section))
+        html_name = self._html_names[index]
+        return _Place(self._lines[index], (*entry.section, html_name) if html_name else tuple(entry.section))
+
+
+def _html_headings(doc: Document) -> list[tuple[int, int, str]]:
+    """(1-based line, level, text) of every heading written as HTML in an HTML block."""
+    found = []
+    for token in doc.tokens:
+        if token.type != "html_block" or not token.map or "<h" not in token.content.casefold():
+            continue
+        for match in _HTML_HEADING.finditer(token.content):
+            line = token.map[0] + 1 + token.content.count("\n", 0, match.start())
+            found.append((line, int(match.group(1)), " ".join(_TAG.sub(" ", match.group(2)).split())))
+    return found
+
+
+def _partitioned(places: _Places, a: Entry, b: Entry) -> bool:
     """Sections by year ("2023", "2024") split a list into parts no work belongs to twice."""
-    return all(e.section and _YEAR.search(e.section[-1]) for e in (a, b))
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Titles that can name one work: equal, one inside the other, or mostly the same words.
-
-    Entries that share a link but have clearly different names (uv and uv-build, two
-    models from one paper, 8B and 70B sizes of one model) are different things that live
-    in one place.
-    """
-    na, nb = normalize_title(a), normalize_title(b)
-    if not na or not nb or na == nb:
-        return True
-    if _digits_differ(a, b):
-        return False
-    short, long = sorted((a.strip(), b.strip()), key=len)
-    if long.casefold().startswith(short.casefold()) and long[len(short) : len(short) + 1] in (" ", ":", ","):
-        return True  # "ANTs" and "ANTs - Advanced Normalization Tools"
-    return min(len(_words(a)), len(_words(b))) >= 3 and _similarity(a, b) >= 0.8
-
-
-def _main_url(entry: Entry, text: str) -> str | None:
-    """The canonical address of the link that names the entry; a link in a list item's
-    description ("- **Foo** - built on [unicorn](…)") names something else."""
-    link = entry.main_link
-    if link is None or not link.url:
-        return None
-    before = _MARKER.sub("", text[entry.start : link.start], count=1)
-    if entry.kind == "list-item" and _DESCRIPTION_DASH.search(before):
-        return None
-    return canonical(link.url)
+    return all(places.of(e).names and _YEAR.search(places.of(e).names[-1]) for e in (a, b))
 
 
 def _site(address: str) -> str:
@@ -183,33 +203,60 @@ class _Keys:
     base: str  # normalized title without a trailing "(Alias)"
     alias: str
     authors: frozenset[str]
+    repo: tuple[str, str] | None  # (owner, name) when the main link is a repository
 
     @classmethod
     def of(cls, entry: Entry, text: str) -> _Keys:
         base, alias = base_title(entry.title)
-        return cls(_main_url(entry, text), normalize_title(entry.title), base, alias, frozenset(_authors(entry)))
+        main = main_address(entry, text)
+        repo = github_repo(entry.main_link.url) if main and entry.main_link else None
+        return cls(main, normalize_title(entry.title), base, alias, frozenset(_authors(entry)),
+                   (repo[0].casefold(), repo[1].casefold()) if repo else None)
 
 
 def _match(entry, keys: _Keys, keys_of: dict[int, _Keys], by_url, by_title, by_base, earlier):
     main, title = keys.main, keys.title
-    if main and main in by_url and _same_name(entry.title, by_url[main].title):
-        return by_url[main], "same link target"
+    if main and main in by_url:
+        first = by_url[main]
+        if same_name(entry.title, first.title):
+            return first, "same link target"
+        if described_as(entry, first) or described_as(first, entry):
+            return first, "same link target, and one's description opens with the other's name"
     if title and title in by_title:
         first = by_title[title]
         other = keys_of[id(first)].main
         long_title = len(title.split()) >= 4
-        two_works = main is not None and other is not None and _site(main) != _site(other) and _descriptions_disagree(entry, first)
+        two_works = main is not None and other is not None and (
+            _two_projects(entry, keys, first, keys_of[id(first)])
+            or (_site(main) != _site(other) and _descriptions_disagree(entry, first)))
         if (long_title or not main or not other) and not two_works:
             return first, "same title"
     base, alias = keys.base, keys.alias
-    if alias and base in by_base and by_base[base][1] != alias:
+    if alias and base in by_base and by_base[base][1] != alias and not _aliases_name_their_links(keys, keys_of[id(by_base[base][0])]):
         first = by_base[base][0]
         return first, f"the same title under two names, {by_base[base][1]!r} and {alias!r}: one is probably a copy-paste slip"
     if keys.authors and len(title.split()) >= 4:
         for first, shared in earlier.sharing(keys.authors, at_least=2):
-            if _similarity(entry.title, first.title) >= 0.55:
+            if similarity(entry.title, first.title) >= 0.55:
                 return first, f"near-identical title and {shared} shared authors"
     return None, ""
+
+
+def _two_projects(a: Entry, a_keys: _Keys, b: Entry, b_keys: _Keys) -> bool:
+    """Two repositories under one name ('advent-of-code-ocr' in Haskell by one owner and
+    in Python by another) are two projects, unless they are described alike (a fork
+    listed beside its original); a repository that moved is the link checker's finding
+    (redirected-link), not a second entry."""
+    if a_keys.repo is None or b_keys.repo is None or a_keys.repo == b_keys.repo:
+        return False
+    overlap = _description_overlap(a, b)
+    return overlap is None or overlap < 0.8
+
+
+def _aliases_name_their_links(a: _Keys, b: _Keys) -> bool:
+    """'Speedrun Challenge (alice)' at github.com/alice/… and '… (bob)' at github.com/bob/…:
+    each alias is in its own address, so the aliases are what tell two works apart."""
+    return all(k.main is not None and squeezed(k.alias) in squeezed(k.main) for k in (a, b))
 
 
 class _AuthorIndex:

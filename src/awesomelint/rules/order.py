@@ -179,7 +179,10 @@ def entry_order(ctx: Context):
     before or after 'AutoGluon', upper case first): each section is judged by the
     habit that fits it best, so an entry is reported only when no common habit puts it
     where it is. Leading emoji never count; numbers compare by value. The fix sorts
-    the section by that habit, moving each entry with its sub-bullets."""
+    the section by that habit, moving each entry with its sub-bullets. A list generated
+    from data keeps the generator's order (a notice saying so, or `generated: true`)."""
+    if ctx.generated is not None:
+        return
     for section in judged(sections(ctx.doc), ctx.option("order")):
         misplaced = section.misplaced()
         edit = reordered(ctx.doc, section)

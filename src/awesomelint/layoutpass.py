@@ -1,0 +1,71 @@
+"""The layout a document gets: the blocks `layout` would rewrite, less those whose
+rewrite would change the rendered HTML (kept as written, and named).
+
+`fix` writes this layout; the `layout` rule shows the same blocks as findings, so every
+layout hunk of `fix --diff` is one `check --select layout` can show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Document
+from .edits import apply_edits
+from .layout import Group, Options, layout_groups
+from .verify import FixError, html, verify
+
+
+@dataclass
+class LayoutPass:
+    """The document in its layout, the groups that made it, and the blocks kept as written."""
+
+    doc: Document
+    applied: list[Group] = field(default_factory=list)
+    kept: list[Group] = field(default_factory=list)
+
+    @property
+    def edits(self):
+        return sorted((e for g in self.applied for e in g.edits), key=lambda e: (e.start, e.end))
+
+
+def layout_pass(doc: Document, options: Options) -> LayoutPass:
+    """Every layout group whose rewrite keeps the HTML, applied together; the others kept."""
+    groups = [g for g in layout_groups(doc, options)
+              if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
+    if not groups:
+        return LayoutPass(doc)
+    before = html(doc)
+    following = with_groups(doc, groups)
+    kept: list[Group] = []
+    if html(following) != before:
+        kept = [g for g in groups if html(with_groups(doc, [g])) != before]
+        groups = [g for g in groups if g not in kept]
+        following = with_groups(doc, groups)
+        if html(following) != before:  # blocks that only change the HTML together: add them one by one
+            accepted: list[Group] = []
+            for group in groups:
+                trial = with_groups(doc, accepted + [group])
+                if html(trial) == before:
+                    accepted.append(group)
+                else:
+                    kept.append(group)
+            groups = accepted
+            following = with_groups(doc, groups)
+    if not groups:
+        return LayoutPass(doc, [], kept)
+    try:
+        verify(doc, following, [])
+    except FixError:
+        return LayoutPass(doc, [], groups + kept)
+    return LayoutPass(following, groups, kept)
+
+
+def describe(group: Group) -> str:
+    """What a layout change is and why: the block, and the convention it is brought to."""
+    why = getattr(group, "why", "") or "laid out unlike the rest of the file"
+    return f"{group.what}: {why}"
+
+
+def with_groups(doc: Document, groups: list[Group]) -> Document:
+    edits = sorted((e for g in groups for e in g.edits), key=lambda e: (e.start, e.end))
+    return Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)

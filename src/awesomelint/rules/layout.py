@@ -1,0 +1,37 @@
+"""layout: the blocks `fix` would lay out in the file's own conventions, shown as findings."""
+
+from __future__ import annotations
+
+from ..findings import Fix, Severity
+from ..layoutpass import describe, layout_pass
+from ..registry import Context, FixAvailability, rule
+
+
+@rule(
+    "layout",
+    summary="A block laid out unlike the rest of the file (a '-' list among '*' lists, an unpadded row in an aligned table…): what `fix` rewrites as layout.",
+    severity=Severity.INFO,
+    fix=FixAvailability.SAFE,
+    fix_note="`fix` writes the file's own convention (`fix --no-layout` or `layout: false` skips it)",
+    bad="* [Alpha](https://alpha.example/) - A.\n* [Beta](https://beta.example/) - B.",
+    good="- [Alpha](https://alpha.example/) - A.\n- [Beta](https://beta.example/) - B.",
+    setting=("# Awesome Things\n\n## Tools\n\n" + "".join(f"- [Tool {n}](https://tool{n}.example/) - T.\n" for n in range(8))
+             + "\n## More\n\n{example}\n"),
+    default=False,
+)
+def layout(ctx: Context):
+    """Every hunk `fix` writes has a reason `check` can show: content fixes have their
+    rules, and layout has this one. It is off unless selected (`check --select layout`),
+    since a layout difference is a matter of form, not a defect: each finding names the
+    block, the convention the file follows and how much of the file follows it, and is
+    exactly what `fix` would rewrite (blocks whose rewrite would change the rendered
+    HTML are not shown: `fix` keeps them as written). A generated list, or a config
+    with `layout: false`, has none."""
+    if ctx.layout is None or ctx.generated is not None:
+        return
+    laid_out = layout_pass(ctx.doc, ctx.layout)
+    for group in laid_out.applied:
+        first = min(group.edits, key=lambda e: e.start)
+        start, end = ctx.doc.line_span(ctx.doc.position(first.start)[0])
+        yield ctx.finding(start, max(end, start + 1), describe(group), fix=Fix.safe(*group.edits),
+                          entry=ctx.entry_at(start))
