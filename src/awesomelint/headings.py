@@ -116,3 +116,50 @@ def _html_anchors(doc: Document) -> dict[str, int]:
 def html_h1_lines(doc: Document) -> list[int]:
     """1-based lines of HTML blocks that hold an ``<h1>`` (a list's title written in HTML)."""
     return [t.map[0] + 1 for t in doc.tokens if t.type == "html_block" and t.map and _HTML_H1.search(t.content)]
+
+
+_ALT = re.compile(r"""<img\b[^<>]*\balt\s*=\s*["']([^"'<>]+)["']""", re.I)
+_HTML_TITLE = re.compile(r"<h1[^<>]*>(.*?)</h1>", re.I | re.S)
+# the repository a list links as its own: 'github.com/kdeldycke/awesome-iam#readme'
+_OWN_REPOSITORY = re.compile(r"https?://github\.com/[\w.-]+/([\w.-]+?)/?#readme\b", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+_LEAD = 40  # lines at the top of a list where its title, logo and own links are
+_SAYS_NOTHING = frozenset({"awesome", "awesomelist", "readme", "logo", "banner", "header"})
+
+
+def list_names(doc: Document) -> frozenset[str]:
+    """The names a list goes by, letters and digits only, lower-case: its title ('# Awesome
+    IAM', an HTML <h1>, a title logo's alt text) and the repository its top lines link as
+    its own ('github.com/kdeldycke/awesome-iam#readme'). Sponsor links name the list they
+    were placed in (utm_campaign=awesome-iam-oss-sponsorship)."""
+    return doc.derived(_list_names)
+
+
+def _list_names(doc: Document) -> frozenset[str]:
+    names: list[str] = []
+    title = next((h for h in doc.derived(headings_of) if h.level == 1), None)
+    if title is not None:
+        names.append(title.shown)
+    top = "\n".join(doc.lines[:_LEAD])
+    names += [_TAG.sub("", match.group(1)) for match in _HTML_TITLE.finditer(top)]
+    names += [match.group(1) for match in _OWN_REPOSITORY.finditer(top)]
+    logo = _title_logo(doc)
+    if logo:
+        names.append(logo)
+    squeezed = ("".join(c for c in name.casefold() if c.isalnum()) for name in names)
+    return frozenset(name for name in squeezed if len(name) >= 4 and name not in _SAYS_NOTHING)
+
+
+def _title_logo(doc: Document) -> str | None:
+    """The alt text of the image a list opens with, before any heading or list: its logo."""
+    for token in doc.tokens:
+        if token.type == "html_block":
+            found = _ALT.search(token.content)
+            if found or "<img" in token.content.lower():
+                return found.group(1) if found else None
+        elif token.type == "inline":
+            image = next((c for c in token.children or () if c.type == "image"), None)
+            return image.content if image is not None else None
+        elif token.type in ("heading_open", "bullet_list_open", "ordered_list_open", "table_open"):
+            return None
+    return None

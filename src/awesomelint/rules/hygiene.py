@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import data
-from ..entries import plain_text
 from ..findings import Fix, Severity
+from ..headings import list_names
 from ..registry import Context, FixAvailability, rule
 from ..urls import host_matches, host_of, join_query, split_query, strip_www, tracking_params
 from .common import dest_edit, squeezed
@@ -33,15 +34,31 @@ def tracking_param(ctx: Context):
     """Tracking parameters record where a reader came from, make links long, and make
     the same page look like two different links to duplicate checks. Dropping them
     never changes the page; other parameters and the fragment are kept as written. A
-    list's own sponsor links that name the list (utm_campaign=awesome-go) are the owner's
-    attribution and pass; a 'ref' inside an API call may be the API's parameter, so its
-    fix is unsafe."""
+    list's sponsor links are another matter: the owner is paid for the attribution they
+    carry. A campaign that names the list (utm_campaign=awesome-go, or the repository the
+    list links as its own) passes; the same set of campaign parameters on several links
+    to one site is one sponsor's attribution, noted once and never stripped. A 'ref'
+    inside an API call may be the API's parameter, so its fix is unsafe."""
     extra = ctx.option("extend-params") or []
-    own_name = squeezed(_list_name(ctx.doc))
+    own_names = list_names(ctx.doc)
+    tracked_links = []
     for link in _web_links(ctx):
         base, params, fragment = split_query(link.url)
         tracked = tracking_params(params, extra)
-        if not tracked or _owners_attribution(tracked, own_name):
+        if tracked and not _names_the_list(tracked, own_names):
+            tracked_links.append((link, base, params, fragment, tracked))
+    campaigns = Counter(_campaign(link, tracked) for link, _, _, _, tracked in tracked_links)
+    noted: set[tuple[str, frozenset[str]]] = set()
+    for link, base, params, fragment, tracked in tracked_links:
+        campaign = _campaign(link, tracked)
+        if campaigns[campaign] >= SPONSOR_LINKS and any(p.lower().startswith("utm_") for p in tracked):
+            if campaign not in noted:  # one note for the whole set, on its first link
+                noted.add(campaign)
+                shown = "&".join(sorted(campaign[1]))
+                yield ctx.finding(
+                    link.start, link.end,
+                    f"{campaigns[campaign]} links to {campaign[0]} carry the same campaign ({shown}): a sponsor's "
+                    "attribution, kept as written", severity=Severity.INFO, entry=ctx.entry_at(link.start))
             continue
         cleaned = join_query(base, [p for p in params if p not in tracked], fragment)
         edit = dest_edit(ctx.doc, link, cleaned)
@@ -56,24 +73,21 @@ def tracking_param(ctx: Context):
         )
 
 
+SPONSOR_LINKS = 3  # links to one site carrying the same campaign: a sponsor's attribution, not a pasted link
 _API = re.compile(r"^[a-z]+://(?:api\.[^/]+|[^/]+/(?:[^?]*/)?api(?:/|$|\?))", re.I)
 _REF_NAMES = {"ref", "ref_src", "ref_url"}
 
 
-def _list_name(doc) -> str:
-    """The list's title: its first top-level heading."""
-    tokens = doc.tokens
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h1":
-            return plain_text(tokens[index + 1])
-    return ""
+def _campaign(link, tracked: list[str]) -> tuple[str, frozenset[str]]:
+    """The site a link goes to and the tracking parameters it carries, values and all."""
+    return strip_www(host_of(link.url)), frozenset(p.lower() for p in tracked)
 
 
-def _owners_attribution(tracked: list[str], own_name: str) -> bool:
+def _names_the_list(tracked: list[str], own_names: frozenset[str]) -> bool:
     """utm_campaign=awesome-go in awesome-go: the list's own sponsor links say where their
     readers come from, with the sponsor's consent; that is attribution, not tracking."""
-    return len(own_name) >= 4 and any(
-        p.lower().startswith("utm_") and own_name in squeezed(p.partition("=")[2]) for p in tracked)
+    values = [squeezed(p.partition("=")[2]) for p in tracked if p.lower().startswith("utm_")]
+    return any(name in value for name in own_names for value in values)
 
 
 @rule(
