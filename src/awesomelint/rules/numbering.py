@@ -15,10 +15,11 @@ _MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
     "list-numbering",
     summary="Ordered list numbers that repeat or skip inside one list.",
     severity=Severity.WARNING,
-    fix=FixAvailability.SAFE,
-    fix_note="renumber from the first number, re-indenting sub-bullets when a number gains a digit",
+    fix=FixAvailability.SOMETIMES,
+    fix_note="renumber from the first number, re-indenting sub-bullets when a number gains a digit; safe up to `max-safe-lines` changed lines, else an info note with an unsafe fix",
     bad="17. Quilt-1M\n18. CONCH\n17. KEP",
     good="17. Quilt-1M\n18. CONCH\n19. KEP",
+    options={"max-safe-lines": 20},
 )
 def list_numbering(ctx: Context):
     """GitHub renders an ordered list 1, 2, 3 whatever is typed, but the file is what
@@ -47,11 +48,14 @@ def list_numbering(ctx: Context):
         line = items[bad].map[0] + 1
         start, end = doc.line_span(line)
         what = "repeats" if numbers[bad] in numbers[:bad] else "skips"
-        yield ctx.finding(
-            start, end,
-            f"list numbering {what} at item {numbers[bad]} (expected {expected[bad]}); the list runs {_ranges(numbers)}",
-            fix=Fix.safe(*edits) if edits else None,
-        )
+        message = f"list numbering {what} at item {numbers[bad]} (expected {expected[bad]}); the list runs {_ranges(numbers)}"
+        changed = len({doc.position(edit.start)[0] for edit in edits})
+        if changed > ctx.option("max-safe-lines"):
+            yield ctx.finding(start, end, f"{message}; renumbering would change {changed} lines that GitHub shows "
+                              "numbered anyway: `fix --unsafe-fixes` does it", severity=Severity.INFO,
+                              fix=Fix.unsafe(*edits))
+            continue
+        yield ctx.finding(start, end, message, fix=Fix.safe(*edits) if edits else None)
 
 
 def _items(tokens, open_index: int):

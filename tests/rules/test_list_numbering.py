@@ -1,0 +1,71 @@
+"""list-numbering: small renumberings are safe; large ones are one note with an unsafe fix."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesomelint.config import parse_config
+from awesomelint.document import Document
+from awesomelint.fix import fix_document
+
+from ..conftest import findings
+
+
+def fixed(text: str, unsafe: bool = False) -> str:
+    config = parse_config({"select": ["list-numbering"]})
+    return fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
+
+
+def numbered(numbers: list[int]) -> str:
+    return "# X\n\n" + "".join(f"{n}. [Paper {i}](https://p{i}.example/) - About.\n" for i, n in enumerate(numbers))
+
+
+def test_a_restart_near_the_end_is_a_safe_renumbering():
+    text = numbered(list(range(1, 31)) + [1, 2, 3])
+    (finding,) = findings(text, "list-numbering")
+    assert finding.severity.value == "warning" and finding.fix.applicability.value == "safe"
+    assert "31. [Paper 30]" in fixed(text)
+
+
+def test_a_restart_near_the_top_of_a_long_list_is_one_note_left_to_unsafe_fixes():
+    text = numbered([1, 2] + list(range(1, 40)))
+    (finding,) = findings(text, "list-numbering")
+    assert finding.severity.value == "info" and finding.fix.applicability.value == "unsafe"
+    assert "would change 39 lines" in finding.message
+    assert fixed(text) == text
+    assert "41. [Paper 40]" in fixed(text, unsafe=True)
+
+
+def test_the_bar_is_an_option():
+    text = numbered([1, 2] + list(range(1, 40)))
+    doc = Document.from_text(text, "README.md")
+    config = parse_config({"select": ["list-numbering"], "list-numbering": {"max-safe-lines": 100}})
+    assert "41. [Paper 40]" in fix_document(doc, config, layout=False).text
+
+
+_ITEM = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+@given(st.lists(st.integers(1, 120), min_size=2, max_size=14), st.lists(st.booleans(), min_size=14, max_size=14))
+def test_a_renumbering_changes_the_numbers_and_the_indentation_they_carry_only(numbers, subs):
+    lines = ["# X", ""]
+    for index, number in enumerate(numbers):
+        lines.append(f"{number}. [Paper {index}](https://p{index}.example/) - About.")
+        if subs[index]:
+            lines.append(" " * (len(str(number)) + 2) + "- [Code](https://c.example/)")
+    text = "\n".join(lines) + "\n"
+    after = fixed(text, unsafe=True).split("\n")
+    before = text.split("\n")
+    assert len(after) == len(before)
+    count = None
+    for old, new in zip(before, after):
+        if _ITEM.match(old):
+            assert _ITEM.sub("", old) == _ITEM.sub("", new)  # the item's text is untouched
+            number = int(_ITEM.match(new).group(2))
+            count = number if count is None else count + 1
+            assert number == count or len(set(numbers)) < len(numbers) * 3 // 4 or number == int(_ITEM.match(old).group(2))
+        else:
+            assert old.strip() == new.strip()  # a sub-bullet moves with its number, its text unchanged
