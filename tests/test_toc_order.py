@@ -270,3 +270,11 @@ def test_alphabetical_lists_after_fix_are_in_order(name):
     after = fixed(path.read_text(encoding="utf-8"), "entry-order")
     assert findings(after, "entry-order") == []
     assert sorted(after.splitlines()) == sorted(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_section_sorted_with_longer_names_first_is_in_a_habit_of_its_own():
+    # generators that sort the files they build a list from put 'immich-kiosk.yml' before 'immich.yml'
+    names = ["Gitea", "Immich Kiosk", "Immich", "Jellyfin", "Nextcloud", "Nginx Proxy Manager", "NGINX", "Paperless"]
+    tools = "".join(f"- [{n}](https://{n.replace(' ', '').lower()}.example/) - x\n" for n in names)
+    text = "# X\n\n" + SORTED + "## Tools\n\n" + tools + "\n" + section("Web", "Grove", "Harbor", "Isle")
+    assert messages(text, "entry-order") == []

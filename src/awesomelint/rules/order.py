@@ -41,6 +41,9 @@ COLLATIONS: tuple[Callable[[str], Any], ...] = (
     lambda title: _natural("".join(c for c in title.casefold() if c.isalnum())),  # punctuation ignored
     lambda title: title.strip().casefold(),  # plain text order
     lambda title: title.strip(),  # byte order: upper case first
+    # a name after the longer names it begins ('Immich Kiosk', 'Immich'): the order of
+    # files named after the entries ('immich-kiosk.yml' < 'immich.yml'), as generators sort
+    lambda title: title.strip().casefold() + "\U0010ffff",
 )
 
 
