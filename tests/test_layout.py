@@ -65,20 +65,20 @@ def test_code_and_html_are_left_as_written():
 
 
 def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(monkeypatch, runner, tmp_path):
-    import awesomelint.fix as fix_module
+    import awesomelint.layoutpass as layoutpass
     from awesomelint.cli import main
     from awesomelint.findings import Edit
     from awesomelint.layout import Group
 
     def one_bad_one_good(doc, options):
         bad = doc.text.index("- a")
-        groups = [Group(doc.position(bad)[0], "bullet list", [Edit(bad, bad + 1, "1.")])]
+        groups = [Group(doc.position(bad)[0], "bullet list", [Edit(bad, bad + 1, "1.")], "a test")]
         good = doc.text.find("Sub ##")
         if good >= 0:
-            groups.append(Group(doc.position(good)[0], "heading", [Edit(good + 3, good + 6, "")]))
+            groups.append(Group(doc.position(good)[0], "heading", [Edit(good + 3, good + 6, "")], "a test"))
         return groups
 
-    monkeypatch.setattr(fix_module, "layout_groups", one_bad_one_good)
+    monkeypatch.setattr(layoutpass, "layout_groups", one_bad_one_good)
     path = tmp_path / "README.md"
     path.write_text("# T\n\nSee [x](http://github.com/a/b)\n\n- a\n\n## Sub ##\n")
     result = runner.invoke(main, ["fix", str(path)])
@@ -88,15 +88,15 @@ def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(mon
 
 
 def test_refused_lines_are_those_of_the_file_as_read(monkeypatch):
-    import awesomelint.fix as fix_module
+    import awesomelint.layoutpass as layoutpass
     from awesomelint.findings import Edit
     from awesomelint.layout import Group
 
     def bad_list(doc, options):
         at = doc.text.index("- a")
-        return [Group(doc.position(at)[0], "bullet list", [Edit(at, at + 1, "1.")])]
+        return [Group(doc.position(at)[0], "bullet list", [Edit(at, at + 1, "1.")], "a test")]
 
-    monkeypatch.setattr(fix_module, "layout_groups", bad_list)
+    monkeypatch.setattr(layoutpass, "layout_groups", bad_list)
     text = "# T\n\n\n\n\ntext\n\n- a\n"  # whitespace fix removes three lines before the list
     outcome = fix_document(Document.from_text(text), Config())
     assert outcome.text == "# T\n\ntext\n\n- a\n"
@@ -230,3 +230,342 @@ def _config(folder, text: str):
     path = folder / "conf.yaml"
     path.write_text(text + "\n")
     return path
+
+
+# tables: each table's own padding habit, and the file's header habit -----------------
+
+
+def _groups(text: str):
+    from awesomelint.layout import layout_groups
+
+    return layout_groups(Document.from_text(text), Config().layout_options())
+
+
+CENTRED = ("| Name  |  Year  |   Venue  |\n"
+           "|:-----:|:------:|:--------:|\n"
+           "| Alpha |  2021 |   ICML   |\n"
+           "|  Bo   |  2022  |  NeurIPS |\n"
+           "|  Cy   |  2023  |   AAAI   |\n")
+
+
+def test_centred_aligned_table_is_left_as_written():
+    text = ("| Date |    Keywords    |\n|:----:|:--------------:|\n| 2021 |     vision     |\n"
+            "| 2022 |  language, RL  |\n| 2023 |      audio     |\n")
+    assert own_layout(text) == text
+    assert own_layout(CENTRED) == CENTRED.replace("|  2021 |", "|  2021  |")  # the one uneven row
+
+
+def test_right_and_left_aligned_tables_are_left_as_written():
+    right = "| Model |  Params |\n|------:|--------:|\n|   GPT |    175B |\n| LLaMA |     7B |\n|    T5 |     11B |\n"
+    assert own_layout(right) == right.replace("|     7B |", "|      7B |")
+    left = "| Model | Params |\n|:------|:-------|\n| GPT   | 175B   |\n| LLaMA | 7B     |\n| T5    | 11B    |\n"
+    assert own_layout(left) == left
+
+
+def test_a_wider_cell_re_pads_every_row_in_the_tables_own_placement():
+    text = ("| Name  |  Year  |  Venue  |\n"
+            "|:------|:------:|:-------:|\n"
+            "| Alpha |  2021  |   ICML  |\n"
+            "| Bo    |  2022  | NeurIPS |\n"
+            "| Cy    |  2023  |   AAAI  |\n"
+            "| Dee   |  2024  | ICLR and CVPR |\n")
+    out = own_layout(text)
+    assert out.splitlines() == [
+        "| Name  |  Year  |     Venue     |",
+        "|:------|:------:|:-------------:|",
+        "| Alpha |  2021  |      ICML     |",
+        "| Bo    |  2022  |    NeurIPS    |",
+        "| Cy    |  2023  |      AAAI     |",
+        "| Dee   |  2024  | ICLR and CVPR |"]
+    assert same_html(text, out)
+    assert own_layout(out) == out
+
+
+def test_only_the_widened_column_is_re_padded():
+    # "Bo" sits left in a centred column: on the grid, so it is left as written
+    text = ("|  Name  |  Venue  |\n"
+            "|:------:|:-------:|\n"
+            "|  Alpha |   ICML  |\n"
+            "| Bo     | NeurIPS |\n"
+            "|   Cy   |   AAAI  |\n"
+            "|   Dee  | ICLR and CVPR |\n")
+    out = own_layout(text)
+    assert [line.split("|")[1] for line in out.splitlines()] == [line.split("|")[1] for line in text.splitlines()]
+    assert out.splitlines()[3] == "| Bo     |    NeurIPS    |"
+
+
+def test_rows_already_on_the_grid_are_untouched_when_the_odd_row_fits():
+    text = ("| Name  |  Year  |\n|:------|:------:|\n| Alpha |  2021  |\n| Bo    |  2022  |\n| Cy | 2023 |\n")
+    out = own_layout(text)
+    assert out.splitlines()[:4] == text.splitlines()[:4]
+    assert out.splitlines()[4] == "| Cy    |  2023  |"
+
+
+def test_columns_keep_their_own_placement():
+    # the Medical-Dataset shape: a left-aligned first column, centred columns after it
+    text = ("| Benchmark |  Organization   |    Paper    |\n"
+            "|:----------|:---------------:|:-----------:|\n"
+            "| MedBench  | Shanghai AI Lab |   [p](https://p.example/)   |\n"
+            "| A-Eval    |       JHU       |      -      |\n"
+            "| Touch     |       DKFZ      |      -      |\n")
+    out = own_layout(text)
+    assert out.splitlines()[3:] == ["| A-Eval    |       JHU       |            -            |",
+                                    "| Touch     |       DKFZ      |            -            |"]
+    assert out.splitlines()[2] == "| MedBench  | Shanghai AI Lab | [p](https://p.example/) |"
+
+
+def test_aligned_tables_without_outer_pipes_start_at_the_line():
+    text = "Name  | Code\n------|-----\nAlpha | x\nBeta  | y\nGamma-ray | z\n"
+    assert own_layout(text) == "Name      | Code\n----------|-----\nAlpha     | x\nBeta      | y\nGamma-ray | z\n"
+    delimiter_indented = "Name  | Code\n :--- | :---\nAlpha | x\nBeta  | y\nGamma-ray | z\n"
+    assert own_layout(delimiter_indented).splitlines()[1] == " :------- | :---"
+    roomy = "Name   |  Code\n-------|------\nAlpha  |  x\nBeta   |  y\nGamma-ray |  z\n"  # two spaces a side
+    assert own_layout(roomy).splitlines()[-1] == "Gamma-ray  |  z"
+    indented = "  Name  | Code\n  ------|-----\n  Alpha | x\n  Beta  | y\n  Cy | z\n"
+    assert own_layout(indented) == indented.replace("  Cy | z", "  Cy    | z")
+
+
+def test_a_tab_is_no_evidence_of_alignment():
+    text = "| Name | Code |\n|---|---|\n| a\t| b |\n| c | d |\n"
+    assert own_layout(text) == "| Name | Code |\n|---|---|\n| a | b |\n| c | d |\n"
+
+
+def test_empty_cells_keep_one_space():
+    text = "| | | |\n|---|---|---|\n| [a](#a) | [b](#b) | [c](#c) |\n| [d](#d) | [e](#e) | [f](#f) |\n"
+    assert own_layout(text) == text
+
+
+def _tables(header: str, delimiter: str = "|---|---|", count: int = 3) -> str:
+    body = "".join(f"## S{i}\n\n{header}\n{delimiter}\n| a{i} | b{i} |\n| c{i} | d{i} |\n\n" for i in range(count))
+    return "# T\n\n" + body
+
+
+def test_headers_without_outer_pipes_in_every_table_are_the_files_habit():
+    text = _tables("A | B")
+    assert own_layout(text) == text
+
+
+def test_one_odd_header_among_many_follows_the_file():
+    text = _tables("A | B", count=4) + "## New\n\n| A | B |\n|---|---|\n| x | y |\n| z | w |\n"
+    out = own_layout(text)
+    assert out == text.replace("| A | B |\n|---|---|\n| x", "A | B\n|---|---|\n| x")
+    [group] = _groups(text)
+    assert group.why == "header row with outer pipes where the file's table headers have none (4 of 5 tables)"
+
+
+def test_an_odd_header_padding_among_many_follows_the_file():
+    text = _tables("| A | B |", count=4) + "## New\n\n|A  |B|\n|---|---|\n| x | y |\n| z | w |\n"
+    assert own_layout(text) == text.replace("|A  |B|", "| A | B |")
+
+
+def test_two_tables_make_a_habit_only_when_both_agree():
+    both = _tables("A | B", count=2)
+    assert own_layout(both) == both
+    one = _tables("A | B", count=1) + "## New\n\n| A | B |\n|---|---|\n| x | y |\n| z | w |\n"
+    assert own_layout(one) == one.replace("A | B\n", "| A | B |\n")  # no habit: judged against its own rows
+
+
+def test_centred_headers_over_one_space_bodies_are_kept():
+    # the BradyFU shape: every header padded to its delimiter row's columns, bodies one space
+    header, delimiter = "|  Title  |   Venue  |   Date   |", "|:--------|:--------:|:--------:|"
+    body = "| [**A Long Paper Title**](https://a.example/) | arXiv | 2024-01-01 |\n| [**B**](https://b.example/) | ICML | 2023-05-01 |\n"
+    text = "# T\n\n" + "".join(f"## S{i}\n\n{header}\n{delimiter}\n{body}\n" for i in range(3))
+    assert own_layout(text) == text
+    single = f"{header}\n{delimiter}\n{body}"
+    assert own_layout(single) == single  # a header on its delimiter row's columns is a form of its own
+
+
+def test_a_table_header_padded_unlike_its_body_is_rewritten_when_the_file_has_no_habit():
+    text = "|Name|Code|\n|---|---|\n| Alpha | x |\n| Beta | y |\n"
+    assert own_layout(text) == "| Name | Code |\n|---|---|\n| Alpha | x |\n| Beta | y |\n"
+
+
+# every group has a reason ----------------------------------------------------------
+
+
+def test_every_kind_of_group_says_why():
+    lists = "".join(f"## S{i}\n\n* [a{i}](https://a{i}.example/)\n* [b{i}](https://b{i}.example/)\n\n" for i in range(4))
+    text = ("# T\n\n" + lists + "## New ##\n\n- [n](https://n.example/)\n- [m](https://m.example/)\n\n"
+            "## Tail\n* [p](https://p.example/)\n")
+    whys = {(g.what, g.why) for g in _groups(text)}
+    assert whys == {
+        ("bullet list", "'-' bullets where the file writes '*' (9 of 11 bullets at this depth)"),
+        ("heading", "closing hashes where the file's headings have none (6 of 7)"),
+        ("bullet list", "no blank line between a heading and a bullet list, where the file has one (5 of 6 times)")}
+
+
+def test_setext_heading_group_says_why():
+    text = "# T\n\n## A\n\ntext\n\n## B\n\ntext\n\nSub\n---\n\ntext\n"
+    [group] = _groups(text)
+    assert group.why == "setext heading where the file's level 1 and 2 headings are '#' (3 of 4)"
+
+
+def test_nested_list_and_table_groups_say_why():
+    nested = "".join(f"- [p{i}](https://p{i}.example/)\n    - [c{i}](https://c{i}.example/)\n" for i in range(4))
+    text = nested + "- [q](https://q.example/)\n  - [d](https://d.example/)\n"
+    [group] = _groups(text)
+    assert group.why == ("sub-list indented 2 columns past its parent's marker where the file indents 4 columns past"
+                         " the parent's marker (4 of 5 sub-lists)")
+    [table] = _groups(CENTRED)
+    assert table.why == "1 row padded unevenly; this table pads cells to its column width, centred (3 of 4 rows)"
+
+
+def test_imposed_layout_says_so():
+    text = "Sub\n---\n\n## Title ##\n* [a](https://a.example/)\n\n|a|b|\n|---|---|\n|c|d|\n"
+    canonical = {g.why for g in layout_groups_with(text, {"style": "canonical"})}
+    assert canonical == {"setext heading where the canonical style writes '#' headings",
+                         "closing hashes where the canonical style writes none",
+                         "'*' bullets where the canonical style writes '-'",
+                         "no blank line between a heading and a bullet list, where the canonical style puts one between blocks",
+                         "table not in the canonical form (outer pipes, one space around each cell, a '| --- |' delimiter row)"}
+    pinned = {g.why for g in layout_groups_with(text, {"bullet": "+", "table-align": True})}
+    assert "'*' bullets where layout.bullet pins '+'" in pinned
+    assert "columns not padded to equal width, which layout.table-align pins" in pinned
+
+
+def layout_groups_with(text: str, layout: dict):
+    from awesomelint.layout import layout_groups
+
+    return layout_groups(Document.from_text(text), parse_config({"layout": layout}).layout_options())
+
+
+# property: aligned tables in each habit -------------------------------------------------
+
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# characters whose display width is known without asking the code under test
+_NARROW = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_WIDE = "中文表格模型数据🚀🎉"
+
+
+def _cell_width(text: str) -> int:
+    return sum(2 if c in _WIDE else 1 for c in text)
+
+
+_cell = st.text(alphabet=_NARROW + _WIDE, min_size=1, max_size=7)
+
+
+def _padded(text: str, span: int, placement: str, margin: int, ceil: bool) -> str:
+    spare = span - _cell_width(text)
+    before = {"left": margin, "right": spare - margin}.get(placement, (spare + ceil) // 2)
+    return " " * before + text + " " * (spare - before)
+
+
+def _aligned(header: list[str], body: list[list[str]], placement: str, margin: int, ceil: bool,
+             extra: list[int], spaced_delimiter: bool, outer: bool) -> tuple[str, list[int]]:
+    """An aligned table written by hand rules: each column as wide as its widest cell,
+    plus margins and some extra, every cell placed the same way. Without outer pipes the
+    first cell starts the line and the last one ends it, unpadded."""
+    columns = len(header)
+    widest = [max(_cell_width(row[c]) for row in [header, *body]) for c in range(columns)]
+    spans = [widest[c] + (2 * margin if outer or c else margin) + extra[c] for c in range(columns)]
+    colon = {"left": (":", ""), "centre": (":", ":"), "right": ("", ":")}[placement]
+
+    def cell(c: int, text: str) -> str:
+        if outer:
+            return _padded(text, spans[c], placement, margin, ceil)
+        if c == columns - 1:
+            return " " * margin + text
+        if c == 0:
+            return text + " " * (spans[c] - _cell_width(text))
+        return _padded(text, spans[c], placement, margin, ceil)
+
+    def row(cells: list[str]) -> str:
+        inner = "|".join(cell(c, t) for c, t in enumerate(cells))
+        return f"|{inner}|" if outer else inner
+
+    dashes = [s - len(colon[0]) - len(colon[1]) - (2 if spaced_delimiter else 0) for s in spans]
+    pieces = [(" " if spaced_delimiter else "") + colon[0] + "-" * d + colon[1] + (" " if spaced_delimiter else "")
+              for d in dashes]
+    delimiter = "|".join(pieces)
+    delimiter = f"|{delimiter}|" if outer else delimiter.rstrip()
+    return "\n".join([row(header), delimiter, *(row(r) for r in body)]) + "\n", spans
+
+
+@st.composite
+def aligned_tables(draw):
+    columns = draw(st.integers(2, 4))
+    rows = draw(st.integers(3, 6))
+    header = draw(st.lists(_cell, min_size=columns, max_size=columns))
+    body = draw(st.lists(st.lists(_cell, min_size=columns, max_size=columns), min_size=rows, max_size=rows))
+    placement = draw(st.sampled_from(["left", "centre", "right"]))
+    outer = placement != "left" or draw(st.booleans())
+    margin = draw(st.integers(1, 2))
+    ceil = draw(st.booleans())
+    extra = draw(st.lists(st.integers(0, 2), min_size=columns, max_size=columns))
+    # each column shows how its cells sit, whichever one row is later edited: body cells
+    # two columns apart in width, even without the widest or the narrowest
+    for c in range(columns):
+        widths = sorted(_cell_width(r[c]) for r in body)
+        assume(widths[-2] - widths[0] >= 2 and widths[-1] - widths[1] >= 2)
+    text, spans = _aligned(header, body, placement, margin, ceil, extra, draw(st.booleans()), outer)
+    return header, body, placement, margin, ceil, extra, outer, text, spans
+
+
+def _cells(line: str, outer: bool = True) -> list[str]:
+    parts = line.split("|")
+    return parts[1:-1] if outer else parts
+
+
+def _pads(raw: str) -> tuple[int, int]:
+    return len(raw) - len(raw.lstrip(" ")), len(raw) - len(raw.rstrip(" "))
+
+
+def _display_columns(line: str) -> list[int]:
+    columns, width = [], 0
+    for char in line:
+        if char == "|":
+            columns.append(width)
+        width += 2 if char in _WIDE else 1
+    return columns
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(aligned_tables(), st.data())
+def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs(table, data):
+    header, body, placement, margin, ceil, extra, outer, text, spans = table
+    document = "# T\n\n" + text
+    assert fix_document(Document.from_text(document), Config()).text == document
+
+    row = data.draw(st.integers(0, len(body) - 1))
+    column = data.draw(st.integers(0, len(header) - 1))
+    wider = body[row][column] + data.draw(st.text(alphabet=_NARROW + _WIDE, min_size=1, max_size=12))
+    lines = text.splitlines()
+    cells = _cells(lines[row + 2], outer)
+    last = column == len(header) - 1
+    cells[column] = (" " * margin if outer or column else "") + wider + (" " * margin if outer or not last else "")
+    lines[row + 2] = f"|{'|'.join(cells)}|" if outer else "|".join(cells)
+    edited = "# T\n\n" + "\n".join(lines) + "\n"
+    out = fix_document(Document.from_text(edited), Config()).text
+    assert same_html(edited, out)
+    before, after = edited.splitlines()[2:], out.splitlines()[2:]
+    assert len(before) == len(after)
+    # one grid: every row's pipes in the same display columns
+    assert len({tuple(_display_columns(line)) for line in after}) == 1
+    room = 2 if placement == "centre" else 2 * margin if outer or column else margin
+    needs = not (last and not outer) and _cell_width(wider) + room > spans[column]
+    for index, (old, new) in enumerate(zip(before, after)):
+        old_cells, new_cells = _cells(old, outer), _cells(new, outer)
+        if index == row + 2:
+            assert new_cells[column].strip() == wider
+        elif not needs:
+            assert new == old  # nothing else had to move
+        else:
+            for c in range(len(header)):
+                if c != column:
+                    assert new_cells[c] == old_cells[c]  # other columns' cells untouched
+        if index == 1 or (last and not outer):
+            continue
+        # the edited column keeps the table's placement, and a column widened for the
+        # edited cell gives it the room the table gives its widest cells
+        left, right = _pads(new_cells[column])
+        edge = margin if outer or column else 0
+        if placement == "centre":
+            assert abs(left - right) <= 1
+        elif placement == "right":
+            assert right == margin
+        else:
+            assert left == edge
+        if needs and index == row + 2:
+            assert (left, right) in ({(1, 1)} if placement == "centre" else {(edge, margin), (margin, margin)})

@@ -9,6 +9,8 @@ hand-merged lists leave behind:
     [t] (u)          text: a space between ] and (
     [t](u            text: never closed
     [t]([u)          a link whose target starts with a stray "["
+    [t]((u)          text: a second "(" before the address
+    [t](words here)  text: the target is words, not an address (GitHub shows it all as text)
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ _STRAY_BRACKET = re.compile(r"^\[(?P<u1>" + _URL + r")$")
 # every text shape has a "]" then "(" (perhaps spaced) that no parsed link holds
 _CLOSE_OPEN = re.compile(r"\][ \t]*\(")
 _OPEN_BEFORE = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*$")
+_DOUBLE_OPEN = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\((?P<u1>" + _URL + r")\)")
+# '[BioRxiv](DoubletDecon: Cell-State Aware Removal …)': words where the address belongs
+# (two words at least, the first not an address; a task box '[ ]'/'[x]' is not a link)
+_WORDS_TARGET = re.compile(r"\[(?P<text>[^\[\]\n]*[^\[\]\n\sxX][^\[\]\n]*)\]\((?P<words>(?![a-z][a-z0-9+.-]*:/|www\.|/|#|\.)[^()\s<>\x00]+(?:[ \t]+[^()\s<>\x00]+)+)\)", re.I)
 
 
 @dataclass
@@ -87,7 +93,8 @@ def _text_shapes(doc: Document, token, masks: list[tuple[int, int]], taken: list
         masked[low:high] = ["\x00"] * (high - low)
     text = "".join(masked)
     found = []
-    for shape, pattern in (("merged", _MERGED), ("spaced", _SPACED), ("unclosed", _UNCLOSED)):
+    for shape, pattern in (("merged", _MERGED), ("double-open", _DOUBLE_OPEN), ("spaced", _SPACED),
+                           ("unclosed", _UNCLOSED), ("words-target", _WORDS_TARGET)):
         for match in pattern.finditer(text):
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             if any(low < end and start < high for low, high in taken):

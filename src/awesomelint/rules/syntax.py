@@ -15,10 +15,10 @@ _KIND_HOSTS = {"code": ["github.com"]}
 
 @rule(
     "nested-link",
-    summary="Link syntax that broke: two targets merged into one link, a space before '(', a stray '[' before the address, or an unclosed link.",
+    summary="Link syntax that broke: two targets merged into one link, a space before '(', a stray '[' or '(' before the address, an unclosed link, or words where the address belongs.",
     severity=Severity.ERROR,
     fix=FixAvailability.SOMETIMES,
-    fix_note="safe when one target is clearly right, else unsafe",
+    fix_note="safe when one target is clearly right, else unsafe; none when the target is words",
     bad="[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)\n[HF]([https://huggingface.co/org/model](https://drive.google.com/x))",
     good="[SToFM](https://arxiv.org/pdf/2507.11588)\n[HF](https://drive.google.com/x)",
 )
@@ -27,11 +27,23 @@ def nested_link(ctx: Context):
     then shows the raw brackets, or a link to a made-up address. The fix rebuilds one
     link, keeping the target that is not a placeholder and that matches the link text
     (an owner/repo, a host such as HF or arXiv); when neither clearly wins it keeps the
-    last one, which is usually the later correction, and marks the fix unsafe."""
+    last one, which is usually the later correction, and marks the fix unsafe. A link
+    whose target is words ('[BioRxiv](DoubletDecon: Cell-State Aware Removal of …)') has
+    no address to keep: it is reported without a fix."""
     for broken in broken_links(ctx.doc):
+        entry = ctx.entry_at(broken.start)
+        if not broken.candidates:  # '[BioRxiv](DoubletDecon: Cell-State Aware …)': no address to keep
+            words = ctx.doc.text[broken.start : broken.end].split("](", 1)[-1][:-1]
+            shown = words if len(words) <= 60 else words[:59] + "…"
+            yield ctx.finding(broken.start, broken.end,
+                              f"{_name(broken)} has words where its address belongs ('{shown}'), so GitHub shows "
+                              "it all as plain text", entry=entry)
+            continue
         target, clear = choose_target(broken)
         urls = " and ".join(url for url, _ in broken.candidates)
-        if broken.shape in ("spaced", "unclosed"):
+        if broken.shape == "double-open":
+            message = f"{_name(broken)} has a second '(' before its address, so it renders as plain text"
+        elif broken.shape in ("spaced", "unclosed"):
             problem = "has a space between ']' and '('" if broken.shape == "spaced" else "is never closed"
             message = f"{_name(broken)} {problem}, so it renders as plain text"
         elif broken.shape == "stray-bracket":
@@ -40,7 +52,6 @@ def nested_link(ctx: Context):
             message = f"{_name(broken)} is broken: it holds two targets ({urls}); keep {target}"
         fix = Fix.safe if clear else Fix.unsafe
         edit = Edit(broken.start, broken.end, f"{broken.written_label}({target})")
-        entry = ctx.entry_at(broken.start)
         yield ctx.finding(broken.start, broken.end, message, fix=fix(edit), entry=entry)
 
 

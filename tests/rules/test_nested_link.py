@@ -1,0 +1,57 @@
+"""nested-link: the broken shapes found on lists nobody here wrote, and what their fixes touch."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesomelint.config import parse_config
+from awesomelint.document import Document
+from awesomelint.fix import fix_document
+
+from ..conftest import findings
+
+
+def fixed(text: str) -> str:
+    return fix_document(Document.from_text(text, "README.md"), parse_config({"select": ["nested-link"]}),
+                        layout=False).text
+
+
+def test_words_where_the_address_belongs_are_reported_without_a_fix():
+    text = "# X\n\n- [BioRxiv](DoubletDecon: Cell-State Aware Removal of Doublets) - A method.\n"
+    (finding,) = findings(text, "nested-link")
+    assert "has words where its address belongs ('DoubletDecon: Cell-State" in finding.message
+    assert finding.fix is None
+
+
+def test_a_second_parenthesis_before_the_address_is_fixed():
+    text = "# X\n\n- [Paper]((https://arxiv.org/abs/2401.00001) - A paper.\n"
+    (finding,) = findings(text, "nested-link")
+    assert "second '('" in finding.message and finding.fix.applicability.value == "safe"
+    assert fixed(text) == "# X\n\n- [Paper](https://arxiv.org/abs/2401.00001) - A paper.\n"
+
+
+@pytest.mark.parametrize("text", [
+    '[Paper](https://arxiv.org/abs/1 "A title in words")',  # a title is allowed after the address
+    "- [ ] a task (with words) and [x] done (more words)",
+    "[Docs](docs/guide.md) and [Home](./index.md)",  # relative addresses
+    "`[x](not a link)` in code",
+    "[a](<with spaces.md>)",
+])
+def test_shapes_that_are_links_or_not_meant_as_links_pass(text):
+    assert findings(f"# X\n\n{text}\n", "nested-link") == []
+
+
+WORDS = st.text(alphabet="abcdef -:.", min_size=1, max_size=12).filter(lambda w: w.strip() and "](" not in w)
+
+
+@given(WORDS, st.sampled_from(["https://arxiv.org/abs/2401.00001", "https://github.com/o/r", "http://x.example/p?q=1"]),
+       st.sampled_from(["- {} - A paper.", "| {} | note |", "Text {} text."]))
+def test_the_fix_keeps_the_text_and_the_address_and_changes_nothing_else(text, url, shape):
+    text = text.strip().replace("[", "").replace("]", "") or "t"
+    header = "| Paper | Note |\n|---|---|\n" if shape.startswith("|") else ""
+    broken = f"[{text}](({url})"
+    source = f"# X\n\n{header}{shape.format(broken)}\n"
+    after = fixed(source)
+    assert after in (source, source.replace(broken, f"[{text}]({url})"))
