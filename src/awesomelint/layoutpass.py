@@ -62,8 +62,7 @@ def layout_pass(doc: Document, options: Options) -> LayoutPass:
 
 def describe(group: Group) -> str:
     """What a layout change is and why: the block, and the convention it is brought to."""
-    why = getattr(group, "why", "") or "laid out unlike the rest of the file"
-    return f"{group.what}: {why}"
+    return f"{group.what}: {group.why}"
 
 
 def with_groups(doc: Document, groups: list[Group]) -> Document:
