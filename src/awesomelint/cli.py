@@ -32,6 +32,7 @@ from .report import full as full_format
 from .rules import BY_NAME, RULES
 from .userpatterns import compile_user_pattern
 
+LINK_RULES = ("url-shortener", "insecure-url")  # offline rules that say more with a link-check run's verdicts
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
 
 
@@ -222,8 +223,9 @@ def _lint_files(paths, config_for, online_options=None, only_online=False, chang
     for doc, config in collected_between(zip(docs, configs)):
         try:
             if only_online:
-                names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n == "url-shortener"]
-                result = lint(doc, config, only=names, link_results=verdicts, repository=repositories.get(doc.path))
+                names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n in LINK_RULES]
+                result = lint(doc, config, only=names, link_results=verdicts, repository=repositories.get(doc.path),
+                              links_only=True)
             else:
                 result = lint(doc, config, online=online_options is not None, link_results=verdicts,
                               repository=repositories.get(doc.path))

@@ -21,12 +21,14 @@ class Result:
 
 
 def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None,
-         link_results: dict | None = None, repository: tuple | None = None) -> Result:
+         link_results: dict | None = None, repository: tuple | None = None, links_only: bool = False) -> Result:
     """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online
-    rules, ``repository`` (owner/name, its metadata or why there is none) repo-metadata."""
+    rules, ``repository`` (owner/name, its metadata or why there is none) repo-metadata;
+    ``links_only`` (`awesomelint links`): rules that also judge offline say only what the
+    link-check run taught them."""
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
-    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}, "repository": repository},
+    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}, "repository": repository, "links-only": links_only},
                       config.profile, layout=config.layout_options(), generated=generated(doc, config.generated))
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []

@@ -99,6 +99,11 @@ def canonical(url: str) -> str:
     return f"{host}{path}" + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 
+def https_counterpart(url: str) -> str | None:
+    """The https address of a plain http one (``http://x.org/a`` -> ``https://x.org/a``)."""
+    return "https://" + url[len("http://") :] if url[:7].lower() == "http://" else None
+
+
 def split_query(url: str) -> tuple[str, list[str], str]:
     """(before '?', raw 'k=v' parameters, '#fragment' or '') without re-encoding anything."""
     fragment = ""

@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+from .. import data
 from ..document import Document
 from ..entries import links_of
+from ..urls import host_matches, host_of, https_counterpart
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
-from .verdict import Verdict
+from .verdict import REFUSED, Verdict
 
 T = TypeVar("T")
 SIGNAL_EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal's number, as shells report it
@@ -76,11 +78,13 @@ class RunResult:
 
     def summary(self) -> str:
         c = self.counts
-        asked = len(self.verdicts) - c["cached"] - c["refused"]
-        return (f"{len(self.verdicts)} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
+        links = len(self.verdicts) - c["twins"]
+        asked = links - c["cached"] - c["refused"]
+        twins = f"; the https address of {c['twins']} http links asked too" if c["twins"] else ""
+        return (f"{links} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
                 f"{c['refused']} not checked (private or not http); {c['ok']} ok, {c['dead']} dead, "
                 f"{c['redirect']} redirected, {c['error']} errors, {c['bot-wall']} unverified (bot walls), "
-                f"{c['archived']} archived")
+                f"{c['archived']} archived{twins}")
 
 
 def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> list[str]:
@@ -93,6 +97,16 @@ def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> l
                 if lines is None or doc.position(link.start)[0] in lines.get(doc.path, ()):
                     seen.setdefault(link.url.strip(), None)
     return list(seen)
+
+
+def https_twins(verdicts: dict[str, Verdict]) -> list[str]:
+    """The https addresses to ask of the plain http links that were checked (not those
+    refused, nor hosts known to serve https, which insecure-url upgrades offline): where
+    the twin ends on the same page, insecure-url offers the upgrade."""
+    known = data.patterns("https_hosts", "hosts")
+    twins = (https_counterpart(url) for url, verdict in verdicts.items()
+             if verdict.kind != REFUSED and not host_matches(host_of(url), known))
+    return [twin for twin in dict.fromkeys(twins) if twin is not None and twin not in verdicts]
 
 
 def check_links(docs: list[Document], settings: Settings, cache_path: str | None,
@@ -114,9 +128,19 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
                 verdicts[url] = hit
     todo = [u for u in urls if u not in verdicts]
     recorder = Recorder(cache)
+    twins: dict[str, Verdict] = {}
     try:
         _run_until_signal(_check(todo, settings, github_api, _show_progress(progress), recorder, progress_every,
                                  own_repos))
+        verdicts.update(recorder.done)
+        asked = https_twins(verdicts)
+        twins = {twin: hit for twin in asked if (hit := cache.get(twin) if cache else None) is not None}
+        if len(twins) < len(asked):
+            twin_recorder = Recorder(cache)
+            _run_until_signal(_check([t for t in asked if t not in twins], settings, None, False, twin_recorder,
+                                     progress_every))
+            twin_recorder.flush()
+            twins.update(twin_recorder.done)
     except Interrupted as stop:
         stop.done, stop.total = len(verdicts) + len(recorder.done), len(urls)
         raise
@@ -127,7 +151,8 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
     verdicts.update(recorder.done)
     counts = Counter(v.kind for v in verdicts.values())
     counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
-    return RunResult(verdicts, time.monotonic() - started, counts, recorder.repositories)
+    counts["twins"] = len(twins)
+    return RunResult({**verdicts, **twins}, time.monotonic() - started, counts, recorder.repositories)
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
