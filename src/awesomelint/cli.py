@@ -154,7 +154,7 @@ def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, ca
     click.echo(result.summary(), err=True)
     repositories = {path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None
                     for path, repo in own.items()}
-    return result.verdicts, repositories
+    return result.all_verdicts, repositories
 
 
 def _own_repository(doc, config) -> tuple[str, str] | None:

@@ -75,10 +75,16 @@ class RunResult:
     seconds: float
     counts: Counter = field(default_factory=Counter)
     repositories: dict[str, RepoMetadata | str] = field(default_factory=dict)  # the lists' own, for repo-metadata
+    twins: dict[str, Verdict] = field(default_factory=dict)  # the https addresses asked of plain http links
+
+    @property
+    def all_verdicts(self) -> dict[str, Verdict]:
+        """The links' verdicts and their https twins', what the rules read."""
+        return {**self.verdicts, **self.twins}
 
     def summary(self) -> str:
         c = self.counts
-        links = len(self.verdicts) - c["twins"]
+        links = len(self.verdicts)
         asked = links - c["cached"] - c["refused"]
         twins = f"; the https address of {c['twins']} http links asked too" if c["twins"] else ""
         return (f"{links} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
@@ -152,7 +158,7 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
     counts = Counter(v.kind for v in verdicts.values())
     counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
     counts["twins"] = len(twins)
-    return RunResult({**verdicts, **twins}, time.monotonic() - started, counts, recorder.repositories)
+    return RunResult(verdicts, time.monotonic() - started, counts, recorder.repositories, twins)
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
