@@ -31,7 +31,9 @@ def layout(ctx: Context):
         return
     laid_out = layout_pass(ctx.doc, ctx.layout)
     for group in laid_out.applied:
-        first = min(group.edits, key=lambda e: e.start)
-        start, end = ctx.doc.line_span(ctx.doc.position(first.start)[0])
+        # the finding names the block's lines: from the first line an edit touches to the last
+        first = ctx.doc.position(min(e.start for e in group.edits))[0]
+        last = ctx.doc.position(max(e.end for e in group.edits))[0]
+        start, end = ctx.doc.line_starts[first - 1], ctx.doc.line_span(last)[1]
         yield ctx.finding(start, max(end, start + 1), describe(group), fix=Fix.safe(*group.edits),
                           entry=ctx.entry_at(start))

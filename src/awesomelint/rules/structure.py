@@ -7,33 +7,81 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from markdown_it.token import Token
+
 from .. import data
 from ..document import Document
 from ..findings import Applicability, Edit, Fix, Severity
-from ..headings import Heading, headings_of, html_h1_lines
+from ..headings import Heading, bare_name, headings_of, html_h1_lines
 from ..linkspans import parsed_links
 from ..registry import AWESOME, Context, FixAvailability, rule
 from ..toc import table_of_contents
 from .common import dest_edit
 
+_TAG = re.compile(r"<[^<>]*>")
+# a tag ends at ">" and holds no "<": each try stops at the next "<", so the scan stays linear
+_IMG_SRC = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*["']?([^"'\s<>]+)""", re.I)
+
 
 def _title_image(doc: Document) -> bool:
-    """Does the list open with an image standing for its title (a centred logo)?"""
-    for token in doc.tokens:
+    """Does the list open with a logo standing for its title? Comments, bare wrapper
+    tags ('<div align="center">') and rows of badges before it are passed over: badges
+    above '# Awesome X' are decoration, not its name."""
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.nesting == -1:
+            continue
         if token.type == "html_block":
-            return "<img" in token.content.lower()
-        if token.type == "inline":
-            children = [c for c in token.children or () if not (c.type == "text" and not c.content.strip())]
-            return bool(children) and all(c.type in ("image", "link_open", "link_close", "softbreak") for c in children)
-        if token.type in ("heading_open", "bullet_list_open", "ordered_list_open", "table_open", "fence"):
+            html = _without_comments(token.content)
+            sources = _IMG_SRC.findall(html)
+            if any(not _badge(src) for src in sources):
+                return True
+            if not sources and _TAG.sub("", html).strip():
+                return False  # HTML with words of its own
+        elif token.type == "paragraph_open" and _only_images(tokens[index + 1]):
+            if any(not _badge(child.attrs.get("src", "")) for child in tokens[index + 1].children or ()
+                   if child.type == "image"):
+                return True
+        else:
             return False
     return False
 
 
+def _without_comments(html: str) -> str:
+    """The HTML with its '<!-- … -->' comments cut out (an unclosed one runs to the end)."""
+    kept, at = [], 0
+    while (start := html.find("<!--", at)) >= 0:
+        kept.append(html[at:start])
+        end = html.find("-->", start + 4)
+        at = len(html) if end < 0 else end + 3
+    kept.append(html[at:])
+    return "".join(kept)
+
+
+def _only_images(inline: Token) -> bool:
+    children = [c for c in inline.children or () if not (c.type == "text" and not c.content.strip())]
+    return bool(children) and all(c.type in ("image", "link_open", "link_close", "softbreak") for c in children)
+
+
+@cache
+def _badge_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(data.load("badges")["patterns"]), re.I)
+
+
+def _badge(src: object) -> bool:
+    """Is this image address a badge (shields.io, awesome.re's badge.svg, a CI status)?"""
+    return bool(_badge_patterns().search(str(src)))
+
+
+def _named(heading: Heading) -> bool:
+    """Does the heading say anything? A bare '#' line is a separator, not a title or section."""
+    return bool(bare_name(heading.text))
+
+
 def title_heading(doc: Document) -> Heading | None:
-    """The list's title: its first top-level heading, unless the list is titled in
-    HTML (an <h1>, or a logo before any heading) — then a later '# ' is a section."""
-    first = next((h for h in doc.derived(headings_of) if h.level == 1), None)
+    """The list's title: its first top-level heading with words, unless the list is
+    titled in HTML (an <h1>, or a logo standing for it) — then a later '# ' is a section."""
+    first = next((h for h in doc.derived(headings_of) if h.level == 1 and _named(h)), None)
     if first is None:
         return None
     html = html_h1_lines(doc)
@@ -55,11 +103,13 @@ def list_title(ctx: Context):
     index show it as the list's name. A README with none (it starts at '##') has no
     name; a second '# ' heading makes a section look like a new document (an info
     note: many lists do it on purpose). An '<h1>' in HTML, or a logo image before any
-    heading, stands for the title."""
+    heading, stands for the title (a row of badges does not: it decorates the '# '
+    title under it). A bare '#' line names nothing: lists use it as a separator, and
+    it is neither title nor section."""
     doc = ctx.doc
-    top = [h for h in doc.derived(headings_of) if h.level == 1]
+    top = [h for h in doc.derived(headings_of) if h.level == 1 and _named(h)]
     if not top and not html_h1_lines(doc) and not _title_image(doc):
-        first = next((h for h in doc.derived(headings_of)), None)
+        first = next((h for h in doc.derived(headings_of) if _named(h)), None)
         line = first.line if first is not None else 1
         start, end = doc.line_span(line)
         yield ctx.finding(start, end, "the list has no top-level '# ' heading naming it")

@@ -1,0 +1,62 @@
+"""list-title: one '# ' heading names the list; an image can stand for it, a bare '#' names nothing."""
+
+from __future__ import annotations
+
+from awesomelint.document import Document
+from awesomelint.rules.structure import title_heading
+
+from ..conftest import findings
+
+RULE = "list-title"
+BODY = "\n\n## Tools\n\n- [Alpha](https://alpha.example/) - A tool.\n"
+
+
+def _found(text: str) -> list[tuple[int, str]]:
+    return [(text.count("\n", 0, f.start) + 1, f.severity.value) for f in findings(text, RULE)]
+
+
+def _title(text: str) -> str | None:
+    heading = title_heading(Document.from_text(text))
+    return heading.text if heading is not None else None
+
+
+def test_a_list_without_a_top_level_heading_or_with_two():
+    assert _found("## Tools\n\n- [Alpha](https://alpha.example/) - A tool.\n") == [(1, "warning")]
+    assert _found("# Awesome Tools" + BODY + "\n# Other Part\n") == [(7, "info")]
+
+
+def test_bare_hash_lines_are_separators_not_headings():
+    text = "# Awesome Tools" + BODY + "\n#\n\n## More\n\n#\n\n## Even more\n"
+    assert _found(text) == []
+    assert _title("#\n\n# Awesome Tools" + BODY) == "Awesome Tools"
+
+
+def test_only_bare_hash_lines_leave_the_list_unnamed():
+    assert _found("#\n\n## Tools\n\n- [Alpha](https://alpha.example/) - A tool.\n") == [(3, "warning")]
+
+
+def test_a_logo_after_an_html_comment_stands_for_the_title():
+    text = ("<!-- DON'T EDIT THIS FILE DIRECTLY -> edit <data/tools.yml> instead. -->\n\n"
+            ' <a href="https://tools.example/">\n   <img alt="Tools" src="https://tools.example/logo.svg" />\n </a>\n\n'
+            "This repository lists **tools**." + BODY)
+    assert _found(text) == []
+    markdown_logo = "[![Awesome Tools](https://tools.example/logo.svg)](https://tools.example/)\n\nA list." + BODY
+    assert _found(markdown_logo) == []
+
+
+def test_badges_right_above_a_heading_leave_it_the_title():
+    text = ("[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+            "[![X](https://img.shields.io/badge/X-000)](https://x.example/)\n\n# Awesome Tools" + BODY + "\n# Main Content\n")
+    assert _title(text) == "Awesome Tools"
+    assert _found(text) == [(10, "info")]
+    html_badges = ('<p align="center">\n  <a href="https://x.example/"><img src="https://img.shields.io/badge/lang-en-blue"></a>\n'
+                   '</p>\n\n# Awesome Tools' + BODY)
+    assert _title(html_badges) == "Awesome Tools" and _found(html_badges) == []
+
+
+def test_under_a_logo_every_top_level_heading_is_a_section():
+    contents = '<div align="center">\n<img src="logo.webp" alt="Society"/>\n<h3>Society</h3>\n</div>\n\n# Contents\n\n# Summary\n'
+    assert _title(contents) is None
+    assert _found(contents) == [(6, "info"), (8, "info")]
+    later = '<p align="center"><img src="logo.png"></p>\n\nA curated list.\n\n# Part One' + BODY
+    assert _title(later) is None and _found(later) == [(5, "info")]

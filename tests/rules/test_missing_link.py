@@ -1,0 +1,71 @@
+"""missing-link: an entry with no link among linked ones; navigation, headings set in
+quotes and entries a list leaves unlinked on purpose are not missing anything."""
+
+from __future__ import annotations
+
+from ..conftest import findings
+
+RULE = "missing-link"
+
+LINKED = "- [Alpha](https://alpha.example/) — A tool.\n- [Beta](https://beta.example/) — Another tool.\n"
+
+
+def _lines(text: str) -> list[int]:
+    return [text.count("\n", 0, f.start) + 1 for f in findings(text, RULE)]
+
+
+def test_an_entry_without_a_link_among_linked_ones_is_found():
+    assert _lines(LINKED + "- Gamma — No link here.\n") == [3]
+    table = ("| Model | Paper |\n|---|---|\n| A | [a](https://a.example/) |\n| B | [b](https://b.example/) |\n"
+             "| C | Someone et al., 2024 |\n")
+    assert _lines(table) == [5]
+
+
+def test_a_description_spilled_into_a_bullet_of_its_own_is_found():
+    # a generator's multi-line description broke out of its entry: the bullet has no link
+    text = LINKED + "- ✨ A blazing-fast formatter that formats your code. - 🔎 A linter too.\n"
+    assert _lines(text) == [3]
+
+
+def test_items_linking_to_places_on_the_page_have_their_link():
+    # a top list that mixes other pages, per-year files and in-page anchors
+    toc = ("* [Official site](https://site.example/)\n* [2019](/2019.md)\n* [Project Templates](#project-templates)\n"
+           "* [2025](#2025)\n\n## Project Templates\n\n## 2025\n")
+    assert _lines(toc) == []
+    see_also = LINKED + "- See also [Retrieval for NLP](#retrieval-for-nlp).\n"
+    assert _lines(see_also) == []
+
+
+def test_a_quote_holding_only_a_heading_is_not_a_card():
+    text = (LINKED + "\n<details>\n<summary>Further info</summary>\n\n> #### DNS Protocols\n\n"
+            "DNS-over-TLS was proposed in [RFC 7858](https://rfc.example/7858).\n</details>\n\n"
+            "> #### YouTube Proxies\nThe content on smaller sites does not compare.\n")
+    assert _lines(text) == []
+
+
+def test_a_card_with_a_description_but_no_link_is_found():
+    text = ("> ### [Alpha](https://alpha.example/)\n> A tool.\n\n> ### [Beta](https://beta.example/)\n> Another.\n\n"
+            "> ### Gamma\n> A third tool, unlinked.\n")
+    assert _lines(text) == [7]
+
+
+def test_entries_sharing_a_status_mark_are_unlinked_on_purpose():
+    # a generator drops the link of tools whose project is gone, and marks each one
+    gone = "".join(f"- **Gone{n}** :warning: — An archived tool.\n" for n in range(3))
+    assert _lines(LINKED + gone) == []
+    emoji = "".join(f"- Gone{n} ⚠️ - An archived tool.\n" for n in range(3))
+    assert _lines(LINKED + emoji) == []
+
+
+def test_fewer_than_three_marked_or_marks_that_differ_are_still_found():
+    two = "".join(f"- **Gone{n}** :warning: — An archived tool.\n" for n in range(2))
+    assert _lines(LINKED + two) == [3, 4]
+    differ = "- **A1** :warning: — x.\n- **A2** :copyright: — y.\n- **A3** ⚠️ — z.\n"
+    assert _lines(LINKED + differ) == [3, 4, 5]
+    # bold names with no mark: nothing says they are unlinked on purpose
+    bold = "".join(f"- **Plain{n}** — A tool.\n" for n in range(3))
+    assert _lines(LINKED + bold) == [3, 4, 5]
+
+
+def test_a_struck_through_entry_is_gone_on_purpose():
+    assert _lines(LINKED + "- ~~Gamma~~ — Discontinued.\n") == []
