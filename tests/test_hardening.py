@@ -183,6 +183,8 @@ SHAPES = {
                                 + "|".join(f"[c{i}](https://x.org/{i})" for i in range(250 * n)) + "|\n"),
     "nested link openings": lambda n: "[a](" * (5000 * n) + "\n",
     "many entries": lambda n: "# T\n\n## S\n\n" + "".join(f"- [e{i}](https://e{i}.example/) - entry {i}.\n" for i in range(2500 * n)),
+    # one paragraph of thousands of links (markers with no space after them): one inline token
+    "one paragraph of links": lambda n: "# T\n\n" + "".join(f"-[e{i}](https://e.example/{i}) x\n" for i in range(1500 * n)),
 }
 
 
