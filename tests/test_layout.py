@@ -70,7 +70,7 @@ def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(mon
     from awesomelint.findings import Edit
     from awesomelint.layout import Group
 
-    def one_bad_one_good(doc, options):
+    def one_bad_one_good(doc, options, grids=None):
         bad = doc.text.index("- a")
         groups = [Group(doc.position(bad)[0], "bullet list", [Edit(bad, bad + 1, "1.")], "a test")]
         good = doc.text.find("Sub ##")
@@ -92,7 +92,7 @@ def test_refused_lines_are_those_of_the_file_as_read(monkeypatch):
     from awesomelint.findings import Edit
     from awesomelint.layout import Group
 
-    def bad_list(doc, options):
+    def bad_list(doc, options, grids=None):
         at = doc.text.index("- a")
         return [Group(doc.position(at)[0], "bullet list", [Edit(at, at + 1, "1.")], "a test")]
 
@@ -569,3 +569,18 @@ def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs
             assert left == edge
         if needs and index == row + 2:
             assert (left, right) in ({(1, 1)} if placement == "centre" else {(edge, margin), (margin, margin)})
+
+
+def test_an_aligned_table_stays_aligned_when_content_fixes_lengthen_most_of_its_rows():
+    # http -> https on most rows pushes them off the grid: laid on the table's grid as read,
+    # the header and delimiter widening with them where they were aligned
+    rows = [("Fast R-CNN", "http://arxiv.org/abs/1"), ("SSD", "http://arxiv.org/abs/2"), ("YOLO", "http://arxiv.org/abs/3"),
+            ("DETR", "https://arxiv.org/pdf/4")]
+    width = max(len(f"[{n}]({u})") for n, u in rows)
+    lines = [f"| Year | {'Name'.ljust(width)} | Note |", f"| ---- | {'-' * width} | ---- |"]
+    lines += [f"| 2015 | {f'[{n}]({u})'.ljust(width)} | x    |" for n, u in rows]
+    text = "# T\n\n" + "\n".join(lines) + "\n"
+    fixed = fix_document(Document.from_text(text), Config()).text
+    assert "https://arxiv.org/abs/1" in fixed
+    table = [line for line in fixed.splitlines() if line.startswith("|")]
+    assert len({tuple(i for i, c in enumerate(line) if c == "|") for line in table}) == 1, table

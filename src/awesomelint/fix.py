@@ -31,7 +31,7 @@ from .edits import EditMap, apply_edits
 from .errors import InputError
 from .findings import Applicability, Edit, Finding, Related, Severity
 from .generated import Generated, generated
-from .layout import Options
+from .layout import Options, table_grids
 from .layoutpass import describe, layout_pass
 from .linter import lint
 from .registry import FixAvailability
@@ -236,12 +236,26 @@ class _Run:
     def layout(self, doc: Document, options: Options) -> tuple[Document, list[tuple[int, str, str]]]:
         """The document laid out, and the blocks kept as written (line, what, in the text
         they were found in)."""
-        laid_out = layout_pass(doc, options)
+        laid_out = layout_pass(doc, options, self._grids_as_read(doc))
         for group in laid_out.applied:
             first = min(group.edits, key=lambda e: e.start)
             self._record(LAYOUT, describe(group), first.start, [(e.start, e.end) for e in group.edits])
         self.map.record(laid_out.edits)
         return laid_out.doc, [(g.line, g.what, doc.text) for g in laid_out.kept]
+
+    def _grids_as_read(self, doc: Document) -> dict:
+        """The grids of the tables that were aligned in the text as read, by the line their
+        header is on in ``doc``: a content fix that pushed rows off a grid does not leave
+        the table misaligned."""
+        if not self.map:
+            return {}
+        grids = {}
+        for line, grid in table_grids(self.original).items():
+            now = self.map.exact_original  # a header inside rewritten text has no place to be found
+            at = self.map.to_current(self.original.line_starts[line], self.original.line_starts[line])[0]
+            if now(at, at) is not None and at < len(doc.text):
+                grids[doc.position(at)[0] - 1] = grid
+        return grids
 
     def _record(self, rule: str, message: str, at: int, spans: list[tuple[int, int]]) -> None:
         """A change made to the current text, kept in the offsets of the text as read."""

@@ -59,10 +59,13 @@ class Group:
     why: str  # one sentence naming the convention and the evidence, for a diff header or a finding
 
 
-def layout_groups(doc: Document, options: Options | None = None) -> list[Group]:
+def layout_groups(doc: Document, options: Options | None = None, grids: dict[int, _Grid] | None = None) -> list[Group]:
+    """The layout changes of every block. ``grids``: for tables aligned in the text as read,
+    their grid by the 0-based line their header is on now — a content fix (http to https)
+    that pushed some rows off the grid is laid back on it, not left misaligned."""
     options = options or Options()
     groups: list[Group] = []
-    groups += _tables(doc, options)
+    groups += _tables(doc, options, grids or {})
     groups += _bullets(doc, options)
     groups += _headings(doc, options)
     groups += _nested_indent(doc, options)
@@ -501,6 +504,12 @@ def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None) ->
             texts[row.number] = _laid_on_grid(row, grid, spans, indent)
     if widened and grid.on(delimiter):
         texts[delimiter.number] = _stretched_delimiter(delimiter, spans, widened)
+    elif widened:  # a delimiter off the grid widens where it matched the grid, as its cells do
+        matching = _matching_columns(delimiter, grid, widened)
+        if matching:
+            texts[delimiter.number] = _stretched_delimiter(delimiter, spans, matching)
+    if widened and header_kept and (matching := _matching_columns(header, grid, widened)):
+        texts[header.number] = _repadded(header, grid, spans, matching, header=True)
     written = {r.number: r.line for r in rows}
     texts = {n: t for n, t in texts.items() if t not in (written[n], written[n].rstrip())}
     uneven = [r for r in laid if not grid.on(r) and r.number in texts]
@@ -516,6 +525,14 @@ def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None) ->
         return texts, ""
     return texts, (" and ".join(reasons) + f"; this table pads cells to its column width, {_placement_words(grid)}"
                    f" ({grid.shared} of {grid.rows} rows)")
+
+
+def _matching_columns(row: _Row, grid: _Grid, columns: list[int]) -> list[int]:
+    """Of ``columns``, those whose cell in a row off the grid is as wide as the grid's: a
+    header or delimiter kept as written that was aligned with the grid there, and stays so
+    when the column widens."""
+    return [c for c in columns if c < len(row.bounds) and grid.spans[c] is not None
+            and _width(row.line[row.bounds[c][0] : row.bounds[c][1]]) == grid.spans[c]]
 
 
 # tables in one space, or none -------------------------------------------------------
@@ -665,11 +682,23 @@ def _table_edits(doc: Document, texts: dict[int, str]) -> list[Edit]:
     return edits
 
 
-def _own_table(rows: list[_Row], habit: _HeaderHabit) -> tuple[dict[int, str], str]:
+def table_grids(doc: Document) -> dict[int, _Grid]:
+    """The grid of every aligned table, by its header's 0-based line."""
+    grids = {}
+    for rows in (_read_table(doc, t) for t in doc.tables):
+        if rows is not None and (grid := _find_grid(rows[0], rows[2:])) is not None:
+            grids[rows[0].number] = grid
+    return grids
+
+
+def _own_table(rows: list[_Row], habit: _HeaderHabit, as_read: _Grid | None = None) -> tuple[dict[int, str], str]:
     """New text for the rows of a table that deviate from its own (and the file's header)
-    habits, and why; nothing for a table that follows no habit."""
+    habits, and why; nothing for a table that follows no habit. ``as_read``: the table's
+    grid before content fixes, when it had one."""
     header_habit = habit if habit.lead or habit.trail or habit.paddings else None
     grid = _find_grid(rows[0], rows[2:])
+    if grid is None and as_read is not None and len(rows[0].cells) == len(as_read.spans):
+        grid = as_read
     if grid is not None:
         return _aligned_table(rows, grid, header_habit)
     form = _body_form(rows, header_habit)
@@ -753,7 +782,7 @@ def _delimiter_row(raw: list[str], form: _TableForm, widths: list[int], line: st
     return _render_row(cells, _TableForm(form.lead, form.trail, "none", "keep"), None)
 
 
-def _tables(doc: Document, options: Options) -> list[Group]:
+def _tables(doc: Document, options: Options, grids: dict[int, _Grid]) -> list[Group]:
     tables = [rows for rows in (_read_table(doc, t) for t in doc.tables) if rows is not None]
     imposed = options.canonical or options.table_align is False
     habit = _header_habit(tables)
@@ -762,7 +791,7 @@ def _tables(doc: Document, options: Options) -> list[Group]:
         if imposed or (options.table_align and _find_grid(rows[0], rows[2:]) is None):
             texts, why = _imposed_table(rows, options)
         else:
-            texts, why = _own_table(rows, habit)
+            texts, why = _own_table(rows, habit, grids.get(rows[0].number))
         groups.append(Group(rows[0].number + 1, "table", _table_edits(doc, texts), why))
     return groups
 

@@ -28,9 +28,11 @@ class LayoutPass:
         return sorted((e for g in self.applied for e in g.edits), key=lambda e: (e.start, e.end))
 
 
-def layout_pass(doc: Document, options: Options) -> LayoutPass:
-    """Every layout group whose rewrite keeps the HTML, applied together; the others kept."""
-    groups = [g for g in layout_groups(doc, options)
+def layout_pass(doc: Document, options: Options, grids: dict | None = None) -> LayoutPass:
+    """Every layout group whose rewrite keeps the HTML, applied together; the others kept.
+    ``grids``: the grids of the tables aligned in the text as read (layout.table_grids), by
+    the line their header is on now."""
+    groups = [g for g in layout_groups(doc, options, grids)
               if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
     if not groups:
         return LayoutPass(doc)
