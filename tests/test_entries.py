@@ -95,6 +95,18 @@ CORPUS_ENTRIES = {
     "ossu__computer-science.md": (80, 0.85),
     "sindresorhus__awesome-electron.md": (224, 0.99),
     "thunlp__GNNPapers.md": (438, 0.99),
+    "satellite-image-deep-learning__techniques.md": (1630, 0.99),
+    "Bogdanp__awesome-advent-of-code.md": (205, 0.97),
+    "kdeldycke__awesome-iam.md": (220, 0.99),
+    "keon__awesome-nlp.md": (650, 0.99),
+    "521xueweihan__HelloGitHub.md": (8, 0.99),  # a grid of issue links and a sponsor table
+    "hoya012__deep_learning_object_detection.md": (320, 0.8),  # table rows without a paper link
+    "mli__paper-reading.md": (140, 0.99),
+    "BradyFU__Awesome-Multimodal-Large-Language-Models.md": (580, 0.99),
+    "mahmoud__awesome-python-applications.md": (450, 0.99),
+    # deprecated tools are listed unlinked on purpose ('**Name** :warning:')
+    "analysis-tools-dev__static-analysis.md": (840, 0.8),
+    "agarrharr__awesome-cli-apps.md": (500, 0.99),
 }
 
 
