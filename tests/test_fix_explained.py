@@ -167,3 +167,11 @@ def test_a_generated_list_keeps_its_order_and_layout_and_says_so(tmp_path, runne
     result = runner.invoke(main, ["fix", str(path)])
     assert "generated from data (line 1 says so" in result.output
     assert fix_document(plain, parse_config({"generated": True})).text == body
+
+
+def test_what_remains_names_lines_of_the_fixed_text():
+    text = "# X\n\n\n\n\n- [Alpha tool here](https://a.example/) - A.\n- [Alpha tool here](https://a.example/) - A.\n"
+    outcome = fix_document(Document.from_text(text, "README.md"), Config())
+    (duplicate,) = [f for f in outcome.remaining if f.rule == "duplicate-entry"]
+    assert "at line 3" in duplicate.message and [r.line for r in duplicate.related] == [3]
+    assert outcome.final is not None and outcome.final.position(duplicate.start)[0] == 4

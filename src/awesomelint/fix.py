@@ -346,7 +346,12 @@ def _moved(finding: Finding, original: Document, final: Document, edits: EditMap
     start, end = edits.to_current(finding.start, finding.end)
     related = [Related(r.path, _line_now(r.line, original, final, edits)) if r.path == original.path else r
                for r in finding.related]
-    return replace(finding, start=start, end=end, related=related)
+    # 'duplicates … at line 79': the line it names, where it now is
+    message = _LINE.sub(lambda m: f"{m.group(1)}{_line_now(int(m.group(2)), original, final, edits)}", finding.message)
+    return replace(finding, start=start, end=end, related=related, message=message)
+
+
+_LINE = re.compile(r"(\bline )(\d+)\b")
 
 
 def _line_now(line: int, original: Document, final: Document, edits: EditMap) -> int:
