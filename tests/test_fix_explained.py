@@ -33,7 +33,7 @@ def test_every_hunk_is_explained_by_what_check_printed(path):
     printed = _printed_by_check(doc, config)
     for reasons in hunk_reasons(doc, outcome.text, outcome.changes):
         assert reasons, f"{path.name}: a hunk with no reason"
-        assert any(any(rule == change.rule and any(_touch(span, s) for s in change.spans) for rule, span in printed)
+        assert any(any(rule == change.rule and _touch(span, change.origin) for rule, span in printed)
                    for change in reasons), f"{path.name}: {reasons} — none of them printed by check"
 
 
@@ -175,3 +175,37 @@ def test_what_remains_names_lines_of_the_fixed_text():
     (duplicate,) = [f for f in outcome.remaining if f.rule == "duplicate-entry"]
     assert "at line 3" in duplicate.message and [r.line for r in duplicate.related] == [3]
     assert outcome.final is not None and outcome.final.position(duplicate.start)[0] == 4
+
+
+def test_a_finding_inside_a_section_fix_sorted_is_placed_at_its_line():
+    text = ("# X\n\n" + "".join(f"## S{n}\n\n{HABIT}\n" for n in range(3)) + "## Tools\n\n"
+            "- [beta](https://beta.example/) - B.\n- [alpha](https://alpha.example/) - A.\n"
+            "- [gamma](https://gamma.example/) - G.\n- [pi/tool](https://github.com/pi/tool_framework) - P.\n")
+    outcome = fix_document(Document.from_text(text, "README.md"), Config())
+    (mismatch,) = [f for f in outcome.remaining if f.rule == "link-text-mismatch"]
+    final = Document.from_text(outcome.text, "README.md")
+    assert final.text[mismatch.start : mismatch.start + 9] == "[pi/tool]"
+
+
+def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(tmp_path, runner, monkeypatch):
+    (tmp_path / "README.md").write_text("# X\n\n- [a](http://github.com/a/b) -  A.")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["fix", "--diff", "README.md"])
+    assert "\\ No newline at end of file" in result.output
+    assert "this list uses" not in result.output or "'  -  '" not in result.output
+    (tmp_path / "fix.patch").write_text(result.output)
+    subprocess.run(["git", "apply", str(tmp_path / "fix.patch")], check=True, cwd=tmp_path)
+    assert (tmp_path / "README.md").read_text() == fix_document(
+        Document.from_text("# X\n\n- [a](http://github.com/a/b) -  A.", "README.md"), Config()).text
+
+
+def test_hunk_headers_keep_a_messages_spaces_and_name_the_particular_reason_first():
+    from awesomelint.diffs import _reasons
+    from awesomelint.fix import Change
+
+    block = Change("entry-order", "'a' is out of alphabetical order", 3, ((0, 500),))
+    spaces = Change("whitespace", "trailing whitespace", 9, ((200, 203),))
+    separator = Change("entry-separator", "separator ' -  ' between 'a' and its description", 5, ((100, 104),))
+    header = _reasons([block, spaces, separator])
+    assert header.startswith("whitespace: trailing whitespace · entry-separator: separator ' -  ' between")

@@ -25,6 +25,7 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".awesomelint.yaml", ".awesomelint.yml", "pyproject.toml")
 TOP_KEYS = {"select", "ignore", "extend-select", "per-file-ignores"}
+DEFAULT_LAYOUT_LINES = 20  # a layout change of more lines than this in one block waits for --unsafe-fixes
 PROFILES = (AWESOME,)  # rule sets beyond the default: what sindresorhus/awesome asks of a list
 
 
@@ -66,8 +67,10 @@ class Config:
 
         if self.layout is None:
             return None
-        return Options(style=self.layout.get("style", "file"), table_align=self.layout.get("table-align"),
-                       bullet=self.layout.get("bullet"))
+        style = self.layout.get("style", "file")
+        pinned = style != "file" or "table-align" in self.layout or "bullet" in self.layout
+        return Options(style=style, table_align=self.layout.get("table-align"), bullet=self.layout.get("bullet"),
+                       max_lines=self.layout.get("max-lines", None if pinned else DEFAULT_LAYOUT_LINES))
 
     def ignored_for(self, path: str) -> set[str]:
         ignored: set[str] = set()
@@ -252,11 +255,14 @@ def _layout_options(value: Any, source: str) -> dict[str, Any] | None:
         elif key == "table-align":
             if not isinstance(option, bool):
                 raise InputError(f"{source}: 'layout.table-align' must be true or false")
+        elif key == "max-lines":
+            if isinstance(option, bool) or not isinstance(option, int) or option < 1:
+                raise InputError(f"{source}: 'layout.max-lines' must be a positive whole number")
         elif key == "bullet":
             if option not in ("-", "*", "+"):
                 raise InputError(f"{source}: 'layout.bullet' must be one of -, *, +")
         else:
-            raise InputError(f"{source}: unknown option 'layout.{key}' (known: style, table-align, bullet)")
+            raise InputError(f"{source}: unknown option 'layout.{key}' (known: style, table-align, bullet, max-lines)")
     return dict(value)
 
 

@@ -38,7 +38,8 @@ def explained_diff(original: Document, after: str, changes: list[Change], path: 
                 continue
             out.extend("-" + line for line in old[i1:i2])
             out.extend("+" + line for line in new[j1:j2])
-    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+    # a last line with no line break says so, as diff does, or the patch would not apply
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
 
 
 def hunk_reasons(original: Document, after: str, changes: list[Change]) -> list[list[Change]]:
@@ -91,8 +92,10 @@ def _blank_run(doc: Document, first: int, last: int) -> set[int]:
 
 
 def _reasons(changes: list[Change]) -> str:
+    """The hunk's reasons, the most particular first: a trailing-space fix inside a
+    section sorted as a whole names itself before the sort."""
     seen: dict[tuple[str, str], Change] = {}
-    for change in sorted(changes, key=lambda c: c.line):
+    for change in sorted(changes, key=lambda c: (sum(e - s for s, e in c.spans), c.line)):
         seen.setdefault((change.rule, change.message), change)
     shown = [f"{rule}: {_short(message)}" for rule, message in list(seen)[:MOST_REASONS]]
     more = len(seen) - MOST_REASONS
@@ -100,7 +103,7 @@ def _reasons(changes: list[Change]) -> str:
 
 
 def _short(message: str) -> str:
-    message = inert(" ".join(message.split()))
+    message = inert(message.replace("\n", " "))  # spaces kept: "' -  '" is what a separator finding says
     return message if len(message) <= LONGEST_REASON else message[: LONGEST_REASON - 1] + "…"
 
 

@@ -52,10 +52,12 @@ class _Batch:
             return to_ends[index] + (position - end)  # after it (text put in at the position comes first)
         return to_starts[index]  # at its start, or inside it
 
-    def inside(self, position: int) -> bool:
-        """Does ``position`` (after the batch) lie strictly inside text an edit wrote?"""
-        index = bisect.bisect_right(self.new_starts, position) - 1
-        return index >= 0 and self.new_starts[index] < position < self.new_ends[index]
+    def inside(self, position: int, before: bool = False) -> bool:
+        """Does ``position`` lie strictly inside text an edit wrote (after the batch), or,
+        with ``before``, inside text an edit replaced?"""
+        starts, ends = (self.old_starts, self.old_ends) if before else (self.new_starts, self.new_ends)
+        index = bisect.bisect_right(starts, position) - 1
+        return index >= 0 and starts[index] < position < ends[index]
 
     def back(self, position: int, end_side: bool) -> int:
         return self._move(position, end_side, self.new_starts, self.new_ends, self.old_starts, self.old_ends)
@@ -93,6 +95,15 @@ class EditMap:
             if batch.inside(start) or batch.inside(end):
                 return None
             start, end = batch.back(start, False), batch.back(end, True)
+        return start, max(start, end)
+
+    def exact_current(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where a span of the text as read is now, when no edit rewrote text around it
+        (else None)."""
+        for batch in self._batches:
+            if batch.inside(start, before=True) or batch.inside(end, before=True):
+                return None
+            start, end = batch.forward(start, False), batch.forward(end, True)
         return start, max(start, end)
 
     def to_current(self, start: int, end: int) -> tuple[int, int]:

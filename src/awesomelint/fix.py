@@ -49,12 +49,18 @@ LAYOUT = "layout"  # the rule that shows layout deviations; `fix` lays out by it
 
 @dataclass
 class Refusal:
-    """A block whose layout was kept as written, at its line in the file as it was read."""
+    """A block whose layout was kept as written, at its line in the file as it was read:
+    its layout would change the HTML, or (``lines``) rewrite more lines than
+    layout.max-lines allows a default `fix`."""
 
     line: int
     what: str
+    lines: int = 0
 
     def message(self, path: str) -> str:
+        if self.lines:
+            return (f"{path}:{self.line}: layout of the {self.what} would rewrite {self.lines} lines, more than "
+                    "layout.max-lines; left to --unsafe-fixes")
         return f"{path}:{self.line}: layout would change how the {self.what} renders; kept as written"
 
 
@@ -68,6 +74,7 @@ class Change:
     message: str
     line: int  # 1-based, in the text as read
     spans: tuple[tuple[int, int], ...]
+    origin: tuple[int, int] = (0, 0)  # the finding's own span (a layout block's lines), in the text as read
 
 
 @dataclass
@@ -186,8 +193,8 @@ class _Run:
             verify(current, following, edits, structure=not restructures)
             for finding in fixed:
                 assert finding.fix is not None
-                spans = [(e.start, e.end) for e in finding.fix.edits]
-                self._record(finding.rule, finding.message, finding.start, spans)
+                spans = [span for e in finding.fix.edits for span in _changed_spans(current.text, e)]
+                self._record(finding.rule, finding.message, (finding.start, finding.end), spans)
                 if not finding.fix.relocates:  # moved lines are not new text
                     exact = [self.map.exact_original(*span) for span in spans]
                     self.rewritten += [span for span in exact if span is not None]
@@ -233,15 +240,17 @@ class _Run:
 
     # layout -------------------------------------------------------------------
 
-    def layout(self, doc: Document, options: Options) -> tuple[Document, list[tuple[int, str, str]]]:
-        """The document laid out, and the blocks kept as written (line, what, in the text
-        they were found in)."""
-        laid_out = layout_pass(doc, options, self._grids_as_read(doc))
+    def layout(self, doc: Document, options: Options) -> tuple[Document, list[tuple[int, str, int, str]]]:
+        """The document laid out, and the blocks kept as written (line, what, lines when
+        too large, in the text they were found in)."""
+        laid_out = layout_pass(doc, options, self._grids_as_read(doc), unsafe=self.unsafe)
         for group in laid_out.applied:
             first = min(group.edits, key=lambda e: e.start)
-            self._record(LAYOUT, describe(group), first.start, [(e.start, e.end) for e in group.edits])
+            last = max(e.end for e in group.edits)
+            self._record(LAYOUT, describe(group), (first.start, last), [(e.start, e.end) for e in group.edits])
         self.map.record(laid_out.edits)
-        return laid_out.doc, [(g.line, g.what, doc.text) for g in laid_out.kept]
+        return laid_out.doc, ([(g.line, g.what, 0, doc.text) for g in laid_out.kept]
+                              + [(g.line, g.what, g.lines, doc.text) for g in laid_out.large])
 
     def _grids_as_read(self, doc: Document) -> dict:
         """The grids of the tables that were aligned in the text as read, by the line their
@@ -257,11 +266,36 @@ class _Run:
                 grids[doc.position(at)[0] - 1] = grid
         return grids
 
-    def _record(self, rule: str, message: str, at: int, spans: list[tuple[int, int]]) -> None:
+    def _record(self, rule: str, message: str, at: tuple[int, int], spans: list[tuple[int, int]]) -> None:
         """A change made to the current text, kept in the offsets of the text as read."""
         original = tuple(self.map.to_original(s, e) for s, e in spans)
-        start = self.map.to_original(at, at)[0]
-        self.changes.append(Change(rule, message, self.original.position(min(start, len(self.original.text)))[0], original))
+        origin = self.map.to_original(*at)
+        line = self.original.position(min(origin[0], len(self.original.text)))[0]
+        self.changes.append(Change(rule, message, line, original, origin))
+
+
+def _changed_spans(text: str, edit: Edit) -> list[tuple[int, int]]:
+    """The parts of an edit's span whose lines it really changes: a section sorted as a
+    whole rewrites its span, but only the lines that moved are its change (a hunk between
+    them that only drops trailing spaces is not the sort's)."""
+    old = text[edit.start : edit.end]
+    if "\n" not in old and "\n" not in edit.content:
+        return [(edit.start, edit.end)]
+    old_lines = old.split("\n")
+    starts = [edit.start]
+    for line in old_lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    matcher = difflib.SequenceMatcher(None, old_lines, edit.content.split("\n"), autojunk=False)
+    spans = []
+    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i1 == i2:  # lines put in: the point where they go
+            at = starts[i1] if i1 < len(starts) else edit.end
+            spans.append((at, at))
+        else:
+            spans.append((starts[i1], starts[i2 - 1] + len(old_lines[i2 - 1])))
+    return spans or [(edit.start, edit.end)]
 
 
 class _Regions:
@@ -301,7 +335,7 @@ def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout:
     fixing, reporting = _split_by_fix(config.enabled(doc.path))
     run = _Run(doc, config, unsafe, fixing)
     current = run.content_fixes(doc)
-    refused: list[tuple[int, str, str]] = []  # (line in the text it was found in, what, that text)
+    refused: list[tuple[int, str, int, str]] = []  # (line in the text it was found in, what, lines, that text)
     if options is not None:
         for _ in range(MAX_LAYOUT_ROUNDS):
             laid_out, kept = run.layout(current, options)
@@ -343,7 +377,7 @@ def _moved(finding: Finding, original: Document, final: Document, edits: EditMap
     """A finding on the text as read, at its place in the final text."""
     if not edits:
         return finding
-    start, end = edits.to_current(finding.start, finding.end)
+    start, end = _place_now(finding.start, finding.end, original, final, edits)
     related = [Related(r.path, _line_now(r.line, original, final, edits)) if r.path == original.path else r
                for r in finding.related]
     # 'duplicates … at line 79': the line it names, where it now is
@@ -355,8 +389,28 @@ _LINE = re.compile(r"(\bline )(\d+)\b")
 
 
 def _line_now(line: int, original: Document, final: Document, edits: EditMap) -> int:
-    at = edits.to_current(original.line_starts[min(line, len(original.line_starts)) - 1], 0)[0]
+    start = original.line_starts[min(line, len(original.line_starts)) - 1]
+    at = _place_now(start, start, original, final, edits)[0]
     return final.position(min(at, len(final.text)))[0]
+
+
+def _place_now(start: int, end: int, original: Document, final: Document, edits: EditMap) -> tuple[int, int]:
+    """Where a span of the text as read is in the final text. Inside text a fix rewrote
+    (a section sorted as a whole), its line is looked for in what replaced it: where it
+    occurs once there, that is its place; else the start of the rewritten text."""
+    exact = edits.exact_current(start, end)
+    if exact is not None:
+        return exact
+    region = edits.to_current(start, end)
+    number = original.position(start)[0]
+    text = original.lines[number - 1]
+    column = start - original.line_starts[number - 1]
+    first, last = final.position(region[0])[0], final.position(min(region[1], len(final.text)))[0]
+    found = [n for n in range(first, last + 1) if final.lines[n - 1] == text] if text.strip() else []
+    if len(found) == 1:
+        at = final.line_starts[found[0] - 1] + column
+        return at, at + (end - start) if "\n" not in original.text[start:end] else region[1]
+    return region
 
 
 def apply_layout(doc: Document, options) -> tuple[Document, list[tuple[int, str]]]:
@@ -366,13 +420,13 @@ def apply_layout(doc: Document, options) -> tuple[Document, list[tuple[int, str]
     return laid_out.doc, [(g.line, g.what) for g in laid_out.kept]
 
 
-def _refusals_in_original(original: Document, refused: list[tuple[int, str, str]]) -> list[Refusal]:
+def _refusals_in_original(original: Document, refused: list[tuple[int, str, int, str]]) -> list[Refusal]:
     """Refused blocks at their lines in the file as it was read (fixes before the layout
     may have moved them)."""
     found: dict[tuple[int, str], Refusal] = {}
-    for line, what, text in refused:
+    for line, what, lines, text in refused:
         line = _original_line(original.lines, text.split("\n"), line) if text != original.text else line
-        found.setdefault((line, what), Refusal(line, what))
+        found.setdefault((line, what), Refusal(line, what, lines))
     return sorted(found.values(), key=lambda r: r.line)
 
 

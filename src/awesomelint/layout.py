@@ -43,6 +43,9 @@ class Options:
     style: str = "file"  # file: each dimension as the file already does it; canonical: one fixed form
     table_align: bool | None = None  # pad columns to equal width; None: as each table already is
     bullet: str | None = None  # the bullet marker; None: the file's own (canonical: "-")
+    # a block whose layout would rewrite more lines than this is left to --unsafe-fixes
+    # (None: no limit); by default 20 in the file's own style, none when a form is imposed
+    max_lines: int | None = None
 
     @property
     def canonical(self) -> bool:
@@ -57,6 +60,12 @@ class Group:
     what: str
     edits: list[Edit]
     why: str  # one sentence naming the convention and the evidence, for a diff header or a finding
+
+    @property
+    def lines(self) -> int:
+        """How many lines the group rewrites: layout makes one edit per line it changes
+        (a row, a marker, an indentation, a blank line put in)."""
+        return len(self.edits)
 
 
 def layout_groups(doc: Document, options: Options | None = None, grids: dict[int, _Grid] | None = None) -> list[Group]:

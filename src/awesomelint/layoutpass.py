@@ -17,23 +17,36 @@ from .verify import FixError, html, verify
 
 @dataclass
 class LayoutPass:
-    """The document in its layout, the groups that made it, and the blocks kept as written."""
+    """The document in its layout, the groups that made it, the blocks kept as written
+    (their layout would change the HTML), and those left to --unsafe-fixes (their layout
+    would rewrite more lines than `max-lines`: a diff of invisible changes that buries the
+    real ones)."""
 
     doc: Document
     applied: list[Group] = field(default_factory=list)
     kept: list[Group] = field(default_factory=list)
+    large: list[Group] = field(default_factory=list)
 
     @property
     def edits(self):
         return sorted((e for g in self.applied for e in g.edits), key=lambda e: (e.start, e.end))
 
 
-def layout_pass(doc: Document, options: Options, grids: dict | None = None) -> LayoutPass:
+def layout_pass(doc: Document, options: Options, grids: dict | None = None, unsafe: bool = False) -> LayoutPass:
     """Every layout group whose rewrite keeps the HTML, applied together; the others kept.
     ``grids``: the grids of the tables aligned in the text as read (layout.table_grids), by
-    the line their header is on now."""
+    the line their header is on now. Groups of more than ``options.max_lines`` lines wait
+    for ``unsafe``."""
     groups = [g for g in layout_groups(doc, options, grids)
               if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
+    large = [] if unsafe or options.max_lines is None else [g for g in groups if g.lines > options.max_lines]
+    groups = [g for g in groups if g not in large]
+    laid_out = _keeping_the_html(doc, groups)
+    laid_out.large = large
+    return laid_out
+
+
+def _keeping_the_html(doc: Document, groups: list[Group]) -> LayoutPass:
     if not groups:
         return LayoutPass(doc)
     before = html(doc)
@@ -65,6 +78,10 @@ def layout_pass(doc: Document, options: Options, grids: dict | None = None) -> L
 def describe(group: Group) -> str:
     """What a layout change is and why: the block, and the convention it is brought to."""
     return f"{group.what}: {group.why}"
+
+
+def describe_large(group: Group) -> str:
+    return f"{describe(group)}; it would rewrite {group.lines} lines, more than layout.max-lines: `fix --unsafe-fixes` does it"
 
 
 def with_groups(doc: Document, groups: list[Group]) -> Document:
