@@ -527,7 +527,7 @@ def test_an_overview_table_without_links_and_prose_bullets_have_no_missing_links
 
 
 def test_an_entry_among_linked_siblings_still_misses_its_link():
-    table = "| Name | Paper |\n|---|---|\n| A | [a](https://a.example/) |\n| B | — |\n"
+    table = "| Name | Paper |\n|---|---|\n| A | [a](https://a.example/) |\n| B | Cui et al., 2024 |\n"  # ('—' there: nothing to link)
     bullets = "# T\n\n- [A](https://a.example/) - a\n- B - b\n"
     fields = "# T\n\n* A：\n  * 地址：https://a.example/\n* B：\n  * 简介：没有链接\n"
     for text in (table, bullets, fields):

@@ -69,3 +69,18 @@ def test_fewer_than_three_marked_or_marks_that_differ_are_still_found():
 
 def test_a_struck_through_entry_is_gone_on_purpose():
     assert _lines(LINKED + "- ~~Gamma~~ — Discontinued.\n") == []
+
+
+def test_coming_soon_written_as_a_link_is_judged_as_a_link_not_as_text():
+    table = ("| Paper | Code |\n|---|---|\n| [A](https://a.example/) | [Code](https://github.com/o/a) |\n"
+             "| [B](https://b.example/) | [Coming soon](https://github.com/o/b) |\n"
+             "| [C](https://c.example/) | [Coming soon]() |\n| [D](https://d.example/) | Coming soon |\n")
+    found = [(f.message, f.start) for f in findings(table, "placeholder-url")]
+    assert len(found) == 2  # the empty target once, the text 'Coming soon' once; the linked one is fine
+    assert not any("github.com/o/b" in message for message, _ in found)
+
+
+def test_a_row_whose_link_columns_all_say_nothing_was_released_has_nothing_to_link():
+    table = ("| Model | Paper | Code |\n|---|---|---|\n| A | [Paper](https://a.example/) | [Code](https://github.com/o/a) |\n"
+             "| B | - | - |\n| C | Cui et al., 2024 | - |\n")
+    assert [f.message for f in findings(table, "missing-link")] == ["entry 'C' has no link"]

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from .. import data
 from ..brokenlinks import broken_links
 from ..document import Document
-from ..entries import Entry, entry_name, linkless_tables, plain_text
+from ..entries import Entry, entry_name, is_empty_marker, linkless_tables, plain_text
 from ..findings import Fix, Severity
 from ..linkspans import token_text
 from ..registry import Context, FixAvailability, rule
@@ -104,9 +104,10 @@ def _placeholder_texts(ctx: Context):
     for rows in by_table.values():
         link_columns = {link.cell for row in rows for link in row.links if link.cell is not None}
         for row in rows:
+            linked = {link.cell for link in row.links}  # '[Coming soon](…)' is a link: its target is judged as one
             for column, header in enumerate(row.headers):
                 value = row.fields.get(header, "")
-                if column in link_columns and value.strip().lower().strip(".!") in texts:
+                if column in link_columns and column not in linked and value.strip().lower().strip(".!") in texts:
                     line = row.line
                     start, end = ctx.doc.line_span(line)
                     found = ctx.doc.text.find(value, start, end)
@@ -139,7 +140,9 @@ def missing_link(ctx: Context):
     doc = ctx.doc
     broken = [b.start for b in broken_links(doc)]
     linkless = linkless_tables(ctx.entries)
-    candidates = [entry for entry in ctx.entries if _reportable(doc, entry, linkless)]
+    link_columns = _link_columns(ctx.entries)
+    candidates = [entry for entry in ctx.entries if _reportable(doc, entry, linkless)
+                  and not _nothing_to_link(entry, link_columns)]
     deliberate = _unlinked_by_convention(doc, candidates)
     for entry in candidates:
         if entry.line in deliberate:
@@ -158,6 +161,26 @@ def _reportable(doc: Document, entry: Entry, linkless: set[int]) -> bool:
     if not (entry.title or entry.text) or not entry.among_linked or entry.table in linkless:
         return False
     return not (entry.kind == "card" and _heading_alone(doc, entry))
+
+
+def _link_columns(entries: list[Entry]) -> dict[int, set[int]]:
+    """For each table, the columns its rows hold links in."""
+    columns: dict[int, set[int]] = {}
+    for entry in entries:
+        if entry.table is not None:
+            columns.setdefault(entry.table, set()).update(l.cell for l in entry.links if l.cell is not None)
+    return columns
+
+
+def _nothing_to_link(entry: Entry, link_columns: dict[int, set[int]]) -> bool:
+    """A table row whose every link column holds the table's empty marker ('-' under Code
+    and Weights): nothing was released, which the row says; a citation written as text
+    where the other rows link theirs is what is missing."""
+    if entry.table is None:
+        return False
+    columns = link_columns.get(entry.table, set())
+    cells = [entry.fields.get(entry.headers[c], "") for c in columns if c < len(entry.headers)]
+    return bool(cells) and all(not cell.strip() or is_empty_marker(cell) for cell in cells)
 
 
 def _heading_alone(doc: Document, entry: Entry) -> bool:
