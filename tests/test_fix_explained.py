@@ -209,3 +209,10 @@ def test_hunk_headers_keep_a_messages_spaces_and_name_the_particular_reason_firs
     separator = Change("entry-separator", "separator ' -  ' between 'a' and its description", 5, ((100, 104),))
     header = _reasons([block, spaces, separator])
     assert header.startswith("whitespace: trailing whitespace · entry-separator: separator ' -  ' between")
+
+
+def test_fix_diff_exits_1_only_when_a_file_would_change(tmp_path, runner):
+    path = tmp_path / "README.md"
+    path.write_text("# X\n\n- [a](https://a.org) - first\n- [a](https://a.org) - again\n")  # a duplicate fix cannot fix
+    result = runner.invoke(main, ["fix", "--diff", str(path)])
+    assert result.exit_code == 0 and result.stdout == "" and "duplicate-entry" in result.stderr

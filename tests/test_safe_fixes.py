@@ -155,12 +155,14 @@ _MARK_CHARACTERS = set("-\u2013\u2014\u2212>=:~|\u2192")
 
 
 def _separator(doc: Document, finding: Finding, edit: Edit) -> bool:
-    """One dash between spaces becomes another, whole: the characters on either side of
-    the old text are not marks too (it is not part of an arrow or a run of dashes)."""
+    """One dash between spaces becomes another, or a mark's spacing changes, whole: the
+    characters on either side of the old text are not marks too (it is not part of an
+    arrow or a run of dashes)."""
     old, new = _old(doc, edit), edit.content
     before, after = doc.text[edit.start - 1 : edit.start], doc.text[edit.end : edit.end + 1]
-    return bool(_ONE_DASH.fullmatch(old)) and bool(_ONE_DASH.fullmatch(new)) and not (
-        {before, after} & _MARK_CHARACTERS)
+    spacing_only = old.strip(" \t\u00a0") == new.strip(" \t\u00a0") != ""
+    dash_for_dash = bool(_ONE_DASH.fullmatch(old)) and bool(_ONE_DASH.fullmatch(new))
+    return (spacing_only or dash_for_dash) and not ({before, after} & _MARK_CHARACTERS)
 
 
 def _invisible(doc: Document, finding: Finding, edit: Edit) -> bool:

@@ -6,6 +6,7 @@ from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
 from awesomelint.entries import entries_of
 from awesomelint.fix import fix_document
+from awesomelint.linter import lint
 
 from .conftest import findings
 
@@ -278,3 +279,12 @@ def test_a_section_sorted_with_longer_names_first_is_in_a_habit_of_its_own():
     tools = "".join(f"- [{n}](https://{n.replace(' ', '').lower()}.example/) - x\n" for n in names)
     text = "# X\n\n" + SORTED + "## Tools\n\n" + tools + "\n" + section("Web", "Grove", "Harbor", "Isle")
     assert messages(text, "entry-order") == []
+
+
+def test_a_toc_anchor_that_misses_is_reported_once_by_toc_sync():
+    text = "# X\n\n## Contents\n\n- [Tools](#tool)\n- [Books](#Books)\n\n## Tools\n\n## Books\n"
+    doc = Document.from_text(text, "README.md")
+    found = [(f.rule, f.severity.value) for f in lint(doc, Config(), only=["broken-anchor", "toc-sync"]).findings]
+    assert found == [("toc-sync", "warning"), ("broken-anchor", "info")]  # the case-only one is broken-anchor's note
+    alone = [f.rule for f in lint(doc, Config(), only=["broken-anchor"]).findings]
+    assert alone == ["broken-anchor", "broken-anchor"]  # without toc-sync, broken-anchor says both

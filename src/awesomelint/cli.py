@@ -387,8 +387,8 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
         sys.exit(2)
     if check_only:
         sys.exit(1 if changed else 0)  # findings fix cannot fix are check's business, not --check's
-    if show_diff and changed:
-        sys.exit(1)
+    if show_diff:
+        sys.exit(1 if changed else 0)  # as its help says: a file would change
     sys.exit(1 if failing else 0)
 
 

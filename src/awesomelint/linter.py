@@ -29,7 +29,8 @@ def lint(doc: Document, config: Config, *, online: bool = False, only: list[str]
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
     context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}, "repository": repository, "links-only": links_only},
-                      config.profile, layout=config.layout_options(), generated=generated(doc, config.generated))
+                      config.profile, layout=config.layout_options(), generated=generated(doc, config.generated),
+                      enabled=frozenset(names))
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []
     for name in names:

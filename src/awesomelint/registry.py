@@ -134,11 +134,13 @@ class Context:
     """What a rule reads: the document, its entries and links, options and pattern data."""
 
     def __init__(self, doc, entries, links, options: Mapping[str, Mapping[str, Any]], data,
-                 profile: str | None = None, layout: Any = None, generated: Any = None):
+                 profile: str | None = None, layout: Any = None, generated: Any = None,
+                 enabled: frozenset[str] = frozenset()):
         self.doc = doc
         self.profile = profile  # the config's profile: a rule may hold a list to that profile's standard
         self.layout = layout  # the layout `fix` writes (layout.Options), or None when the config turns it off
         self.generated = generated  # generated.Generated when the list is built from data: its order is the generator's
+        self.enabled = enabled  # the rules this run has on: a rule leaves to another what that one says better
         self.entries = entries
         self.links = links
         self._options = options  # rule name -> its configured options; read through option()

@@ -34,6 +34,14 @@ def test_a_mark_is_replaced_whole_and_only_dashes_are_exchanged_safely(separator
         assert fixed(text, unsafe=False) == text
 
 
+def test_the_spacing_around_the_lists_own_arrow_is_a_safe_fix():
+    arrows = HABIT.replace(") - ", ") -> ")
+    text = f"# X\n\n{arrows}{ODD} ->  A graph sampling library.\n"
+    (finding,) = findings(text, "entry-separator")
+    assert finding.fix.applicability.value == "safe"
+    assert fixed(text, unsafe=False).endswith(f"{ODD} -> A graph sampling library.\n")
+
+
 @pytest.mark.parametrize("separator", [" - > ", " ----> ", " - - ", " -: ", " =>> "])
 def test_a_shape_the_rule_does_not_know_is_left_alone(separator):
     text = f"# X\n\n{HABIT}{ODD}{separator}A graph sampling library.\n"

@@ -9,6 +9,7 @@ from ..findings import Fix, Severity
 from ..headings import headings_of, html_anchors
 from ..linkspans import in_page_fragment
 from ..registry import Context, FixAvailability, rule
+from ..toc import table_of_contents
 from .common import dest_edit
 
 
@@ -36,11 +37,14 @@ def broken_anchor(ctx: Context):
     heading text (lower-cased, punctuation dropped, spaces to '-', repeats numbered).
     It resolves fragments regardless of case, so '#Large-Vision-Models' works: a
     case-only mismatch is a style note with a safe fix to the exact slug. A heading
-    with an emoji (`## ⬆️ Routers`) answers to its slug with and without U+FE0F."""
+    with an emoji (`## ⬆️ Routers`) answers to its slug with and without U+FE0F. A
+    table-of-contents item whose anchor misses is toc-sync's, which says more of it
+    (the heading it should reach), so one defect is not reported twice."""
     slugs = heading_slugs(ctx.doc)
     lowered: dict[str, str] = {}
     for slug in slugs:
         lowered.setdefault(slug.lower(), slug)
+    toc_items = _toc_items(ctx) if "toc-sync" in ctx.enabled else set()
     for link in ctx.links:
         fragment = in_page_fragment(link.url)
         if fragment is None or link.kind == "image":
@@ -58,5 +62,11 @@ def broken_anchor(ctx: Context):
                 "(GitHub matches it anyway)", severity=Severity.INFO,
                 fix=Fix.safe(edit) if edit else None, entry=entry,
             )
-        else:
+        elif link.start not in toc_items:  # a ToC item that misses is toc-sync's
             yield ctx.finding(link.start, link.end, f"anchor '#{fragment}' matches no heading on this page", entry=entry)
+
+
+def _toc_items(ctx: Context) -> set[int]:
+    """Where the table of contents' item links start."""
+    toc = table_of_contents(ctx.doc)
+    return {item.link_start for item in toc.walk()} if toc is not None else set()

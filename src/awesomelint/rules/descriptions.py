@@ -33,7 +33,7 @@ def _separator_name(separator: str) -> str:
     summary="The separator between an entry's link and its description differs from the list's own (' - ' under profile awesome): an en/em dash, a colon, an arrow, a no-break space, missing or doubled spaces.",
     severity=Severity.WARNING,
     fix=FixAvailability.SOMETIMES,
-    fix_note="safe between dashes and spaces (' – ' or '-  ' to ' - '); unsafe from another mark (':', '->', '--')",
+    fix_note="safe for spacing or one dash for another (' – ', '-  ' to ' - '; ' ->  ' to ' -> '); unsafe from another mark (':', '->', '--')",
     bad="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) – A tool.",
     good="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) - A tool.",
     setting=("# Awesome Things\n\n{example}\n" + "".join(
@@ -47,9 +47,9 @@ def entry_separator(ctx: Context):
     writes ': ' throughout is left alone. Under `profile: awesome` the separator is
     ' - ', as sindresorhus/awesome asks. A separator is read whole: '->' is an arrow,
     not a hyphen and a stray '>'; shapes the rule does not know ('---->', '- - ') are
-    left alone. Exchanging one dash or spacing for another is safe; replacing another
-    mark (a colon, an arrow, a double dash) is a choice of the author's, so its fix
-    is unsafe."""
+    left alone. Changing the spaces around a mark, or one dash for another, is safe;
+    replacing another mark (a colon, an arrow, a double dash) is a choice of the
+    author's, so its fix is unsafe."""
     entries = described_entries(ctx.doc)
     if ctx.profile == AWESOME:
         expected = EXPECTED
@@ -64,7 +64,8 @@ def entry_separator(ctx: Context):
         if entry.separator == expected:
             continue
         edit = Edit(entry.separator_start, entry.separator_end, expected)
-        same_kind = {mark_of(entry.separator), mark_of(expected)} <= DASHES
+        mark, wanted = mark_of(entry.separator), mark_of(expected)
+        same_kind = mark == wanted or {mark, wanted} <= DASHES  # spacing only, or one dash for another
         yield ctx.finding(entry.separator_start, max(entry.separator_end, entry.separator_start + 1),
                           f"separator {_separator_name(entry.separator)} between '{entry.title}' and its description; "
                           f"this list uses {_separator_name(expected)}",
