@@ -69,3 +69,13 @@ def test_a_renumbering_changes_the_numbers_and_the_indentation_they_carry_only(n
             assert number == count or len(set(numbers)) < len(numbers) * 3 // 4 or number == int(_ITEM.match(old).group(2))
         else:
             assert old.strip() == new.strip()  # a sub-bullet moves with its number, its text unchanged
+
+
+def test_a_list_whose_numbering_the_next_list_goes_on_with_is_not_renumbered_safely():
+    # 17..20 then 17..22 (a paste), and the next section goes on at 23: renumbering the first
+    # list alone to 17..26 would make 23..26 appear twice
+    text = "# X\n\n## A\n\n" + "".join(f"{n}. [P{n}](https://p.example/{n}) - x\n" for n in [*range(17, 21), *range(17, 23)])
+    text += "\n## B\n\n" + "".join(f"{n}. [Q{n}](https://q.example/{n}) - x\n" for n in range(23, 26))
+    (finding,) = findings(text, "list-numbering")
+    assert finding.fix.applicability.value == "unsafe" and "goes on from 22 at 23" in finding.message
+    assert fixed(text) == text

@@ -50,12 +50,34 @@ def list_numbering(ctx: Context):
         what = "repeats" if numbers[bad] in numbers[:bad] else "skips"
         message = f"list numbering {what} at item {numbers[bad]} (expected {expected[bad]}); the list runs {_ranges(numbers)}"
         changed = len({doc.position(edit.start)[0] for edit in edits})
+        following = _next_start(tokens, index)
+        if following is not None and following == numbers[-1] + 1 and expected[-1] >= following:
+            # the next list goes on from this one's last number: renumbering this one
+            # alone would make the two overlap
+            yield ctx.finding(start, end, f"{message}; the next list goes on from {numbers[-1]} at {following}, so "
+                              "renumbering this one alone would repeat its numbers", fix=Fix.unsafe(*edits))
+            continue
         if changed > ctx.option("max-safe-lines"):
             yield ctx.finding(start, end, f"{message}; renumbering would change {changed} lines that GitHub shows "
                               "numbered anyway: `fix --unsafe-fixes` does it", severity=Severity.INFO,
                               fix=Fix.unsafe(*edits))
             continue
         yield ctx.finding(start, end, message, fix=Fix.safe(*edits) if edits else None)
+
+
+def _next_start(tokens, open_index: int) -> int | None:
+    """The first number of the next ordered list at the same depth, if it has one."""
+    level = tokens[open_index].level
+    closed = False
+    for token in tokens[open_index + 1 :]:
+        if token.type == "ordered_list_close" and token.level == level:
+            closed = True
+        elif closed and token.type == "ordered_list_open" and token.level == level:
+            start = token.attrs.get("start", 1)
+            return int(start) if isinstance(start, (int, str)) and str(start).isdigit() else 1
+        elif closed and token.level < level:
+            return None  # the container ends: no sibling list
+    return None
 
 
 def _items(tokens, open_index: int):
