@@ -584,3 +584,19 @@ def test_an_aligned_table_stays_aligned_when_content_fixes_lengthen_most_of_its_
     assert "https://arxiv.org/abs/1" in fixed
     table = [line for line in fixed.splitlines() if line.startswith("|")]
     assert len({tuple(i for i, c in enumerate(line) if c == "|") for line in table}) == 1, table
+
+
+def test_a_ragged_row_does_not_make_every_row_of_a_content_fixed_table_wider():
+    # one row's last cell was always 30 characters wider than its column: after an http fix
+    # the table is laid on its grid as read, and that row stays ragged rather than padding
+    # every other row by 30 spaces
+    badge = "[![c](https://b.example/" + "x" * 20 + ")](https://s.example/p)"
+    rows = [("A", "http://arxiv.org/abs/1", badge), ("B", "https://arxiv.org/abs/2", badge),
+            ("C", "https://arxiv.org/abs/3", badge)]
+    width = max(len(f"[{n}]({u})") for n, u, _ in rows)
+    lines = [f"| {'Name'.ljust(width)} | Cite |", f"| {'-' * width} | ---- |"]
+    lines += [f"| {f'[{n}]({u})'.ljust(width)} |{b}  |" for n, u, b in rows]
+    lines.append(f"| {'[D](https://arxiv.org/abs/4)'.ljust(width)} |{badge + 'y' * 30}|")
+    text = "# T\n\n" + "\n".join(lines) + "\n"
+    fixed = fix_document(Document.from_text(text), Config()).text
+    assert "https://arxiv.org/abs/1" in fixed and fixed.count(badge + "  |") == 3

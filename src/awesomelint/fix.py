@@ -259,12 +259,18 @@ class _Run:
         if not self.map:
             return {}
         grids = {}
-        for line, grid in table_grids(self.original).items():
-            now = self.map.exact_original  # a header inside rewritten text has no place to be found
-            at = self.map.to_current(self.original.line_starts[line], self.original.line_starts[line])[0]
-            if now(at, at) is not None and at < len(doc.text):
-                grids[doc.position(at)[0] - 1] = grid
+        for line, (grid, on) in table_grids(self.original).items():
+            header = self._line_now(line, doc)
+            if header is not None:
+                grids[header] = (grid, frozenset(n for n in map(lambda row: self._line_now(row, doc), on) if n is not None))
         return grids
+
+    def _line_now(self, line: int, doc: Document) -> int | None:
+        """The 0-based line of ``doc`` that a line of the text as read is now, if no fix
+        rewrote text around its start."""
+        start = self.original.line_starts[line]
+        at = self.map.exact_current(start, start)
+        return doc.position(at[0])[0] - 1 if at is not None and at[0] < len(doc.text) else None
 
     def _record(self, rule: str, message: str, at: tuple[int, int], spans: list[tuple[int, int]]) -> None:
         """A change made to the current text, kept in the offsets of the text as read."""

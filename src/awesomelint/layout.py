@@ -68,7 +68,8 @@ class Group:
         return len(self.edits)
 
 
-def layout_groups(doc: Document, options: Options | None = None, grids: dict[int, _Grid] | None = None) -> list[Group]:
+def layout_groups(doc: Document, options: Options | None = None,
+                  grids: dict[int, tuple[_Grid, frozenset[int]]] | None = None) -> list[Group]:
     """The layout changes of every block. ``grids``: for tables aligned in the text as read,
     their grid by the 0-based line their header is on now — a content fix (http to https)
     that pushed some rows off the grid is laid back on it, not left misaligned."""
@@ -494,14 +495,27 @@ def _placement_words(grid: _Grid) -> str:
     return " or ".join(words[p] for p in used) + " by column"
 
 
-def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None) -> tuple[dict[int, str], str]:
+def _fits_grid(row: _Row, grid: _Grid) -> bool:
+    """Does every cell of the row fit its column of the grid, with the room it needs?"""
+    return all(span is None or _width(text) + grid.room(column) <= span
+               for column, (text, span) in enumerate(zip(row.cells, grid.spans)))
+
+
+def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None,
+                   was_on: frozenset[int] | None = None) -> tuple[dict[int, str], str]:
     """New text for the rows of an aligned table that need it, and why. A header off the
-    grid is kept when it follows the file's header habit (or its delimiter row's columns)."""
+    grid is kept when it follows the file's header habit (or its delimiter row's columns).
+    A row off the grid is laid on it, and may widen a column, when it was on the grid as
+    read (``was_on``: a content fix lengthened it) or fits it; a ragged row wider than
+    its columns (one badge longer than the rest) is left as written, not made the width
+    every other row is padded to."""
     header, delimiter, body = rows[0], rows[1], rows[2:]
     indent = header.line[: len(header.line) - len(header.line.lstrip())] if grid.key[0] else ""  # else in the first cell
     header_kept = not grid.on(header) and (_header_follows_habit(header, delimiter, habit) if habit is not None
                                            else "delimiter" in _header_paddings(header, delimiter))
     laid = body if header_kept else [header, *body]
+    if was_on is not None:
+        laid = [r for r in laid if grid.on(r) or r.number in was_on or _fits_grid(r, grid)]
     spans = _widened_spans(grid, laid)
     widened = [c for c, span in enumerate(spans) if span != grid.spans[c]]
     texts: dict[int, str] = {}
@@ -691,25 +705,29 @@ def _table_edits(doc: Document, texts: dict[int, str]) -> list[Edit]:
     return edits
 
 
-def table_grids(doc: Document) -> dict[int, _Grid]:
-    """The grid of every aligned table, by its header's 0-based line."""
+def table_grids(doc: Document) -> dict[int, tuple[_Grid, list[int]]]:
+    """The grid of every aligned table, and the 0-based lines of the rows on it, by its
+    header's 0-based line."""
     grids = {}
     for rows in (_read_table(doc, t) for t in doc.tables):
         if rows is not None and (grid := _find_grid(rows[0], rows[2:])) is not None:
-            grids[rows[0].number] = grid
+            grids[rows[0].number] = (grid, [r.number for r in rows if grid.on(r)])
     return grids
 
 
-def _own_table(rows: list[_Row], habit: _HeaderHabit, as_read: _Grid | None = None) -> tuple[dict[int, str], str]:
+def _own_table(rows: list[_Row], habit: _HeaderHabit,
+               as_read: tuple[_Grid, frozenset[int]] | None = None) -> tuple[dict[int, str], str]:
     """New text for the rows of a table that deviate from its own (and the file's header)
     habits, and why; nothing for a table that follows no habit. ``as_read``: the table's
-    grid before content fixes, when it had one."""
+    grid before content fixes, when it had one, and the lines (now) of the rows that were
+    on it."""
     header_habit = habit if habit.lead or habit.trail or habit.paddings else None
     grid = _find_grid(rows[0], rows[2:])
-    if grid is None and as_read is not None and len(rows[0].cells) == len(as_read.spans):
-        grid = as_read
+    was_on = None
+    if as_read is not None and len(rows[0].cells) == len(as_read[0].spans):
+        grid, was_on = (grid or as_read[0]), as_read[1]
     if grid is not None:
-        return _aligned_table(rows, grid, header_habit)
+        return _aligned_table(rows, grid, header_habit, was_on)
     form = _body_form(rows, header_habit)
     if form is None:
         return {}, ""
@@ -791,7 +809,7 @@ def _delimiter_row(raw: list[str], form: _TableForm, widths: list[int], line: st
     return _render_row(cells, _TableForm(form.lead, form.trail, "none", "keep"), None)
 
 
-def _tables(doc: Document, options: Options, grids: dict[int, _Grid]) -> list[Group]:
+def _tables(doc: Document, options: Options, grids: dict[int, tuple[_Grid, frozenset[int]]]) -> list[Group]:
     tables = [rows for rows in (_read_table(doc, t) for t in doc.tables) if rows is not None]
     imposed = options.canonical or options.table_align is False
     habit = _header_habit(tables)
