@@ -95,18 +95,18 @@ class TableOfContents:
     @property
     def markers(self) -> dict[int, str]:
         """depth -> bullet, as the first list that has that depth writes it."""
-        merged: dict[int, str] = {}
-        for toc_list in self.lists:
-            for depth, marker in toc_list.markers.items():
-                merged.setdefault(depth, marker)
-        return merged
+        return self._first_per_depth("markers")
 
     @property
     def indents(self) -> dict[int, str]:
+        """depth -> the indentation before the bullet, as the first list that has that depth writes it."""
+        return self._first_per_depth("indents")
+
+    def _first_per_depth(self, name: str) -> dict[int, str]:
         merged: dict[int, str] = {}
         for toc_list in self.lists:
-            for depth, indent in toc_list.indents.items():
-                merged.setdefault(depth, indent)
+            for depth, value in getattr(toc_list, name).items():
+                merged.setdefault(depth, value)
         return merged
 
     def walk(self) -> list[TocItem]:
