@@ -541,10 +541,16 @@ def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs
     assert same_html(edited, out)
     before, after = edited.splitlines()[2:], out.splitlines()[2:]
     assert len(before) == len(after)
-    # one grid: every row's pipes in the same display columns
-    assert len({tuple(_display_columns(line)) for line in after}) == 1
     room = 2 if placement == "centre" else 2 * margin if outer or column else margin
     needs = not (last and not outer) and _cell_width(wider) + room > spans[column]
+    # a left-aligned last column is not widened for one longer cell: that row ends ragged
+    ragged = needs and last and placement == "left"
+    # one grid: every row's pipes in the same display columns (the ragged row's last pipe aside)
+    grid = {tuple(_display_columns(line)) for index, line in enumerate(after) if not (ragged and index == row + 2)}
+    assert len(grid) == 1
+    if ragged:
+        assert _display_columns(after[row + 2])[:-1] == list(grid.pop())[:-1]
+        needs = False  # no other row had to move
     for index, (old, new) in enumerate(zip(before, after)):
         old_cells, new_cells = _cells(old, outer), _cells(new, outer)
         if index == row + 2:
@@ -567,6 +573,8 @@ def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs
             assert right == margin
         else:
             assert left == edge
+        if ragged and index == row + 2:
+            continue
         if needs and index == row + 2:
             assert (left, right) in ({(1, 1)} if placement == "centre" else {(edge, margin), (margin, margin)})
 

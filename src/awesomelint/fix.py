@@ -259,10 +259,10 @@ class _Run:
         if not self.map:
             return {}
         grids = {}
-        for line, (grid, on) in table_grids(self.original).items():
+        for line, grid in table_grids(self.original).items():
             header = self._line_now(line, doc)
             if header is not None:
-                grids[header] = (grid, frozenset(n for n in map(lambda row: self._line_now(row, doc), on) if n is not None))
+                grids[header] = grid
         return grids
 
     def _line_now(self, line: int, doc: Document) -> int | None:

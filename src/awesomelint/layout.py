@@ -68,8 +68,7 @@ class Group:
         return len(self.edits)
 
 
-def layout_groups(doc: Document, options: Options | None = None,
-                  grids: dict[int, tuple[_Grid, frozenset[int]]] | None = None) -> list[Group]:
+def layout_groups(doc: Document, options: Options | None = None, grids: dict[int, _Grid] | None = None) -> list[Group]:
     """The layout changes of every block. ``grids``: for tables aligned in the text as read,
     their grid by the 0-based line their header is on now — a content fix (http to https)
     that pushed some rows off the grid is laid back on it, not left misaligned."""
@@ -423,14 +422,24 @@ def _own_placement(row: _Row, column: int, grid: _Grid) -> tuple[str, bool]:
 
 
 def _widened_spans(grid: _Grid, rows: list[_Row]) -> list[int | None]:
-    """Column spans wide enough for every cell and the room it needs; never narrower."""
+    """Column spans wide enough for every cell and the room it needs; never narrower. A
+    left-aligned last column is not widened: there a longer cell only moves the closing
+    pipe, and re-padding every row for it (one badge longer than the rest) is a diff of
+    spaces nobody wants; that cell is written ragged instead."""
     spans = list(grid.spans)
+    widest = len(spans) - (1 if _ragged_end(grid) else 0)
     for row in rows:
-        for column, text in enumerate(row.cells[: len(spans)]):
+        for column, text in enumerate(row.cells[:widest]):
             span = spans[column]
             if span is not None:
                 spans[column] = max(span, _width(text) + grid.room(column))
     return spans
+
+
+def _ragged_end(grid: _Grid) -> bool:
+    """Is the table's last column one a longer cell may overflow (left-aligned, before a
+    closing pipe)?"""
+    return grid.key[1] and grid.placements[-1] == "left"
 
 
 def _repadded(row: _Row, grid: _Grid, spans: list[int | None], widened: list[int], header: bool = False) -> str:
@@ -463,6 +472,10 @@ def _laid_on_grid(row: _Row, grid: _Grid, spans: list[int | None], indent: str) 
         else:
             span = spans[column]
             assert span is not None
+            if column == len(spans) - 1 and _ragged_end(grid) and _width(text) + grid.room(column) > span:
+                margins = grid.margins[column]  # a last cell longer than its column: ragged, as _widened_spans says
+                pieces.append(" " * max(margins[0], grid.floors(column)[0]) + text + " " * max(1, margins[1]))
+                continue
             pieces.append(_place(text, span, grid.margins[column], grid.placements[column], grid.ceil[column],
                                  grid.floors(column)))
     return indent + ("|" if lead else "") + "|".join(pieces) + ("|" if trail else "")
@@ -495,27 +508,14 @@ def _placement_words(grid: _Grid) -> str:
     return " or ".join(words[p] for p in used) + " by column"
 
 
-def _fits_grid(row: _Row, grid: _Grid) -> bool:
-    """Does every cell of the row fit its column of the grid, with the room it needs?"""
-    return all(span is None or _width(text) + grid.room(column) <= span
-               for column, (text, span) in enumerate(zip(row.cells, grid.spans)))
-
-
-def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None,
-                   was_on: frozenset[int] | None = None) -> tuple[dict[int, str], str]:
+def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None) -> tuple[dict[int, str], str]:
     """New text for the rows of an aligned table that need it, and why. A header off the
-    grid is kept when it follows the file's header habit (or its delimiter row's columns).
-    A row off the grid is laid on it, and may widen a column, when it was on the grid as
-    read (``was_on``: a content fix lengthened it) or fits it; a ragged row wider than
-    its columns (one badge longer than the rest) is left as written, not made the width
-    every other row is padded to."""
+    grid is kept when it follows the file's header habit (or its delimiter row's columns)."""
     header, delimiter, body = rows[0], rows[1], rows[2:]
     indent = header.line[: len(header.line) - len(header.line.lstrip())] if grid.key[0] else ""  # else in the first cell
     header_kept = not grid.on(header) and (_header_follows_habit(header, delimiter, habit) if habit is not None
                                            else "delimiter" in _header_paddings(header, delimiter))
     laid = body if header_kept else [header, *body]
-    if was_on is not None:
-        laid = [r for r in laid if grid.on(r) or r.number in was_on or _fits_grid(r, grid)]
     spans = _widened_spans(grid, laid)
     widened = [c for c, span in enumerate(spans) if span != grid.spans[c]]
     texts: dict[int, str] = {}
@@ -705,29 +705,25 @@ def _table_edits(doc: Document, texts: dict[int, str]) -> list[Edit]:
     return edits
 
 
-def table_grids(doc: Document) -> dict[int, tuple[_Grid, list[int]]]:
-    """The grid of every aligned table, and the 0-based lines of the rows on it, by its
-    header's 0-based line."""
+def table_grids(doc: Document) -> dict[int, _Grid]:
+    """The grid of every aligned table, by its header's 0-based line."""
     grids = {}
     for rows in (_read_table(doc, t) for t in doc.tables):
         if rows is not None and (grid := _find_grid(rows[0], rows[2:])) is not None:
-            grids[rows[0].number] = (grid, [r.number for r in rows if grid.on(r)])
+            grids[rows[0].number] = grid
     return grids
 
 
-def _own_table(rows: list[_Row], habit: _HeaderHabit,
-               as_read: tuple[_Grid, frozenset[int]] | None = None) -> tuple[dict[int, str], str]:
+def _own_table(rows: list[_Row], habit: _HeaderHabit, as_read: _Grid | None = None) -> tuple[dict[int, str], str]:
     """New text for the rows of a table that deviate from its own (and the file's header)
     habits, and why; nothing for a table that follows no habit. ``as_read``: the table's
-    grid before content fixes, when it had one, and the lines (now) of the rows that were
-    on it."""
+    grid before content fixes, when it had one."""
     header_habit = habit if habit.lead or habit.trail or habit.paddings else None
     grid = _find_grid(rows[0], rows[2:])
-    was_on = None
-    if as_read is not None and len(rows[0].cells) == len(as_read[0].spans):
-        grid, was_on = (grid or as_read[0]), as_read[1]
+    if grid is None and as_read is not None and len(rows[0].cells) == len(as_read.spans):
+        grid = as_read
     if grid is not None:
-        return _aligned_table(rows, grid, header_habit, was_on)
+        return _aligned_table(rows, grid, header_habit)
     form = _body_form(rows, header_habit)
     if form is None:
         return {}, ""
@@ -809,7 +805,7 @@ def _delimiter_row(raw: list[str], form: _TableForm, widths: list[int], line: st
     return _render_row(cells, _TableForm(form.lead, form.trail, "none", "keep"), None)
 
 
-def _tables(doc: Document, options: Options, grids: dict[int, tuple[_Grid, frozenset[int]]]) -> list[Group]:
+def _tables(doc: Document, options: Options, grids: dict[int, _Grid]) -> list[Group]:
     tables = [rows for rows in (_read_table(doc, t) for t in doc.tables) if rows is not None]
     imposed = options.canonical or options.table_align is False
     habit = _header_habit(tables)
