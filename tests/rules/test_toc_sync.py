@@ -489,3 +489,13 @@ def test_a_sentence_pointing_at_a_section_does_not_stop_the_rewrite():
     text = ("# Awesome\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n- [A](https://a.example/) - A. "
             "Also see [Web APIs](#web-apis).\n\n## Web APIs\n\n- [B](https://b.example/) - B.\n")
     assert "- [Web APIs](#web-apis)" in fixed(text)
+
+
+def test_children_that_still_resolve_are_never_dropped_with_a_stale_parent():
+    # the title's anchor changed (a badge edited away): the parent item misses, its children do not
+    text = ("# Awesome Things [![B](https://x.example/b.svg)](https://x.example)\n\nIntro.\n\n"
+            "- [Awesome Things  ](#awesome-things--)\n  - [Tools](#tools)\n  - [Books](#books)\n"
+            "- [Resources](#resources)\n  - [Sites](#sites)\n\n## Tools\n\n- [Alpha](https://alpha.example/) - A.\n\n"
+            "## Books\n\n- [Beta](https://beta.example/) - B.\n\n# Resources\n\n## Sites\n\n- [Gamma](https://gamma.example/) - G.\n")
+    assert "ToC item 'Awesome Things  ' points at '#awesome-things--'" in messages(text)[0]
+    assert fixed(text) == text

@@ -66,6 +66,7 @@ class _Sync:
     slipped: set[int] = field(default_factory=set)  # id(item) of items whose anchor missed the heading their label names
     repointed: dict[int, str] = field(default_factory=dict)  # id(item) -> its link pointed at the heading it names
     added: list[Heading] = field(default_factory=list)  # headings the rewrite adds items for
+    rendered: set[int] = field(default_factory=set)  # token_index of the headings the rewrite lists
     _nests: dict[int, bool] = field(default_factory=dict)  # depth -> new_items_nest(depth), asked per new item
 
     def run(self) -> None:
@@ -297,7 +298,8 @@ class _Sync:
         """One edit per list whose items change; none at all when the ToC cannot be
         rewritten from what it shows (numbered, multi-line items, headings listed from
         elsewhere) or when the rewrite would duplicate a link found elsewhere on the
-        page or more than double the ToC."""
+        page, more than double the ToC, or drop the only item of a heading some item
+        reaches (the children of a parent whose own anchor went stale)."""
         toc = self.toc
         if not self.fixable or any("ordered" in toc_list.markers.values() for toc_list in toc.lists):
             return ()
@@ -319,6 +321,9 @@ class _Sync:
         linked = {heading.token_index for line, heading in in_page_links(self.doc) if not toc.holds_line(line)}
         if any(heading.token_index in linked for heading in self.added):
             return ()
+        listed = {self.resolved[id(item)].token_index for item in toc.walk() if id(item) in self.resolved}
+        if listed - self.rendered:
+            return ()  # a heading some item reaches would lose its only item (under a parent whose anchor went stale)
         had = len(toc.walk())
         if written > 2 * had and written - had > _FEW:
             return ()  # more than doubled: the model does not explain this ToC well enough to grow it
@@ -335,6 +340,7 @@ class _Sync:
             if depth == 0 and lines and toc_list.loose:
                 lines.append("")
             item = by_heading.get(heading.token_index)
+            self.rendered.add(heading.token_index)
             if item is not None:
                 lines.append(self.kept_line(item, heading))
                 if item.has_sublist:
