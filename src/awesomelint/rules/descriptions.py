@@ -137,7 +137,9 @@ def description_case(ctx: Context):
     capital (iOS, jQuery, gRPC), a digit or code punctuation (rebar3, go:generate),
     one that is part of the entry's own name or address ('gonum' for gonum/plot,
     'isatty' for go-isatty), or another entry's name ('logrus' where logrus is
-    listed). So do starts with a digit, a quote or '@#/$~&%', and scripts with no
+    listed), an address or file name ('deezer.com'), a word no English word list has
+    ('pywal', 'sklearn': a name as its owner writes it), and a description that starts
+    with a link. So do starts with a digit, a quote or '@#/$~&%', and scripts with no
     case (Chinese, Japanese, Arabic…). The fix is unsafe: a person knows whether the
     word is a name."""
     entries = _profile_entries(ctx)
@@ -155,12 +157,29 @@ def description_case(ctx: Context):
             continue  # an identifier, or the project's own lower-case name (description-repeats-name says the rest)
         if word.casefold() in _name_words(entry) or word.casefold() in listed:
             continue  # 'gonum…' under gonum/plot, 'logrus…' where logrus is listed: a name
+        if text[len(word) : len(word) + 2][:1] == "." and text[len(word) + 1 : len(word) + 2].isalpha():
+            continue  # 'deezer.com…', 'setup.py…': an address or a file's name
+        if ctx.doc.text[entry.separator_end : entry.separator_end + 1] == "[":
+            continue  # it starts with a link: its label is a name, not a sentence's first word
+        if not _english(word):
+            continue  # 'pywal…', 'sklearn…', 'libyaml…': no English word, so a name written as its owner writes it
         start = entry.separator_end
         fix = None
         if ctx.doc.text[start : start + 1] == text[0]:
             fix = Fix.unsafe(Edit(start, start + 1, text[0].upper()))
         yield ctx.finding(start, start + len(word), f"description of '{entry.title}' starts with lower-case '{word}'",
                           fix=fix, entry=entry.title)
+
+
+def _english(word: str) -> bool:
+    """Is ``word`` English (the off-topic rule's English word table, or a function word)?"""
+    folded = word.casefold()
+    return len(folded) <= 2 or folded in data.table("background_en") or folded in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(data.load("stopwords")["words"])
 
 
 def _name_words(entry: Described) -> set[str]:
@@ -179,18 +198,33 @@ def _name_words(entry: Described) -> set[str]:
 )
 def description_repeats_name(ctx: Context):
     """The name is right there in the link; a description that starts by repeating it
-    ('Foo is a library for…') wastes the reader's first words. Names that are not
-    words ('#elixir-lang', '@user') pass: '#hashtag - #hashtag on IRC' says where, not
-    what."""
+    as its subject ('Foo is a library for…', 'Foo: a library…') wastes the reader's
+    first words. A name that is a word of the description ('[csv](…) - CSV decoding
+    for Elixir', '[Serve](…) - Serve static files': what the package implements or does)
+    passes, as do names that are not words ('#elixir-lang', '@user'): '#hashtag -
+    #hashtag on IRC' says where, not what. The words that make a name the subject are
+    in rules/descriptions.yaml."""
+    followers, marks = _subject_words()
     for entry in _profile_entries(ctx):
         name = entry.title.strip()
         if not name or not name[0].isalnum():
             continue
         text = entry.text
-        if text.casefold().startswith(name.casefold()) and (len(text) == len(name) or not text[len(name)].isalnum()):
-            start = entry.separator_end
-            yield ctx.finding(start, start + len(name), f"description of '{name}' starts with its own name",
-                              entry=name)
+        if not text.casefold().startswith(name.casefold()) or (len(text) > len(name) and text[len(name)].isalnum()):
+            continue
+        rest = text[len(name) :].lstrip()
+        following = rest.split(maxsplit=1)[0].casefold() if rest else ""
+        if rest and following not in followers and rest[0] not in marks:
+            continue  # '[csv](…) - CSV decoding for Elixir': the name is a word of the description, not its subject
+        start = entry.separator_end
+        yield ctx.finding(start, start + len(name), f"description of '{name}' starts with its own name",
+                          entry=name)
+
+
+@cache
+def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
+    rules = data.load("descriptions")
+    return frozenset(rules["subject-followers"]), frozenset(rules["subject-marks"])
 
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("【", "】"), ("《", "》"), ("（", "）"))

@@ -1,0 +1,56 @@
+"""description-repeats-name (profile awesome): the name as the description's subject, not as its word."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesomelint.config import parse_config
+from awesomelint.document import Document
+from awesomelint.linter import lint
+
+
+def repeats(description: str, name: str) -> bool:
+    doc = Document.from_text(f"# Awesome X\n\n- [{name}](https://x.example/) - {description}\n", "README.md")
+    config = parse_config({"profile": "awesome", "select": ["description-repeats-name"]})
+    return bool(lint(doc, config).findings)
+
+
+@pytest.mark.parametrize("name, description", [
+    ("Aruspex", "Aruspex is a configurable constraint solver."),
+    ("vim", "Vim - the ubiquitous text editor."),
+    ("Cog", "Cog: an open chatops platform."),
+    ("Word Forms", "Word forms can generate every form of a word."),
+    ("Epic", "Epic"),
+])
+def test_the_name_as_the_subject_is_reported(name, description):
+    assert repeats(description, name)
+
+
+@pytest.mark.parametrize("name, description", [
+    ("csv", "CSV decoding and encoding for Elixir."),
+    ("Serve", "Serve static files from a folder."),
+    ("luhn", "Luhn algorithm in Elixir."),
+    ("download", "Download files from the internet easily."),
+    ("aws", "AWS clients for Elixir."),
+])
+def test_the_name_as_a_word_of_the_description_passes(name, description):
+    assert not repeats(description, name)
+
+
+def lower_case(description: str, name: str = "Alpha") -> bool:
+    doc = Document.from_text(f"# Awesome X\n\n- [{name}](https://x.example/) - {description}\n", "README.md")
+    config = parse_config({"profile": "awesome", "select": ["description-case"]})
+    return bool(lint(doc, config).findings)
+
+
+@pytest.mark.parametrize("description", [
+    "deezer.com client for the terminal.", "pywal-like colour schemes.", "sklearn wrappers.",
+    "[libyaml](https://pyyaml.org/) bindings.", "ttyrec player.",
+])
+def test_description_case_passes_names_no_english_word_list_has(description):
+    assert not lower_case(description)
+
+
+@pytest.mark.parametrize("description", ["a tool for things.", "simple static site server.", "is a library."])
+def test_description_case_reports_english_lower_case_starts(description):
+    assert lower_case(description)
