@@ -6,32 +6,37 @@ a table row), remember where they went, run the rule, and count. Far mixtures mi
 unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
 (radiology models into a pathology list, Python libraries into Go libraries).
 
-Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--ceiling]
+Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--ceiling | --promotion]
 Prints precision/recall per mixture kind and per pair, and the flag rate on the unmodified
 lists. Flags the host list gets on its own (without anything pasted) are counted apart:
 "precision" sets them aside, "precision, host's own flags counted" counts them as false
 alarms (except the pathology seed's own pasted block, which is off-topic for real).
 With --ceiling it reports instead how many pasted entries the best possible bar on the
 rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
+With --promotion it pastes a promotional block (a product and three of its pages, once as
+written with a double marker "- - [", once as double-marker's fix tidies it) into every
+list of the corpus and the seeds at five places, and reports how much of it is found and
+whether anything else of the list is flagged because of it.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "src"))  # the bench runs from a bare checkout: imports come after
 
-from awesomelint.config import Config
-from awesomelint.document import Document
-from awesomelint.entries import Entry, entries_of
-from awesomelint.linter import lint
-from awesomelint.rules.offtopic import list_model, neighbourhood_scores
-from awesomelint.topicmodel import MIN_WORDS, robust_z
+from awesomelint.config import Config  # noqa: E402
+from awesomelint.document import Document  # noqa: E402
+from awesomelint.entries import Entry, entries_of  # noqa: E402
+from awesomelint.linter import lint  # noqa: E402
+from awesomelint.rules.offtopic import list_model, neighbourhood_scores, units_of, written_entries  # noqa: E402
+from awesomelint.topicmodel import MIN_WORDS, robust_z  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "tests" / "fixtures"
@@ -115,7 +120,7 @@ def mixture(host_path: Path, donor_path: Path, count: int, rng: random.Random, b
     marked: set[int] = set()
     for number, line in enumerate(lines, start=1):
         out.append(line)
-        for donor, rendered in inserts.get(number, []):
+        for _donor, rendered in inserts.get(number, []):
             marked.add(len(out) + 1)
             out.extend(rendered)
     return "\n".join(out), marked
@@ -175,22 +180,24 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
     for seed in range(seeds):
         text, marked = mixture(LISTS[host], LISTS[donor], count, random.Random(seed), block=seed % 2 == 0)
         doc = Document.from_text(text, "mix.md")
-        entries = [e for e in entries_of(doc) if e.title or e.text]
-        model = list_model(doc, entries)
-        scores = [model.score(i) for i in range(len(entries))]
-        evidence = [i for i, score in enumerate(scores) if score.words >= MIN_WORDS]
-        plain = robust_z([scores[i].score for i in evidence])
+        entries = written_entries([e for e in entries_of(doc) if e.title or e.text])
+        units = units_of(entries)
+        model = list_model(doc, entries, units=units)
+        scores = [model.score(u) for u in range(len(units))]
+        evidence = [u for u, score in enumerate(scores) if score.words >= MIN_WORDS and not units[u].link]
+        plain = robust_z([scores[u].score for u in evidence])
         alone = neighbourhood_scores(model, evidence)
-        apart = robust_z([alone[i].score for i in evidence])
+        apart = robust_z([alone[u].score for u in evidence])
         ranked = sorted(zip(map(min, plain, apart), evidence))
         known = known_off_topic(entries)
         pasted += sum(1 for e in entries if e.line in marked)
         for k, budget in enumerate(allowed):
             others = 0
-            for _, i in ranked:
-                if entries[i].line in known:
+            for _, u in ranked:
+                line = entries[units[u].entry].line
+                if line in known:
                     continue
-                if entries[i].line in marked:
+                if line in marked:
                     found[k] += 1
                 elif (others := others + 1) > budget:
                     break
@@ -209,6 +216,65 @@ def precision_recall(tp: int, fp: int, fn: int, own: int) -> tuple[float, float,
         tp / (tp + fn) if tp + fn else 1.0)
 
 
+PROMOTION = """- - [Apex Health AI: clinical documentation assistant for hospitals](https://apexhealth.example/)
+  - [Book a demo for your clinic and patients](https://apexhealth.example/demo)
+  - [Pricing for hospitals and physicians](https://apexhealth.example/pricing)
+  - [Patient care case studies](https://apexhealth.example/cases)
+"""
+PLACES = (0.1, 0.3, 0.5, 0.7, 0.9)
+
+
+def paste_block(text: str, entry: Entry, block: str) -> tuple[str, range]:
+    """`block` pasted after `entry`: as a list item of the entry's own list (its marker
+    and indent) when the entry is one, else after the table or card with blank lines
+    around. Returns the text and the lines the block took."""
+    lines = text.split("\n")
+    at = entry.end_line
+    marker = re.match(r"(\s*)([-*+]|\d+[.)])\s", lines[entry.line - 1])
+    if marker and entry.kind == "list-item":
+        bullet = marker.group(2) if marker.group(2) in "-*+" else "-"
+        written = block.rstrip("\n").replace("- - [", f"{bullet} {bullet} [").replace("\n- [", f"\n{bullet} [")
+        written = f"{bullet} [" + written[3:] if written.startswith("- [") else written
+        new = [marker.group(1) + line for line in written.split("\n")]
+    else:
+        while at < len(lines) and lines[at].lstrip().startswith("|"):
+            at += 1  # after the whole table
+        new = ["", *block.rstrip("\n").split("\n"), ""]
+    return "\n".join(lines[:at] + new + lines[at:]), range(at + 1, at + len(new) + 1)
+
+
+def promotion_row(path: Path) -> str:
+    """One list: at each place, the block's lines flagged as written (of 4) and tidied (of 1), and other
+    entries newly flagged."""
+    doc = Document.from_path(path)
+    entries = [e for e in entries_of(doc) if e.kind != "heading" and (e.title or e.text)]
+    if len(entries) < 12:
+        entries = [e for e in entries_of(doc) if e.title or e.text]
+    before = len(lint(doc, Config(), only=["off-topic"]).findings)
+    cells = []
+    for place in PLACES:
+        entry = entries[int(place * (len(entries) - 1))]
+        counts = []
+        for block in (PROMOTION, PROMOTION.replace("- - [", "- [", 1)):
+            text, taken = paste_block(doc.text, entry, block)
+            mixed = Document.from_text(text, "mix.md")
+            lines = {mixed.position(f.start)[0] for f in lint(mixed, Config(), only=["off-topic"]).findings}
+            found = len([line for line in lines if line in taken])
+            others = len(lines) - found - before
+            counts.append(f"{found}" + (f" (+{others} other)" if others > 0 else ""))
+        cells.append(" / ".join(counts))
+    return f"| {path.name} | {len(entries)} | " + " | ".join(cells) + " |"
+
+
+def print_promotion(args) -> None:
+    paths = sorted(CORPUS.glob("*.md")) + sorted(SEEDS.glob("0*.md"))
+    print("| list | entries | " + " | ".join(f"at {int(p * 100)}%: as written / tidied" for p in PLACES) + " |")
+    print("|---|---:|" + "---|" * len(PLACES))
+    with ProcessPoolExecutor(args.jobs) as pool:
+        for row in pool.map(promotion_row, paths):
+            print(row, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=10)
@@ -216,9 +282,14 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--ceiling", action="store_true",
                         help="instead: the recall the best possible bar on the rule's scores would reach")
+    parser.add_argument("--promotion", action="store_true",
+                        help="instead: a promotional block pasted into every list, as written and tidied")
     args = parser.parse_args()
     if args.ceiling:
         print_ceiling(args)
+        return
+    if args.promotion:
+        print_promotion(args)
         return
     per_pair, by_mode = {}, {}
     header = "| precision | precision, host's own flags counted | recall | TP | FP | FN | host's own flags |"

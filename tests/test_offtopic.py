@@ -166,11 +166,15 @@ def test_a_run_that_is_most_of_its_section_is_the_sections_theme():
 
 
 def test_neighbourhood_scores_leave_out_five_entries_either_side():
-    model, _ = model_of(GO_LIST)
-    plain = model.score(8)
-    alone = offtopic.neighbourhood_scores(model, [8])[8]
-    assert alone.score == model.score(8, left_out=tuple(range(3, 14))).score
-    assert alone.ratios["line"] < plain.ratios["line"]  # "command-line" loses its section-mates
+    model, entries = model_of(GO_LIST)
+    assert entries[10].title == "bubbletea"
+    plain = model.score(10)
+    alone = offtopic.neighbourhood_scores(model, [10])[10]
+    assert alone.score == model.score(10, left_out=tuple(range(5, 16))).score
+    # "terminal apps" loses survey, its section-mate; "Command Line", the section's
+    # heading, still vouches for the section's own words
+    assert alone.ratios["terminal"] < 0 < plain.ratios["terminal"]
+    assert model.score(8).ratios["line"] == offtopic.neighbourhood_scores(model, [8])[8].ratios["line"] > 0
 
 
 def test_options_state_the_subject_silence_words_and_raise_the_bar(tmp_path, runner):

@@ -1,35 +1,61 @@
 """off-topic: entries that do not belong to the list's subject.
 
 No fixed vocabulary: the subject is learned from the list itself (see `topicmodel`), and
-every entry is scored against the rest of the list with itself left out. Four kinds of
-evidence, each enough on its own:
+every entry is scored against the rest of the list with itself left out. What is scored
+are units: each entry, and each of its sub-links that has words of its own ("Book a demo
+for your clinic"), so a block reads the same whether a markup slip made it four entries
+or one entry with three sub-links. Five kinds of evidence:
 
-- a lone entry whose words English explains better than this list does, and which also
-  stands apart from the list's own spread of scores (robust z) or from its form (a title
-  length or link host almost no other entry has) — judged against its section when the
-  whole section is unusual (cities under "Conferences");
-- a run of three or more below-typical neighbours that stand out once scored without the
-  run (pasted entries vouch for each other), unless their whole section is unusual;
+- a lone entry, on two independent kinds of evidence at once: words English explains
+  better than this list does (robust z, judged against its section when the whole
+  section is unusual, and not counting everyday English words against it), and a form
+  few other entries have (how it is written and where it links; see `formmodel`). The
+  form picks the candidates, the words must clear the bar of a list as small as the
+  entries that share such a form. An entry that uses two words the list uses far more
+  than English does speaks the list's language and is never a lone outlier;
+- a run of three or more below-typical neighbours scored without the run (pasted
+  entries vouch for each other): far below typical, or less far when their form, judged
+  without the run too, is odd — unless their whole section is unusual;
 - a run of three or more entries that stand out once each is scored without its
   neighbourhood (five entries either side), where the run lifts their scores: a block
   that vouches for itself so well that its entries look typical;
 - a run of consecutive entries sharing field names (sub-bullet keys such as "Authors")
   that the rest of the list does not use, whose words the rest of the list does not use
-  either. The block is scored with the whole block left out, so it cannot vouch for itself.
+  either. The block is scored with the whole block left out, so it cannot vouch for itself;
+- three or more neighbouring units linking to one site no other entry links to, whose
+  words the list without them does not explain: a product's pages pasted in.
+
+What every entry says tells no entry apart and is not counted: lines a generator
+repeats word for word (best-of's "PyPi (📥 240 / month)"), and words nearly every entry
+writes ("[paper] [code]").
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from statistics import NormalDist, fmean, median
+from typing import Protocol
 
 from .. import data
 from ..entries import Entry, entry_name, plain_text
 from ..findings import Severity
+from ..formmodel import FormModel, host, site
 from ..linkspans import SAME_PAGE
 from ..registry import Context, FixAvailability, rule
-from ..topicmodel import MIN_WORDS, EntryScore, TopicModel, center_spread, cjk_share, words_of
-from ..urls import host_of, strip_www
+from ..topicmodel import (
+    MIN_WORDS,
+    EntryScore,
+    TopicModel,
+    center_spread,
+    cjk_share,
+    generated,
+    variants,
+    without_frame,
+    words_of,
+)
 
 MIN_ENTRIES = 12
 NO_SCORE = EntryScore(0.0, {})  # stands for entries without enough words (never read: not evidence)
@@ -37,15 +63,19 @@ FLOOR = 0.75  # a flagged entry scores at least this far below 0 (English explai
 RUN_FLOOR = 0.5  # ... an entry of a run, without the run, in a list deep enough to reach WORD_CAP
 RUN_LENGTH = 3
 RUN_RELIEF = 1.0  # ... and this much less far below the typical entry than a lone one (robust z)
+RUN_FORM_BAR = 1.5  # ... or this far below, each of odd form (robust z)
 NEIGHBOURHOOD = 5  # entries either side left out when asking whether the rest of the list explains one
 NEIGHBOURHOOD_BAR = 2.0  # robust z below the typical neighbourhood-free score, for each of a run
 SECTION_TOLERANCE = 1.0  # ... unless the rest of the section sits this far below typical too
-FORM_SHARE = 0.01  # a title length or link host fewer than 1% of the other entries share
-COMMON_SHARE = 0.1  # ... where its section-mates typically share theirs with 10% of the list
 TEMPLATE_SHARE = 0.1  # a field name at most 10% of the entries outside the block use
 DEFAULT_THRESHOLD = 3.5
 CJK_ABSTAIN = 0.25  # above this share of Chinese/Japanese/Korean letters the rule abstains
-LONG_LIST = 200  # from this many scored entries on, a lone entry's words alone never flag it
+FORM_NATS = 3.0  # a form odd by this many nats at least: one value 1 in 200 neighbours share, or two 1 in 45
+FORM_SHARE = 0.05  # ... and as odd as that of at most 5% of the list
+MIN_LONE_BAR = 2.0  # ... and its words at least this far below typical (robust z), however few share its form
+LONE_WORDS = 3  # words that count before a lone entry's words say what it is about
+ANCHOR_RATIO = 2.0  # a word the list uses e^2 (7) times more than English does...
+ANCHORS = 2  # ... and this many of them tie an entry to the list
 FALSE_ALARMS = 0.23  # lone false alarms a list of normally spread scores would expect at the bar
 _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "release date", "venue"}
 
@@ -60,6 +90,55 @@ def _entry_text(entry: Entry) -> str:
         if value != entry.title:
             parts.append(value)
     return " ".join(parts)
+
+
+class _Placed(Protocol):
+    """An entry or a unit: where it sits, and what it is called."""
+
+    @property
+    def section(self) -> Sequence[str]: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What the word model scores: an entry, or one of its worded sub-links.
+
+    ``- - [Apex Health AI](…)`` over three links to the same site is four entries (a
+    list inside an empty item); tidied by double-marker it is one entry with three
+    sub-links. Scoring the sub-links as the units they were makes both read the same:
+    a markup slip does not carry the evidence."""
+
+    entry: int  # index of the entry it belongs to
+    section: tuple[str, ...]
+    text: str
+    title: str  # the entry's title, or the link's words
+    site: str  # the host its link goes to ("" without one)
+    link: bool = False  # a sub-link of the entry, not the entry itself
+
+
+@cache
+def _labels() -> frozenset[str]:
+    return frozenset(data.load("link_labels")["labels"])
+
+
+def _worded_link(key: str, value: str) -> bool:
+    """A sub-bullet that is a link under words of its own ("Book a demo for your clinic"),
+    not a label ("Paper", "Code", "Hugging Face") nor a bare name."""
+    return value.startswith(("http://", "https://")) and key.casefold() not in _labels() and len(key.split()) >= 2
+
+
+def units_of(entries: list[Entry]) -> list[Unit]:
+    """Each entry, followed by its worded sub-links."""
+    units = []
+    for index, entry in enumerate(entries):
+        section = tuple(entry.section)
+        units.append(Unit(index, section, _entry_text(entry), entry.title, host(entry)))
+        units.extend(Unit(index, section, key, key, site(value), link=True)
+                     for key, value in entry.fields.items() if _worded_link(key, value))
+    return units
 
 
 def _subject_texts(doc, entries: list[Entry]) -> tuple[str, str]:
@@ -91,15 +170,15 @@ def _lone_bar(entries: int, threshold: float) -> float:
     return threshold + normal.inv_cdf(1 - FALSE_ALARMS / entries) - normal.inv_cdf(1 - FALSE_ALARMS / 1000)
 
 
-def _sections(entries: list[Entry]) -> dict[tuple, list[int]]:
-    """Entry indices by section (heading path)."""
+def _sections(entries: Sequence[_Placed]) -> dict[tuple, list[int]]:
+    """Entry (or unit) indices by section (heading path)."""
     sections: dict[tuple, list[int]] = {}
     for index, entry in enumerate(entries):
         sections.setdefault(tuple(entry.section), []).append(index)
     return sections
 
 
-def _section_offset(members: range, entries: list[Entry], sections, z: dict[int, float]) -> float | None:
+def _section_offset(members: range, entries: Sequence[_Placed], sections, z: dict[int, float]) -> float | None:
     """How far below the list's typical entry the rest of these entries' section sits
     (robust z, 0 when not below): a section that is all unusual — cities under
     "Conferences" — has a subject of its own, and its entries are judged against it.
@@ -109,14 +188,14 @@ def _section_offset(members: range, entries: list[Entry], sections, z: dict[int,
     return min(0.0, median(rest)) if len(rest) >= RUN_LENGTH else None
 
 
-def _section_own(members: range, entries: list[Entry], sections, z: dict[int, float], tolerance: float) -> bool:
+def _section_own(members: range, entries: Sequence[_Placed], sections, z: dict[int, float], tolerance: float) -> bool:
     """Whether a run belongs to its section rather than stands out of it: too few others
     remain to tell, or the rest of the section sits more than `tolerance` below typical."""
     offset = _section_offset(members, entries, sections, z)
     return offset is None or offset < -tolerance
 
 
-def _in_sorted_section(members, entries: list[Entry], sections) -> bool:
+def _in_sorted_section(members, entries: Sequence[_Placed], sections) -> bool:
     """Whether these entries sit in a section kept in alphabetical order: they were put
     in their places one by one, not pasted as a block."""
     for section in {tuple(entries[i].section) for i in members}:
@@ -126,7 +205,7 @@ def _in_sorted_section(members, entries: list[Entry], sections) -> bool:
     return True
 
 
-def _most_of_section(members: list[int], entries: list[Entry], sections, share: float = 0.5) -> bool:
+def _most_of_section(members: list[int], entries: Sequence[_Placed], sections, share: float = 0.5) -> bool:
     """Whether these entries are most of their section (more than ``share`` of it): then
     they are its theme (awesome-go's Conferences are eleven cities in a row), not a block
     pasted into it."""
@@ -134,35 +213,7 @@ def _most_of_section(members: list[int], entries: list[Entry], sections, share: 
     return len(members) > size * share
 
 
-def _title_length(entry: Entry) -> int:
-    """Word count of the title, in bins: a paper title among package names stands out."""
-    count = len(entry.title.split())
-    return next(b for b, top in enumerate((1, 2, 4, 7, 11, 10**9)) if count <= top)
-
-
-def _host(entry: Entry) -> str:
-    link = entry.main_link
-    if link is None:
-        return ""
-    return strip_www(host_of(link.url)) or "(relative)"
-
-
-def _rare_form(entries: list[Entry], sections: dict[tuple, list[int]]) -> list[bool]:
-    """Entries whose title length or link host almost no other entry shares, in a section
-    whose other entries share theirs (a conference site among conferences is not odd)."""
-    rare = [False] * len(entries)
-    for feature in (_title_length, _host):
-        values = [feature(e) for e in entries]
-        share = Counter(values)
-        for members in sections.values():
-            if len(members) < 2 or median(share[values[j]] for j in members) < COMMON_SHARE * len(entries):
-                continue
-            for index in members:
-                rare[index] |= share[values[index]] - 1 < FORM_SHARE * len(entries)
-    return rare
-
-
-def _runs(flags: list[bool], length: int, entries: list[Entry] | None = None) -> list[range]:
+def _runs(flags: list[bool], length: int, entries: Sequence[_Placed] | None = None) -> list[range]:
     """Maximal runs of at least `length` consecutive true flags; with ``entries``, runs
     end at section boundaries (a paste lands in one place; five odd entries across two
     of the maintainer's sections are two sections' odd ends)."""
@@ -206,15 +257,51 @@ def _template_blocks(entries: list[Entry]) -> list[tuple[range, list[str]]]:
     return sorted(merged.items(), key=lambda item: item[0].start)
 
 
-def list_model(doc, entries: list[Entry], topic=(), allow=()) -> TopicModel:
-    """The word model of a list: its entries, its sections, and its title, intro and headings."""
-    stop = frozenset(data.load("stopwords")["words"]) | {w for a in allow for w in words_of(str(a), frozenset())}
+@lru_cache(maxsize=16384)
+def _bag(text: str, stop: frozenset[str]) -> dict[str, None]:
+    """The words of a text, in order, once each (read twice: to find generated lines,
+    then for the model)."""
+    return dict.fromkeys(words_of(text, stop))
+
+
+def _stopwords(allow=()) -> frozenset[str]:
+    """Function words, and the words the user allows."""
+    return frozenset(data.load("stopwords")["words"]) | {w for a in allow for w in words_of(str(a), frozenset())}
+
+
+def written_entries(entries: list[Entry], allow=()) -> list[Entry]:
+    """The entries the list's people wrote: without the lines a generator repeats word
+    for word under every project (best-of's "PyPi (📥 240 / month)"), which would
+    otherwise be most of the list and its subject."""
+    stop = _stopwords(allow)
+    lines = generated([_bag(_entry_text(e), stop) for e in entries])
+    return [e for e, line in zip(entries, lines) if not line]
+
+
+def _title_words(doc, stop: frozenset[str]) -> frozenset[str]:
+    """The words of the list's title (its first top-level heading): the subject by the
+    maintainer's own word."""
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return frozenset(words_of(plain_text(tokens[index + 1]), stop))
+    return frozenset()
+
+
+def list_model(doc, entries: list[Entry], topic=(), allow=(), units: list[Unit] | None = None) -> TopicModel:
+    """The word model of a list: its units (entries and their worded sub-links) without
+    the words nearly all of them write, its sections and their headings, and its title,
+    intro and headings."""
+    stop = _stopwords(allow)
     headings, intro = _subject_texts(doc, entries)
+    units = units_of(entries) if units is None else units
+    sections = [u.section for u in units]
     return TopicModel(
-        bags=[dict.fromkeys(words_of(_entry_text(e), stop)) for e in entries],
-        sections=[tuple(e.section) for e in entries],
+        bags=without_frame([_bag(u.text, stop) for u in units], _title_words(doc, stop)),
+        sections=sections,
         subject=dict.fromkeys(words_of(f"{headings} {intro}", stop)),
         topic=dict.fromkeys(w for t in topic for w in words_of(str(t), stop)),
+        headings={section: variants(words_of(" ".join(section), stop)) for section in dict.fromkeys(sections)},
     )
 
 
@@ -248,7 +335,9 @@ Foundation models for computational pathology: whole-slide images, tissue, tumou
     summary="An entry that does not belong to the list's subject, learned from the list itself.",
     severity=Severity.WARNING,
     fix=FixAvailability.NONE,
-    bad="- [A scan-specific unsupervised method for parallel MRI reconstruction via implicit neural representation](https://arxiv.org/abs/2210.10439) - k-space coordinates and network weights.",
+    bad="- [A scan-specific unsupervised method for parallel MRI reconstruction via implicit neural representation](https://arxiv.org/abs/2210.10439) - k-space coordinates and network weights.\n"
+        "  - Authors: Wenqi Huang, Hongwei Bran Li, Jiazhen Pan, Gastao Cruz, Daniel Rueckert, Kerstin Hammernik\n"
+        "  - Publication Date: 2022-10-19",
     good="- [A whole-slide foundation model for digital pathology from real-world data](https://www.nature.com/articles/s41586-024-07441-w) - Prov-GigaPath on pathology slides.",
     setting=EXAMPLE_SETTING,
     options={"topic": [], "allow": [], "threshold": DEFAULT_THRESHOLD},
@@ -258,39 +347,46 @@ def off_topic(ctx: Context):
     one. A reader trusts every entry to be about the list's subject. The rule learns the
     subject from the list (title, intro, headings, and which words its entries use more
     than English does), scores each entry against the rest, and flags entries that
-    English explains better than the list does, more readily in runs and when their
-    fields or form differ from their neighbours'. It is a judgment, not a syntax error:
-    state the subject with `topic`, silence a word with `allow`, raise `threshold` to
-    flag less, or disable it inline. Lists mostly in Chinese, Japanese or Korean are left
-    alone: the background it measures words against is English, and an entry described
-    in English there is a change of language, not of subject."""
-    entries = [e for e in ctx.entries if e.title or e.text]
+    English explains better than the list does: a lone entry only when its form is odd
+    too, more readily in runs, when their fields differ from their neighbours', and when
+    neighbouring entries link to one site no other entry does (a product's pages). It is
+    a judgment, not a syntax error: state the subject with `topic`, silence a word with
+    `allow`, raise `threshold` to flag less, or disable it inline. Lists mostly in
+    Chinese, Japanese or Korean are left alone: the background it measures words
+    against is English, and an entry described in English there is a change of
+    language, not of subject."""
+    entries = written_entries([e for e in ctx.entries if e.title or e.text], ctx.option("allow") or ())
     if len(entries) < MIN_ENTRIES or cjk_share(" ".join(e.text for e in entries)) > CJK_ABSTAIN:
         return  # too few entries, or a list mostly in a script the English background cannot read
-    model = list_model(ctx.doc, entries, ctx.option("topic") or (), ctx.option("allow") or ())
-    scores = [model.score(i) for i in range(len(entries))]
-    evidence = [i for i, s in enumerate(scores) if s.words >= MIN_WORDS]
+    units = units_of(entries)
+    model = list_model(ctx.doc, entries, ctx.option("topic") or (), ctx.option("allow") or (), units)
+    scores = [model.score(u) for u in range(len(units))]
+    evidence = [u for u, s in enumerate(scores) if s.words >= MIN_WORDS]
     if len(evidence) < MIN_ENTRIES:
         return
     scale = _Scale(model, scores, evidence, float(ctx.option("threshold")))
-    sections = _sections(entries)
+    sections = _sections(units)
+    form = FormModel(entries, [u.site for u in units if not u.link])
+    one_site = _one_site_blocks(units, model, scale)
     reasons = {
-        **_lone_outliers(entries, sections, scores, scale),
-        **_pasted_runs(entries, sections, model, scale),
-        **_unexplained_neighbourhoods(entries, sections, model, scores, evidence, scale),
-        **_foreign_templates(entries, model, scores, scale),
+        **_lone_outliers(entries, units, sections, scores, form, scale),
+        **_pasted_runs(entries, units, sections, model, scores, form, scale, set(one_site)),
+        **_unexplained_neighbourhoods(units, sections, model, scores, evidence, scale, set(one_site)),
+        **_foreign_templates(entries, units, model, scores, scale),
+        **one_site,
     }
     if not reasons:
         return
     subject = ", ".join(model.subject_terms(left_out=frozenset(reasons)))
-    scored = set(evidence)
-    for i in sorted(reasons):
-        why, score = reasons[i]
+    scored = {units[u].entry: u for u in evidence if not units[u].link}
+    flagged = _by_entry(units, reasons)
+    for i, u in flagged.items():
+        why, score = reasons[u]
         entry = entries[i]
         about = f"; it is about {', '.join(score.terms)}" if score.terms else ""
-        neighbour = _nearest_on_topic(i, scored, reasons)
+        neighbour = _nearest_on_topic(i, set(scored), flagged)
         nearest = "" if neighbour is None else (
-            f", its nearest on-topic neighbour {entries[neighbour].title[:40]!r} {scores[neighbour].score:.2f}")
+            f", its nearest on-topic neighbour {entries[neighbour].title[:40]!r} {scores[scored[neighbour]].score:.2f}")
         yield ctx.finding(
             entry.start,
             ctx.doc.line_span(entry.line)[1],
@@ -300,11 +396,28 @@ def off_topic(ctx: Context):
         )
 
 
-Reasons = dict[int, tuple[str, EntryScore]]
+Reasons = dict[int, tuple[str, EntryScore]]  # by unit
+
+
+def _by_entry(units: list[Unit], reasons: Reasons) -> dict[int, int]:
+    """Each flagged entry, in order, with the unit that speaks for it: the entry itself
+    when it is flagged, else its first flagged sub-link."""
+    flagged: dict[int, int] = {}
+    for u in sorted(reasons):
+        entry = units[u].entry
+        if entry not in flagged or (not units[u].link and units[flagged[entry]].link):
+            flagged[entry] = u
+    return dict(sorted(flagged.items()))
+
+
+def _run_names(run, units: list[Unit]) -> str:
+    """"3 neighbouring entries", or "4 neighbouring entries and links" when sub-links
+    of an entry are among them."""
+    return f"{len(run)} neighbouring entries" + (" and links" if any(units[u].link for u in run) else "")
 
 
 class _Scale:
-    """Where an entry's score sits in this list: robust z, and the bars the options set."""
+    """Where a unit's score sits in this list: robust z, and the bars the options set."""
 
     def __init__(self, model: TopicModel, scores: list[EntryScore], evidence: list[int], threshold: float):
         self.center, self.spread = center_spread([scores[i].score for i in evidence])
@@ -318,95 +431,171 @@ class _Scale:
         return (score.score - self.center) / self.spread
 
     def floor(self, index: int, floor: float) -> float:
-        """A score bar for entry `index`, set for a big list, scaled to how far below 0 a
+        """A score bar for unit `index`, set for a big list, scaled to how far below 0 a
         score can go in this one."""
         return floor * self.strictness * self.model.depth(index)
 
 
-def _lone_outliers(entries: list[Entry], sections, scores: list[EntryScore], scale: _Scale) -> Reasons:
-    rare_form = _rare_form(entries, sections)
+def _lone_outliers(entries: list[Entry], units: list[Unit], sections, scores: list[EntryScore], form: FormModel,
+                   scale: _Scale) -> Reasons:
+    """Two kinds of evidence, each of which an on-topic entry shows now and then, but
+    seldom both: words English explains better than the list does, and a form (how it
+    is written, where it links; see `formmodel`) few other entries have.
+
+    The words pick the candidates, the form judges them: a candidate's form is read
+    against the list without the candidates (strays pasted into one section cannot
+    vouch for each other's form), and an entry whose form only k entries of the list
+    match competes with those k, so its words must clear the bar of a list of k
+    entries (`_lone_bar`) — lower than the whole list's, never below MIN_LONE_BAR —
+    and only when those k are at most FORM_SHARE of the list. Words the list uses far
+    more than English does tie an entry to the list however odd the rest of its words
+    are ("SAR imagery" under "SAR" in a satellite list)."""
+    topical = {u: scores[u].topical() for u in scale.z}
+    words = _Scale(scale.model, [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))], list(scale.z),
+                   scale.threshold)
+    candidates = {}
+    for u, z in words.z.items():
+        unit, score = units[u], scores[u]
+        if unit.link or score.words < LONE_WORDS or topical[u] > -FLOOR * scale.strictness or _anchored(score):
+            continue  # a sub-link, too few words, words the list explains as well as English, or tied to the list
+        z -= _section_offset(range(u, u + 1), units, sections, words.z) or 0.0
+        if z <= -MIN_LONE_BAR * scale.strictness:
+            candidates[u] = z
+    strays = {units[u].entry for u in candidates}
     reasons = {}
-    for i, z in scale.z.items():
-        if scores[i].score > -FLOOR * scale.strictness:
-            continue  # the list explains its words at least as well as English does
-        z -= _section_offset(range(i, i + 1), entries, sections, scale.z) or 0.0
-        if len(scale.z) >= LONG_LIST and not rare_form[i]:
-            continue  # among hundreds of entries some always use words nobody else does
-        if z <= -scale.lone_bar or (z <= -scale.strictness and rare_form[i]):
-            reasons[i] = ("its words are rare in this list", scores[i])
+    for u, z in candidates.items():
+        entry = units[u].entry
+        peers = _odd_peers(form, form.oddness_of(entry, tuple(sorted(strays - {entry}))), len(entries))
+        if peers is not None and z <= -_lone_bar(peers, scale.threshold):
+            reasons[u] = ("its words are rare in this list, and its form too", scores[u])
     return reasons
 
 
-def _pasted_runs(entries: list[Entry], sections, model: TopicModel, scale: _Scale) -> Reasons:
+def _odd_peers(form: FormModel, oddness: float, count: int) -> int | None:
+    """How many entries of the list have a form as odd as `oddness`, when it is odd
+    enough to count: at least FORM_NATS of rarity, and at most FORM_SHARE of the list
+    (or the entry alone) that odd. None otherwise."""
+    if oddness < FORM_NATS:
+        return None
+    peers = form.as_odd(oddness)
+    return peers if peers <= max(1.0, FORM_SHARE * count) else None
+
+
+def _anchored(score: EntryScore) -> bool:
+    """Whether the entry uses ANCHORS or more words the list uses far more than English
+    does: then it speaks the list's language, whatever else it says."""
+    return sum(1 for ratio in score.ratios.values() if ratio >= ANCHOR_RATIO) >= ANCHORS
+
+
+def _pasted_runs(entries: list[Entry], units: list[Unit], sections, model: TopicModel, scores: list[EntryScore],
+                 form: FormModel, scale: _Scale, found: set[int]) -> Reasons:
     """A pasted block vouches for itself ("scans", "patients"): a run of below-typical
-    entries is scored again without the run, on the list's own scale."""
+    units is scored again without the run, on the list's own scale. Three or more far
+    below typical are a pasted block; so are three or more less far below whose form,
+    judged without the run too, few entries of the list share."""
     reasons = {}
-    below = [scale.z.get(i, 0.0) < 0 for i in range(len(entries))]
-    for run in _runs(below, RUN_LENGTH, entries):
-        if _section_own(run, entries, sections, scale.z, 0.0) or _in_sorted_section(run, entries, sections):
+    below = [scale.z.get(i, 0.0) < 0 and i not in found for i in range(len(units))]  # a block found already is not
+    for run in _runs(below, RUN_LENGTH, units):                                         # its neighbours' evidence
+        if _section_own(run, units, sections, scale.z, 0.0) or _in_sorted_section(run, units, sections):
             continue  # too little of the section left to tell, a section all unusual, or sorted: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
         foreign = [i for i in run if alone[i].score <= -scale.floor(i, RUN_FLOOR)]
         far_out = [i for i in foreign if scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
-        if len(far_out) >= RUN_LENGTH and not _most_of_section(foreign, entries, sections):
-            # a pasted block, then: every entry of the run that the list without it does
-            # not explain belongs to it, not only the farthest out
-            for i in foreign:
-                reasons[i] = (f"one of {len(foreign)} neighbouring entries whose words are rare in this list", alone[i])
+        block = tuple(dict.fromkeys(units[i].entry for i in run))
+        odd = {e: _odd_peers(form, form.oddness_of(e, block), len(entries)) is not None for e in block}
+        odd_form = [i for i in foreign if odd[units[i].entry] and scale.of(alone[i]) <= -RUN_FORM_BAR * scale.strictness]
+        if (len(far_out) >= RUN_LENGTH or len(odd_form) >= RUN_LENGTH) and not _most_of_section(foreign, units, sections):
+            # a pasted block, then: every unit of the run that the list without it does
+            # not explain belongs to it, not only the farthest out; but an odd entry of
+            # the list next to it, which shares nothing with it, is left to the lone test
+            members = [i for i in foreign if i in far_out or i in odd_form or _vouched(scores[i], alone[i], scale)]
+            why = f"one of {_run_names(members, units)} whose words are rare in this list"
+            reasons.update({i: (why, alone[i]) for i in members})
+    return reasons
+
+
+def _one_site_blocks(units: list[Unit], model: TopicModel, scale: _Scale) -> Reasons:
+    """Three or more neighbouring units (entries, or the links of one entry) that link
+    to one site no other entry of the list links to, and whose words the list without
+    them does not explain: a block pasted from somewhere else, most often a product's
+    pages ("Book a demo", "Pricing", "Case studies"). The site is the form evidence the
+    section checks stand in for elsewhere, so a block that lands in a small section is
+    found all the same."""
+    uses = Counter(unit.site for unit in units)
+    reasons = {}
+    start = 0
+    while start < len(units):
+        end = start + 1
+        while end < len(units) and units[end].site == units[start].site and units[end].section == units[start].section:
+            end += 1
+        run = range(start, end)
+        if units[start].site and len(run) >= RUN_LENGTH and uses[units[start].site] == len(run):
+            alone = {i: model.score(i, left_out=tuple(run)) for i in run}
+            foreign = [i for i in run if i in scale.z and alone[i].score <= -scale.floor(i, RUN_FLOOR)]
+            if len(foreign) >= RUN_LENGTH:
+                # the site ties the block together: all of it goes, not only its most foreign words
+                why = (f"one of {_run_names(run, units)} linking to {units[start].site}, which no other entry "
+                       "links to, whose words are rare in this list")
+                reasons.update({i: (why, alone[i]) for i in run})
+        start = end
     return reasons
 
 
 def _vouched(with_run: EntryScore, without_run: EntryScore, scale: _Scale) -> bool:
-    """Whether a run lifts an entry's score: pasted entries share their words ("cases",
+    """Whether a run lifts a unit's score: pasted entries share their words ("cases",
     "segmentation"); an odd entry of the list that happens to sit next to them does not."""
     return with_run.score - without_run.score >= FLOOR * scale.strictness
 
 
 def neighbourhood_scores(model: TopicModel, indices: list[int]) -> dict[int, EntryScore]:
-    """Each entry scored against the list without the NEIGHBOURHOOD entries either side."""
+    """Each unit scored against the list without the NEIGHBOURHOOD units either side."""
     count = len(model.bags)
     return {i: model.score(i, left_out=tuple(range(max(0, i - NEIGHBOURHOOD), min(count, i + NEIGHBOURHOOD + 1))))
             for i in indices}
 
 
-def _unexplained_neighbourhoods(entries: list[Entry], sections, model: TopicModel, scores: list[EntryScore],
-                                evidence: list[int], scale: _Scale) -> Reasons:
-    """Each entry scored without its neighbours: a pasted block can no longer vouch for
+def _unexplained_neighbourhoods(units: list[Unit], sections, model: TopicModel, scores: list[EntryScore],
+                                evidence: list[int], scale: _Scale, found: set[int]) -> Reasons:
+    """Each unit scored without its neighbours: a pasted block can no longer vouch for
     itself, wherever its entries fall. Three or more neighbours far below the list's
     typical such score, in a section whose other entries are not, are a pasted block."""
     alone = neighbourhood_scores(model, evidence)
-    apart = _Scale(model, [alone.get(i, NO_SCORE) for i in range(len(entries))], evidence, scale.threshold)
+    apart = _Scale(model, [alone.get(i, NO_SCORE) for i in range(len(units))], evidence, scale.threshold)
     bar = NEIGHBOURHOOD_BAR * scale.strictness
-    low = [i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR)
-           for i in range(len(entries))]
+    low = [i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR) and i not in found
+           for i in range(len(units))]
     reasons = {}
-    for run in _runs(low, RUN_LENGTH, entries):
-        if (_section_own(run, entries, sections, apart.z, SECTION_TOLERANCE * scale.strictness)
-                or _in_sorted_section(run, entries, sections)):
+    for run in _runs(low, RUN_LENGTH, units):
+        if (_section_own(run, units, sections, apart.z, SECTION_TOLERANCE * scale.strictness)
+                or _in_sorted_section(run, units, sections)):
             continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
-        # the block's entries are the ones it vouches for; a low-scoring entry of the
+        # the block's units are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test
         without_run = {i: model.score(i, left_out=tuple(run)) for i in run}
         foreign = [i for i in run if without_run[i].score <= -scale.floor(i, RUN_FLOOR)
                    and apart.of(without_run[i]) <= -bar and _vouched(scores[i], without_run[i], scale)]
-        if len(foreign) >= RUN_LENGTH and not _most_of_section(foreign, entries, sections):
-            why = f"one of {len(foreign)} neighbouring entries whose words the rest of the list does not use"
+        if len(foreign) >= RUN_LENGTH and not _most_of_section(foreign, units, sections):
+            why = f"one of {_run_names(foreign, units)} whose words the rest of the list does not use"
             reasons.update({i: (why, alone[i]) for i in foreign})
     return reasons
 
 
-def _foreign_templates(entries: list[Entry], model: TopicModel, scores: list[EntryScore], scale: _Scale) -> Reasons:
+def _foreign_templates(entries: list[Entry], units: list[Unit], model: TopicModel, scores: list[EntryScore],
+                       scale: _Scale) -> Reasons:
     """A block with fields of its own whose words are typical of the list only because
     the block itself is in it; otherwise it is a section with a template of its own."""
+    own = {unit.entry: u for u, unit in enumerate(units) if not unit.link}
     reasons = {}
     for block, keys in _template_blocks(entries):
-        alone = [model.score(i, left_out=tuple(block)) for i in block]
+        members = tuple(u for u, unit in enumerate(units) if unit.entry in block)  # with their sub-links
+        block_units = [own[i] for i in block]
+        alone = [model.score(u, left_out=members) for u in block_units]
         without_block = fmean(s.score for s in alone)
-        with_block = fmean(scores[i].score for i in block)
+        with_block = fmean(scores[u].score for u in block_units)
         if without_block <= 0 and with_block - without_block >= FLOOR * scale.strictness:
             why = (f"one of {len(block)} consecutive entries with fields ({', '.join(sorted(keys))}) "
                    "and words the rest of the list does not use")
-            reasons.update({i: (why, score) for i, score in zip(block, alone)})
+            reasons.update({u: (why, score) for u, score in zip(block_units, alone)})
     return reasons
 
 

@@ -1,0 +1,379 @@
+"""off-topic: the shapes of the false alarms found on real lists, each as a small list of
+its own, and the pasted promotional block found whatever its markup.
+
+The real lists the shapes come from are named in the report, never here: each test is
+the shape (a leaderboard tool among solutions, a calendar program under "Calendars", a
+generator's "PyPi (📥 240 / month)" lines), written by hand.
+"""
+
+import random
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awesomelint.document import Document
+from awesomelint.entries import entries_of
+from awesomelint.formmodel import FormModel
+from awesomelint.rules import offtopic
+from awesomelint.topicmodel import MIN_SPREAD, center_spread, english, generated, variants, without_frame
+
+from ..conftest import CORPUS, CORPUS_DIR, corpus, findings
+
+VERBS = ["Parse", "Build", "Serve", "Encode", "Decode", "Validate", "Generate", "Test", "Cache", "Route", "Stream",
+         "Compress", "Schedule", "Mock", "Profile"]
+THINGS = ["JSON", "HTTP requests", "command-line flags", "config files", "SQL queries", "gRPC services", "templates",
+          "log messages", "YAML", "websockets", "metrics", "goroutines", "structs", "middleware", "TLS certificates",
+          "database migrations", "CSV files", "SSH sessions"]
+TAILS = ["in Go.", "for Go programs.", "with a small, fast Go library.", "in pure Go, without cgo.",
+         "for Go, with generics.", "in Go with zero dependencies."]
+SECTIONS = ["Web Frameworks", "Databases", "Command Line", "Testing", "Encoding", "Networking", "Logging", "Configuration"]
+SYLLABLES = ["go", "ka", "zen", "fast", "lo", "mux", "bolt", "ray", "qu", "vi", "per", "tor", "lex", "dash", "cli"]
+
+
+@cache
+def plain_english() -> list[str]:
+    """English words neither rare nor everyday (Zipf 3.5 to 4.5): what real descriptions
+    vary with, each entry its own few."""
+    return sorted(w for w, p in english().items() if 10**-5.5 <= p <= 10**-4.5 and w.isalpha())
+
+
+def go_list(seed: int, sections: int = 6, per_section: int = 20, marker: str = "-", extra: dict | None = None) -> str:
+    """A list of Go libraries in the usual form (``- [name](github) - Verb thing in Go.``),
+    with `extra` entries written into the sections they name, after the first entry."""
+    rng = random.Random(seed)
+    out = ["# Awesome Go Libraries", "", "A curated list of Go libraries, frameworks and tools.", ""]
+    for s in range(sections):
+        heading = SECTIONS[s % len(SECTIONS)]
+        out += [f"## {heading}", ""]
+        for i in range(per_section):
+            name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) + str(i)
+            extras = rng.sample(plain_english(), rng.randint(0, 4))  # each description's words of its own
+            also = f" With {', '.join(extras)}." if extras else ""
+            out.append(f"{marker} [{name}](https://github.com/{rng.choice(SYLLABLES)}{s}/{name}) - "
+                       f"{rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(TAILS)}{also}")
+            if i == 0:
+                out.extend((extra or {}).get(heading, []))
+        out.append("")
+    return "\n".join(out)
+
+
+def flagged(text: str) -> list[str]:
+    """The source lines of the entries off-topic flags."""
+    doc = Document.from_text(text, "README.md")
+    return [doc.lines[doc.position(f.start)[0] - 1] for f in findings(text, "off-topic")]
+
+
+# the promotional block -----------------------------------------------------------
+
+PROMOTION = """- - [Apex Health AI: clinical documentation assistant for hospitals](https://apexhealth.example/)
+  - [Book a demo for your clinic and patients](https://apexhealth.example/demo)
+  - [Pricing for hospitals and physicians](https://apexhealth.example/pricing)
+  - [Patient care case studies](https://apexhealth.example/cases)
+"""
+TIDIED = PROMOTION.replace("- - [", "- [", 1)  # what double-marker's fix makes of it
+
+
+def with_block(text: str, after: int, block: str, marker: str = "-", indent: str = "") -> str:
+    """`block` (its markers made `marker`, its lines indented by `indent`) pasted after
+    line `after` (counted from 1)."""
+    lines = text.split("\n")
+    pasted = [indent + line.replace("- ", f"{marker} ") for line in block.rstrip("\n").split("\n")]
+    return "\n".join(lines[:after] + pasted + lines[after:])
+
+
+@settings(max_examples=60)
+@given(seed=st.integers(0, 10**6), sections=st.integers(2, 6), per_section=st.integers(6, 30),
+       marker=st.sampled_from("-*"), place=st.floats(0, 1))
+def test_a_promotional_block_is_found_as_written_and_tidied(seed, sections, per_section, marker, place):
+    # four entries (a list inside an empty item) or one entry with three sub-links: the
+    # same block, found either way, wherever it lands (a small section of six entries or
+    # a big one, sorted or not), and nothing of the list with it
+    text = go_list(seed, sections, per_section, marker)
+    items = [n for n, line in enumerate(text.split("\n"), start=1) if line.startswith(f"{marker} [")]
+    after = items[int(place * (len(items) - 1))]
+    assert flagged(text) == []
+    as_written = flagged(with_block(text, after, PROMOTION, marker))
+    tidied = flagged(with_block(text, after, TIDIED, marker))
+    assert len(as_written) == 4 and all("apexhealth.example" in line for line in as_written)
+    assert len(tidied) == 1 and "Apex Health AI" in tidied[0]
+
+
+def test_a_tidied_block_reads_as_the_same_units():
+    text = go_list(1, 3, 10)
+    units = {}
+    for name, block in (("as written", PROMOTION), ("tidied", TIDIED)):
+        doc = Document.from_text(with_block(text, 8, block), "README.md")
+        entries = [e for e in entries_of(doc) if e.title or e.text]
+        units[name] = [(u.text, u.site) for u in offtopic.units_of(entries) if u.site == "apexhealth.example"]
+    assert len(units["as written"]) == 4
+    assert units["tidied"] == units["as written"]
+
+
+def test_labels_are_no_units_of_their_own():
+    # "[Paper](…)", "[Code](…)" are fields; a one-word link is a name
+    doc = Document.from_text("# X\n\n- [Work](https://a.org/w) - About.\n  - [Paper](https://arxiv.org/abs/1)\n"
+                             "  - [Code](https://github.com/a/w)\n  - [Demo video of the tool](https://a.org/v)\n",
+                             "README.md")
+    units = offtopic.units_of(entries_of(doc))
+    assert [(u.title, u.link) for u in units] == [("Work", False), ("Demo video of the tool", True)]
+
+
+def test_an_odd_neighbour_of_a_found_block_is_not_swept_into_it():
+    # a short entry beside the block shares a word with it ("documentation"): the block is
+    # found, and the entry is judged on its own
+    text = go_list(3, extra={"Testing": ["- [cgasm](https://github.com/b/cgasm) - x86 assembly documentation."]})
+    after = text.split("\n").index("- [cgasm](https://github.com/b/cgasm) - x86 assembly documentation.") + 1
+    lines = flagged(with_block(text, after, PROMOTION))
+    assert len(lines) == 4 and all("apexhealth" in line for line in lines)
+
+
+GO_BLOCK = """  - [gpool](https://github.com/Sherifabdlnaby/gpool) - manages a resizeable pool of context-aware goroutines to bound concurrency.
+  - [goscore](https://github.com/asafschers/goscore) - Go Scoring API for PMML.
+  - [otter](https://github.com/maypok86/otter) - A high performance lockless cache for Go. Many times faster than Ristretto and friends.
+  - [Code with Mukesh](https://codewithmukesh.com/categories/golang) - Software Engineer and Blogs @ codewithmukesh.com.
+  - [reform](https://github.com/go-reform/reform) - Better ORM for Go, based on non-empty interfaces and code generation.
+"""
+
+
+@corpus
+def test_a_pasted_run_takes_its_own_entries_not_the_odd_ones_of_the_section():
+    # Go libraries pasted among awesome-python's mocking libraries: the run of
+    # below-typical entries reaches past the block, over the section's own odd entries;
+    # those the block shares no words with ("Record and replay HTTP interactions") stay
+    text = (CORPUS_DIR / "vinta__awesome-python.md").read_text(encoding="utf-8")
+    at = text.index("\n", text.index("  - [responses](https://github.com/getsentry/responses)")) + 1
+    names = [line.split("](")[0].strip(" -[") for line in flagged(text[:at] + GO_BLOCK + text[at:])]
+    assert {"gpool", "goscore", "otter"} <= set(names)
+    assert "vcrpy" not in names
+
+
+MODELS = """  - [UniMedVL: Unifying Medical Multimodal Understanding and Generation through Observation-Knowledge-Analysis](https://github.com/uni-medical/UniMedVL) - MLLM
+  - [TITAN: A multimodal whole-slide foundation model for pathology](https://github.com/mahmoodlab/TITAN) - iBOT+CLIP
+  - [MEDICALNARRATIVES: Connecting Medical Vision and Language with Localized Narratives (GenMedClip)](https://huggingface.co/wisdomik/GenMedClip) - CLIP
+  - [Phikon v2: Scaling Self-Supervised Learning for Histopathology with Masked Image Modeling](https://huggingface.co/owkin/phikon-v2) - iBOT+DINOv2
+  - [Curia: A Multi-Modal Foundation Model for Radiology](https://huggingface.co/raidium/curia) - DINOv2
+"""
+
+
+@corpus
+def test_a_pasted_run_of_odd_form_is_found_less_far_below_typical():
+    # foundation models pasted among awesome-python's database drivers: a list of
+    # libraries knows "learning" and "language", so their words are only somewhat rare;
+    # their form ("Name: a paper's title" over a model name) is rarer, and settles it
+    text = (CORPUS_DIR / "vinta__awesome-python.md").read_text(encoding="utf-8")
+    at = text.index("\n", text.index("  - [clickhouse-driver](")) + 1
+    lines = flagged(text[:at] + MODELS + text[at:])
+    assert len(lines) >= 3 and all(line in MODELS for line in lines)
+
+
+@corpus
+def test_a_found_block_does_not_make_its_neighbours_a_run():
+    # once the block is found by its site, the entries around it are judged without it:
+    # "x86 assembly documentation" two entries up shares a word with it, and "Record and
+    # replay HTTP interactions" sits in a run of below-typical entries it would lengthen
+    for name, after in (("agarrharr__awesome-cli-apps.md", "- [grex]("), ("vinta__awesome-python.md", "  - [vcrpy](")):
+        text = (CORPUS_DIR / name).read_text(encoding="utf-8")
+        line = next(n for n, written in enumerate(text.split("\n"), start=1) if written.startswith(after))
+        indent = after[: len(after) - len(after.lstrip())]
+        lines = flagged(with_block(text, line, PROMOTION, "-", indent))
+        assert len(lines) == 4 and all("apexhealth" in written for written in lines), name
+
+
+def test_links_to_one_site_in_the_lists_own_words_are_no_block():
+    talks = [f"- [Go {t} talk](https://www.youtube.com/watch?v={n}) - Encode JSON and serve HTTP requests in Go."
+             for n, t in enumerate(["concurrency", "generics", "testing"])]
+    assert flagged(go_list(4, extra={"Networking": talks})) == []
+
+
+@corpus
+def test_a_promotional_block_is_found_in_every_corpus_list():
+    for path in CORPUS:
+        doc = Document.from_path(path)
+        entries = [e for e in entries_of(doc) if e.kind == "list-item" and e.end_line == e.line
+                   and doc.lines[e.line - 1][:2] in ("- ", "* ")]
+        if len(entries) < 12 or not findings_run(doc):
+            continue  # entries that are tables, cards or numbered, or a list the rule leaves alone
+        entry = entries[len(entries) // 2]
+        marker = doc.lines[entry.line - 1][0]
+        for block, count in ((PROMOTION, 4), (TIDIED, 1)):
+            lines = flagged(with_block(doc.text, entry.end_line, block, marker))
+            assert len([line for line in lines if "apexhealth" in line]) == count, path.name
+            assert len(lines) == count, path.name  # and nothing of the list with it
+
+
+def findings_run(doc: Document) -> bool:
+    """Whether off-topic judges this list at all (Chinese, Japanese or Korean lists it leaves alone)."""
+    from awesomelint.topicmodel import cjk_share
+
+    return cjk_share(" ".join(e.text for e in entries_of(doc))) <= offtopic.CJK_ABSTAIN
+
+
+# what says nothing of the subject -------------------------------------------------
+
+def best_of_list() -> str:
+    """Projects in the form a list generator writes: each project's links as lines of
+    metadata ("PyPi (📥 240 / month · ⏱️ 19.09.2022)"), the same words under every one."""
+    rng = random.Random(5)
+    out = ["# Best-of Go", "", "A ranked list of Go libraries.", ""]
+    for s, heading in enumerate(SECTIONS[:4]):
+        out += [f"## {heading}", ""]
+        for i in range(12):
+            name = f"{rng.choice(SYLLABLES)}{rng.choice(SYLLABLES)}{i}"
+            out += [f"<details><summary><b>{name}</b> - {rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(TAILS)}"
+                    "</summary>", "",
+                    f"- [GitHub](https://github.com/o{s}/{name}) (👨‍💻 {i + 3} · 🔀 {i * 7} · 📋 {i + 1} - 14% open):",
+                    f"- [PyPi](https://pypi.org/project/{name}) (📥 {i * 40}K / month · 📦 {i} · ⏱️ 19.09.2022):",
+                    "", "</details>", ""]
+        out += [f"- [{t}](https://github.com/x/{t}) - {d}" for t, d in (
+            ("antialiased", "pip install antialiased to improve stability and shift-invariance."),
+            ("tensorsensor", "The goal of this library is to generate more helpful exception messages."),
+            ("tez", "A super-simple and lightweight trainer."))]
+        out.append("")
+    return "\n".join(out)
+
+
+def test_a_generators_metadata_lines_are_not_the_lists_entries():
+    text = best_of_list()
+    doc = Document.from_text(text, "README.md")
+    entries = [e for e in entries_of(doc) if e.title or e.text]
+    written = offtopic.written_entries(entries)
+    assert {e.title for e in entries} >= {"GitHub", "PyPi"}
+    assert {e.title for e in written} == {"antialiased", "tensorsensor", "tez"}
+    assert flagged(text) == []
+
+
+def test_generated_lines_are_bags_many_entries_repeat_word_for_word():
+    bags = [{"pypi": None, "month": None}] * 5 + [{"pypi": None, "month": None, "name": None}, {}]
+    assert generated(bags) == [True] * 5 + [False, False]
+
+
+def test_words_nearly_every_entry_writes_are_its_frame_unless_the_title_names_them():
+    bags = [{"paper": None, "code": None, "mamba": None, f"w{i}": None} for i in range(9)] + [{"mamba": None}]
+    kept = without_frame(bags, keep=frozenset({"mamba"}))
+    assert kept[0] == {"mamba": None, "w0": None}  # "paper" and "code" on 9 of 10; "mamba" names the list
+
+
+def test_scores_that_tie_keep_a_spread():
+    # most entries of a generated list score alike: a spread of 0 would put any other
+    # entry millions of deviations out
+    center, spread = center_spread([1.6] * 20 + [0.4, -1.0])
+    assert center == 1.6 and spread == MIN_SPREAD and (-1.0 - center) / spread > -6
+
+
+# a lone entry: rare words and a rare form at once ----------------------------------
+
+def test_a_stray_in_the_lists_own_form_is_not_flagged_and_in_a_form_of_its_own_it_is():
+    # the same words, once written as the list writes its entries, once in a form of its own
+    words = "Brain tumor MRI scans of glioma patients."
+    own_form = go_list(7, extra={"Testing": [f"- [brats](https://github.com/b/brats) - {words}"]})
+    other_form = go_list(7, extra={"Testing": ["- [BraTS: Brain Tumor Segmentation Challenge](https://www.synapse.org/brats) "
+                                               "- Brain tumor MRI scans of glioma patients with expert annotations, "
+                                               "for segmentation: see the challenge site for the data"]})
+    assert flagged(own_form) == []
+    assert [line[:9] for line in flagged(other_form)] == ["- [BraTS:"]
+
+
+CALENDARS = """
+## Calendars
+
+- [khal](https://github.com/pimutils/khal) - CalDAV ready CLI and TUI for calendars.
+- [vdirsyncer](https://github.com/pimutils/vdirsyncer) - CalDAV sync of calendars and contacts.
+- [calcurse](https://github.com/lfos/calcurse) - Calendars and scheduling on the command line.
+- [remind](https://dianne.skoll.ca/projects/remind/) - A sophisticated calendar and alarm program.
+- [birthday](https://github.com/IonicaBizau/birthday) - Know when a friend's birthday is coming.
+"""
+
+
+def test_a_sections_heading_says_what_its_entries_are_about():
+    # "a calendar and alarm program" under "Calendars" on its own site, where no other
+    # entry says "calendar": the heading vouches for the words of its own section
+    assert variants(["calendars", "libraries", "benchmark", "class"]) == {
+        "calendars": None, "calendar": None, "libraries": None, "library": None, "benchmark": None,
+        "benchmarks": None, "class": None, "classs": None}
+    text = go_list(8) + CALENDARS
+    doc = Document.from_text(text, "README.md")
+    entries = [e for e in entries_of(doc) if e.title or e.text]
+    model = offtopic.list_model(doc, entries)
+    remind = next(i for i, e in enumerate(entries) if e.title == "remind")
+    assert model.score(remind).ratios["calendar"] > 0
+    assert flagged(text) == []
+
+
+def test_an_entry_in_the_lists_own_words_is_no_lone_outlier():
+    # two words the list uses far more than English does (here "JSON", "HTTP"), among many
+    # it does not, in a form of its own: the shape of a SAR dataset under "SAR"
+    odd = ("- [Labeled corpus of ten geophysical phenomena for JSON and HTTP requests](https://www.seanoe.org/data/1) "
+           "consists of more than 37,000 vignettes divided into ten defined geophysical categories")
+    assert flagged(go_list(9, extra={"Encoding": [odd]})) == []
+
+
+def test_everyday_words_do_not_make_a_lone_outlier():
+    # "Make SSH apps, just like that!": a tool written in plainer English than its
+    # neighbours ("make", "just", "like"), with a capitalised name among lower-case ones
+    wish = "- [Wish](https://github.com/charmbracelet/wish) - Make SSH apps, just like that!"
+    tview = "- [tview](https://github.com/rivo/tview) - Build terminal apps in Go."  # "apps" is a word of the list
+    assert flagged(go_list(10, extra={"Networking": [wish], "Command Line": [tview]})) == []
+
+
+def test_a_footer_credit_says_too_little_to_judge():
+    text = go_list(11) + "\n----\n- *Logo created with* [*Brandmark*](https://app.brandmark.io/v3/)\n"
+    assert flagged(text) == []
+
+
+def test_a_tools_section_beside_solutions_is_not_flagged():
+    # most entries are solutions with a badge; a section of tools speaks of leaderboards,
+    # timers and inputs: words the solutions never use, written in the list's own form
+    rng = random.Random(12)
+    solutions = [f"* [{rng.choice(SYLLABLES)}{i}/advent-of-code](https://github.com/u{i}/aoc) - Solutions in "
+                 f"{rng.choice(['Go', 'Rust', 'Python', 'Haskell'])}. ![Last Commit on GitHub](https://img.shields.io/x{i})"
+                 for i in range(150)]
+    does = ["Download your puzzle input and submit answers", "Combine private leaderboards in a single page",
+            "Show all participants in one global scoreboard", "Measure your solution time in relative units",
+            "Generate a template project with a runner", "Add badges with your stars to your README",
+            "Chart private leaderboards with medals per day", "Parse ascii art letters of the puzzles"]
+    tools = [f"* [{rng.choice(SYLLABLES)}-{i}](https://github.com/t{i}/tool) -- {rng.choice(does)}, "
+             f"{rng.choice(['from the terminal', 'in your browser', 'with a small library', 'for every year'])}."
+             for i in range(40)]
+    tools[20:20] = ["* [aocleaderboard](https://github.com/s/aocleaderboard) -- get over the 200-member limit for "
+                    "private leaderboards and combine multiple leaderboards in a single page with recalculated scores.",
+                    "* [aoctimer](https://github.com/c/aoctimer) -- A language-agnostic, multiplatform tool to measure "
+                    "your solution time in relative units, so you can share and compare your results with others."]
+    text = ("# Awesome Advent of Code\n\nSolutions and tools for Advent of Code.\n\n## Solutions\n\n"
+            + "\n".join(solutions) + "\n\n## Tools and Utilities\n\n" + "\n".join(tools) + "\n")
+    assert flagged(text) == []
+
+
+# the form model --------------------------------------------------------------------
+
+def form_of(text: str) -> tuple[FormModel, list]:
+    entries = [e for e in entries_of(Document.from_text(text, "README.md")) if e.title or e.text]
+    return FormModel(entries), entries
+
+
+def test_a_row_that_leaves_the_tables_columns_empty_is_odd():
+    rows = [f"| 2024 | [Model {i}](https://github.com/m/{i}) | Nature | ViT-B | 224 | 1M slides | [x](https://hf.co/{i}) |"
+            for i in range(20)]
+    rows.insert(9, "| - | [Dask 1](https://github.com/dask/dask) | - | - | - | - | - |")  # a row from another table
+    table = "# Models\n\n| Year | Title | Journal | Model | Resolution | Scale | Weights |\n|---|---|---|---|---|---|---|\n"
+    form, entries = form_of(table + "\n".join(rows) + "\n")
+    odd = {e.title: form.oddness[i] for i, e in enumerate(entries)}
+    assert odd["Dask 1"] >= offtopic.FORM_NATS and form.as_odd(odd["Dask 1"]) == 1
+    assert max(o for title, o in odd.items() if title != "Dask 1") == 0
+
+
+def test_a_site_few_entries_link_to_is_odd_only_where_the_others_share_one():
+    books = "".join(f"- [Go Book {i}](https://publisher{i}.com/book) - A book about Go.\n" for i in range(10))
+    tools = "".join(f"- [tool{i}](https://github.com/o/tool{i}) - A Go tool.\n" for i in range(30))
+    stray = "- [tool](https://tool.example/) - A Go tool.\n"
+    form, entries = form_of(f"# Go\n\n## Books\n\n{books}\n## Tools\n\n{tools}{stray}")
+    odd = {e.title: form.oddness[i] for i, e in enumerate(entries)}
+    assert odd["Go Book 3"] == 0  # every book has its publisher's site
+    assert odd["tool"] > odd["tool3"] == 0  # among GitHub links, any other site stands out
+
+
+def test_a_form_odd_only_a_little_is_no_evidence():
+    # two nats: one value shared by 1 in 74 of the entry's neighbours; a list has some
+    form, entries = form_of(go_list(13, 2, 10))
+    assert offtopic._odd_peers(form, 2.0, len(entries)) is None
+    assert offtopic._odd_peers(form, 50.0, len(entries)) == 1
