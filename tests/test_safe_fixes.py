@@ -26,6 +26,7 @@ from awesomelint.findings import Edit, Finding
 from awesomelint.linter import lint
 from awesomelint.registry import FixAvailability
 from awesomelint.rules import RULES
+from awesomelint.spans import Spans
 from awesomelint.toc import table_of_contents
 from awesomelint.urls import split_query, tracking_params
 from awesomelint.verify import html, verify
@@ -235,17 +236,35 @@ def _within(doc: Document, finding: Finding, edit: Edit) -> bool:
 
 
 def _holds(doc: Document, finding: Finding) -> str | None:
-    """Why the safe fix of ``finding`` breaks its contract, or None."""
+    """Why the safe fix of ``finding`` breaks its contract (where its edits fall, what
+    they do), or None."""
     assert finding.fix is not None
     for edit in finding.fix.edits:
         if finding.rule not in BLOCK_RULES and not _within(doc, finding, edit):
             return f"edit {edit} outside the finding's span {finding.start}-{finding.end}"
         if not CONTRACTS[finding.rule](doc, finding, edit):
             return f"edit {edit} of {_old(doc, edit)!r} breaks the rule's contract"
-    edits = sorted(finding.fix.edits, key=lambda e: (e.start, e.end))
+    return None
+
+
+def _loses_nothing(doc: Document, rule: str, fixes: list[Finding]) -> str | None:
+    """Apply a rule's safe fixes together (those that do not overlap) and verify the
+    result as `fix` does: nothing lost, and for layout the same HTML. One check per rule
+    rather than per fix: a list of 1,700 entries has as many description fixes."""
+    edits, taken = [], Spans()
+    restructures = False
+    for finding in fixes:
+        assert finding.fix is not None
+        if any(taken.touches(e.start, e.end) for e in finding.fix.edits):
+            continue
+        for edit in finding.fix.edits:
+            taken.add(edit.start, edit.end)
+        edits += finding.fix.edits
+        restructures = restructures or finding.fix.restructures
+    edits.sort(key=lambda e: (e.start, e.end))
     after = Document(doc.path, apply_edits(doc.text, edits))
-    verify(doc, after, edits, structure=not finding.fix.restructures)  # raises FixError: lost something
-    if finding.rule == "layout" and html(after) != html(doc):
+    verify(doc, after, edits, structure=not restructures)  # raises FixError: lost something
+    if rule == "layout" and html(after) != html(doc):
         return "layout changed the rendered HTML"
     return None
 
@@ -255,11 +274,17 @@ CONFIG = parse_config({"select": EVERY_FIXING_RULE, "profile": "awesome"})
 
 def _check(doc: Document) -> list[str]:
     broken = []
+    by_rule: dict[str, list[Finding]] = {}
     for finding in lint(doc, CONFIG).findings:
         if finding.fix is not None and finding.fix.applicability.value == "safe":
+            by_rule.setdefault(finding.rule, []).append(finding)
             why = _holds(doc, finding)
             if why is not None:
                 broken.append(f"{finding.rule} at line {doc.position(finding.start)[0]}: {why}")
+    for rule, fixes in by_rule.items():
+        why = _loses_nothing(doc, rule, fixes)
+        if why is not None:
+            broken.append(f"{rule}: {why}")
     return broken
 
 
