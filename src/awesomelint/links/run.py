@@ -9,7 +9,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Awaitable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -25,6 +25,7 @@ from .progress import ProgressBar, ProgressLines
 from .verdict import REFUSED, Verdict
 
 T = TypeVar("T")
+TWIN_TIMEOUT = 5.0  # seconds for the https question asked of a plain http link
 SIGNAL_EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal's number, as shells report it
 
 
@@ -143,7 +144,10 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
         twins = {twin: hit for twin in asked if (hit := cache.get(twin) if cache else None) is not None}
         if len(twins) < len(asked):
             twin_recorder = Recorder(cache)
-            _run_until_signal(_check([t for t in asked if t not in twins], settings, None, False, twin_recorder,
+            # a twin is a question, not a link of the list: one try, and quickly (a host that
+            # takes port 443 and never answers on it must not hold the run)
+            quick = replace(settings, retries=0, timeout=min(settings.timeout, TWIN_TIMEOUT))
+            _run_until_signal(_check([t for t in asked if t not in twins], quick, None, False, twin_recorder,
                                      progress_every))
             twin_recorder.flush()
             twins.update(twin_recorder.done)
