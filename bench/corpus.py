@@ -1,7 +1,7 @@
 """What awesomelint does to real lists: findings per rule and lines `fix` changes, per list.
 
 Usage: python bench/corpus.py [--rules] [--fix] [--show RULE] [LIST.md ...]
-       (default: ../shared/corpus/*.md; both tables when neither --rules nor --fix is given)
+       (default: ../shared/corpus/*.md and tests/fixtures/corpus/*.md; both tables when neither --rules nor --fix is given)
 
 `--rules` prints a table of findings per rule per list (every offline rule on), `--fix`
 the lines a default `fix` changes per list (content fixes and layout, counted from a
@@ -25,7 +25,7 @@ from awesomelint.linter import lint
 from awesomelint.rules import BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = sorted((ROOT.parent / "shared" / "corpus").glob("*.md"))
+DEFAULT = sorted((ROOT.parent / "shared" / "corpus").glob("*.md")) + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.md"))
 
 
 def changed_lines(before: str, after: str) -> int:

@@ -267,7 +267,7 @@ def promotion_row(path: Path) -> str:
 
 
 def print_promotion(args) -> None:
-    paths = sorted(CORPUS.glob("*.md")) + sorted(SEEDS.glob("0*.md"))
+    paths = sorted(CORPUS.glob("*.md")) + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.md")) + sorted(SEEDS.glob("0*.md"))
     print("| list | entries | " + " | ".join(f"at {int(p * 100)}%: as written / tidied" for p in PLACES) + " |")
     print("|---|---:|" + "---|" * len(PLACES))
     with ProcessPoolExecutor(args.jobs) as pool:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.md"))
-CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.md"))
+CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.md")) + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.md"))
 PYTHON = sys.executable
 CHECK = [PYTHON, "-m", "awesomelint", "check", "--format", "concise", "--fail-on", "error"]
 PARSE = [PYTHON, "-c", "import sys; from markdown_it import MarkdownIt; "

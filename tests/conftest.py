@@ -14,8 +14,16 @@ from awesomelint.linter import lint
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 SEEDS = sorted(FIXTURES.glob("0*.md"))
-CORPUS_DIR = HERE.parent.parent / "shared" / "corpus"
-CORPUS = sorted(CORPUS_DIR.glob("*.md"))
+# Real lists: the shared corpus beside this checkout (read-only, refreshed for every run) and the
+# lists this project added to it, kept in tests/fixtures/corpus/ with their sources and licences.
+SHARED_CORPUS = HERE.parent.parent / "shared" / "corpus"
+OWN_CORPUS = FIXTURES / "corpus"
+CORPUS = sorted(SHARED_CORPUS.glob("*.md")) + sorted(OWN_CORPUS.glob("*.md"))
+
+
+def corpus_list(name: str) -> Path:
+    """The real list of that file name, wherever it is kept."""
+    return next(p for p in CORPUS if p.name == name)
 
 
 def seed(prefix: str) -> Path:
@@ -38,7 +46,7 @@ def runner():
     return CliRunner()
 
 
-corpus = pytest.mark.skipif(not CORPUS, reason="../shared/corpus is not beside this checkout")
+corpus = pytest.mark.skipif(not list(SHARED_CORPUS.glob("*.md")), reason="../shared/corpus is not beside this checkout")
 
 
 # Fuzzing budget: a fixed, reproducible one in CI; `HYPOTHESIS_PROFILE=fuzz` for a long local run.

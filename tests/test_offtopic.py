@@ -9,7 +9,7 @@ from awesomelint.entries import entries_of
 from awesomelint.rules import offtopic
 from awesomelint.topicmodel import TopicModel, english, words_of
 
-from .conftest import CORPUS, CORPUS_DIR, corpus, file_findings, findings, seed
+from .conftest import CORPUS, corpus, corpus_list, file_findings, findings, seed
 
 GO_LIST = """\
 # Awesome Go Tools
@@ -110,7 +110,7 @@ MEDICAL_DATASETS = (
 
 def awesome_go_with(pastes: dict[str, str]) -> str:
     """awesome-go with each text pasted after the entry whose line starts with its key."""
-    text = (CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8")
+    text = corpus_list("avelino__awesome-go.md").read_text(encoding="utf-8")
     for after, pasted in pastes.items():
         at = text.index("\n", text.index("\n" + after)) + 1
         text = text[:at] + pasted.rstrip("\n") + "\n" + text[at:]
@@ -257,7 +257,7 @@ def test_a_small_list_cannot_score_as_far_below_zero_as_a_big_one():
     small, _ = model_of(GO_LIST)
     assert 0.15 < small.depth(0) < 0.4
     if CORPUS:
-        big, _ = model_of((CORPUS_DIR / "avelino__awesome-go.md").read_text(encoding="utf-8"))
+        big, _ = model_of(corpus_list("avelino__awesome-go.md").read_text(encoding="utf-8"))
         assert big.depth(100) == 1.0
 
 

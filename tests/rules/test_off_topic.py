@@ -18,7 +18,7 @@ from awesomelint.formmodel import FormModel
 from awesomelint.rules import offtopic
 from awesomelint.topicmodel import MIN_SPREAD, center_spread, english, generated, variants, without_frame
 
-from ..conftest import CORPUS, CORPUS_DIR, corpus, findings
+from ..conftest import CORPUS, corpus, corpus_list, findings
 
 VERBS = ["Parse", "Build", "Serve", "Encode", "Decode", "Validate", "Generate", "Test", "Cache", "Route", "Stream",
          "Compress", "Schedule", "Mock", "Profile"]
@@ -141,7 +141,7 @@ def test_a_pasted_run_takes_its_own_entries_not_the_odd_ones_of_the_section():
     # Go libraries pasted among awesome-python's mocking libraries: the run of
     # below-typical entries reaches past the block, over the section's own odd entries;
     # those the block shares no words with ("Record and replay HTTP interactions") stay
-    text = (CORPUS_DIR / "vinta__awesome-python.md").read_text(encoding="utf-8")
+    text = corpus_list("vinta__awesome-python.md").read_text(encoding="utf-8")
     at = text.index("\n", text.index("  - [responses](https://github.com/getsentry/responses)")) + 1
     names = [line.split("](")[0].strip(" -[") for line in flagged(text[:at] + GO_BLOCK + text[at:])]
     assert {"gpool", "goscore", "otter"} <= set(names)
@@ -161,7 +161,7 @@ def test_a_pasted_run_of_odd_form_is_found_less_far_below_typical():
     # foundation models pasted among awesome-python's database drivers: a list of
     # libraries knows "learning" and "language", so their words are only somewhat rare;
     # their form ("Name: a paper's title" over a model name) is rarer, and settles it
-    text = (CORPUS_DIR / "vinta__awesome-python.md").read_text(encoding="utf-8")
+    text = corpus_list("vinta__awesome-python.md").read_text(encoding="utf-8")
     at = text.index("\n", text.index("  - [clickhouse-driver](")) + 1
     lines = flagged(text[:at] + MODELS + text[at:])
     assert len(lines) >= 3 and all(line in MODELS for line in lines)
@@ -173,7 +173,7 @@ def test_a_found_block_does_not_make_its_neighbours_a_run():
     # "x86 assembly documentation" two entries up shares a word with it, and "Record and
     # replay HTTP interactions" sits in a run of below-typical entries it would lengthen
     for name, after in (("agarrharr__awesome-cli-apps.md", "- [grex]("), ("vinta__awesome-python.md", "  - [vcrpy](")):
-        text = (CORPUS_DIR / name).read_text(encoding="utf-8")
+        text = corpus_list(name).read_text(encoding="utf-8")
         line = next(n for n, written in enumerate(text.split("\n"), start=1) if written.startswith(after))
         indent = after[: len(after) - len(after.lstrip())]
         lines = flagged(with_block(text, line, PROMOTION, "-", indent))
