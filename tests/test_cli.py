@@ -227,10 +227,9 @@ def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_pat
 def test_the_command_exits_with_its_code_and_all_its_output_after_a_hard_exit(tmp_path):
     """`awesomelint` leaves with os._exit (no heap teardown): the exit code, every line of
     output and the summary must still come out, and a reader that stops early is no error."""
+    import os
     import subprocess
     import sys
-
-    import os
 
     buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # output waits for a flush
     listing = tmp_path / "L.md"

@@ -123,7 +123,7 @@ def test_a_huge_header_is_not_asked_for_again(server_factory):
 
 def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(server_factory, tmp_path, capsys):
     server = server_factory(lambda path: 1.5 if path.startswith("/slow") else OK_ANSWER)
-    doc = Document.from_text("# L\n\n- [a](%s) - x\n- [b](%s) - y\n" % (server.url("/slow"), server.url("/fast")), "L.md")
+    doc = Document.from_text("# L\n\n- [a]({}) - x\n- [b]({}) - y\n".format(server.url("/slow"), server.url("/fast")), "L.md")
     result = check_links([doc], Settings(allow_private=True, timeout=5), None, progress=False, progress_every=0.4)
     assert all(v.kind == OK for v in result.verdicts.values())
     err = capsys.readouterr().err
