@@ -107,6 +107,10 @@ CORPUS_ENTRIES = {
     # deprecated tools are listed unlinked on purpose ('**Name** :warning:')
     "analysis-tools-dev__static-analysis.md": (840, 0.8),
     "agarrharr__awesome-cli-apps.md": (500, 0.99),
+    # generated from a YAML file; services as "#### Name" headings with a logo, link and description
+    "Lissy93__awesome-privacy.md": (800, 0.98),
+    # each app followed by sub-bullets: a screenshot link, its year and language, its stars
+    "dkhamsing__open-source-ios-apps.md": (960, 0.99),
 }
 
 
