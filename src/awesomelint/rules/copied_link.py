@@ -13,7 +13,7 @@ from ..findings import Finding, Related, Severity
 from ..linkspans import Link
 from ..registry import Context, FixAvailability, rule
 from ..urls import host_of, split_query, strip_www, within
-from ..works import described_as, main_address, one_work
+from ..works import address_of, described_as, one_work
 from .common import squeezed
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", re.I)
@@ -106,7 +106,7 @@ def _by_address(ctx: Context) -> dict[tuple[str, str], list[Entry]]:
     for entry in ctx.entries:
         if entry.table in linkless:
             continue
-        address = main_address(entry, ctx.doc.text)
+        address = address_of(entry, ctx.doc)
         link = entry.main_link
         if address and link is not None:
             groups.setdefault((address, split_query(link.url)[2]), []).append(entry)

@@ -16,7 +16,7 @@ from ..works import (
     base_title,
     described_as,
     description,
-    main_address,
+    address_of,
     normalize_title,
     same_name,
     similarity,
@@ -100,7 +100,7 @@ def duplicate_entry(ctx: Context):
     for entry in ctx.entries:
         if entry.table in linkless:
             continue  # a table without links (an overview) lists no works to double
-        keys = keys_of[id(entry)] = _Keys.of(entry, ctx.doc.text)
+        keys = keys_of[id(entry)] = _Keys.of(entry, ctx.doc)
         first, why = _match(entry, keys, keys_of, by_url, by_title, by_base, earlier)
         if first is not None and places.of(first) != places.of(entry) and not _partitioned(places, first, entry):
             spread.setdefault(id(first), [first]).append(entry)
@@ -203,15 +203,11 @@ class _Keys:
     base: str  # normalized title without a trailing "(Alias)"
     alias: str
     authors: frozenset[str]
-    repo: tuple[str, str] | None  # (owner, name) when the main link is a repository
 
     @classmethod
-    def of(cls, entry: Entry, text: str) -> _Keys:
+    def of(cls, entry: Entry, doc: Document) -> _Keys:
         base, alias = base_title(entry.title)
-        main = main_address(entry, text)
-        repo = github_repo(entry.main_link.url) if main and entry.main_link else None
-        return cls(main, normalize_title(entry.title), base, alias, frozenset(_authors(entry)),
-                   (repo[0].casefold(), repo[1].casefold()) if repo else None)
+        return cls(address_of(entry, doc), normalize_title(entry.title), base, alias, frozenset(_authors(entry)))
 
 
 def _match(entry, keys: _Keys, keys_of: dict[int, _Keys], by_url, by_title, by_base, earlier):
@@ -247,10 +243,18 @@ def _two_projects(a: Entry, a_keys: _Keys, b: Entry, b_keys: _Keys) -> bool:
     in Python by another) are two projects, unless they are described alike (a fork
     listed beside its original); a repository that moved is the link checker's finding
     (redirected-link), not a second entry."""
-    if a_keys.repo is None or b_keys.repo is None or a_keys.repo == b_keys.repo:
+    a_repo, b_repo = _repository(a, a_keys), _repository(b, b_keys)
+    if a_repo is None or b_repo is None or a_repo == b_repo:
         return False
     overlap = _description_overlap(a, b)
     return overlap is None or overlap < 0.8
+
+
+def _repository(entry: Entry, keys: _Keys) -> tuple[str, str] | None:
+    """(owner, name), case-folded, when the entry's main link is a GitHub repository;
+    asked only of entries that already match by title."""
+    repo = github_repo(entry.main_link.url) if keys.main and entry.main_link else None
+    return (repo[0].casefold(), repo[1].casefold()) if repo else None
 
 
 def _aliases_name_their_links(a: _Keys, b: _Keys) -> bool:

@@ -51,6 +51,8 @@ def double_marker(ctx: Context):
 
 # "-[Foo](…)" at the start of a paragraph line: a marker with no space is text
 _NO_SPACE = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])\[[^\]\n]+\]\(")
+# a paragraph with no line like this has no stray marker: most paragraphs are skipped on it
+_MAYBE_STRAY = re.compile(r"^[ \t]*[-*+]\[", re.MULTILINE)
 _ITEM_PREFIX = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)[-*+]")
 _QUOTES = re.compile(r"^(?:[ \t]*>[ \t]?)*")
 _ITEM_START = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -89,7 +91,7 @@ def list_marker_space(ctx: Context):
     doc = ctx.doc
     for paragraph in (node for node in doc.tree.walk() if node.type == "paragraph" and node.map):
         inline = next(iter(paragraph.inline_tokens()), None)
-        if inline is None:
+        if inline is None or not _MAYBE_STRAY.search(inline.content):
             continue
         first = paragraph.map[0]
         pieces = inline.content.split("\n")
