@@ -11,6 +11,7 @@ from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
 from .document import Document
+from .findings import Edit
 
 SAME_PAGE = re.compile(r"^(?:\./|(?:\./)?readme\.md)?#", re.I)  # '#x', './#x', 'README.md#x'
 
@@ -123,3 +124,14 @@ def plain_text(inline: Token | None) -> str:
     return "".join(token_text(c) for c in inline.children or ()).strip()
 
 
+def dest_edit(doc: Document, link: Link, new_url: str) -> Edit | None:
+    """An edit that rewrites a link's destination, when it is written plainly."""
+    if link.dest is None:
+        return None
+    start, end = link.dest
+    written = doc.text[start:end]
+    if written.startswith("<") and written.endswith(">"):
+        start, end, written = start + 1, end - 1, written[1:-1]
+    if written != link.url:
+        return None  # escapes or entities in the source: leave it to a person
+    return Edit(start, end, new_url)

@@ -157,3 +157,26 @@ def tracking_params(params: list[str], extra: list[str]) -> list[str]:
         ):
             tracked.append(param)
     return tracked
+
+
+def squeezed(text: str) -> str:
+    """Letters and digits only, case-folded: 'Cutt.ly', 'cuttly' and 'CUTT-LY' compare equal."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+@cache
+def host_words() -> dict[str, list[str]]:
+    """Words a link text uses for a site -> the hosts that fit it (rules/link_hosts.yaml):
+    link-text-mismatch reports a contradiction, nested-link prefers the target it names."""
+    return data.load("link_hosts")["names"]
+
+
+@lru_cache(maxsize=1)
+def _login_patterns() -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in data.load("links")["login-patterns"]]
+
+
+def is_login(url: str) -> bool:
+    """A login or consent page: never a fix target, whatever the redirect says."""
+    return any(p.search(url) for p in _login_patterns())
+

@@ -7,10 +7,9 @@ from urllib.parse import unquote
 from ..document import Document
 from ..findings import Fix, Severity
 from ..headings import headings_of, html_anchors
-from ..linkspans import in_page_fragment
+from ..linkspans import dest_edit, in_page_fragment
 from ..registry import Context, FixAvailability, rule
 from ..toc import table_of_contents
-from .common import dest_edit
 
 
 def heading_slugs(doc: Document) -> set[str]:

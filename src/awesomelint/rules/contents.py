@@ -10,8 +10,9 @@ from functools import cached_property
 from ..document import Document
 from ..findings import Edit, Fix, Severity
 from ..headings import Heading, headings_of
-from ..linkspans import parsed_links
+from ..linkspans import dest_edit, parsed_links
 from ..registry import Context, FixAvailability, rule
+from ..sequences import longest_increasing
 from ..toc import (
     TableOfContents,
     TocItem,
@@ -24,7 +25,6 @@ from ..toc import (
     resolve,
     table_of_contents,
 )
-from .common import dest_edit, longest_increasing
 
 # A ToC that lists fewer than this share of the headings of its level, leaving out more
 # than _FEW of them, lists some on purpose (only this year's weeks, only the top

@@ -12,9 +12,8 @@ from ..entries import Entry, entry_name, linkless_tables, strip_symbols
 from ..findings import Finding, Related, Severity
 from ..linkspans import Link
 from ..registry import Context, FixAvailability, rule
-from ..urls import host_of, split_query, strip_www, within
+from ..urls import host_of, split_query, squeezed, strip_www, within
 from ..works import address_of, described_as, one_work
-from .common import squeezed
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", re.I)
 _WRITTEN_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)+/\S*$")  # 'github.com/o/r' as a link's text (not 'Vue.js')

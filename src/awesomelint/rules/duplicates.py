@@ -11,18 +11,17 @@ from ..entries import Entry, entry_name, linkless_tables
 from ..findings import Related, Severity
 from ..headings import headings_of
 from ..registry import Context, FixAvailability, rule
-from ..urls import github_repo
+from ..urls import github_repo, squeezed
 from ..works import (
+    address_of,
     base_title,
     described_as,
     description,
-    address_of,
     normalize_title,
     same_name,
     similarity,
     title_words,
 )
-from .common import squeezed
 
 _AUTHOR_KEYS = ("authors", "author")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")

@@ -9,10 +9,19 @@ from .. import data
 from ..findings import Fix, Severity
 from ..headings import list_names
 from ..links.verdict import OK, REDIRECT
+from ..linkspans import dest_edit
 from ..registry import Context, FixAvailability, rule
-from ..urls import host_matches, host_of, https_counterpart, join_query, split_query, strip_www, tracking_params
-from .common import dest_edit, squeezed
-from .online_data import is_login
+from ..urls import (
+    host_matches,
+    host_of,
+    https_counterpart,
+    is_login,
+    join_query,
+    split_query,
+    squeezed,
+    strip_www,
+    tracking_params,
+)
 
 
 def _web_links(ctx: Context):

@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 from ..entries import entry_name, strip_symbols
 from ..findings import Severity
 from ..registry import Context, FixAvailability, rule
-from ..urls import OWNER_REPO, github_repo, host_of, strip_www, within
-from .common import host_words, squeezed
+from ..urls import OWNER_REPO, github_repo, host_of, host_words, squeezed, strip_www, within
 
 MIN_COLUMN_LINKS = 4
 # a DOI names its publisher by prefix: 10.1101 is bioRxiv's and medRxiv's, 10.48550 arXiv's

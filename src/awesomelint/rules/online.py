@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from ..findings import Fix, Severity
 from ..links.verdict import ARCHIVED, BOT_WALL, DEAD, ERROR, REDIRECT, REFUSED, Verdict
+from ..linkspans import dest_edit
 from ..registry import AWESOME, Context, FixAvailability, rule
-from ..urls import host_of, strip_www
-from .common import dest_edit
-from .online_data import is_login
+from ..urls import host_of, is_login, strip_www
 
 
 def _verdicts(ctx: Context, kinds: tuple[str, ...]):

@@ -11,7 +11,7 @@ from ..document import Document, Node
 from ..findings import Edit, Fix, Severity
 from ..linkspans import in_page_fragment
 from ..registry import Context, FixAvailability, rule
-from .common import longest_increasing
+from ..sequences import longest_increasing
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.I)
 _NUMBER = re.compile(r"(\d+)")

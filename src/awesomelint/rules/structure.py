@@ -13,10 +13,9 @@ from .. import data
 from ..document import Document
 from ..findings import Applicability, Edit, Fix, Severity
 from ..headings import Heading, bare_name, headings_of, html_h1_lines
-from ..linkspans import parsed_links
+from ..linkspans import dest_edit, parsed_links
 from ..registry import AWESOME, Context, FixAvailability, rule
 from ..toc import table_of_contents
-from .common import dest_edit
 
 _TAG = re.compile(r"<[^<>]*>")
 # a tag ends at ">" and holds no "<": each try stops at the next "<", so the scan stays linear

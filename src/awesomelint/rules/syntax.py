@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from ..brokenlinks import BrokenLink, broken_links
 from ..findings import Edit, Fix, Severity
+from ..placeholders import placeholder_reason
 from ..registry import Context, FixAvailability, rule
-from ..urls import github_repo, host_of, within
-from .common import host_words
-from .placeholders import placeholder_reason
+from ..urls import github_repo, host_of, host_words, within
 
 # link texts that name no site but, between two merged targets, point at one kind of host
 _KIND_HOSTS = {"code": ["github.com"]}
