@@ -24,7 +24,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".awesomelint.yaml", ".awesomelint.yml", "pyproject.toml")
-TOP_KEYS = {"select", "ignore", "extend-select", "per-file-ignores"}
 DEFAULT_LAYOUT_LINES = 20  # a layout change of more lines than this in one block waits for --unsafe-fixes
 PROFILES = (AWESOME,)  # rule sets beyond the default: what sindresorhus/awesome asks of a list
 
@@ -43,7 +42,6 @@ class Config:
     max_size_mb: float = 20.0  # lists larger than this are not read (exit 2)
     generated: bool | None = None  # the list is built from data (order and layout left alone); None: look for a notice
     root: Path | None = None
-    source: str | None = None
 
     def enabled(self, path: str, online: bool = False) -> list[str]:
         rules = BY_NAME
@@ -125,7 +123,6 @@ def load_config(path: Path) -> Config:
         raise InputError(f"{path}: invalid config ({reason})") from None
     config = parse_config(raw, str(path))
     config.root = path.parent.resolve()
-    config.source = str(path)
     return config
 
 

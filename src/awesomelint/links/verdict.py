@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 OK = "ok"
 DEAD = "dead"  # 404, 410, a host that does not resolve
@@ -21,8 +21,3 @@ class Verdict:
     final_url: str | None = None
     detail: str = ""
     cached: bool = False
-
-    def to_row(self) -> dict:
-        row = asdict(self)
-        row.pop("cached")
-        return row
