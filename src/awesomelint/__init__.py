@@ -1,3 +1,11 @@
-"""awesomelint: lint and normalize awesome-list READMEs."""
+"""awesomelint: lint and normalize awesome-list READMEs.
+
+The public API (documented in api.py and the README) is re-exported here:
+``check_text``, ``fix_text``, ``check_paths``, ``config_resolver``.
+"""
 
 __version__ = "0.1.0"
+
+from .api import CheckRun, check_paths, check_text, config_resolver, fix_text  # noqa: E402
+
+__all__ = ["CheckRun", "__version__", "check_paths", "check_text", "config_resolver", "fix_text"]

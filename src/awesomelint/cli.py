@@ -9,54 +9,30 @@ import json
 import os
 import sys
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
 import click
 import yaml
 
 from . import __version__
-from .config import PROFILES, ConfigResolver, parse_config
+from .api import CheckRun, changed_lines_since, check_paths, collect_paths, config_resolver
+from .config import PROFILES
 from .diffs import explained_diff
 from .document import Document
 from .entries import entries_of
 from .errors import InputError
 from .findings import Severity
-from .fix import FixError, encode, fix_document, write_atomic
+from .fix import FixError, fix_document
 from .gcpause import collected_between
-from .linter import lint
 from .registry import markdown_table
 from .report import FORMATTERS, locate
 from .report import concise as concise_format
 from .report import full as full_format
 from .rules import BY_NAME, RULES
-from .userpatterns import compile_user_pattern
-
-LINK_RULES = ("url-shortener", "insecure-url")  # offline rules that say more with a link-check run's verdicts
-SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
+from .writing import encode, write_atomic
 
 
 def _error(message: str) -> None:
     click.echo(message, err=True)
-
-
-def collect_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Files to read (directories searched for *.md) and error messages for missing ones."""
-    files: list[str] = []
-    errors: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob("*.md")):
-                if not any(part in SKIP_DIRS for part in found.relative_to(path).parts[:-1]) and found.is_file():
-                    files.append(str(found))
-        elif path.exists():
-            files.append(raw)
-        else:
-            errors.append(f"{raw}: no such file or directory")
-    if not files and not errors:
-        click.echo("awesomelint: no markdown files found in " + ", ".join(paths), err=True)
-    return files, errors
 
 
 def _rule_list(value: str | None) -> list[str] | None:
@@ -65,38 +41,9 @@ def _rule_list(value: str | None) -> list[str] | None:
     return [name.strip() for name in value.split(",") if name.strip()]
 
 
-def _resolver(config_path: str | None, select: str | None, ignore: str | None, profile: str | None = None):
-    resolver = ConfigResolver(config_path)
-    overrides: dict = {}
-    if select is not None:
-        overrides["select"] = _rule_list(select)
-    if ignore is not None:
-        overrides["ignore"] = _rule_list(ignore)
-    if profile is not None:
-        overrides["profile"] = profile
-    if overrides:
-        parse_config(overrides, "command line")  # validates the names
-
-    def config_for(path: str):
-        config = resolver.for_file(path)
-        if not overrides:
-            return config
-        from dataclasses import replace
-
-        merged = parse_config(overrides, "command line")
-        return replace(
-            config,
-            select=merged.select if "select" in overrides else config.select,
-            ignore=config.ignore | merged.ignore,
-            profile=merged.profile or config.profile,
-        )
-
-    return config_for
-
-
 def _resolver_or_exit(config_path, select, ignore, profile):
     try:
-        return _resolver(config_path, select, ignore, profile)
+        return config_resolver(config_path, select=_rule_list(select), ignore=_rule_list(ignore), profile=profile)
     except InputError as exc:
         _error(str(exc))
         sys.exit(2)
@@ -129,45 +76,6 @@ def _link_options(function):
     return function
 
 
-def _check_links(docs, configs, timeout, max_time, max_concurrency, per_host, cache_path, no_cache, allow_private,
-                 github_api=None, lines=None):
-    """Run the link checker once over every document: verdicts for every URL, and the
-    metadata of each list's own repository where repo-metadata runs (path -> it)."""
-    from .links.cache import default_path
-    from .links.checker import Settings
-    from .links.run import Interrupted, check_links
-
-    accept = {code for config in configs for code in config.links.get("accept", [])}
-    exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
-    api = github_api
-    settings = Settings(timeout=timeout, total_time=max_time, max_concurrency=max_concurrency, per_host=per_host,
-                        allow_private=allow_private, accept=accept)
-    cache = None if no_cache else (cache_path or str(default_path()))
-    own = {doc.path: _own_repository(doc, config) for doc, config in zip(docs, configs)
-           if "repo-metadata" in config.enabled(doc.path, online=True)}
-    try:
-        result = check_links(docs, settings, cache, github_api=api, exclude=exclude, lines=lines,
-                             own_repos=tuple(repo for repo in own.values() if repo is not None))
-    except Interrupted as stop:
-        _error(stop.summary(cached=cache is not None))
-        sys.exit(stop.exit_code)
-    click.echo(result.summary(), err=True)
-    repositories = {path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None
-                    for path, repo in own.items()}
-    return result.all_verdicts, repositories
-
-
-def _own_repository(doc, config) -> tuple[str, str] | None:
-    """The list's GitHub repository: the rule's `repository` option, else where the file lives."""
-    from .links.github import own_repository
-
-    named = config.options.get("repo-metadata", {}).get("repository")
-    if named:
-        owner, _, name = named.partition("/")
-        return owner, name
-    return own_repository(doc.path)
-
-
 def _ci_options(function):
     function = click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
                             help="The least severity that makes the run fail (default: the config's fail-on, else warning).")(function)
@@ -176,84 +84,32 @@ def _ci_options(function):
     return function
 
 
-@dataclass
-class Linted:
-    located: list
-    docs: list
-    configs: list
-    errors: list[str]
-    hidden: int = 0  # findings on lines --changed-since left out
+def _check_or_exit(paths, config_for, links, only_links=False, changed_since=None) -> CheckRun:
+    """check_paths, its notices on stderr as they come; a stopped link run says how far it got."""
+    from .links.run import Interrupted
 
-
-def _changed(changed_since: str | None):
-    """The lines changed since REF, or None; exits 2 with one line outside git or for a bad REF."""
-    if changed_since is None:
-        return None
-    from .changes import ChangedLines
-
-    return ChangedLines(changed_since)
-
-
-def _lint_files(paths, config_for, online_options=None, only_online=False, changed_since=None) -> Linted:
-    """Lint every file; with online options, check links first (only those on new lines
-    with ``changed_since``)."""
-    files, errors = collect_paths(paths)
-    changed = _changed(changed_since)
-    docs, configs, lines = [], [], {}
-    for path in collected_between(files):
-        try:
-            config = config_for(path)
-            doc = Document.from_path(path, config.max_bytes)
-            if changed is not None:
-                lines[doc.path] = changed.of(path)
-        except InputError as exc:
-            errors.append(str(exc))
-            if changed is not None and "--changed-since" in str(exc):
-                break  # the same for every file: say it once
-            continue
-        docs.append(doc)
-        configs.append(config)
-    linted = Linted([], docs, configs, errors)
-    if errors and changed is not None:
-        return linted
-    verdicts, repositories = None, {}
-    if online_options is not None and docs:
-        verdicts, repositories = _check_links(docs, configs, lines=lines if changed is not None else None,
-                                              **online_options)
-    for doc, config in collected_between(zip(docs, configs)):
-        try:
-            if only_online:
-                names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n in LINK_RULES]
-                result = lint(doc, config, only=names, link_results=verdicts, repository=repositories.get(doc.path),
-                              links_only=True)
-            else:
-                result = lint(doc, config, online=online_options is not None, link_results=verdicts,
-                              repository=repositories.get(doc.path))
-        except InputError as exc:  # an inline comment naming no rule: this file fails, the others are checked
-            linted.errors.append(str(exc))
-            continue
-        findings = result.findings
-        if changed is not None:
-            from .changes import only_new  # git and subprocess: only with --changed-since
-
-            findings, hidden = only_new(doc, findings, lines[doc.path])
-            linted.hidden += hidden
-        linted.located.extend(locate(doc, findings))
-    return linted
+    try:
+        run = check_paths(paths, config_for, links=links, only_links=only_links, changed_since=changed_since)
+    except Interrupted as stop:
+        _error(stop.summary(cached=not links["no_cache"]))
+        sys.exit(stop.exit_code)
+    for notice in run.notices:
+        _error(notice)
+    return run
 
 
 def _threshold(fail_on: str | None, config) -> Severity:
     return Severity(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
 
 
-def _failing(linted: Linted, fail_on: str | None) -> int:
+def _failing(linted: CheckRun, fail_on: str | None) -> int:
     """How many findings are at or above the threshold (per file: its config may set it)."""
     thresholds = {doc.path: _threshold(fail_on, config) for doc, config in zip(linted.docs, linted.configs)}
     return sum(1 for item in linted.located
                if item.finding.severity.rank >= thresholds.get(item.path, Severity.WARNING).rank)
 
 
-def _summary(linted: Linted, failing: int, fail_on: str | None, changed_since: str | None) -> None:
+def _summary(linted: CheckRun, failing: int, fail_on: str | None, changed_since: str | None) -> None:
     """One line on stderr that says what was found and what was left out of the verdict,
     so nobody mistakes a filtered run for a clean list."""
     located = linted.located
@@ -288,7 +144,7 @@ def _report(located, fmt, count):
             stream.write(FORMATTERS["markdown"](located))
 
 
-def _finish(linted: Linted, fmt: str, fail_on: str | None, changed_since: str | None) -> None:
+def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str | None) -> None:
     _report(linted.located, fmt, len(linted.docs))
     for message in linted.errors:
         _error(message)
@@ -307,7 +163,7 @@ def _finish(linted: Linted, fmt: str, fail_on: str | None, changed_since: str | 
 def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignore, profile, **link_options):
     """Report what is wrong with each list."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
-    linted = _lint_files(paths, config_for, link_options if online else None, changed_since=changed_since)
+    linted = _check_or_exit(paths, config_for, link_options if online else None, changed_since=changed_since)
     _finish(linted, fmt, fail_on, changed_since)
 
 
@@ -320,7 +176,7 @@ def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignor
 def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, profile, **link_options):
     """Check every link online: dead, redirected, erroring, archived."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
-    linted = _lint_files(paths, config_for, link_options, only_online=True, changed_since=changed_since)
+    linted = _check_or_exit(paths, config_for, link_options, only_links=True, changed_since=changed_since)
     _finish(linted, fmt, fail_on, changed_since)
 
 
@@ -340,8 +196,10 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
     --fail-on remain."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
     files, errors = collect_paths(paths)
+    if not files and not errors:
+        _error("awesomelint: no markdown files found in " + ", ".join(paths))
     try:
-        changed_lines = _changed(changed_since)
+        changed_lines = changed_lines_since(changed_since)
     except InputError as exc:
         _error(str(exc))
         sys.exit(2)

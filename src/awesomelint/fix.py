@@ -1,4 +1,5 @@
-"""Apply rule fixes until the text stops changing, verify nothing was lost, write atomically.
+"""Apply rule fixes until the text stops changing and verify nothing was lost (writing the
+result back is writing.py's job).
 
 Every pass is checked on its own: the same entries, every link that no edit touched
 still there with the same text and target, code blocks byte-identical and the block
@@ -17,18 +18,14 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Literal
 
 from .config import Config
-from .document import BOM, Document
+from .document import Document
 from .edits import EditMap, apply_edits
-from .errors import InputError
 from .findings import Applicability, Edit, Finding, Related, Severity
 from .generated import Generated, generated
 from .layout import Options, table_grids
@@ -442,60 +439,3 @@ def _original_line(original: list[str], current: list[str], line: int) -> int:
         if j1 <= line - 1 < j2:
             return i1 + 1 + (min(line - 1 - j1, i2 - i1 - 1) if i2 > i1 else 0)
     return line
-
-
-def encode(doc: Document, text: str) -> bytes:
-    """The bytes to write: the file's own line endings and BOM kept."""
-    if doc.newline != "\n":
-        text = text.replace("\n", doc.newline)
-    return ((BOM if doc.bom else "") + text).encode("utf-8")
-
-
-def write_target(path: str) -> Path:
-    """Where writing ``path`` must go: itself, or, for a symlink, the file it points to —
-    which must lie inside the same repository (a list linked to ~/.bashrc is not fixed)."""
-    link = Path(path)
-    if not link.is_symlink():
-        return link
-    target = link.resolve()
-    root = _repository_root(link.absolute().parent)
-    if root is not None and not target.is_relative_to(root):
-        raise InputError(f"{path}: a symlink to {target}, outside the repository {root}; not written")
-    return target
-
-
-def _repository_root(folder: Path) -> Path | None:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate.resolve()
-    return None
-
-
-def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
-    """Temp file in the same folder, fsync, then rename over the original, keeping its mode.
-
-    A symlink is written through to its target (see write_target). With ``original``,
-    the file must still hold those bytes: a file edited while `fix` ran is not replaced.
-    """
-    target = write_target(path)
-    if original is not None:
-        try:
-            current = target.read_bytes()
-        except OSError:
-            current = None
-        if current != original:
-            raise InputError(f"{path}: changed on disk while it was being fixed; not written (run fix again)")
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise

@@ -1,0 +1,217 @@
+"""awesomelint's public API: what the command line, the GitHub Action and editor
+integrations call. Everything it returns is documented here; the rest of the package is
+internal and may change between releases.
+
+    >>> import awesomelint
+    >>> [f.rule for f in awesomelint.check_text("# T\\n\\n- [Tool](https://github.com/org/repo) - Does it.\\n")]
+    ['placeholder-url']
+    >>> awesomelint.fix_text("# T\\n\\n- [Tool]((https://github.com/o/tool) - Does it.\\n").text
+    '# T\\n\\n- [Tool](https://github.com/o/tool) - Does it.\\n'
+
+- :func:`check_text` and :func:`fix_text` work on a string (an editor buffer);
+- :func:`check_paths` on files and folders, as `awesomelint check` does, link checking
+  included when asked;
+- :func:`config_resolver` finds each file's config (`.awesomelint.yaml`, `pyproject.toml`)
+  and applies command-line style overrides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .config import Config, ConfigResolver, parse_config
+from .document import Document
+from .errors import InputError
+from .fix import FixOutcome, fix_document
+from .gcpause import collected_between
+from .linter import lint
+from .report import Located, locate
+from .rules import BY_NAME
+from .userpatterns import compile_user_pattern
+
+__all__ = ["CheckRun", "Config", "FixOutcome", "Located", "check_paths", "check_text", "collect_paths",
+           "changed_lines_since", "config_resolver", "fix_text"]
+
+LINK_RULES = ("url-shortener", "insecure-url")  # offline rules that say more with a link-check run's verdicts
+SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
+ConfigFor = Callable[[str], Config]
+
+
+def check_text(text: str, config: Config | None = None, *, path: str = "README.md") -> list[Located]:
+    """The findings of the offline rules on ``text``, each with its line and column
+    (1-based), in the order `check` prints them. ``path`` names the file for messages and
+    for `per-file-ignores`."""
+    doc = Document.from_text(text, path)
+    return locate(doc, lint(doc, config or Config()).findings)
+
+
+def fix_text(text: str, config: Config | None = None, *, path: str = "README.md", unsafe: bool = False,
+             layout: bool = True) -> FixOutcome:
+    """What `awesomelint fix` would write for ``text``: ``.text`` is the new text (equal to
+    ``text`` when nothing applies), ``.changes`` why each part changed, ``.remaining`` the
+    findings fix leaves. Raises FixError when a fix would lose content (nothing to write)."""
+    return fix_document(Document.from_text(text, path), config or Config(), unsafe=unsafe, layout=layout)
+
+
+def config_resolver(config_file: str | None = None, *, select: list[str] | None = None,
+                    ignore: list[str] | None = None, profile: str | None = None) -> ConfigFor:
+    """A function from a file's path to the config that applies to it: ``config_file`` for
+    every file, else the nearest config above the file; ``select``, ``ignore`` and
+    ``profile`` override it as the command line's options do. Raises InputError for an
+    unknown rule or a bad config file."""
+    resolver = ConfigResolver(config_file)
+    overrides: dict[str, Any] = {}
+    if select is not None:
+        overrides["select"] = select
+    if ignore is not None:
+        overrides["ignore"] = ignore
+    if profile is not None:
+        overrides["profile"] = profile
+    merged = parse_config(overrides, "command line") if overrides else None  # validates the names
+
+    def config_for(path: str) -> Config:
+        config = resolver.for_file(path)
+        if merged is None:
+            return config
+        return replace(
+            config,
+            select=merged.select if "select" in overrides else config.select,
+            ignore=config.ignore | merged.ignore,
+            profile=merged.profile or config.profile,
+        )
+
+    return config_for
+
+
+def collect_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Files to read (folders searched for *.md, tool and dependency folders skipped) and
+    one error message per path that does not exist."""
+    files: list[str] = []
+    errors: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*.md")):
+                if not any(part in SKIP_DIRS for part in found.relative_to(path).parts[:-1]) and found.is_file():
+                    files.append(str(found))
+        elif path.exists():
+            files.append(raw)
+        else:
+            errors.append(f"{raw}: no such file or directory")
+    return files, errors
+
+
+@dataclass
+class CheckRun:
+    """What :func:`check_paths` found, file by file in the order given."""
+
+    located: list[Located]
+    docs: list[Document]
+    configs: list[Config]
+    errors: list[str]  # one line each: a missing file, an unreadable one, a bad inline comment
+    hidden: int = 0  # findings on lines --changed-since left out
+    notices: list[str] = field(default_factory=list)  # what a caller shows before the findings
+
+
+def check_paths(paths: Iterable[str], config_for: ConfigFor | None = None, *, links: dict[str, Any] | None = None,
+                only_links: bool = False, changed_since: str | None = None) -> CheckRun:
+    """Check every file (folders searched for *.md). ``links`` (the link checker's
+    settings, as `check --online` takes them) checks every link online first; with
+    ``only_links`` only the link rules report (`awesomelint links`). ``changed_since``
+    keeps what lines added since that git revision hold. Raises InputError when
+    ``changed_since`` cannot be used, and links.run.Interrupted when a link run is stopped."""
+    config_for = config_for or config_resolver()
+    paths = list(paths)
+    files, errors = collect_paths(paths)
+    run = CheckRun([], [], [], errors)
+    if not files and not errors:
+        run.notices.append("awesomelint: no markdown files found in " + ", ".join(paths))
+    changed = changed_lines_since(changed_since)
+    lines: dict[str, set[int]] = {}
+    for path in collected_between(files):
+        try:
+            config = config_for(path)
+            doc = Document.from_path(path, config.max_bytes)
+            if changed is not None:
+                lines[doc.path] = changed.of(path)
+        except InputError as exc:
+            run.errors.append(str(exc))
+            if changed is not None and "--changed-since" in str(exc):
+                break  # the same for every file: say it once
+            continue
+        run.docs.append(doc)
+        run.configs.append(config)
+    if run.errors and changed is not None:
+        return run
+    verdicts, repositories = None, {}
+    if links is not None and run.docs:
+        verdicts, repositories, summary = _check_links(run.docs, run.configs, lines=lines if changed is not None else None,
+                                                       **links)
+        run.notices.append(summary)
+    for doc, config in collected_between(zip(run.docs, run.configs)):
+        try:
+            if only_links:
+                names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n in LINK_RULES]
+                result = lint(doc, config, only=names, link_results=verdicts, repository=repositories.get(doc.path),
+                              links_only=True)
+            else:
+                result = lint(doc, config, online=links is not None, link_results=verdicts,
+                              repository=repositories.get(doc.path))
+        except InputError as exc:  # an inline comment naming no rule: this file fails, the others are checked
+            run.errors.append(str(exc))
+            continue
+        findings = result.findings
+        if changed is not None:
+            from .changes import only_new  # git and subprocess: only with --changed-since
+
+            findings, hidden = only_new(doc, findings, lines[doc.path])
+            run.hidden += hidden
+        run.located.extend(locate(doc, findings))
+    return run
+
+
+def changed_lines_since(changed_since: str | None):
+    """The lines changed since REF, or None; InputError outside git or for a bad REF."""
+    if changed_since is None:
+        return None
+    from .changes import ChangedLines
+
+    return ChangedLines(changed_since)
+
+
+def _check_links(docs: list[Document], configs: list[Config], timeout: float, max_time: float, max_concurrency: int,
+                 per_host: int, cache_path: str | None, no_cache: bool, allow_private: bool,
+                 github_api: str | None = None, lines: dict[str, set[int]] | None = None):
+    """Run the link checker once over every document: verdicts for every URL, the
+    metadata of each list's own repository where repo-metadata runs (path -> it), and
+    the run's one-line summary."""
+    from .links.cache import default_path
+    from .links.checker import Settings
+    from .links.run import check_links
+
+    accept = {code for config in configs for code in config.links.get("accept", [])}
+    exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
+    settings = Settings(timeout=timeout, total_time=max_time, max_concurrency=max_concurrency, per_host=per_host,
+                        allow_private=allow_private, accept=accept)
+    cache = None if no_cache else (cache_path or str(default_path()))
+    own = {doc.path: _own_repository(doc, config) for doc, config in zip(docs, configs)
+           if "repo-metadata" in config.enabled(doc.path, online=True)}
+    result = check_links(docs, settings, cache, github_api=github_api, exclude=exclude, lines=lines,
+                         own_repos=tuple(repo for repo in own.values() if repo is not None))
+    repositories = {path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None
+                    for path, repo in own.items()}
+    return result.all_verdicts, repositories, result.summary()
+
+
+def _own_repository(doc: Document, config: Config) -> tuple[str, str] | None:
+    """The list's GitHub repository: the rule's `repository` option, else where the file lives."""
+    from .links.github import own_repository
+
+    named = config.options.get("repo-metadata", {}).get("repository")
+    if named:
+        owner, _, name = named.partition("/")
+        return owner, name
+    return own_repository(doc.path)

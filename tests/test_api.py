@@ -1,0 +1,67 @@
+"""The public API (awesomelint.api, re-exported by the package): what the Action and
+editor integrations call. The command line is a thin layer over the same functions, so
+their answers must be the CLI's."""
+
+from __future__ import annotations
+
+import doctest
+import json
+
+import pytest
+
+import awesomelint
+import awesomelint.api
+from awesomelint.cli import main
+from awesomelint.errors import InputError
+
+from .conftest import seed
+
+BROKEN = "# Awesome T\n\n- [Tool]((https://github.com/o/tool) - Does it.\n- [Other](https://github.com/org/repo) - Too.\n"
+
+
+def test_the_examples_in_the_api_docstring_run():
+    assert doctest.testmod(awesomelint.api).failed == 0
+
+
+def test_check_text_locates_findings_as_check_prints_them(runner, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(BROKEN)
+    found = [(f.rule, f.line, f.column) for f in awesomelint.check_text(BROKEN)]
+    printed = json.loads(runner.invoke(main, ["check", "--format", "json", str(path)]).stdout)
+    assert found == [(f["rule"], f["line"], f["column"]) for f in printed]
+    assert found == [("nested-link", 3, 3), ("placeholder-url", 4, 3)]
+
+
+def test_fix_text_is_what_fix_writes(runner, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(BROKEN)
+    outcome = awesomelint.fix_text(BROKEN)
+    runner.invoke(main, ["fix", str(path)])
+    assert outcome.text == path.read_text() != BROKEN
+    assert [c.rule for c in outcome.changes] == ["nested-link"]
+    assert [f.rule for f in outcome.remaining] == ["placeholder-url"]
+
+
+def test_config_resolver_applies_overrides_and_the_nearest_config(tmp_path):
+    (tmp_path / ".awesomelint.yaml").write_text("ignore: [placeholder-url]\n")
+    path = tmp_path / "README.md"
+    path.write_text(BROKEN)
+    assert [f.rule for f in awesomelint.check_paths([str(path)]).located] == ["nested-link"]
+    only = awesomelint.config_resolver(select=["placeholder-url"])
+    assert [f.rule for f in awesomelint.check_paths([str(path)], only).located] == []  # the file's ignore still holds
+    with pytest.raises(InputError, match="unknown rule"):
+        awesomelint.config_resolver(select=["no-such-rule"])
+
+
+def test_check_paths_reads_folders_and_names_what_it_cannot_read(tmp_path):
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "a.md").write_text(seed("000").read_text(encoding="utf-8"))
+    run = awesomelint.check_paths([str(tmp_path / "lists"), str(tmp_path / "missing.md")])
+    assert [doc.path for doc in run.docs] == [str(tmp_path / "lists" / "a.md")]
+    assert run.errors == [f"{tmp_path / 'missing.md'}: no such file or directory"]
+    assert run.located and {item.path for item in run.located} == {str(tmp_path / "lists" / "a.md")}
+
+
+def test_check_paths_says_when_a_folder_has_no_lists(tmp_path):
+    run = awesomelint.check_paths([str(tmp_path)])
+    assert run.docs == [] and run.notices == [f"awesomelint: no markdown files found in {tmp_path}"]
