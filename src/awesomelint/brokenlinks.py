@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from .document import Document
 from .linkspans import Link, parsed_links
@@ -37,13 +38,19 @@ _DOUBLE_OPEN = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\((?P<u1>" + _URL + r")\)"
 _WORDS_TARGET = re.compile(r"\[(?P<text>[^\[\]\n]*[^\[\]\n\sxX][^\[\]\n]*)\]\((?P<words>(?![a-z][a-z0-9+.-]*:/|www\.|/|#|\.)[^()\s<>\x00]+(?:[ \t]+[^()\s<>\x00]+)+)\)", re.I)
 
 
+# how a link was broken: two links run together, '[[', '] (', never closed, words as the
+# target, a link wrapped in another, a stray ']', an unclosed wrap
+BrokenShape = Literal["merged", "double-open", "spaced", "unclosed", "words-target", "wrapped", "stray-bracket",
+                      "unclosed-wrap"]
+
+
 @dataclass
 class BrokenLink:
     start: int  # absolute span of the whole broken construct
     end: int
     text: str
     candidates: list[tuple[str, int]]  # (url, absolute offset where it is written)
-    shape: str
+    shape: BrokenShape
     label: str = ""  # the "[…]" as written, images and all, where the parser read one
 
     @property
@@ -97,8 +104,10 @@ def _text_shapes(doc: Document, token, masks: list[tuple[int, int]], taken: list
         masked[low:high] = ["\x00"] * (high - low)
     text = "".join(masked)
     found = []
-    for shape, pattern in (("merged", _MERGED), ("double-open", _DOUBLE_OPEN), ("spaced", _SPACED),
-                           ("unclosed", _UNCLOSED), ("words-target", _WORDS_TARGET)):
+    shapes: tuple[tuple[BrokenShape, re.Pattern[str]], ...] = (
+        ("merged", _MERGED), ("double-open", _DOUBLE_OPEN), ("spaced", _SPACED), ("unclosed", _UNCLOSED),
+        ("words-target", _WORDS_TARGET))
+    for shape, pattern in shapes:
         for match in pattern.finditer(text):
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             if any(low < end and start < high for low, high in taken):

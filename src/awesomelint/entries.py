@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from markdown_it.token import Token
 
@@ -22,12 +23,15 @@ __all__ = ["Entry", "Link", "entries_of", "links_of", "plain_text", "strip_symbo
 LIST_TYPES = ("bullet_list", "ordered_list")
 
 
+EntryKind = Literal["table-row", "list-item", "card", "heading"]  # how the list writes its entries
+
+
 @dataclass
 class Entry:
     path: str
     line: int
     end_line: int
-    kind: str  # table-row | list-item | card | heading
+    kind: EntryKind
     section: list[str]
     title: str
     links: list[Link] = field(default_factory=list)
@@ -349,7 +353,7 @@ class _Extractor:
 
     # helpers --------------------------------------------------------------
 
-    def new_entry(self, node: Node, kind: str, title: str) -> Entry:
+    def new_entry(self, node: Node, kind: EntryKind, title: str) -> Entry:
         first, last = node.map or (0, 1)
         entry = Entry(self.doc.path, first + 1, max(last, first + 1), kind, self.section, title)
         entry.start = self.doc.line_starts[first] if first < len(self.doc.line_starts) else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.common.utils import unescapeAll
@@ -24,6 +25,9 @@ def in_page_fragment(url: str) -> str | None:
     return url[match.end() :]
 
 
+LinkKind = Literal["inline", "reference", "autolink", "image"]
+
+
 @dataclass
 class Link:
     text: str
@@ -31,7 +35,7 @@ class Link:
     start: int  # absolute offsets of the whole link in the document text
     end: int
     dest: tuple[int, int] | None = None  # where the destination is written, for inline links
-    kind: str = "inline"  # inline | reference | autolink | image
+    kind: LinkKind = "inline"
     badge: bool = False  # a link whose text is only an image
     cell: int | None = None  # table column index, for links in table rows
     inline: Token | None = field(default=None, repr=False)
@@ -59,6 +63,7 @@ def _inline_links(doc: Document, inline: Token) -> list[Link]:
             continue
         start, end = doc.inline_span(inline, *child.meta["span"])
         dest = None
+        kind: LinkKind
         if "dest" in child.meta:
             dest = doc.inline_span(inline, *child.meta["dest"])
         if child.type == "image":

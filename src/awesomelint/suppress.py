@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal, cast
 
 from .compat import mapped_rules
 from .document import Document
@@ -31,9 +32,12 @@ _LINT_COMMENT = re.compile(r"<!--\s*lint\s+(disable|enable|ignore)\b([^>]*?)\s*-
 ALL = "*"
 
 
+DirectiveKind = Literal["disable", "enable", "disable-line", "disable-next-line", "disable-file", "ignore"]
+
+
 @dataclass(frozen=True)
 class Directive:
-    kind: str
+    kind: DirectiveKind
     rules: frozenset[str]
     line: int  # 1-based line where the comment ends
     until: int = 0  # for "ignore": the last 1-based line of the block it covers
@@ -59,7 +63,7 @@ def directives(doc: Document, known_rules: set[str]) -> list[Directive]:
                         f"{doc.path}:{first_line + 1}: unknown rule '{sorted(unknown)[0]}' in awesomelint comment"
                     )
                 end_line = first_line + content.count("\n", 0, match.end()) + 1
-                found.append(Directive(match.group(1), names, end_line))
+                found.append(Directive(cast(DirectiveKind, match.group(1)), names, end_line))  # the pattern's kinds
             for match in _LINT_COMMENT.finditer(content):
                 directive = _awesome_lint(doc, match, first_line + content.count("\n", 0, match.end()) + 1)
                 if directive is not None:

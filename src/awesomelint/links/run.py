@@ -159,7 +159,7 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
         if cache:
             cache.close()
     verdicts.update(recorder.done)
-    counts = Counter(v.kind for v in verdicts.values())
+    counts: Counter[str] = Counter(v.kind for v in verdicts.values())
     counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
     counts["twins"] = len(twins)
     return RunResult(verdicts, time.monotonic() - started, counts, recorder.repositories, twins)
