@@ -54,3 +54,15 @@ settings.register_profile("ci", max_examples=200, derandomize=True, deadline=Non
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fuzz", max_examples=20000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as `slow` what takes most of the suite's time: hypothesis runs and the runs
+    over real lists (besides tests marked by hand), so `pytest -m "not slow"` is a quick
+    loop while editing; the full run (CI) keeps them all."""
+    real = set(CORPUS) | set(SEEDS)
+    for item in items:
+        hypothesis = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if hypothesis or any(value in real for value in params.values() if isinstance(value, Path)):
+            item.add_marker(pytest.mark.slow)

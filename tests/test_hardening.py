@@ -188,6 +188,7 @@ SHAPES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
 def test_pathological_shapes_grow_linearly(shape):
     make = SHAPES[shape]
@@ -195,6 +196,7 @@ def test_pathological_shapes_grow_linearly(shape):
     assert large <= BOUND * max(small, FLOOR), (shape, small, large)
 
 
+@pytest.mark.slow
 def test_a_paragraph_of_thousands_of_links_is_read_for_broken_ones_in_linear_time():
     """One inline token holding thousands of links (lines of '-[x](…)', a marker with no
     space): asking whether each ']( ' belongs to a parsed link must not compare it with
