@@ -92,27 +92,6 @@ def test_an_unused_definition_in_a_quote_is_reported_without_a_fix():
     assert finding.fix is None
 
 
-# list-title -------------------------------------------------------------------
-
-def test_no_title_and_a_second_title():
-    assert messages("## Tools\n\n- [Alpha](https://alpha.example/)\n", "list-title") == [
-        "the list has no top-level '# ' heading naming it"]
-    (second,) = findings("# Awesome X\n\n## Tools\n\n# Resources\n", "list-title")
-    assert second.severity.value == "info" and "'Resources'" in second.message
-    # titled by a logo: every '# ' heading is a section
-    logo = '<div align="center"><img src="logo.svg"></div>\n\n# Contents\n\n# Curriculum\n'
-    assert [f.message.split("'")[1] for f in findings(logo, "list-title")] == ["Contents", "Curriculum"]
-
-
-@pytest.mark.parametrize("text", [
-    '<h1 align="center">Awesome X</h1>\n\n## Tools\n',
-    '<div align="center">\n  <img src="logo.svg" alt="Awesome X">\n</div>\n\n## Tools\n',
-    "[![Awesome X](logo.svg)](https://x.example)\n\n## Tools\n",
-])
-def test_an_html_title_or_a_logo_stands_for_the_title(text):
-    assert messages(text, "list-title") == []
-
-
 # entry-separator --------------------------------------------------------------
 
 TEN = "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(10))
@@ -240,31 +219,7 @@ def test_a_name_at_the_end_of_a_sentence_is_still_judged():
     assert messages("Hosted on Github.\n", "term-spelling") == ["'Github' is spelled 'GitHub'"]
 
 
-# title, badge, ToC position and depth (profile awesome) ------------------------
-
-def test_title_case_and_awesome_start():
-    assert messages("# awesome static site generators\n", "title-case") == [
-        "the title 'awesome static site generators' is not in title case"]
-    assert fixed("# awesome list of static site generators\n", "title-case", unsafe=True) == \
-        "# Awesome List of Static Site Generators\n"
-    assert messages("# Static Site Generators\n", "title-case") == [
-        "the title 'Static Site Generators' does not start with 'Awesome'"]
-    for good in ("# Awesome iOS", "# Awesome Node.js", "# Awesome-Mamba-Collection",
-                 "# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"):
-        assert messages(good + "\n", "title-case") == [], good
-
-
-def test_the_awesome_badge():
-    badge = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
-    assert messages(f"# Awesome X {badge}\n", "awesome-badge") == []
-    (missing,) = findings("# Awesome X\n", "awesome-badge")
-    assert missing.fix.applicability.value == "unsafe"
-    assert fixed("# Awesome X\n", "awesome-badge", unsafe=True) == f"# Awesome X {badge}\n"
-    old = "# Awesome X [![Awesome](https://cdn.rawgit.com/sindresorhus/awesome/d73/media/badge.svg)](https://github.com/sindresorhus/awesome)\n"
-    assert fixed(old, "awesome-badge") == ("# Awesome X [![Awesome](https://awesome.re/badge.svg)]"
-                                           "(https://github.com/sindresorhus/awesome)\n")
-    assert messages('<div align="center"><img src="logo.svg"></div>\n\n# Section\n', "awesome-badge") == []
-
+# toc-position and toc-depth (profile awesome) ----------------------------------
 
 def test_toc_position_and_depth():
     late = "# Awesome X\n\n## Intro\n\n## Contents\n\n- [Intro](#intro)\n- [Tools](#tools)\n\n## Tools\n"
@@ -275,51 +230,7 @@ def test_toc_position_and_depth():
     assert messages(deep, "toc-depth") == ["ToC item 'Vim' is a third level"]
 
 
-# sections, badges and files (profile awesome) ----------------------------------
-
-def test_a_license_section_is_removed_only_with_unsafe_fixes():
-    text = "# Awesome X\n\n## Tools\n\n- [Alpha](https://alpha.example/) - A.\n\n## License\n\nCC0\n\n## Footer\n"
-    assert messages(text, "license-section") == ["a License section in the README; the license belongs in a license file"]
-    assert fixed(text, "license-section") == text
-    assert fixed(text, "license-section", unsafe=True) == text.replace("## License\n\nCC0\n\n", "")
-
-
-def test_a_ci_badge_above_the_first_section():
-    text = ("# Awesome X [![Build Status](https://travis-ci.org/me/x.svg)](https://travis-ci.org/me/x)\n\n"
-            "## Tools\n\n- [Alpha](https://alpha.example/) [![CI](https://github.com/a/b/actions/workflows/ci.yml/badge.svg)](https://github.com/a/b) - A.\n")
-    assert messages(text, "ci-badge") == ["a CI badge ('Build Status'); a list does not show its build status"]
-    assert fixed(text, "ci-badge", unsafe=True).startswith("# Awesome X\n")
-
-
-def lint_folder(tmp_path: Path, rule: str, files: dict[str, str]) -> list[str]:
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    readme = tmp_path / "README.md"
-    readme.write_text("# Awesome X\n")
-    return [f.message for f in lint(Document.from_path(readme), parse_config({"select": [rule]})).findings]
-
-
-@pytest.mark.parametrize("files, expected", [
-    ({}, ["no license file (LICENSE) beside the README; a list needs a content license such as CC0-1.0"]),
-    ({"LICENSE": "MIT License\n\nPermission is hereby granted, free of charge"},
-     ["LICENSE holds a code license; a list's text wants a content license (CC0-1.0 or CC-BY-4.0)"]),
-    ({"license": "Creative Commons Legal Code\n\nCC0 1.0 Universal"}, []),
-    ({"LICENSE.md": "Attribution 4.0 International (CC BY 4.0)"}, []),
-])
-def test_license_file(tmp_path, files, expected):
-    assert lint_folder(tmp_path, "license-file", files) == expected
-
-
-@pytest.mark.parametrize("files, expected", [
-    ({}, ["no contributing.md beside the README"]),
-    ({"contributing.md": "  \n"}, ["contributing.md is empty"]),
-    ({"CONTRIBUTING.md": "Add one entry per pull request."}, []),
-    ({".github/contributing.md": "Add one entry per pull request."}, []),
-])
-def test_contributing_file(tmp_path, files, expected):
-    assert lint_folder(tmp_path, "contributing-file", files) == expected
-
+# license-file and contributing-file (profile awesome) ---------------------------
 
 def test_file_rules_do_not_judge_text_read_from_no_folder():
     assert messages("# Awesome X\n", "license-file") == [] and messages("# Awesome X\n", "contributing-file") == []

@@ -3,7 +3,8 @@ in-page link and the list's title are judged against.
 
 Read once per document (``doc.derived(headings_of)``); the rules that need headings
 (broken-anchor, toc-sync, toc-position, toc-depth, list-title, title-case, awesome-badge,
-license-section) all see the same list.
+license-section) all see the same list. Which of them is the list's title
+(``title_heading``) is here too: list-title, title-case, awesome-badge and toc-position ask.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
+from markdown_it.token import Token
+
+from . import data
 from .document import Document
 from .linkspans import plain_text
 
@@ -163,3 +168,76 @@ def _title_logo(doc: Document) -> str | None:
         elif token.type in ("heading_open", "bullet_list_open", "ordered_list_open", "table_open"):
             return None
     return None
+
+
+# --- the list's title --------------------------------------------------------------
+
+# a tag ends at ">" and holds no "<": each try stops at the next "<", so the scan stays linear
+_IMG_SRC = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*["']?([^"'\s<>]+)""", re.I)
+
+
+def opens_with_logo(doc: Document) -> bool:
+    """Does the list open with a logo standing for its title? Comments, bare wrapper
+    tags ('<div align="center">') and rows of badges before it are passed over: badges
+    above '# Awesome X' are decoration, not its name."""
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.nesting == -1:
+            continue
+        if token.type == "html_block":
+            html = _without_comments(token.content)
+            sources = _IMG_SRC.findall(html)
+            if any(not _badge(src) for src in sources):
+                return True
+            if not sources and _TAG.sub("", html).strip():
+                return False  # HTML with words of its own
+        elif token.type == "paragraph_open" and _only_images(tokens[index + 1]):
+            if any(not _badge(child.attrs.get("src", "")) for child in tokens[index + 1].children or ()
+                   if child.type == "image"):
+                return True
+        else:
+            return False
+    return False
+
+
+def _without_comments(html: str) -> str:
+    """The HTML with its '<!-- … -->' comments cut out (an unclosed one runs to the end)."""
+    kept, at = [], 0
+    while (start := html.find("<!--", at)) >= 0:
+        kept.append(html[at:start])
+        end = html.find("-->", start + 4)
+        at = len(html) if end < 0 else end + 3
+    kept.append(html[at:])
+    return "".join(kept)
+
+
+def _only_images(inline: Token) -> bool:
+    children = [c for c in inline.children or () if not (c.type == "text" and not c.content.strip())]
+    return bool(children) and all(c.type in ("image", "link_open", "link_close", "softbreak") for c in children)
+
+
+@cache
+def _badge_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(data.load("badges")["patterns"]), re.I)
+
+
+def _badge(src: object) -> bool:
+    """Is this image address a badge (shields.io, awesome.re's badge.svg, a CI status)?"""
+    return bool(_badge_patterns().search(str(src)))
+
+
+def has_words(heading: Heading) -> bool:
+    """Does the heading say anything? A bare '#' line is a separator, not a title or section."""
+    return bool(bare_name(heading.text))
+
+
+def title_heading(doc: Document) -> Heading | None:
+    """The list's title: its first top-level heading with words, unless the list is
+    titled in HTML (an <h1>, or a logo standing for it) — then a later '# ' is a section."""
+    first = next((h for h in doc.derived(headings_of) if h.level == 1 and has_words(h)), None)
+    if first is None:
+        return None
+    html = html_h1_lines(doc)
+    if (html and html[0] < first.line) or opens_with_logo(doc):
+        return None
+    return first

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from awesomelint.document import Document
-from awesomelint.rules.structure import title_heading
+from awesomelint.headings import title_heading
 
 from ..conftest import findings
 
@@ -18,6 +20,10 @@ def _found(text: str) -> list[tuple[int, str]]:
 def _title(text: str) -> str | None:
     heading = title_heading(Document.from_text(text))
     return heading.text if heading is not None else None
+
+
+def messages(text: str, rule: str) -> list[str]:
+    return [f.message for f in findings(text, rule)]
 
 
 def test_a_list_without_a_top_level_heading_or_with_two():
@@ -60,3 +66,22 @@ def test_under_a_logo_every_top_level_heading_is_a_section():
     assert _found(contents) == [(6, "info"), (8, "info")]
     later = '<p align="center"><img src="logo.png"></p>\n\nA curated list.\n\n# Part One' + BODY
     assert _title(later) is None and _found(later) == [(5, "info")]
+
+
+def test_no_title_and_a_second_title():
+    assert messages("## Tools\n\n- [Alpha](https://alpha.example/)\n", "list-title") == [
+        "the list has no top-level '# ' heading naming it"]
+    (second,) = findings("# Awesome X\n\n## Tools\n\n# Resources\n", "list-title")
+    assert second.severity.value == "info" and "'Resources'" in second.message
+    # titled by a logo: every '# ' heading is a section
+    logo = '<div align="center"><img src="logo.svg"></div>\n\n# Contents\n\n# Curriculum\n'
+    assert [f.message.split("'")[1] for f in findings(logo, "list-title")] == ["Contents", "Curriculum"]
+
+
+@pytest.mark.parametrize("text", [
+    '<h1 align="center">Awesome X</h1>\n\n## Tools\n',
+    '<div align="center">\n  <img src="logo.svg" alt="Awesome X">\n</div>\n\n## Tools\n',
+    "[![Awesome X](logo.svg)](https://x.example)\n\n## Tools\n",
+])
+def test_an_html_title_or_a_logo_stands_for_the_title(text):
+    assert messages(text, "list-title") == []
