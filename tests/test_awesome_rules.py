@@ -11,7 +11,6 @@ from awesomelint import data
 from awesomelint.cli import main
 from awesomelint.config import parse_config
 from awesomelint.document import Document
-from awesomelint.entries import entries_of
 from awesomelint.errors import InputError
 from awesomelint.fix import fix_document
 from awesomelint.linter import lint
@@ -36,60 +35,6 @@ def messages(text: str, rule: str) -> list[str]:
 def profiled(text: str, rule: str) -> list[str]:
     config = parse_config({"select": [rule], "profile": "awesome"})
     return [f.message for f in lint(Document.from_text(text, "README.md"), config).findings]
-
-
-# list-marker-space ------------------------------------------------------------
-
-def test_a_marker_with_no_space_is_reported_and_fixed_into_an_entry():
-    text = "# X\n\n- [Alpha](https://alpha.example/) - A.\n-[Beta](https://beta.example/) - B.\n"
-    assert messages(text, "list-marker-space") == ["'-' with no space after it is not a list marker"]
-    after = fixed(text, "list-marker-space")
-    assert after == "# X\n\n- [Alpha](https://alpha.example/) - A.\n- [Beta](https://beta.example/) - B.\n"
-    assert [e.title for e in entries_of(Document.from_text(after))] == ["Alpha", "Beta"]
-
-
-@pytest.mark.parametrize("text", [
-    "*[Alpha](https://alpha.example/)* is emphasized\n",
-    "```\n-[Alpha](https://alpha.example/)\n```\n",
-    "Use -[x] flags.\n",
-    "- [Alpha](https://alpha.example/) - A.\n",
-])
-def test_what_is_not_a_missing_marker_space(text):
-    assert messages(text, "list-marker-space") == []
-
-
-# undefined-reference / unused-definition -------------------------------------
-
-def test_a_reference_with_no_definition():
-    text = "- [Alpha][alpha] - A.\n- [Beta][] - B.\n\n[alfa]: https://alpha.example/\n"
-    assert messages(text, "undefined-reference") == [
-        "reference 'alpha' has no definition; '[Alpha][alpha]' shows as plain text",
-        "reference 'Beta' has no definition; '[Beta][]' shows as plain text"]
-
-
-@pytest.mark.parametrize("text", [
-    "- [Alpha][a] - A.\n\n[A]: https://alpha.example/\n",  # labels match regardless of case
-    "> [!NOTE]\n> Read this.\n",
-    "A claim.[^1]\n\n[^1]: The source.\n",
-    "A claim.[^1][^2]\n\n[^1]: One source.\n[^2]: Another.\n",
-    "- \\[Alpha\\]\\[alpha\\] - escaped.\n",
-    "- [WIP] a lone bracket.\n",
-    "`[Alpha][alpha]` in code\n",
-])
-def test_what_is_not_an_undefined_reference(text):
-    assert messages(text, "undefined-reference") == []
-
-
-def test_an_unused_definition_is_an_info_note_removed_by_fix():
-    text = "# X\n\n- [Alpha][alpha] - A.\n- [Beta] - B.\n\n[alpha]: https://alpha.example/\n[beta]: https://beta.example/\n[gamma]: https://gamma.example/\n"
-    (finding,) = findings(text, "unused-definition")
-    assert finding.message == "definition '[gamma]' is not used by any link" and finding.severity.value == "info"
-    assert fixed(text, "unused-definition") == text.replace("[gamma]: https://gamma.example/\n", "")
-
-
-def test_an_unused_definition_in_a_quote_is_reported_without_a_fix():
-    (finding,) = findings("> [gamma]: https://gamma.example/\n", "unused-definition")
-    assert finding.fix is None
 
 
 # entry-separator --------------------------------------------------------------

@@ -89,31 +89,6 @@ def test_nested_link_good_links_pass():
     assert findings("- [a](https://a.org/x) and [b](https://b.org)\n", "nested-link") == []
 
 
-# placeholder-url ---------------------------------------------------------
-
-@pytest.mark.parametrize("url", ["https://github.com/org/repo", "https://github.com/username/tool", "https://paper.link",
-                                 "https://huggingface.co/org/model", "https://arxiv.org/abs/xxxx.xxxxx", "#", "TODO",
-                                 "https://example.com/x", "http://localhost:8000"])
-def test_placeholder_targets(url):
-    assert len(findings(f"- [t]({url})\n", "placeholder-url")) == 1
-
-
-def test_placeholder_unsafe_fix_fills_owner_repo():
-    (finding,) = findings("- [RL4M/IRENE](https://github.com/org/repo)\n", "placeholder-url")
-    assert finding.fix.applicability.value == "unsafe"
-    assert finding.fix.edits[0].content == "https://github.com/RL4M/IRENE"
-
-
-def test_placeholder_real_orgs_pass():
-    assert findings("- [x](https://github.com/organic/repos) [y](https://github.com/orgs-x/y)\n", "placeholder-url") == []
-
-
-def test_coming_soon_in_link_column():
-    table = "| Name | Code |\n|---|---|\n| A | [GitHub](https://github.com/a/b) |\n| B | Coming soon |\n"
-    (finding,) = findings(table, "placeholder-url")
-    assert "Coming soon" in finding.message
-
-
 # duplicate-entry ---------------------------------------------------------
 
 def test_duplicate_by_canonical_url_reports_later_with_related():
@@ -237,22 +212,6 @@ def test_lazy_one_numbering_and_good_lists_pass():
     assert findings("46. a\n47. b\n", "list-numbering") == []
 
 
-# tables -----------------------------------------------------------------
-
-def test_table_shape_pads_missing_and_reports_extra():
-    table = "| A | B | C |\n|---|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 | 4 |\n| 1 \\| x | 2 | 3 |\n| 1 | - | 3 |\n"
-    found = findings(table, "table-shape")
-    assert len(found) == 2
-    assert found[0].fix.edits[0].content == " - |"
-    assert found[1].fix is None and "'4'" in found[1].message
-
-
-def test_empty_cell_markers():
-    table = "| A | B | C |\n|---|---|---|\n| 1 | - | - |\n| 2 | — | |\n| 3 | - | x |\n"
-    found = findings(table, "empty-cell-marker")
-    assert sorted(f.fix.edits[0].content for f in found) == [" - ", "-"]
-
-
 # whitespace -------------------------------------------------------------
 
 def test_whitespace():
@@ -322,30 +281,6 @@ def test_no_mojibake_in_clean_lists():
         assert found == [], clean
 
 
-# double-marker ------------------------------------------------------------
-
-def test_double_marker_is_reported_and_fixed_keeping_the_entry():
-    from awesomelint.config import Config
-    from awesomelint.document import Document
-    from awesomelint.entries import entries_of
-    from awesomelint.fix import fix_document
-
-    text = "# T\n\n* [A](https://a.example/) - a\n* * [Tool](https://t.example/) - t\n  * [Sub](https://s.example/) - s\n* [B](https://b.example/) - b\n"
-    (found,) = findings(text, "double-marker")
-    assert found.fix.applicability.value == "safe" and "'* *'" in found.message
-    once = fix_document(Document.from_text(text), Config())
-    assert once.text == text.replace("* * [Tool]", "* [Tool]")
-    assert [e.title for e in entries_of(once.final)] == [e.title for e in entries_of(Document.from_text(text))]
-    assert fix_document(Document.from_text(once.text), Config()).text == once.text
-    assert once.refused == []
-
-
-@pytest.mark.parametrize("text", ["1. - [x](https://x.example/)\n", "- [a](https://a.example/)\n  - [b](https://b.example/)\n",
-                                  "- \\* starred\n", "* ---\n", "- - foo\n"])
-def test_double_marker_leaves_meant_nesting_alone(text):
-    assert findings(text, "double-marker") == []
-
-
 # whitespace habits and lazy numbering -------------------------------------
 
 def test_whitespace_that_is_the_files_habit_is_one_unsafe_note():
@@ -388,26 +323,6 @@ def test_a_table_of_contents_of_path_anchors_is_not_entries_or_duplicates():
     toc = "".join(f"- [June {i}](./#june-{i}---2025)\n" for i in range(3))
     text = "# T\n\n" + toc + toc + "\n## June 0 - 2025\n\n- [a](https://a.example/) - x\n"
     assert findings(text, "duplicate-entry") == []
-
-
-def test_an_empty_cell_past_the_header_is_an_info_note_dropped_by_the_fix():
-    text = "| a | b |\n|---|---|\n| 1 | 2 | |\n| 3 | 4 | extra |\n"
-    empty, extra = findings(text, "table-shape")
-    assert empty.severity.value == "info" and empty.fix.edits[0].content == "|"
-    assert text[:empty.fix.edits[0].start] + "|" + text[empty.fix.edits[0].end:] == text.replace("| 2 | |", "| 2 |")
-    assert extra.severity.value == "error" and extra.fix is None
-
-
-def test_table_shape_reads_its_own_marker_option():
-    from awesomelint.config import parse_config
-    from awesomelint.document import Document
-    from awesomelint.linter import lint
-
-    config = parse_config({"table-shape": {"marker": "N/A"}})
-    doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
-    (found,) = lint(doc, config, only=["table-shape"]).findings
-    assert found.fix.edits[0].content.strip(" |") == "N/A"
-
 
 
 def test_a_rule_sees_only_its_own_options():
@@ -517,22 +432,6 @@ def test_titles_before_paper_links_are_the_text_before_them():
 
 
 # missing-link on real lists -----------------------------------------------
-
-def test_an_overview_table_without_links_and_prose_bullets_have_no_missing_links():
-    overview = "# T\n\n| Model | Size |\n|---|---|\n| ChatGLM | 6B |\n| Qwen | 7B |\n"
-    prose = ("# T\n\n**Courses must**:\n- Be open for enrollment\n- Run regularly\n"
-             "- Match the standards of the [CS 2013](https://cs2013.example/) guidelines\n"
-             "- Explore new things:\n  + the **actor model** through [Elixir](https://elixir.example/), a language\n")
-    assert findings(overview, "missing-link") == [] and findings(prose, "missing-link") == []
-
-
-def test_an_entry_among_linked_siblings_still_misses_its_link():
-    table = "| Name | Paper |\n|---|---|\n| A | [a](https://a.example/) |\n| B | Cui et al., 2024 |\n"  # ('—' there: nothing to link)
-    bullets = "# T\n\n- [A](https://a.example/) - a\n- B - b\n"
-    fields = "# T\n\n* A：\n  * 地址：https://a.example/\n* B：\n  * 简介：没有链接\n"
-    for text in (table, bullets, fields):
-        assert len(findings(text, "missing-link")) == 1, text
-
 
 def test_a_table_of_contents_laid_out_as_a_table_is_navigation():
     from awesomelint.document import Document

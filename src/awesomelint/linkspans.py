@@ -15,6 +15,9 @@ from .document import Document
 from .findings import Edit
 
 SAME_PAGE = re.compile(r"^(?:\./|(?:\./)?readme\.md)?#", re.I)  # '#x', './#x', 'README.md#x'
+# labels in brackets that are not link references: GitHub alerts ('[!NOTE]') and footnotes
+# ('[^1]'); neither undefined-reference nor unused-definition judges them
+NOT_REFERENCES = re.compile(r"^(?:!(?:note|tip|important|warning|caution)|\^.+)$", re.I)
 
 
 def in_page_fragment(url: str) -> str | None:

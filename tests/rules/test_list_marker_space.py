@@ -3,12 +3,14 @@ line then becomes an item of its list and nothing around it changes."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from awesomelint.config import Config
+from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
+from awesomelint.entries import entries_of
 from awesomelint.fix import apply_edits, fix_document
 from awesomelint.markdown import parser, render
 
@@ -25,6 +27,19 @@ def _found(text: str) -> list[tuple[int, str | None]]:
 
 def _fix(text: str) -> str:
     return fix_document(Document.from_text(text), Config(select={RULE}, layout=None)).text
+
+
+def messages(text: str, rule: str) -> list[str]:
+    return [f.message for f in findings(text, rule)]
+
+
+def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
+    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
+    config = parse_config(raw)
+    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
+    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
+    assert again == once, "fix is not idempotent"
+    return once
 
 
 # the shapes met in real lists ---------------------------------------------------
@@ -74,6 +89,24 @@ def test_stray_lines_one_after_another_all_become_items():
     text = "## Tools\n\n-[Alpha](https://alpha.example/) - A.\n-[Beta](https://beta.example/) - B.\n"
     assert _found(text) == [(3, "safe"), (4, "safe")]
     assert _fix(text) == "## Tools\n\n- [Alpha](https://alpha.example/) - A.\n- [Beta](https://beta.example/) - B.\n"
+
+
+def test_a_marker_with_no_space_is_reported_and_fixed_into_an_entry():
+    text = "# X\n\n- [Alpha](https://alpha.example/) - A.\n-[Beta](https://beta.example/) - B.\n"
+    assert messages(text, "list-marker-space") == ["'-' with no space after it is not a list marker"]
+    after = fixed(text, "list-marker-space")
+    assert after == "# X\n\n- [Alpha](https://alpha.example/) - A.\n- [Beta](https://beta.example/) - B.\n"
+    assert [e.title for e in entries_of(Document.from_text(after))] == ["Alpha", "Beta"]
+
+
+@pytest.mark.parametrize("text", [
+    "*[Alpha](https://alpha.example/)* is emphasized\n",
+    "```\n-[Alpha](https://alpha.example/)\n```\n",
+    "Use -[x] flags.\n",
+    "- [Alpha](https://alpha.example/) - A.\n",
+])
+def test_what_is_not_a_missing_marker_space(text):
+    assert messages(text, "list-marker-space") == []
 
 
 # where the space would change more than the line: reported, not fixed by default ----

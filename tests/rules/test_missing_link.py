@@ -71,16 +71,23 @@ def test_a_struck_through_entry_is_gone_on_purpose():
     assert _lines(LINKED + "- ~~Gamma~~ — Discontinued.\n") == []
 
 
-def test_coming_soon_written_as_a_link_is_judged_as_a_link_not_as_text():
-    table = ("| Paper | Code |\n|---|---|\n| [A](https://a.example/) | [Code](https://github.com/o/a) |\n"
-             "| [B](https://b.example/) | [Coming soon](https://github.com/o/b) |\n"
-             "| [C](https://c.example/) | [Coming soon]() |\n| [D](https://d.example/) | Coming soon |\n")
-    found = [(f.message, f.start) for f in findings(table, "placeholder-url")]
-    assert len(found) == 2  # the empty target once, the text 'Coming soon' once; the linked one is fine
-    assert not any("github.com/o/b" in message for message, _ in found)
-
-
 def test_a_row_whose_link_columns_all_say_nothing_was_released_has_nothing_to_link():
     table = ("| Model | Paper | Code |\n|---|---|---|\n| A | [Paper](https://a.example/) | [Code](https://github.com/o/a) |\n"
              "| B | - | - |\n| C | Cui et al., 2024 | - |\n")
     assert [f.message for f in findings(table, "missing-link")] == ["entry 'C' has no link"]
+
+
+def test_an_overview_table_without_links_and_prose_bullets_have_no_missing_links():
+    overview = "# T\n\n| Model | Size |\n|---|---|\n| ChatGLM | 6B |\n| Qwen | 7B |\n"
+    prose = ("# T\n\n**Courses must**:\n- Be open for enrollment\n- Run regularly\n"
+             "- Match the standards of the [CS 2013](https://cs2013.example/) guidelines\n"
+             "- Explore new things:\n  + the **actor model** through [Elixir](https://elixir.example/), a language\n")
+    assert findings(overview, "missing-link") == [] and findings(prose, "missing-link") == []
+
+
+def test_an_entry_among_linked_siblings_still_misses_its_link():
+    table = "| Name | Paper |\n|---|---|\n| A | [a](https://a.example/) |\n| B | Cui et al., 2024 |\n"  # ('—' there: nothing to link)
+    bullets = "# T\n\n- [A](https://a.example/) - a\n- B - b\n"
+    fields = "# T\n\n* A：\n  * 地址：https://a.example/\n* B：\n  * 简介：没有链接\n"
+    for text in (table, bullets, fields):
+        assert len(findings(text, "missing-link")) == 1, text

@@ -63,6 +63,33 @@ def test_a_row_of_a_lone_pipe_is_reported_without_a_fix():
     assert _found("H0 | H1\n--- | ---\n | \n") == [(3, None)]
 
 
+def test_table_shape_pads_missing_and_reports_extra():
+    table = "| A | B | C |\n|---|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 | 4 |\n| 1 \\| x | 2 | 3 |\n| 1 | - | 3 |\n"
+    found = findings(table, "table-shape")
+    assert len(found) == 2
+    assert found[0].fix.edits[0].content == " - |"
+    assert found[1].fix is None and "'4'" in found[1].message
+
+
+def test_an_empty_cell_past_the_header_is_an_info_note_dropped_by_the_fix():
+    text = "| a | b |\n|---|---|\n| 1 | 2 | |\n| 3 | 4 | extra |\n"
+    empty, extra = findings(text, "table-shape")
+    assert empty.severity.value == "info" and empty.fix.edits[0].content == "|"
+    assert text[:empty.fix.edits[0].start] + "|" + text[empty.fix.edits[0].end:] == text.replace("| 2 | |", "| 2 |")
+    assert extra.severity.value == "error" and extra.fix is None
+
+
+def test_table_shape_reads_its_own_marker_option():
+    from awesomelint.config import parse_config
+    from awesomelint.document import Document
+    from awesomelint.linter import lint
+
+    config = parse_config({"table-shape": {"marker": "N/A"}})
+    doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
+    (found,) = lint(doc, config, only=["table-shape"]).findings
+    assert found.fix.edits[0].content.strip(" |") == "N/A"
+
+
 # property: a safe fix pads or drops only the cells past the row's own --------------
 
 CELLS = ["a", "-", "—", "", " ", "N/A", "[x](https://x.example/)", "b \\| c", "`c|d`", "x\\"]

@@ -1,30 +1,17 @@
-"""table-shape and empty-cell-marker: tables whose rows drift from their header."""
+"""table-shape: a table row with fewer or more cells than the header.
+
+GitHub drops cells past the header and leaves missing ones blank, so values shift under
+the wrong headings; a grid of like links filling its newest row is told apart here."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from .. import data
 from ..document import Document, Table
+from ..emptycells import empty_markers, table_marker
 from ..findings import Edit, Fix, Severity
 from ..linkspans import Link, parsed_links
 from ..registry import Context, FixAvailability, rule
-
-DEFAULT_MARKER = "-"
-
-
-def _markers(ctx: Context) -> list[str]:
-    return data.patterns("empty_markers", "markers")
-
-
-def table_marker(doc: Document, body: tuple[int, ...], markers: list[str], configured: str | None) -> str:
-    """The marker a table uses most for empty cells (blank counts only if nothing else is used)."""
-    if configured:
-        return configured
-    used = Counter(c.text for line in body for c in doc.row_cells(line) if c.text in markers)
-    written = [(m, n) for m, n in used.most_common() if m]
-    return written[0][0] if written else DEFAULT_MARKER
 
 
 @rule(
@@ -49,7 +36,7 @@ def table_shape(ctx: Context):
     the one still filling, and passes; a short row inside it is reported with no fix
     (an empty-cell marker would show in the grid, and the lost link is not known)."""
     doc = ctx.doc
-    markers = _markers(ctx)
+    markers = empty_markers()
     for table in doc.tables:
         count, body = table.columns, table.body
         configured = ctx.option("marker")
@@ -120,43 +107,3 @@ def _pad(doc: Document, line: int, missing: int, marker: str) -> Edit:
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         return Edit(base + len(stripped), base + len(stripped), padding)
     return Edit(base + len(stripped), base + len(stripped), " |" + padding)
-
-
-@rule(
-    "empty-cell-marker",
-    summary="A table that marks empty cells in different ways (—, -, –, N/A, blank).",
-    severity=Severity.INFO,
-    fix=FixAvailability.SAFE,
-    fix_note="the table's most common marker, or the configured one",
-    bad="| Model | Weights | Code |\n|---|---|---|\n| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | — |\n| CHIEF | - | N/A |\n| CONCH | [HF](https://huggingface.co/MahmoodLab/conch) | - |",
-    good="| Model | Weights | Code |\n|---|---|---|\n| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | - |\n| CHIEF | - | - |\n| CONCH | [HF](https://huggingface.co/MahmoodLab/conch) | - |",
-    options={"marker": None},
-)
-def empty_cell_marker(ctx: Context):
-    """One table, one way of saying "nothing here": mixed markers read as if they meant
-    different things (is '—' unknown and '-' none?), and they defeat sorting and
-    filtering when the list is exported."""
-    doc = ctx.doc
-    markers = _markers(ctx)
-    configured = ctx.option("marker")
-    for table in doc.tables:
-        count, body = table.columns, table.body
-        cells = [(line, cell) for line in body for cell in doc.row_cells(line)[:count] if cell.text in markers]
-        kinds = {cell.text for _, cell in cells}
-        if len(kinds) < 2 and not (configured and kinds and kinds != {configured}):
-            continue
-        marker = table_marker(doc, body, markers, configured)
-        for line, cell in cells:
-            if cell.text == marker:
-                continue
-            base = doc.line_starts[line]
-            if cell.text:
-                edit = Edit(base + cell.start, base + cell.end, marker)
-                shown = f"'{cell.text}'"
-            else:
-                edit = Edit(base + cell.raw_start, base + cell.raw_end, f" {marker} ")
-                shown = "a blank cell"
-            yield ctx.finding(
-                base + cell.raw_start, base + cell.raw_end,
-                f"{shown} marks an empty cell; this table uses '{marker}'", fix=Fix.safe(edit),
-            )

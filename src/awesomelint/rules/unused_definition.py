@@ -1,26 +1,20 @@
-"""undefined-reference and unused-definition: reference-style links and their definitions.
+"""unused-definition: a link definition ('[foo]: https://…') that no link uses.
 
 markdown-it reads definitions into its environment and emits no token for them, so
-definitions are found as the lines no leaf block covers that have a definition's shape;
-a reference with no definition is left as literal text in an inline token's children.
-"""
+definitions are found as the lines no leaf block covers that have a definition's shape."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
 from ..findings import Edit, Fix, Severity
+from ..linkspans import NOT_REFERENCES
 from ..registry import Context, FixAvailability, rule
 
 _LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open", "hr"})
 _DEFINITION = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]{0,3})\[(?P<label>(?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?P<rest>.*)$")
-# [text][label] and [label][]: the forms that are references whatever the brackets hold;
-# a lone [label] is as often a literal "[WIP]" as a reference
-_REFERENCE = re.compile(r"(?<![\\!\]])\[(?P<text>(?:[^\[\]\\]|\\.)+)\]\[(?P<label>(?:[^\[\]\\]|\\.)*)\]")
-_NOT_REFERENCES = re.compile(r"^(?:!(?:note|tip|important|warning|caution)|\^.+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,49 +42,12 @@ def definitions(doc: Document) -> list[Definition]:
         if covered[number] or "]:" not in line:
             continue
         match = _DEFINITION.match(line)
-        if match is None or _NOT_REFERENCES.match(match.group("label")):
+        if match is None or NOT_REFERENCES.match(match.group("label")):
             continue
         start = doc.line_starts[number] + match.start("label") - 1
         found.append(Definition(match.group("label"), number + 1, start, doc.line_starts[number] + len(line),
                                 bool(match.group("rest").strip())))
     return found
-
-
-def _references(doc: Document) -> Iterator[tuple[int, str, str]]:
-    """(offset, written text, label) of each `[text][label]` / `[label][]` left as literal text."""
-    for token in doc.tokens:
-        if token.type != "inline" or "][" not in token.content:
-            continue
-        for child in token.children or ():
-            if child.type != "text" or "][" not in child.content:
-                continue
-            for match in _REFERENCE.finditer(child.content):
-                written = match.group(0)
-                source_at = token.content.find(written)
-                if source_at < 0:
-                    continue  # the brackets were escaped or built from entities in the source
-                label = match.group("label") or match.group("text")
-                if _NOT_REFERENCES.match(label.strip()):
-                    continue
-                yield doc.inline_span(token, source_at, source_at + len(written))[0], written, label
-
-
-@rule(
-    "undefined-reference",
-    summary="A reference link ('[Foo][foo]', '[foo][]') with no definition: GitHub shows the brackets as text.",
-    severity=Severity.WARNING,
-    fix=FixAvailability.NONE,
-    bad="- [Alpha][alpha] - A tool.\n\n[alfa]: https://alpha.example/",
-    good="- [Alpha][alpha] - A tool.\n\n[alpha]: https://alpha.example/",
-)
-def undefined_reference(ctx: Context):
-    """A reference whose definition was renamed or deleted renders as '[Alpha][alpha]'
-    in brackets, with no link: the entry silently lost its target. GitHub alerts
-    ('[!NOTE]') and footnotes ('[^1]') are not references. Only the two-bracket forms
-    are judged: a lone '[WIP]' is as often plain text."""
-    for start, written, label in _references(ctx.doc):
-        yield ctx.finding(start, start + len(written), f"reference '{label}' has no definition; "
-                          f"'{written}' shows as plain text", entry=ctx.entry_at(start))
 
 
 @rule(
