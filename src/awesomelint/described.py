@@ -65,6 +65,12 @@ def described_entries(doc: Document) -> list[Described]:
     return doc.derived(_described)
 
 
+def entries_with_text(doc: Document) -> list[Described]:
+    """The described entries whose description has text: what the description rules of
+    `profile: awesome` judge (description-period, -case, -repeats-name, unbalanced-quotes)."""
+    return [d for d in described_entries(doc) if d.text]
+
+
 def _described(doc: Document) -> list[Described]:
     entry_lines = {e.line for e in entries_of(doc) if e.kind == "list-item"}
     found: list[Described] = []

@@ -8,6 +8,8 @@ from awesomelint.config import parse_config
 from awesomelint.document import Document
 from awesomelint.linter import lint
 
+from ..conftest import findings
+
 
 def repeats(description: str, name: str) -> bool:
     doc = Document.from_text(f"# Awesome X\n\n- [{name}](https://x.example/) - {description}\n", "README.md")
@@ -37,20 +39,16 @@ def test_the_name_as_a_word_of_the_description_passes(name, description):
     assert not repeats(description, name)
 
 
-def lower_case(description: str, name: str = "Alpha") -> bool:
-    doc = Document.from_text(f"# Awesome X\n\n- [{name}](https://x.example/) - {description}\n", "README.md")
-    config = parse_config({"profile": "awesome", "select": ["description-case"]})
-    return bool(lint(doc, config).findings)
+def messages(text: str, rule: str) -> list[str]:
+    return [f.message for f in findings(text, rule)]
 
 
-@pytest.mark.parametrize("description", [
-    "deezer.com client for the terminal.", "pywal-like colour schemes.", "sklearn wrappers.",
-    "[libyaml](https://pyyaml.org/) bindings.", "ttyrec player.",
-])
-def test_description_case_passes_names_no_english_word_list_has(description):
-    assert not lower_case(description)
+def entry(description: str, name: str = "Alpha") -> str:
+    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
 
 
-@pytest.mark.parametrize("description", ["a tool for things.", "simple static site server.", "is a library."])
-def test_description_case_reports_english_lower_case_starts(description):
-    assert lower_case(description)
+def test_a_description_that_repeats_the_name():
+    assert messages(entry("Alpha is a tool."), "description-repeats-name") == [
+        "description of 'Alpha' starts with its own name"]
+    assert messages(entry("Alphabetical sorting."), "description-repeats-name") == []
+    assert messages(entry("#elixir-lang on Freenode IRC.", name="#elixir-lang"), "description-repeats-name") == []

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from awesomelint.config import parse_config
 from awesomelint.document import Document
 from awesomelint.fix import fix_document
+from awesomelint.linter import lint
 
 from ..conftest import findings
 
@@ -19,6 +20,24 @@ ODD = "- [Odd](https://odd.example/)"
 def fixed(text: str, unsafe: bool) -> str:
     config = parse_config({"select": ["entry-separator"]})
     return fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
+
+
+def fixed_twice(text: str, *rules: str, unsafe: bool = False) -> str:
+    """The text after `fix` with only the named rules (no layout); a second run changes nothing."""
+    config = parse_config({"select": list(rules)})
+    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
+    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
+    assert again == once, "fix is not idempotent"
+    return once
+
+
+def messages(text: str, rule: str) -> list[str]:
+    return [f.message for f in findings(text, rule)]
+
+
+def profiled(text: str, rule: str) -> list[str]:
+    config = parse_config({"select": [rule], "profile": "awesome"})
+    return [f.message for f in lint(Document.from_text(text, "README.md"), config).findings]
 
 
 @pytest.mark.parametrize("separator, unsafe", [
@@ -70,3 +89,28 @@ def test_a_fix_changes_the_separator_and_nothing_else(lead, mark, trail, first, 
     head, _, last = after.rstrip("\n").rpartition("\n")
     assert head + "\n" == f"# X\n\n{HABIT}"
     assert last in (line, f"{ODD} - {description}"), (line, last)
+
+
+# against the list's own habit, and the profile's ' - ' ----------------------------
+
+TEN = "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(10))
+
+
+@pytest.mark.parametrize("separator", [" – ", " — ", "\u00a0-\u00a0", " -  ", "- "])
+def test_a_separator_other_than_the_lists_own_is_fixed_to_it(separator):
+    text = f"# X\n\n{TEN}- [Odd](https://odd.example/){separator}An odd one.\n"
+    (finding,) = findings(text, "entry-separator")
+    assert "this list uses ' - '" in finding.message
+    assert fixed_twice(text, "entry-separator").endswith("- [Odd](https://odd.example/) - An odd one.\n")
+
+
+def test_a_list_that_writes_colons_throughout_is_its_own_standard_but_not_the_profiles():
+    text = "# X\n\n" + TEN.replace(") - ", "): ")
+    assert messages(text, "entry-separator") == []
+    assert len(profiled(text, "entry-separator")) == 10
+
+
+def test_a_list_with_no_habit_is_not_judged_and_emoji_codes_are_not_separators():
+    assert messages("- [A](https://a.example/) - A.\n- [B](https://b.example/) – B.\n", "entry-separator") == []
+    text = "# X\n\n" + TEN + "- [Tux](https://tux.example/) :penguin: - Runs on Linux.\n"
+    assert messages(text, "entry-separator") == []
