@@ -215,15 +215,6 @@ def test_links_command_reports_with_stable_rule_names(httpserver, runner, tmp_pa
     assert rules["redirected-link"]["fix"]["edits"][0]["content"] == httpserver.url_for("/new")
 
 
-def test_redirect_to_a_login_page_is_never_a_fix(httpserver, runner, tmp_path):
-    httpserver.expect_request("/doc").respond_with_data("", status=301, headers={"Location": "/login?continue=/doc"})
-    httpserver.expect_request("/login").respond_with_data("sign in")
-    path = tmp_path / "README.md"
-    path.write_text(f"# L\n\n- [a]({httpserver.url_for('/doc')})\n")
-    data = json.loads(runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)]).stdout)
-    assert data[0]["rule"] == "redirected-link" and data[0]["fix"] is None
-
-
 def test_github_api_batches_and_keeps_the_token_to_itself(httpserver, runner, tmp_path, monkeypatch):
     seen = []
 
@@ -247,30 +238,6 @@ def test_github_api_batches_and_keeps_the_token_to_itself(httpserver, runner, tm
     data = json.loads(result.stdout)
     assert {d["rule"] for d in data} == {"dead-link", "redirected-link"}
     assert seen == ["bearer secret-token"]
-
-
-def test_archived_repo(httpserver, runner, tmp_path, monkeypatch):
-    httpserver.expect_request("/graphql", method="POST").respond_with_json(
-        {"data": {"r0": {"nameWithOwner": "o/r", "isArchived": True}}})
-    monkeypatch.setenv("GITHUB_TOKEN", "t")
-    path = tmp_path / "README.md"
-    path.write_text("# L\n\n- [a](https://github.com/o/r)\n")
-    data = json.loads(runner.invoke(main, ["links", "--no-cache", "--allow-private", "--format", "json",
-                                           "--github-api", httpserver.url_for("/graphql"), str(path)]).stdout)
-    assert [d["rule"] for d in data] == ["archived-repo"]
-
-
-def test_shortener_gets_the_resolved_target_as_an_unsafe_fix(httpserver, runner, tmp_path):
-    target = httpserver.url_for("/target")  # http://localhost:PORT/target
-    httpserver.expect_request("/s").respond_with_data("", status=302, headers={"Location": target})
-    httpserver.expect_request("/target").respond_with_data("ok")
-    path = tmp_path / "README.md"
-    path.write_text(f"# L\n\n- [a](http://127.0.0.1:{httpserver.port}/s)\n")  # the "shortener" is 127.0.0.1
-    (tmp_path / ".awesomelint.yaml").write_text("url-shortener: {extend-hosts: ['127.0.0.1']}\n")
-    result = runner.invoke(main, ["check", "--online", "--allow-private", "--no-cache", "--format", "json", str(path)])
-    finding = next(d for d in json.loads(result.stdout) if d["rule"] == "url-shortener")
-    assert finding["fix"]["applicability"] == "unsafe"
-    assert finding["fix"]["edits"][0]["content"] == target
 
 
 def _check_against_a_silent_server(count: int, **settings):

@@ -143,3 +143,11 @@ def dest_edit(doc: Document, link: Link, new_url: str) -> Edit | None:
     if written != link.url:
         return None  # escapes or entities in the source: leave it to a person
     return Edit(start, end, new_url)
+
+
+def web_links(links: list[Link]):
+    """The links to a web address (http or https), images aside: the links tracking-param,
+    url-shortener and insecure-url read."""
+    for link in links:
+        if link.kind != "image" and link.url.lower().startswith(("http://", "https://")):
+            yield link

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -63,3 +64,33 @@ def test_the_fix_drops_the_trackers_and_nothing_else(kept, trackers, random, fra
     kept_in_order = [p for p in params if p in kept]
     clean = "https://journal.example/article/1" + ("?" + "&".join(kept_in_order) if kept_in_order else "") + fragment
     assert fixed(text) == text.replace(url, clean)
+
+
+def test_tracking_params_are_dropped_keeping_others():
+    (finding,) = findings("- [p](https://s.com/a?pes=vor&utm_source=x&getft_integrator=y#Abs1)\n", "tracking-param")
+    assert finding.fix.edits[0].content == "https://s.com/a?pes=vor#Abs1"
+
+
+@pytest.mark.parametrize("url, tracked", [("https://x.org/a?ref=https://githubhelp.com", True), ("https://x.org/a?ref=main", False),
+                                          ("https://x.org/a?trk=public_post", True), ("https://x.org/a?fbclid=1&id=2", True),
+                                          ("https://x.org/a?page=2", False)])
+def test_ref_is_tracking_only_when_it_names_a_site(url, tracked):
+    assert bool(findings(f"- [p]({url})\n", "tracking-param")) is tracked
+
+
+def test_the_lists_own_sponsor_attribution_is_not_tracking():
+    text = ("# Awesome Go\n\n- [Sponsor](https://sponsor.example/?utm_campaign=awesome-go&utm_medium=list) - thanks\n"
+            "- [Other](https://other.example/?utm_campaign=newsletter) - x\n")
+    (found,) = findings(text, "tracking-param")
+    assert "Other" in found.message
+
+
+def test_ref_inside_an_api_call_is_reported_with_an_unsafe_fix():
+    text = "# T\n\n- [Domain API](https://api.domain.example/v1/check?ref=domeinnaam.nl&q=x) - x\n- [Blog](https://blog.example/post?ref=news.ycombinator.com) - y\n"
+    api, blog = findings(text, "tracking-param")
+    assert api.fix.applicability.value == "unsafe" and blog.fix.applicability.value == "safe"
+
+
+def test_googles_linker_parameter_is_tracking():
+    (found,) = findings("# T\n\n- [Paper](https://www.nature.com/articles/s41597?_gl=1*1b99nma*_up*MQ..&gclid=x) - x\n", "tracking-param")
+    assert found.fix.edits[0].content == "https://www.nature.com/articles/s41597"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+if TYPE_CHECKING:  # the rules' context, for its type only: the checker does not need the rules
+    from ..registry import Context
 
 OK: Final = "ok"
 DEAD: Final = "dead"  # 404, 410, a host that does not resolve
@@ -25,3 +28,16 @@ class Verdict:
     final_url: str | None = None
     detail: str = ""
     cached: bool = False
+
+
+def link_verdicts(ctx: Context, kinds: tuple[str, ...]):
+    """The document's links (images aside) whose verdict in the context's link-check run
+    is one of ``kinds``, each with its verdict: what dead-link, redirected-link,
+    link-error and archived-repo report on. Without a run there are none."""
+    results: dict[str, Verdict] = (ctx.data or {}).get("links", {})
+    for link in ctx.links:
+        if link.kind == "image":
+            continue
+        verdict = results.get(link.url.strip())
+        if verdict is not None and verdict.kind in kinds:
+            yield link, verdict

@@ -1,0 +1,34 @@
+"""link-error: a link the link-check run could not verify is a warning; a bot wall and a
+link not checked at all are info notes; dead and working links are not its business."""
+
+from __future__ import annotations
+
+from awesomelint.config import Config
+from awesomelint.document import Document
+from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
+from awesomelint.linter import lint
+
+URL = "https://slow.example.org/paper"
+TEXT = f"# L\n\n- [Paper]({URL}) - A paper.\n"
+
+
+def errors(verdict: Verdict):
+    return lint(Document.from_text(TEXT, "README.md"), Config(), only=["link-error"], link_results={URL: verdict}).findings
+
+
+def test_a_link_that_could_not_be_checked_is_a_warning():
+    (found,) = errors(Verdict(URL, ERROR, detail="timed out after 3 tries"))
+    assert found.message == "link 'Paper' could not be checked: timed out after 3 tries"
+    assert found.severity.value == "warning" and found.fix is None and found.entry == "Paper"
+
+
+def test_bot_walls_and_links_not_checked_are_info_notes():
+    (wall,) = errors(Verdict(URL, BOT_WALL, 403))
+    assert wall.severity.value == "info" and wall.message == "link 'Paper' could not be verified: slow.example.org refuses bots"
+    (refused,) = errors(Verdict(URL, REFUSED, detail="a private address"))
+    assert refused.severity.value == "info" and refused.message == "link 'Paper' was not checked: a private address"
+
+
+def test_dead_redirected_and_working_links_are_left_to_the_other_rules():
+    for kind in (OK, DEAD, REDIRECT):
+        assert errors(Verdict(URL, kind, detail="x")) == []
