@@ -35,7 +35,7 @@ from awesomelint.config import Config  # noqa: E402
 from awesomelint.document import Document  # noqa: E402
 from awesomelint.entries import Entry, entries_of  # noqa: E402
 from awesomelint.linter import lint  # noqa: E402
-from awesomelint.rules.offtopic import list_model, neighbourhood_scores, units_of, written_entries  # noqa: E402
+from awesomelint.rules.off_topic import list_model, neighbourhood_scores, units_of, written_entries  # noqa: E402
 from awesomelint.topicmodel import MIN_WORDS, robust_z  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -16,7 +16,7 @@ from awesomelint.fix import fix_document
 from awesomelint.linter import lint
 
 from .conftest import CORPUS, SEEDS
-from .test_offtopic import awesome_go_with
+from .rules.test_off_topic import awesome_go_with
 
 
 def _printed_by_check(doc: Document, config: Config):

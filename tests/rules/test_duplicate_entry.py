@@ -2,11 +2,13 @@
 sections, sections that share a name), two works that share a short name (in lists and
 in tables' Description column, two repositories), aliases that name their own
 repositories, and the misses: tracking parameters, venue tags, spellings of one name, a
-description that opens with the other entry's name. Then a property test: tracking
+description that opens with the other entry's name. Then one address under its
+spellings, and what is not a second entry of one work; and a property test: tracking
 parameters never make two addresses, other parameters always do."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,7 +17,7 @@ from awesomelint.document import Document
 from awesomelint.linter import lint
 from awesomelint.urls import canonical
 
-from ..conftest import file_findings, seed
+from ..conftest import file_findings, findings, seed
 
 
 def duplicates(text: str, **options) -> list:
@@ -148,6 +150,98 @@ def test_a_description_that_opens_with_the_other_name_makes_one_work():
 def test_the_seed_duplicates_are_still_found():
     doc, found = file_findings(seed("000"), "duplicate-entry")
     assert sorted(f.entry for f in found) == ["CellPLM", "scFoundation"]
+
+
+def test_seed_002_chex_rows_share_a_title_and_code_weights_rows_are_fine():
+    doc, found = file_findings(seed("002"))
+    dups = [f for f in found if f.rule == "duplicate-entry"]
+    assert len(dups) == 1 and "CheXFound" in dups[0].entry
+
+
+# one address, one work ----------------------------------------------------------------
+
+def test_duplicate_by_canonical_url_reports_later_with_related():
+    text = "- [A tool](https://www.github.com/o/r/tree/main/)\n- [x](https://x.org)\n- [A tool](http://github.com/O/R)\n"
+    (finding,) = findings(text, "duplicate-entry")
+    assert finding.related[0].line == 1
+    assert "A tool" in finding.message
+
+
+def test_arxiv_abs_pdf_and_versions_fold():
+    text = "- [P one long title here](https://arxiv.org/abs/2401.00001)\n- [P one long title here](https://arxiv.org/pdf/2401.00001v2)\n"
+    assert len(findings(text, "duplicate-entry")) == 1
+
+
+def test_same_url_in_two_cells_of_one_row_is_not_a_duplicate():
+    table = "| Name | Code | Weights |\n|---|---|---|\n| A | [GitHub](https://github.com/a/b) | [GitHub](https://github.com/a/b) |\n| B | [GitHub](https://github.com/c/d) | - |\n"
+    assert findings(table, "duplicate-entry") == []
+
+
+def test_different_tools_sharing_a_repo_are_not_duplicates():
+    text = "- [uv](https://github.com/astral-sh/uv) - manager\n- [uv-build](https://github.com/astral-sh/uv) - backend\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+def test_a_table_of_contents_of_path_anchors_is_not_entries_or_duplicates():
+    toc = "".join(f"- [June {i}](./#june-{i}---2025)\n" for i in range(3))
+    text = "# T\n\n" + toc + toc + "\n## June 0 - 2025\n\n- [a](https://a.example/) - x\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+# on real lists ----------------------------------------------------------------------
+
+def test_same_title_on_two_hosts_with_different_descriptions_is_two_works():
+    text = ("# T\n\n- [Neural Networks and Deep Learning](https://course.example/nn) - A free online course with exercises in Python.\n"
+            "- [Neural Networks and Deep Learning](https://books.example/nn) - Printed textbook covering theory and proofs.\n")
+    assert findings(text, "duplicate-entry") == []
+    same_desc = text.replace("Printed textbook covering theory and proofs.", "A free online course with exercises in Python.")
+    assert len(findings(same_desc, "duplicate-entry")) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("https://bench.example/eval.php?benchmark=flow", "https://bench.example/eval.php?benchmark=stereo"),
+    ("https://play.example/#58I88I", "https://play.example/#947JF6"),
+])
+def test_a_query_or_a_routing_fragment_that_selects_content_is_another_page(a, b):
+    assert findings(f"# T\n\n- [KITTI](<{a}>) - a\n- [KITTI](<{b}>) - b\n", "duplicate-entry") == []
+
+
+def test_one_site_under_its_usual_spellings_is_one_target():
+    text = "# T\n\n- [Bar](https://bar.example/) - x\n- [Bar](http://bar.example) - y\n- [Bar](https://bar.example/index.html) - z\n"
+    assert len(findings(text, "duplicate-entry")) == 2
+
+
+def test_links_in_descriptions_never_make_entries_duplicates():
+    text = "# T\n\n- **Alpha** - built on [unicorn](https://unicorn.example/).\n- **Beta** - also built on [unicorn](https://unicorn.example/).\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+def test_names_that_differ_in_a_number_are_two_works_whatever_their_link():
+    text = "| Name | Org |\n|---|---|\n| [Swallow 8B](https://blog.example/swallow) | x |\n| [Swallow 70B](https://blog.example/swallow) | x |\n"
+    assert findings(text, "duplicate-entry") == []
+
+
+def test_a_work_in_two_sections_is_silent_by_default_and_one_info_note_on_request():
+    text = ("# T\n\n## Stereo\n\n- [KITTI](https://kitti.example/) - x\n- [Other](https://o.example/) - y\n\n"
+            "## Optical flow\n\n- [KITTI](https://kitti.example/) - x\n\n## Scene flow\n\n- [KITTI](https://kitti.example/) - x\n")
+    assert findings(text, "duplicate-entry") == []  # cross-listing is a choice more often than a slip
+    doc = Document.from_text(text, "snippet.md")
+    (found,) = lint(doc, parse_config({"duplicate-entry": {"cross-section": True}}), only=["duplicate-entry"]).findings
+    assert found.severity.value == "info" and "listed in 3 sections" in found.message
+    assert [r.line for r in found.related] == [5, 10]
+    within = text.replace("- [Other](https://o.example/) - y", "- [KITTI](https://kitti.example/) - x")
+    assert [f.severity.value for f in findings(within, "duplicate-entry")] == ["warning"]
+
+
+def test_a_paper_under_two_years_stays_a_warning():
+    text = "# T\n\n## 2024\n\n- [A Long Paper Title Here](https://p.example/a) - x\n\n## 2023\n\n- [A Long Paper Title Here](https://p.example/a) - x\n"
+    (found,) = findings(text, "duplicate-entry")
+    assert found.severity.value == "warning"
+
+
+def test_an_overview_table_without_links_lists_no_works_to_double():
+    text = "# T\n\n| Model | Size |\n|---|---|\n| ChatGLM | 6B |\n\n## Models\n\n* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n"
+    assert findings(text, "duplicate-entry") == []
 
 
 # property: tracking parameters ------------------------------------------------------

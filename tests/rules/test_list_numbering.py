@@ -1,4 +1,5 @@
-"""list-numbering: small renumberings are safe; large ones are one note with an unsafe fix."""
+"""list-numbering: small renumberings are safe; large ones are one note with an unsafe fix;
+restarts, a digit gained, and lazy numbering that passes."""
 
 from __future__ import annotations
 
@@ -79,3 +80,28 @@ def test_a_list_whose_numbering_the_next_list_goes_on_with_is_not_renumbered_saf
     (finding,) = findings(text, "list-numbering")
     assert finding.fix.applicability.value == "unsafe" and "goes on from 22 at 23" in finding.message
     assert fixed(text) == text
+
+
+# restarts, a digit gained, lazy numbering -----------------------------------------------
+
+def test_restarted_numbering_is_renumbered():
+    text = "17. a\n18. b\n17. c\n    - sub\n"
+    (finding,) = findings(text, "list-numbering")
+    assert [e.content for e in finding.fix.edits] == ["19"]
+
+
+def test_renumbering_reindents_sub_bullets_when_a_digit_is_gained():
+    text = "".join(f"{n}. item\n" for n in [1, 2, 3, 4, 5, 6, 7, 8, 9, 9]) + "   - sub\n"
+    (finding,) = findings(text, "list-numbering")
+    assert [e.content for e in finding.fix.edits] == ["10", " "]
+
+
+def test_lazy_one_numbering_and_good_lists_pass():
+    assert findings("1. a\n1. b\n1. c\n", "list-numbering") == []
+    assert findings("46. a\n47. b\n", "list-numbering") == []
+
+
+def test_lazy_numbering_that_continues_a_count_passes():
+    text = "21. [a](https://a.example/)\n22. [b](https://b.example/)\n" + "1. [c](https://c.example/)\n" * 8
+    assert findings(text, "list-numbering") == []
+    assert findings("17. a\n18. b\n17. c\n", "list-numbering")

@@ -1,4 +1,5 @@
-"""nested-link: the broken shapes found on lists nobody here wrote, and what their fixes touch."""
+"""nested-link: the broken shapes found on lists nobody here wrote (merged targets, a space
+before '(', a stray '[', a badge link), and what their fixes touch."""
 
 from __future__ import annotations
 
@@ -41,6 +42,39 @@ def test_a_second_parenthesis_before_the_address_is_fixed():
 ])
 def test_shapes_that_are_links_or_not_meant_as_links_pass(text):
     assert findings(f"# X\n\n{text}\n", "nested-link") == []
+
+
+# merged targets, a space before '(', a stray '[', a badge --------------------------------
+
+@pytest.mark.parametrize("text, expected, safe", [
+    ("[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)", "[SToFM](https://arxiv.org/pdf/2507.11588)", True),
+    ("[HF]([https://huggingface.co/org/model](https://drive.google.com/x))", "[HF](https://drive.google.com/x)", True),
+    ("[b/P]([https://github.com/m/Patho](https://github.com/b/P)", "[b/P](https://github.com/b/P)", True),
+    ("[GMAI]([https://ai.nejm.org/a](https://www.nature.com/b))", "[GMAI](https://www.nature.com/b)", False),
+    ("[Paper] (https://arxiv.org/abs/2401.00001)", "[Paper](https://arxiv.org/abs/2401.00001)", True),
+    ("[Paper](https://arxiv.org/abs/2401.00001 and more", "[Paper](https://arxiv.org/abs/2401.00001)", True),
+])
+def test_nested_link_rebuilds_one_link(text, expected, safe):
+    (finding,) = findings(f"- {text}\n", "nested-link")
+    (edit,) = finding.fix.edits
+    assert edit.content == expected
+    assert (finding.fix.applicability.value == "safe") is safe
+
+
+def test_nested_link_good_links_pass():
+    assert findings("- [a](https://a.org/x) and [b](https://b.org)\n", "nested-link") == []
+
+
+def test_a_stray_bracket_before_the_address_is_a_nested_link():
+    (found,) = findings("# T\n\n- [LLM]([https://github.com/simonw/llm) - CLI tool\n", "nested-link")
+    assert "stray '['" in found.message and found.fix.applicability.value == "safe"
+    assert found.fix.edits[0].content == "[LLM](https://github.com/simonw/llm)"
+
+
+def test_a_badge_link_with_two_targets_is_named_and_keeps_its_image():
+    (found,) = findings("[![CI](https://ci.example/badge.svg)]([https://a.example/x](https://b.example/y))\n", "nested-link")
+    assert found.message.startswith("the badge link is broken")
+    assert found.fix.edits[0].content == "[![CI](https://ci.example/badge.svg)](https://b.example/y)"
 
 
 WORDS = st.text(alphabet="abcdef -:.", min_size=1, max_size=12).filter(lambda w: w.strip() and "](" not in w)

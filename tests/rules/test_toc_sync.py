@@ -1,4 +1,6 @@
-"""toc-sync on the ToC shapes real lists have: several lists (one per year or group
+"""toc-sync on small lists (an item missing, stale, renamed, out of order or twice; emoji
+headings, omitted sections, sub-items, a ToC with no heading), each fix and its
+idempotence; then on the ToC shapes real lists have: several lists (one per year or group
 heading, or per label), nested, partial on purpose; anchors that slipped to a
 neighbouring heading; rewrites refused where they would duplicate or swamp. Then a
 property test over generated shapes with random damage."""
@@ -21,9 +23,9 @@ from awesomelint.toc import resolve, table_of_contents
 from ..conftest import findings
 
 
-def fixed(text: str) -> str:
+def fixed(text: str, rule: str = "toc-sync") -> str:
     """The text after `fix` with only toc-sync (no layout); a second run changes nothing."""
-    config = parse_config({"select": ["toc-sync"]})
+    config = parse_config({"select": [rule]})
     once = fix_document(Document.from_text(text, "README.md"), config, layout=False).text
     again = fix_document(Document.from_text(once, "README.md"), config, layout=False).text
     assert again == once, "fix is not idempotent"
@@ -41,6 +43,126 @@ def line_of(text: str, line: str, nth: int = 0) -> int:
 
 def fixes(text: str) -> list[bool]:
     return [f.fix is not None for f in findings(text, "toc-sync")]
+
+
+# small lists: each drift, each fix -----------------------------------------------------------------
+
+BODY = "\n## Tools\n\n- [Alpha](https://alpha.example/) - A.\n\n## Books\n\n- [Beta](https://beta.example/) - B.\n"
+
+
+def test_a_toc_that_matches_its_headings_is_silent():
+    text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n" + BODY
+    assert messages(text, "toc-sync") == []
+
+
+def test_a_missing_item_is_reported_and_added_in_place():
+    text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n" + BODY
+    assert messages(text, "toc-sync") == ["ToC has no item for 'Books' (line 11)"]
+    assert "- [Tools](#tools)\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
+
+
+def test_a_stale_item_is_reported_and_removed():
+    text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Videos](#videos)\n- [Books](#books)\n" + BODY
+    assert messages(text, "toc-sync") == ["ToC item 'Videos' points at '#videos', which no heading has"]
+    assert "- [Tools](#tools)\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
+
+
+def test_a_renamed_heading_is_followed_by_text_and_anchor():
+    text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Book](#book)\n" + BODY
+    assert messages(text, "toc-sync") == ["ToC has no item for 'Books' (line 12)",
+                                          "ToC item 'Book' points at '#book', which no heading has"]
+    assert "- [Tools](#tools)\n- [Books](#books)\n" in fixed(text, "toc-sync")
+
+
+def test_a_toc_item_names_its_heading_whatever_the_case_or_hyphens():
+    text = ("# Awesome-Medical-Dataset\n\n## Table of Content\n\n- [Awesome Medical Dataset](#awesome-medical-dataset)\n"
+            "  - [Public datasets](#public-datasets)\n\n## Public Datasets\n")
+    assert messages(text, "toc-sync") == []
+
+
+def test_item_text_that_differs_from_its_heading():
+    text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Reading](#books)\n" + BODY
+    assert messages(text, "toc-sync") == ["ToC item 'Reading' differs from its heading 'Books'"]
+    assert "- [Books](#books)\n" in fixed(text, "toc-sync")
+
+
+def test_wrong_order_and_a_duplicate():
+    text = "# Awesome X\n\n## Contents\n\n- [Books](#books)\n- [Tools](#tools)\n- [Tools](#tools)\n" + BODY
+    assert messages(text, "toc-sync") == ["ToC item 'Books' is out of order (the headings come in another order)",
+                                          "ToC lists 'Tools' twice"]
+    assert "## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
+
+
+def test_a_case_only_anchor_and_emoji_headings_match():
+    text = ("# Awesome X\n\n## 📖 Table of Contents\n\n- [Tools](#-tools)\n- [Books](#Books)\n\n"
+            "## 🔧 Tools\n\n## Books\n")
+    assert messages(text, "toc-sync") == []
+    # GitHub's anchor for '## 🔧 Tools' is '#-tools': '#tools' misses it
+    assert messages(text.replace("#-tools", "#tools"), "toc-sync") == [
+        "ToC item 'Tools' points at '#tools', which no heading has; the heading's anchor is '#-tools'"]
+
+
+def test_sections_a_toc_leaves_out_are_not_added_unless_it_lists_them():
+    tail = "\n## Contributing\n\nPRs welcome.\n\n## License\n\nCC0\n"
+    text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n" + BODY + tail
+    assert messages(text, "toc-sync") == []
+    listed = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Contributing](#contributing)\n" + BODY + tail
+    assert messages(listed, "toc-sync") == ["ToC has no item for 'Books' (line 12)"]
+    assert "- [Tools](#tools)\n- [Books](#books)\n- [Contributing](#contributing)\n" in fixed(listed, "toc-sync")
+
+
+def test_omit_in_toc_headings_need_no_item():
+    text = ("# Awesome X\n\n## Table of Contents <!-- omit in toc -->\n\n- [Tools](#tools)\n\n"
+            "## Tools\n\n## Sponsors <!-- omit in toc -->\n")
+    assert messages(text, "toc-sync") == []
+
+
+def test_sub_items_are_checked_only_where_the_toc_has_them_and_keep_its_style():
+    text = ("# Awesome X\n\n## Contents\n\n* [Tools](#tools)\n    * [Editors](#editors)\n* [Books](#books)\n\n"
+            "## Tools\n\n### Editors\n\n### Linters\n\n## Books\n\n### Novels\n")
+    assert messages(text, "toc-sync") == ["ToC has no item for 'Linters' (line 13)"]
+    assert ("* [Tools](#tools)\n    * [Editors](#editors)\n    * [Linters](#linters)\n* [Books](#books)\n\n"
+            in fixed(text, "toc-sync"))
+
+
+def test_new_items_follow_the_tocs_habit_of_writing_headings_without_emoji():
+    text = ("# Awesome X\n\n## Contents\n\n- [Tools](#-tools)\n- [Books](#-books)\n\n"
+            "## 🔧 Tools\n\n## 📚 Books\n\n## 🎬 Videos\n")
+    assert "- [Books](#-books)\n- [Videos](#-videos)\n" in fixed(text, "toc-sync")
+
+
+def test_new_items_carry_the_headings_emoji_when_the_toc_does():
+    text = ("# Awesome X\n\n## Contents\n\n- 🔧 [Tools](#-tools)\n- 📚 [Books](#-books)\n\n"
+            "## 🔧 Tools\n\n## 📚 Books\n\n## 🎬 Videos\n")
+    assert "- 📚 [Books](#-books)\n- 🎬 [Videos](#-videos)\n" in fixed(text, "toc-sync")
+
+
+def test_a_toc_with_no_heading_is_found_and_a_short_see_also_list_is_not():
+    headless = ("# Awesome X\n\nIntro.\n\n- [Tools](#tools)\n- [Books](#books)\n- [Videos](#videos)\n" + BODY
+                + "\n## Videos\n\n## Podcasts\n")
+    assert messages(headless, "toc-sync") == ["ToC has no item for 'Podcasts' (line 19)"]
+    see_also = "# Awesome X\n\nSee [Tools](#tools) too.\n\n- [Tools](#tools)\n- [Books](#books)\n" + BODY + "\n## Videos\n"
+    assert messages(see_also, "toc-sync") == []
+
+
+def test_an_html_anchor_above_a_heading_stands_for_it():
+    text = ('# Awesome X\n\n## Contents\n\n- [Papers](#head2)\n- [Code](#head3)\n\n<span id="head2"></span>\n\n'
+            '## Papers\n\n<span id="head3"></span>\n## Code\n')
+    assert messages(text, "toc-sync") == []
+    # a rewrite for another item keeps those working anchors
+    assert "- [Papers](#head2)\n- [Code](#head3)\n- [Data](#data)\n" in fixed(text + "\n## Data\n", "toc-sync")
+
+
+def test_a_toc_split_by_labels_is_reported_but_not_rewritten():
+    text = ("# Awesome X\n\n**Make**\n\n- [Tools](#tools)\n- [Books](#books)\n\n**Watch**\n\n- [Videos](#videos)\n"
+            + BODY + "\n## Videos\n\n## Podcasts\n")
+    (finding,) = findings(text, "toc-sync")
+    assert finding.message == "ToC has no item for 'Podcasts' (line 22)" and finding.fix is None
+
+
+def test_a_loose_toc_stays_loose():
+    text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n\n- [Videos](#videos)\n" + BODY
+    assert "## Contents\n\n- [Tools](#tools)\n\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
 
 
 # a weekly digest: one list of weeks per year heading, the weeks as headings further down ----------

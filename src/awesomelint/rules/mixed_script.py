@@ -1,5 +1,6 @@
-"""mixed-script: a word of Latin letters holding a lookalike from another script ('Аpple'
-with a Cyrillic А), read through the Unicode confusables data."""
+"""mixed-script: a word of Latin letters holding a lookalike from another script ('Аpple' with a Cyrillic А).
+
+The lookalikes are read through the Unicode confusables data."""
 
 from __future__ import annotations
 

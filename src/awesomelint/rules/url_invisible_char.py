@@ -1,5 +1,4 @@
-"""url-invisible-char: an invisible character (zero-width space, soft hyphen, bidi mark…)
-inside a link's address."""
+"""url-invisible-char: an invisible character (zero-width space, soft hyphen, bidi mark…) inside a link's address."""
 
 from __future__ import annotations
 
