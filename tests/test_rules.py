@@ -120,14 +120,14 @@ def test_seed_004_numbering_duplicates_tracking_tinyurl_http():
 def test_a_rule_sees_only_its_own_options():
     """empty-cell-marker's marker does not leak into table-shape's padding, and a rule asking
     for an option it does not declare is a programming error, not a silent None."""
+    from awesomelint.context import Context
     from awesomelint.document import Document
-    from awesomelint.registry import Context
 
     config = parse_config({"empty-cell-marker": {"marker": "N/A"}})
     doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
     (found,) = lint(doc, config, only=["table-shape"]).findings
     assert found.fix.edits[0].content.strip(" |") == "-"
-    context = Context(doc, [], [], {"table-shape": {"marker": "x"}}, {})
+    context = Context(doc, [], [], {"table-shape": {"marker": "x"}})
     context.rule = BY_NAME["empty-cell-marker"]
     with pytest.raises(KeyError, match="no option 'nope'"):
         context.option("nope")

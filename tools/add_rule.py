@@ -29,7 +29,8 @@ MODULE = '''"""{name}: <what it finds, in one line>."""
 from __future__ import annotations
 
 from ..findings import Severity
-from ..registry import Context, FixAvailability, rule
+from ..context import Context
+from ..registry import FixAvailability, rule
 
 
 @rule(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .config import Config
+from .context import Context, LinkRun, OwnRepository
 from .document import Document
 from .entries import entries_of, links_of
 from .findings import Finding
 from .generated import generated
-from .registry import Context
+from .links.verdict import Verdict
 from .rules import BY_NAME
 from .suppress import Suppressions
 
@@ -21,15 +23,17 @@ class Result:
 
 
 def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None,
-         link_results: dict | None = None, repository: tuple | None = None, links_only: bool = False) -> Result:
+         link_results: Mapping[str, Verdict] | None = None, repository: OwnRepository | None = None,
+         links_only: bool = False) -> Result:
     """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online
     rules, ``repository`` (owner/name, its metadata or why there is none) repo-metadata;
     ``links_only`` (`awesomelint links`): rules that also judge offline say only what the
     link-check run taught them."""
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
-    context = Context(doc, entries_of(doc), links_of(doc), config.options, {"links": link_results or {}, "repository": repository, "links-only": links_only},
-                      config.profile, layout=config.layout_options(), generated=generated(doc, config.generated),
+    link_run = LinkRun(link_results or {}, repository, links_only)
+    context = Context(doc, entries_of(doc), links_of(doc), config.options, link_run, profile=config.profile,
+                      layout=config.layout_options(), generated=generated(doc, config.generated),
                       enabled=frozenset(names))
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []

@@ -1,4 +1,4 @@
-"""The rule registry: what a rule is, and the context it reads.
+"""The rule registry: what a rule is (its declaration; what it reads is context.py).
 
 A rule is a function ``check(ctx) -> Iterable[Finding]`` turned into a :class:`Rule`
 by ``@rule``. Its docstring is the rationale printed by ``awesomelint rule NAME`` and the
@@ -10,13 +10,15 @@ of every rule, and this module imports none of them.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .entries import entry_name, entry_of_offset
 from .findings import Finding, Severity
+
+if TYPE_CHECKING:  # a rule's check reads a Context; the registry only names its type
+    from .context import Context
 
 AWESOME = "awesome"  # the profile of what sindresorhus/awesome asks of a list
 
@@ -128,38 +130,3 @@ def rule(
                     profile, dict(choices or {}), dict(example_files or {}), default)
 
     return make
-
-
-class Context:
-    """What a rule reads: the document, its entries and links, options and pattern data."""
-
-    def __init__(self, doc, entries, links, options: Mapping[str, Mapping[str, Any]], data,
-                 profile: str | None = None, layout: Any = None, generated: Any = None,
-                 enabled: frozenset[str] = frozenset()):
-        self.doc = doc
-        self.profile = profile  # the config's profile: a rule may hold a list to that profile's standard
-        self.layout = layout  # the layout `fix` writes (layout.Options), or None when the config turns it off
-        self.generated = generated  # generated.Generated when the list is built from data: its order is the generator's
-        self.enabled = enabled  # the rules this run has on: a rule leaves to another what that one says better
-        self.entries = entries
-        self.links = links
-        self._options = options  # rule name -> its configured options; read through option()
-        self.data = data
-        self.rule: Rule | None = None
-
-    def finding(self, start: int, end: int, message: str, **kwargs) -> Finding:
-        assert self.rule is not None
-        kwargs.setdefault("severity", self.rule.severity)
-        return Finding(self.rule.name, message, start, end, **kwargs)
-
-    def entry_at(self, offset: int) -> str | None:
-        """The title of the entry holding ``offset``, for a finding's ``entry`` field."""
-        return entry_name(entry_of_offset(self.entries, self.doc, offset))
-
-    def option(self, key: str) -> Any:
-        """The running rule's own option: configured, else the rule's default. A rule
-        cannot read another rule's options (each setting has one owner)."""
-        assert self.rule is not None
-        if key not in self.rule.options:
-            raise KeyError(f"rule {self.rule.name} has no option {key!r}")
-        return self._options.get(self.rule.name, {}).get(key, self.rule.options[key])

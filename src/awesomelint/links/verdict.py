@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:  # the rules' context, for its type only: the checker does not need the rules
-    from ..registry import Context
+    from ..context import Context
 
 OK: Final = "ok"
 DEAD: Final = "dead"  # 404, 410, a host that does not resolve
@@ -34,7 +34,7 @@ def link_verdicts(ctx: Context, kinds: tuple[str, ...]):
     """The document's links (images aside) whose verdict in the context's link-check run
     is one of ``kinds``, each with its verdict: what dead-link, redirected-link,
     link-error and archived-repo report on. Without a run there are none."""
-    results: dict[str, Verdict] = (ctx.data or {}).get("links", {})
+    results = ctx.link_run.verdicts
     for link in ctx.links:
         if link.kind == "image":
             continue

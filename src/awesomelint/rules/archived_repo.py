@@ -4,9 +4,12 @@ Read from a link-check run, which asks GitHub's API (needs GITHUB_TOKEN)."""
 
 from __future__ import annotations
 
-from ..findings import Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Severity
 from ..links.verdict import ARCHIVED, link_verdicts
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 
 @rule(
@@ -18,7 +21,7 @@ from ..registry import Context, FixAvailability, rule
     good="- [tool](https://github.com/org/maintained-fork)",
     online=True,
 )
-def archived_repo(ctx: Context):
+def archived_repo(ctx: Context) -> Iterator[Finding]:
     """An archived repository gets no fixes; a list that recommends it should say so or
     point to a maintained fork. Needs GITHUB_TOKEN (checked in batches via the API)."""
     for link, _verdict in link_verdicts(ctx, (ARCHIVED,)):

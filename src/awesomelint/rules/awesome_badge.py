@@ -4,10 +4,13 @@ Profile awesome: lists in sindresorhus/awesome carry its badge beside the title.
 
 from __future__ import annotations
 
-from ..findings import Edit, Fix, Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Edit, Finding, Fix, Severity
 from ..headings import title_heading
 from ..linkspans import dest_edit, parsed_links
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 
 _BADGE_TARGETS = ("https://awesome.re", "https://github.com/sindresorhus/awesome")
 _BADGE_IMAGES = ("https://awesome.re/badge.svg", "https://awesome.re/badge-flat.svg", "https://awesome.re/badge-flat2.svg")
@@ -24,7 +27,7 @@ _BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
     good="# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
     profile=AWESOME,
 )
-def awesome_badge(ctx: Context):
+def awesome_badge(ctx: Context) -> Iterator[Finding]:
     """Lists in sindresorhus/awesome carry its badge beside the title, linking to
     awesome.re (or the awesome repository) with the image awesome.re serves; old
     copies point at a raw.githubusercontent/rawgit/jsDelivr copy of the SVG, which

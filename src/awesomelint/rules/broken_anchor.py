@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import unquote
 
+from ..context import Context
 from ..document import Document
-from ..findings import Fix, Severity
+from ..findings import Finding, Fix, Severity
 from ..headings import headings_of, html_anchors
 from ..linkspans import dest_edit, in_page_fragment
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..toc import table_of_contents
 
 
@@ -31,7 +33,7 @@ def heading_slugs(doc: Document) -> set[str]:
     bad="- [Large Vision Models](#large-vision-model)\n- [Datasets](#datasets)\n\n## Large Vision Models\n\n## Benchmarks",
     good="- [Large Vision Models](#large-vision-models)\n- [Benchmarks](#benchmarks)\n\n## Large Vision Models\n\n## Benchmarks",
 )
-def broken_anchor(ctx: Context):
+def broken_anchor(ctx: Context) -> Iterator[Finding]:
     """Tables of contents rot when headings are renamed. GitHub builds anchors from the
     heading text (lower-cased, punctuation dropped, spaces to '-', repeats numbered).
     It resolves fragments regardless of case, so '#Large-Vision-Models' works: a

@@ -5,13 +5,15 @@ Profile awesome: a build badge reports on the repository, not on the list's link
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .. import data
-from ..findings import Edit, Fix, Severity
+from ..context import Context
+from ..findings import Edit, Finding, Fix, Severity
 from ..headings import headings_of
 from ..linkspans import parsed_links
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 
 
 @cache
@@ -29,7 +31,7 @@ def _ci_badge_patterns() -> re.Pattern[str]:
     good="# Awesome Things",
     profile=AWESOME,
 )
-def ci_badge(ctx: Context):
+def ci_badge(ctx: Context) -> Iterator[Finding]:
     """A list's readers care whether its links work, not whether its CI passed; a red
     badge on a list looks like a broken list (sindresorhus/awesome asks for none).
     Badges of entries' own projects inside the list are not judged: only those above

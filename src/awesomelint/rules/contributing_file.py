@@ -6,10 +6,12 @@ standard input or text is not judged."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..findings import Severity
+from ..context import Context
+from ..findings import Finding, Severity
 from ..readmefolder import file_beside
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 
 _CONTRIBUTING = re.compile(r"^contributing(?:\.(?:md|markdown|txt|rst))?$", re.I)
 
@@ -25,7 +27,7 @@ _CONTRIBUTING = re.compile(r"^contributing(?:\.(?:md|markdown|txt|rst))?$", re.I
     example_files={"bad": {"contributing.md": "\n"},
                    "good": {"contributing.md": "# Contributing\n\nAdd one entry per pull request, in alphabetical order."}},
 )
-def contributing_file(ctx: Context):
+def contributing_file(ctx: Context) -> Iterator[Finding]:
     """Contributors need to know how an entry should look before they open a pull
     request; sindresorhus/awesome asks every list to say so in contributing.md.
     GitHub finds it in the root, .github/ or docs/, and so does this rule."""

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import unquote
 
 from .. import data
+from ..context import Context
 from ..entries import Entry, entry_name, linkless_tables, strip_symbols
 from ..findings import Finding, Related, Severity
 from ..linkspans import Link
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import host_of, split_query, squeezed, strip_www, within
 from ..works import address_of, described_as, one_work
 
@@ -43,7 +45,7 @@ class _Verdict:
     good="- [Feast](https://github.com/gojek/feast) - Feature store for machine learning.\n"
          "- [PyTorch Geometric Temporal](https://github.com/benedekrozemberczki/pytorch_geometric_temporal) - Temporal graph neural networks.",
 )
-def copied_link(ctx: Context):
+def copied_link(ctx: Context) -> Iterator[Finding]:
     """A new entry is often written by copying the line above and changing its name and
     description; the address is the part that gets forgotten, and the list sends
     readers of 'PyTorch Geometric Temporal' to Feast. awesome-lint's double-link reports

@@ -4,9 +4,12 @@ Read from a link-check run (`awesomelint links` or `check --online`); without on
 
 from __future__ import annotations
 
-from ..findings import Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Severity
 from ..links.verdict import DEAD, link_verdicts
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 
 @rule(
@@ -18,7 +21,7 @@ from ..registry import Context, FixAvailability, rule
     good="[code](https://github.com/someone/live-repo)",
     online=True,
 )
-def dead_link(ctx: Context):
+def dead_link(ctx: Context) -> Iterator[Finding]:
     """A dead link is the most visible rot in a curated list: the reader followed the
     list's advice and got nothing. Only definite answers count: 404, 410 or a host that
     does not exist; anything flaky is link-error instead."""

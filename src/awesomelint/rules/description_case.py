@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 
 from .. import data
+from ..context import Context
 from ..described import Described, entries_with_text
-from ..findings import Edit, Fix, Severity
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..findings import Edit, Finding, Fix, Severity
+from ..registry import AWESOME, FixAvailability, rule
 
 _FIRST_WORD = re.compile(r"[^\s\-;./']+")
 
@@ -41,7 +43,7 @@ def _cased_script(char: str) -> bool:
     good="- [Alpha](https://alpha.example/) - A tool for things.",
     profile=AWESOME,
 )
-def description_case(ctx: Context):
+def description_case(ctx: Context) -> Iterator[Finding]:
     """Descriptions start like sentences. Names pass: a first word written in lower
     case by its owner (npm, webpack: rules/lowercase_names.yaml), one with an inner
     capital (iOS, jQuery, gRPC), a digit or code punctuation (rebar3, go:generate),

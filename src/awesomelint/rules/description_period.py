@@ -6,10 +6,12 @@ Under `profile: awesome`: sindresorhus/awesome asks for descriptions written as 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
+from ..context import Context
 from ..described import entries_with_text
-from ..findings import Edit, Fix, Severity
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..findings import Edit, Finding, Fix, Severity
+from ..registry import AWESOME, FixAvailability, rule
 
 _ENDINGS = ".!?…"
 _CLOSERS = "\"'”’)]»」』）】》*_"
@@ -32,7 +34,7 @@ def _ends_well(text: str) -> bool:
     good="- [Alpha](https://alpha.example/) - A tool for things.",
     profile=AWESOME,
 )
-def description_period(ctx: Context):
+def description_period(ctx: Context) -> Iterator[Finding]:
     """sindresorhus/awesome asks for descriptions written as sentences, ending in
     punctuation, so a list reads evenly. Closing quotes and brackets after the
     period, trailing emoji, and descriptions that end in a link, an image, emphasis

@@ -6,12 +6,14 @@ the link already shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from .. import data
+from ..context import Context
 from ..described import entries_with_text
-from ..findings import Severity
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..findings import Finding, Severity
+from ..registry import AWESOME, FixAvailability, rule
 
 
 @rule(
@@ -23,7 +25,7 @@ from ..registry import AWESOME, Context, FixAvailability, rule
     good="- [Alpha](https://alpha.example/) - A tool for things.",
     profile=AWESOME,
 )
-def description_repeats_name(ctx: Context):
+def description_repeats_name(ctx: Context) -> Iterator[Finding]:
     """The name is right there in the link; a description that starts by repeating it
     as its subject ('Foo is a library for…', 'Foo: a library…') wastes the reader's
     first words. A name that is a word of the description ('[csv](…) - CSV decoding

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..findings import Edit, Fix, Severity
-from ..registry import Context, FixAvailability, rule
+from ..context import Context
+from ..findings import Edit, Finding, Fix, Severity
+from ..registry import FixAvailability, rule
 
 _TWO_MARKERS = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<outer>[-*+])(?P<gap>[ \t]+)(?=[-*+][ \t])")
 
@@ -19,7 +21,7 @@ _TWO_MARKERS = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<outer>[-*+]
     bad="- [Alpha](https://alpha.example/) - first\n- - [Beta](https://beta.example/) - second",
     good="- [Alpha](https://alpha.example/) - first\n- [Beta](https://beta.example/) - second",
 )
-def double_marker(ctx: Context):
+def double_marker(ctx: Context) -> Iterator[Finding]:
     """A doubled marker is almost always a typo from copying an entry with its bullet
     into a list: GitHub shows the entry as a bullet inside an empty bullet, indented
     and out of line with its neighbours. Dropping the first marker makes it an item of

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..context import Context
 from ..document import Document
 from ..entries import Entry, entry_name, linkless_tables
-from ..findings import Related, Severity
+from ..findings import Finding, Related, Severity
 from ..headings import headings_of
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import github_repo, squeezed
 from ..works import (
     address_of,
@@ -64,7 +66,7 @@ def _descriptions_disagree(a: Entry, b: Entry) -> bool:
     good="| Model | Paper |\n|---|---|\n| scFoundation | [Large-scale foundation model](https://www.nature.com/articles/s41592-024-02305-7) |\n| CellPLM | [Pre-training of single-cell language models](https://www.biorxiv.org/content/10.1101/2023.10.03.560734) |",
     options={"cross-section": False},
 )
-def duplicate_entry(ctx: Context):
+def duplicate_entry(ctx: Context) -> Iterator[Finding]:
     """Lists grow by pull requests that each add "their" paper; nobody searches the whole
     file first. Two rows for one work split its details and double-count it. Entries
     match when their main links are the same address (https, www, trailing slash,

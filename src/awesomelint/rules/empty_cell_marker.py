@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..context import Context
 from ..emptycells import empty_markers, table_marker
-from ..findings import Edit, Fix, Severity
-from ..registry import Context, FixAvailability, rule
+from ..findings import Edit, Finding, Fix, Severity
+from ..registry import FixAvailability, rule
 
 
 @rule(
@@ -17,7 +20,7 @@ from ..registry import Context, FixAvailability, rule
     good="| Model | Weights | Code |\n|---|---|---|\n| UNI | [HF](https://huggingface.co/MahmoodLab/uni) | - |\n| CHIEF | - | - |\n| CONCH | [HF](https://huggingface.co/MahmoodLab/conch) | - |",
     options={"marker": None},
 )
-def empty_cell_marker(ctx: Context):
+def empty_cell_marker(ctx: Context) -> Iterator[Finding]:
     """One table, one way of saying "nothing here": mixed markers read as if they meant
     different things (is '—' unknown and '-' none?), and they defeat sorting and
     filtering when the list is exported."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..context import Context
 from ..document import Document, Node
-from ..findings import Applicability, Edit, Fix, Severity
-from ..registry import Context, FixAvailability, rule
+from ..findings import Applicability, Edit, Finding, Fix, Severity
+from ..registry import FixAvailability, rule
 
 LIST_TYPES = ("bullet_list", "ordered_list")
 # the whole line is container prefixes ('>', indentation) and the item's marker
@@ -22,7 +24,7 @@ _MARKER_LINE = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*(?P<marker>[-*+]|(?P<number
     bad="- [Alpha](https://alpha.example/) - first\n-\n- [Beta](https://beta.example/) - second",
     good="- [Alpha](https://alpha.example/) - first\n- [Beta](https://beta.example/) - second",
 )
-def empty_list_item(ctx: Context):
+def empty_list_item(ctx: Context) -> Iterator[Finding]:
     """A marker with nothing after it is what is left when an entry was deleted but not
     its bullet, or a line was split after the marker: GitHub shows an empty bullet (or a
     number with nothing beside it) in the middle of the list. Only items with no content

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..context import Context
 from ..document import Document, Node
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..linkspans import in_page_fragment
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..sequences import longest_increasing
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.I)
@@ -172,7 +173,7 @@ def reordered(doc: Document, section: Section) -> Edit:
     options={"order": "auto"},
     choices={"order": ("auto", "alphabetical", "off")},
 )
-def entry_order(ctx: Context):
+def entry_order(ctx: Context) -> Iterator[Finding]:
     """Lists sorted by name let a reader find an entry and a contributor see where a new
     one goes; one entry dropped at the end of a section breaks both. `order: auto`
     (default) judges only sections that are sorted but for a few entries, in a list

@@ -7,10 +7,12 @@ or doubled space where the list (or, under `profile: awesome`, sindresorhus/awes
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
+from ..context import Context
 from ..described import DASHES, described_entries, mark_of
-from ..findings import Edit, Fix, Severity
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..findings import Edit, Finding, Fix, Severity
+from ..registry import AWESOME, FixAvailability, rule
 
 EXPECTED = " - "
 _DOMINANT_SHARE = 0.8  # of a list's entries, the share one separator needs to be the list's own
@@ -33,7 +35,7 @@ def _separator_name(separator: str) -> str:
     setting=("# Awesome Things\n\n{example}\n" + "".join(
         f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(1, 11))),
 )
-def entry_separator(ctx: Context):
+def entry_separator(ctx: Context) -> Iterator[Finding]:
     """Editors turn ' - ' into an en dash, pasted text brings no-break spaces, and one
     entry in a thousand ends up with '-  ' or ' – ': the list reads unevenly and
     scripts that split entries on ' - ' miss it. By default an entry is held to the

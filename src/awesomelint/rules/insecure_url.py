@@ -5,11 +5,14 @@ whose https address ends on the same page as the http one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import data
-from ..findings import Fix, Severity
+from ..context import Context
+from ..findings import Finding, Fix, Severity
 from ..links.verdict import OK, REDIRECT
 from ..linkspans import dest_edit, web_links
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import host_matches, host_of, https_counterpart
 
 
@@ -23,20 +26,20 @@ from ..urls import host_matches, host_of, https_counterpart
     good="[Code](https://github.com/mahmoodlab/CONCH)",
     options={"extend-hosts": []},
 )
-def insecure_url(ctx: Context):
+def insecure_url(ctx: Context) -> Iterator[Finding]:
     """Plain http can be read and rewritten on the way, and browsers flag it. For hosts
     known to serve https (a list in rules/https_hosts.yaml, extendable) the upgrade is
     always right. Other hosts may not serve https at all: with a link-check run
     (`check --online`, `links`) their https address is asked too, and where it answers
     and ends on the same page as the http one, the upgrade is offered as well."""
     hosts = data.patterns("https_hosts", "hosts", ctx.option("extend-hosts"))
-    verdicts = (ctx.data or {}).get("links") or {}
+    verdicts = ctx.link_run.verdicts
     for link in web_links(ctx.links):
         if not link.url.lower().startswith("http://"):
             continue
         host = host_of(link.url)
         if host_matches(host, hosts):
-            if (ctx.data or {}).get("links-only"):
+            if ctx.link_run.links_only:
                 continue  # check's finding: `links` reports what the run found
             reason = f"{host} serves https"
         elif _same_page_over_https(link.url.strip(), verdicts):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from ..findings import Fix, Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Fix, Severity
 from ..layoutpass import describe, describe_large, layout_pass
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 
 @rule(
@@ -19,7 +22,7 @@ from ..registry import Context, FixAvailability, rule
              + "\n## More\n\n{example}\n"),
     default=False,
 )
-def layout(ctx: Context):
+def layout(ctx: Context) -> Iterator[Finding]:
     """Every hunk `fix` writes has a reason `check` can show: content fixes have their
     rules, and layout has this one. It is off unless selected (`check --select layout`),
     since a layout difference is a matter of form, not a defect: each finding names the

@@ -6,10 +6,12 @@ standard input or text is not judged."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..findings import Severity
+from ..context import Context
+from ..findings import Finding, Severity
 from ..readmefolder import file_beside
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 
 _LICENSE_NAMES = re.compile(r"^(?:licen[cs]e|copying|unlicense)(?:[.-].*)?$", re.I)
 # a content license lets others reuse the list's text; code licenses are written for software
@@ -30,7 +32,7 @@ _CODE = re.compile(r"\bMIT License\b|Permission is hereby granted, free of charg
     example_files={"bad": {"LICENSE": "MIT License\n\nPermission is hereby granted, free of charge, to any person…"},
                    "good": {"LICENSE": "Creative Commons Legal Code\n\nCC0 1.0 Universal"}},
 )
-def license_file(ctx: Context):
+def license_file(ctx: Context) -> Iterator[Finding]:
     """A list is text, not software: sindresorhus/awesome asks for a Creative Commons
     license (CC0 or CC-BY) in a license file, so others may reuse the list. A list
     with no license cannot be reused at all; a code license does not fit a text."""

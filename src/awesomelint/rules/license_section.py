@@ -5,10 +5,12 @@ Profile awesome. The fix removes the section and is unsafe: check the license fi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..findings import Applicability, Edit, Fix, Severity
+from ..context import Context
+from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..headings import headings_of
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 
 _LICENSE_HEADING = re.compile(r"^(licen[cs]e|licensing)$", re.I)
 
@@ -23,7 +25,7 @@ _LICENSE_HEADING = re.compile(r"^(licen[cs]e|licensing)$", re.I)
     good="# Awesome Things\n\n## Tools",
     profile=AWESOME,
 )
-def license_section(ctx: Context):
+def license_section(ctx: Context) -> Iterator[Finding]:
     """sindresorhus/awesome asks that the license live in a LICENSE file, where GitHub
     shows it, rather than in a section readers scroll past. Removing the section is
     unsafe: check the license file says the same first."""

@@ -4,9 +4,12 @@ Read from a link-check run; bot walls and links not checked at all are info note
 
 from __future__ import annotations
 
-from ..findings import Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Severity
 from ..links.verdict import BOT_WALL, ERROR, REFUSED, link_verdicts
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import host_of
 
 
@@ -19,7 +22,7 @@ from ..urls import host_of
     good="[paper](https://doi.org/10.1000/xyz)",
     online=True,
 )
-def link_error(ctx: Context):
+def link_error(ctx: Context) -> Iterator[Finding]:
     """Some failures say nothing about the link: a server was slow, rate-limited us, or
     refused a non-browser (publishers such as nature.com do). Those are reported apart
     from dead links so a flaky night does not fail a build; bot walls are info only, and

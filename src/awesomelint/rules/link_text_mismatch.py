@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from ..context import Context
 from ..entries import entry_name, strip_symbols
-from ..findings import Severity
-from ..registry import Context, FixAvailability, rule
+from ..findings import Finding, Severity
+from ..registry import FixAvailability, rule
 from ..urls import OWNER_REPO, github_repo, host_of, host_words, squeezed, strip_www, within
 
 MIN_COLUMN_LINKS = 4
@@ -25,7 +27,7 @@ _DOCS = {"google drive": ("developers.google.com", "/drive")}
     bad="[pro-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)\n| GitHub |\n| [HF](https://huggingface.co/paige-ai/Virchow2) |",
     good="[prov-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)",
 )
-def link_text_mismatch(ctx: Context):
+def link_text_mismatch(ctx: Context) -> Iterator[Finding]:
     """When a row is copied and edited, the text gets updated and the target does not
     (or the reverse): the text promises one repository and the click opens another. In
     a table, a link whose host differs from every other link in its column (a Hugging

@@ -6,12 +6,14 @@ becomes an item of the list around it and nothing else on the page moves."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..context import Context
 from ..document import Document, Node
-from ..findings import Applicability, Edit, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..markdown import parser
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 # "-[Foo](…)" at the start of a paragraph line: a marker with no space is text
 _NO_SPACE = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])\[[^\]\n]+\]\(")
@@ -40,7 +42,7 @@ class _Stray:
     bad="- [Alpha](https://alpha.example/) - first\n-[Beta](https://beta.example/) - second",
     good="- [Alpha](https://alpha.example/) - first\n- [Beta](https://beta.example/) - second",
 )
-def list_marker_space(ctx: Context):
+def list_marker_space(ctx: Context) -> Iterator[Finding]:
     """A list marker needs a space after it. Without one, '-[Beta](…)' is not an item:
     below an item it joins that item's text, elsewhere it is a paragraph, and the
     entry is missing from the list a reader scans. A '*' the parser reads as emphasis
@@ -55,7 +57,7 @@ def list_marker_space(ctx: Context):
     doc = ctx.doc
     for paragraph in (node for node in doc.tree.walk() if node.type == "paragraph" and node.map):
         inline = next(iter(paragraph.inline_tokens()), None)
-        if inline is None or not _MAYBE_STRAY.search(inline.content):
+        if inline is None or paragraph.map is None or not _MAYBE_STRAY.search(inline.content):
             continue
         first = paragraph.map[0]
         pieces = inline.content.split("\n")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
-from ..findings import Edit, Fix, Severity
-from ..registry import Context, FixAvailability, rule
+from ..context import Context
+from ..findings import Edit, Finding, Fix, Severity
+from ..registry import FixAvailability, rule
 
 _MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
 
@@ -21,7 +23,7 @@ _MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
     good="17. Quilt-1M\n18. CONCH\n19. KEP",
     options={"max-safe-lines": 20},
 )
-def list_numbering(ctx: Context):
+def list_numbering(ctx: Context) -> Iterator[Finding]:
     """GitHub renders an ordered list 1, 2, 3 whatever is typed, but the file is what
     contributors read and cite ("see no. 17"), and a restarted count usually means two
     lists were pasted together. Lists numbered all '1.' (or nearly all: "21. 22. 1. 1.

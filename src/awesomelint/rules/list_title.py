@@ -6,9 +6,12 @@ awesome-badge and toc-position read too."""
 
 from __future__ import annotations
 
-from ..findings import Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Severity
 from ..headings import has_words, headings_of, html_h1_lines, opens_with_logo, title_heading
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 
 @rule(
@@ -19,7 +22,7 @@ from ..registry import Context, FixAvailability, rule
     bad="## Tools\n\n- [Alpha](https://alpha.example/) - A tool.",
     good="# Awesome Tools\n\n## Tools\n\n- [Alpha](https://alpha.example/) - A tool.",
 )
-def list_title(ctx: Context):
+def list_title(ctx: Context) -> Iterator[Finding]:
     """A list's title is its one '# ' heading: GitHub, search engines and the awesome
     index show it as the list's name. A README with none (it starts at '##') has no
     name; a second '# ' heading makes a section look like a new document (an info

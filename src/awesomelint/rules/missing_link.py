@@ -6,15 +6,17 @@ purpose: struck through, or one of several sharing a status mark after the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from markdown_it.token import Token
 
 from ..brokenlinks import broken_links
+from ..context import Context
 from ..document import Document
 from ..entries import Entry, entry_name, is_empty_marker, linkless_tables, plain_text
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..linkspans import token_text
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 
 @rule(
@@ -25,7 +27,7 @@ from ..registry import Context, FixAvailability, rule
     bad="| Model | Paper |\n|---|---|\n| scGPT | [Cui et al., 2024](https://doi.org/10.1038/s41592-024-02201-0) |\n| Geneformer | [Theodoris et al., 2023](https://doi.org/10.1038/s41586-023-06139-9) |\n| BioLLM | Ping Qiu et al., 2024 |",
     good="| Model | Paper |\n|---|---|\n| scGPT | [Cui et al., 2024](https://doi.org/10.1038/s41592-024-02201-0) |\n| Geneformer | [Theodoris et al., 2023](https://doi.org/10.1038/s41586-023-06139-9) |\n| BioLLM | [Qiu et al., 2024](https://doi.org/10.1016/j.patter.2024.101129) |",
 )
-def missing_link(ctx: Context):
+def missing_link(ctx: Context) -> Iterator[Finding]:
     """A curated list exists to send readers somewhere. An entry without a single link
     cannot be followed, checked or deduplicated by its address. An entry whose link is
     only broken is left to nested-link. Rows of a table without a single link (an

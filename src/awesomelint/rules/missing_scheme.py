@@ -5,11 +5,13 @@ GitHub reads such a link as a path inside the repository, a 404."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import data
-from ..findings import Fix, Severity
+from ..context import Context
+from ..findings import Finding, Fix, Severity
 from ..linkspans import dest_edit
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import host_matches
 
 _RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#|\.|\?)", re.I)
@@ -38,7 +40,7 @@ def _bare_host(url: str, tlds: set[str]) -> str | None:
     good="[MetaNeighbor](https://github.com/maggiecrow/MetaNeighbor)",
     options={"extend-hosts": []},
 )
-def missing_scheme(ctx: Context):
+def missing_scheme(ctx: Context) -> Iterator[Finding]:
     """Without a scheme a link is a path inside the repository: GitHub sends the reader
     to github.com/owner/list/blob/main/www.example.org, a 404. The fix adds https://;
     it is safe for hosts known to serve https (rules/https_hosts.yaml, extendable with

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from .. import data
+from ..context import Context
 from ..document import Document
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..linkspans import Link
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..spans import Spans
 
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters (and a few other alphanumerics, dropped below)
@@ -47,7 +49,7 @@ def _settings() -> tuple[tuple[str, ...], frozenset[str]]:
     bad="- [Fetch](https://github.com/fetch/fetch) - HTTP benchmark tool mixed with \u0410b and Wrk.",
     good="- [Fetch](https://github.com/fetch/fetch) - HTTP benchmark tool mixed with Ab and Wrk.",
 )
-def mixed_script(ctx: Context):
+def mixed_script(ctx: Context) -> Iterator[Finding]:
     """A Cyrillic 'А' or 'о', a Greek 'Ο' or 'Ρ' typed (or pasted) into a Latin word looks
     exactly right, but it is another character: a search for the name, alphabetical
     order and duplicate checks all miss the word. Which letters look alike is the

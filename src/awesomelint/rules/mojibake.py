@@ -12,11 +12,13 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from os.path import commonprefix
 
-from ..findings import Edit, Fix, Severity
-from ..registry import Context, FixAvailability, rule
+from ..context import Context
+from ..findings import Edit, Finding, Fix, Severity
+from ..registry import FixAvailability, rule
 
 _CODECS = ("sloppy-windows-1252", "sloppy-windows-1254", "latin-1")  # ftfy's sloppy codecs: see _explain
 _LOST = (0x8F, 0x8D, 0xAD, 0x90, 0x9D, 0x81)  # bytes a wrong decode drops, likeliest first
@@ -241,7 +243,7 @@ def repair_line(line: str) -> tuple[str, bool, bool]:
     bad="# ğŸ§  Awesome Biomedical Foundation Models\n8Ã— 80GB NVIDIA A100 GPUs",
     good="# 🧠 Awesome Biomedical Foundation Models\n8× 80GB NVIDIA A100 GPUs",
 )
-def mojibake(ctx: Context):
+def mojibake(ctx: Context) -> Iterator[Finding]:
     """A README saved through an editor or script that read UTF-8 as Windows-1252 (or
     1254) shows emoji and accents as runs of Latin letters. Readers see garbage and
     search misses the names. Real text such as São Paulo, naïve, Ångström, ×, –, CJK

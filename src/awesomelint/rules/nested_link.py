@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..brokenlinks import BrokenLink, broken_links
-from ..findings import Edit, Fix, Severity
+from ..context import Context
+from ..findings import Edit, Finding, Fix, Severity
 from ..placeholders import placeholder_reason
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import github_repo, host_of, host_words, within
 
 # link texts that name no site but, between two merged targets, point at one kind of host
@@ -21,7 +24,7 @@ _KIND_HOSTS = {"code": ["github.com"]}
     bad="[SToFM](https://paper.link](https://arxiv.org/pdf/2507.11588)\n[HF]([https://huggingface.co/org/model](https://drive.google.com/x))",
     good="[SToFM](https://arxiv.org/pdf/2507.11588)\n[HF](https://drive.google.com/x)",
 )
-def nested_link(ctx: Context):
+def nested_link(ctx: Context) -> Iterator[Finding]:
     """Hand-merged rows leave links with two targets, or links that never close. GitHub
     then shows the raw brackets, or a link to a made-up address. The fix rebuilds one
     link, keeping the target that is not a placeholder and that matches the link text

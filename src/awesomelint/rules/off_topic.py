@@ -33,18 +33,19 @@ writes ("[paper] [code]").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from statistics import NormalDist, fmean, median
 from typing import Protocol
 
 from .. import data
+from ..context import Context
 from ..entries import Entry, entry_name, plain_text
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..formmodel import FormModel, host, site
 from ..linkspans import SAME_PAGE
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..topicmodel import (
     MIN_WORDS,
     EntryScore,
@@ -342,7 +343,7 @@ Foundation models for computational pathology: whole-slide images, tissue, tumou
     setting=EXAMPLE_SETTING,
     options={"topic": [], "allow": [], "threshold": DEFAULT_THRESHOLD},
 )
-def off_topic(ctx: Context):
+def off_topic(ctx: Context) -> Iterator[Finding]:
     """Lists are assembled from other lists, and whole blocks get pasted into the wrong
     one. A reader trusts every entry to be about the list's subject. The rule learns the
     subject from the list (title, intro, headings, and which words its entries use more

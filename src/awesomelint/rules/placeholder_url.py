@@ -6,13 +6,16 @@ model in ``awesomelint.placeholders``, which nested-link reads too."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import data
 from ..brokenlinks import broken_links
+from ..context import Context
 from ..entries import entry_name
-from ..findings import Fix, Severity
+from ..findings import Finding, Fix, Severity
 from ..linkspans import dest_edit
 from ..placeholders import placeholder_reason
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import OWNER_REPO, github_repo, host_of, strip_www
 
 
@@ -26,7 +29,7 @@ from ..urls import OWNER_REPO, github_repo, host_of, strip_www
     good="| IRENE | [RL4M/IRENE](https://github.com/RL4M/IRENE) |\n| EchoCare | - |",
     options={"extend-patterns": [], "extend-hosts": [], "extend-texts": []},
 )
-def placeholder_url(ctx: Context):
+def placeholder_url(ctx: Context) -> Iterator[Finding]:
     """Templates copied from a contribution guide look like links and pass a quick review,
     but send every reader to a 404 or to someone else's page. When the link text names
     the repository (owner/repo), the fix fills it into the template; it is unsafe because

@@ -4,10 +4,13 @@ Read from a link-check run; the fix writes the final address, never a login page
 
 from __future__ import annotations
 
-from ..findings import Fix, Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Fix, Severity
 from ..links.verdict import REDIRECT, link_verdicts
 from ..linkspans import dest_edit
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import host_of, is_login, strip_www
 
 
@@ -25,7 +28,7 @@ def _same_site(a: str, b: str) -> bool:
     good="[code](https://github.com/new-name/repo)",
     online=True,
 )
-def redirected_link(ctx: Context):
+def redirected_link(ctx: Context) -> Iterator[Finding]:
     """A permanent redirect works today and breaks when the old address is given away;
     it also hides where the reader lands. The fix writes the final address: safe when it
     stays on the same site (http to https, a renamed repository), unsafe across sites,

@@ -4,8 +4,11 @@ Read through GitHub's API by a link-check run (profile awesome, online)."""
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..registry import AWESOME, Context, FixAvailability, rule
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Severity
+from ..registry import AWESOME, FixAvailability, rule
 
 _TOPICS = ("awesome", "awesome-list")
 
@@ -21,13 +24,13 @@ _TOPICS = ("awesome", "awesome-list")
     profile=AWESOME,
     options={"repository": None},
 )
-def repo_metadata(ctx: Context):
+def repo_metadata(ctx: Context) -> Iterator[Finding]:
     """sindresorhus/awesome lists a repository by what GitHub shows about it: a
     description, the awesome and awesome-list topics (they put the list in GitHub's
     awesome search), and a license GitHub recognises. Read through the GitHub API
     with GITHUB_TOKEN, for the repository the list's folder belongs to (its 'origin'
     remote, or $GITHUB_REPOSITORY in Actions; the `repository` option names it)."""
-    known = (ctx.data or {}).get("repository")
+    known = ctx.link_run.repository
     if not known:
         return
     name, metadata = known

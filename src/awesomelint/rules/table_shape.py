@@ -6,12 +6,14 @@ the wrong headings; a grid of like links filling its newest row is told apart he
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..context import Context
 from ..document import Document, Table
 from ..emptycells import empty_markers, table_marker
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..linkspans import Link, parsed_links
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 
 @rule(
@@ -24,7 +26,7 @@ from ..registry import Context, FixAvailability, rule
     good="| Name | Paper | Code |\n|---|---|---|\n| UNI | [paper](https://...) | - |",
     options={"marker": None},
 )
-def table_shape(ctx: Context):
+def table_shape(ctx: Context) -> Iterator[Finding]:
     """GitHub silently drops cells beyond the header and leaves missing ones blank, so a
     row that lost a pipe shifts its values under the wrong headings, and an extra cell
     (often a description split by a stray '|') disappears from the page. An empty cell

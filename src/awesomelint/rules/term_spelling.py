@@ -6,12 +6,14 @@ Under `profile: awesome`; the names and their wrong forms are data, rules/terms.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .. import data
-from ..findings import Edit, Fix, Severity
+from ..context import Context
+from ..findings import Edit, Finding, Fix, Severity
 from ..linkspans import parsed_links
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 
 
 @cache
@@ -32,7 +34,7 @@ def _terms() -> tuple[re.Pattern[str], dict[str, str]]:
     good="- [Alpha](https://alpha.example/) - A JavaScript tool on GitHub.",
     profile=AWESOME,
 )
-def term_spelling(ctx: Context):
+def term_spelling(ctx: Context) -> Iterator[Finding]:
     """Names spelled as their owners spell them read as care. Only text is read:
     code, URLs and link targets are left alone, a name joined to '.', '-', '_' or '/'
     is part of something else ('github.com', 'node.js-foo'), and an all-lower-case form

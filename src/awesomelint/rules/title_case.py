@@ -5,11 +5,13 @@ Profile awesome: sindresorhus/awesome asks for '# Awesome Name of List'."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..context import Context
 from ..document import Document
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..headings import Heading, title_heading
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 
 _SMALL_WORDS = frozenset("a an and as at but by en for from if in nor of on or per the to v vs via with".split())
 
@@ -39,7 +41,7 @@ def _title_words(heading: Heading, doc: Document) -> list[tuple[int, str]]:
     good="# Awesome Static Site Generators",
     profile=AWESOME,
 )
-def title_case(ctx: Context):
+def title_case(ctx: Context) -> Iterator[Finding]:
     """sindresorhus/awesome asks for '# Awesome Name of List'. A word is judged only
     when it is all lower case: acronyms, names with inner capitals (iOS, Node.js) and
     small words (of, and, the…) between other words are left as written."""

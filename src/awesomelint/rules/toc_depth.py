@@ -4,8 +4,11 @@ Profile awesome: two levels are what a reader scans."""
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..registry import AWESOME, Context, FixAvailability, rule
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Severity
+from ..registry import AWESOME, FixAvailability, rule
 from ..toc import table_of_contents
 
 
@@ -18,7 +21,7 @@ from ..toc import table_of_contents
     good="## Contents\n\n- [Tools](#tools)\n  - [Editors](#editors)\n\n## Tools\n\n### Editors\n\n#### Vim",
     profile=AWESOME,
 )
-def toc_depth(ctx: Context):
+def toc_depth(ctx: Context) -> Iterator[Finding]:
     """Two levels (sections and their subsections) are what a reader scans; a third
     makes the contents longer than some sections."""
     toc = table_of_contents(ctx.doc)

@@ -4,9 +4,12 @@ Profile awesome: sindresorhus/awesome wants Contents first, so a reader lands on
 
 from __future__ import annotations
 
-from ..findings import Severity
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, Severity
 from ..headings import headings_of, title_heading
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..registry import AWESOME, FixAvailability, rule
 from ..toc import table_of_contents
 
 
@@ -19,7 +22,7 @@ from ..toc import table_of_contents
     good="# Awesome Things\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools",
     profile=AWESOME,
 )
-def toc_position(ctx: Context):
+def toc_position(ctx: Context) -> Iterator[Finding]:
     """sindresorhus/awesome wants Contents as the first section, so a reader lands on
     the map of the list; an introduction in the lines under the title is fine, a
     section heading before Contents is not."""

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..context import Context
 from ..document import Document
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..headings import Heading, headings_of
 from ..linkspans import dest_edit, parsed_links
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..sequences import longest_increasing
 from ..toc import (
     TableOfContents,
@@ -438,7 +440,7 @@ def _emoji_of(heading: Heading) -> str:
     bad="# Awesome Things\n\n## Contents\n\n- [Tools](#tools)\n- [Old Section](#old-section)\n\n## Tools\n\n## Books\n",
     good="# Awesome Things\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n\n## Tools\n\n## Books\n",
 )
-def toc_sync(ctx: Context):
+def toc_sync(ctx: Context) -> Iterator[Finding]:
     """A table of contents drifts from the headings as sections are added, renamed and
     moved: readers click into nothing or never see a section. The ToC is the list
     under '## Contents' / '## Table of Contents' (emoji and '<!-- omit in toc -->'

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
-from ..findings import Fix, Severity
+from ..context import Context
+from ..findings import Finding, Fix, Severity
 from ..headings import list_names
 from ..linkspans import dest_edit, web_links
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import host_of, join_query, split_query, squeezed, strip_www, tracking_params
 
 
@@ -25,7 +27,7 @@ from ..urls import host_of, join_query, split_query, squeezed, strip_www, tracki
     good="[Paper](https://www.sciencedirect.com/science/article/pii/S2589750024000256?pes=vor)",
     options={"extend-params": []},
 )
-def tracking_param(ctx: Context):
+def tracking_param(ctx: Context) -> Iterator[Finding]:
     """Tracking parameters record where a reader came from, make links long, and make
     the same page look like two different links to duplicate checks. Dropping them
     never changes the page; other parameters and the fragment are kept as written. A

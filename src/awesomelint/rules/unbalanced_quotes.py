@@ -6,10 +6,12 @@ Under `profile: awesome`: an unclosed quote is a half-edited description.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..context import Context
 from ..described import entries_with_text
-from ..findings import Severity
-from ..registry import AWESOME, Context, FixAvailability, rule
+from ..findings import Finding, Severity
+from ..registry import AWESOME, FixAvailability, rule
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("【", "】"), ("《", "》"), ("（", "）"))
 
@@ -39,7 +41,7 @@ def _unbalanced(text: str) -> str | None:
     good="- [Alpha](https://alpha.example/) - The “fast” tool for things.",
     profile=AWESOME,
 )
-def unbalanced_quotes(ctx: Context):
+def unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
     """An unclosed quote is a half-edited description. Apostrophes (don’t, users’)
     and inch marks (27") are not quotes; code spans are read as written."""
     for entry in entries_with_text(ctx.doc):

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..context import Context
 from ..document import Document
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..linkspans import NOT_REFERENCES
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 # [text][label] and [label][]: the forms that are references whatever the brackets hold;
 # a lone [label] is as often a literal "[WIP]" as a reference
@@ -45,7 +46,7 @@ def _references(doc: Document) -> Iterator[tuple[int, str, str]]:
     bad="- [Alpha][alpha] - A tool.\n\n[alfa]: https://alpha.example/",
     good="- [Alpha][alpha] - A tool.\n\n[alpha]: https://alpha.example/",
 )
-def undefined_reference(ctx: Context):
+def undefined_reference(ctx: Context) -> Iterator[Finding]:
     """A reference whose definition was renamed or deleted renders as '[Alpha][alpha]'
     in brackets, with no link: the entry silently lost its target. GitHub alerts
     ('[!NOTE]') and footnotes ('[^1]') are not references. Only the two-bracket forms

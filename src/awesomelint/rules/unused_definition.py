@@ -6,12 +6,14 @@ definitions are found as the lines no leaf block covers that have a definition's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..context import Context
 from ..document import Document
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..linkspans import NOT_REFERENCES
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 _LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open", "hr"})
 _DEFINITION = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]{0,3})\[(?P<label>(?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?P<rest>.*)$")
@@ -59,7 +61,7 @@ def definitions(doc: Document) -> list[Definition]:
     bad="- [Alpha][alpha] - A tool.\n\n[alpha]: https://alpha.example/\n[beta]: https://beta.example/",
     good="- [Alpha][alpha] - A tool.\n\n[alpha]: https://alpha.example/",
 )
-def unused_definition(ctx: Context):
+def unused_definition(ctx: Context) -> Iterator[Finding]:
     """A definition nothing refers to is left over from a removed entry; it is
     invisible on the page but keeps a dead address in the file (and in link checks).
     Removing it changes nothing that renders."""

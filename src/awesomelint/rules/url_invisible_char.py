@@ -10,10 +10,11 @@ from functools import cache
 from markdown_it.helpers import parseLinkDestination
 
 from .. import data
+from ..context import Context
 from ..document import Document
-from ..findings import Edit, Fix, Severity
+from ..findings import Edit, Finding, Fix, Severity
 from ..linkspans import Link
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..spans import Spans
 
 
@@ -40,7 +41,7 @@ def _names(text: str) -> str:
     bad="- [Alpha](https://github.com/alpha/\u200balpha) - first",
     good="- [Alpha](https://github.com/alpha/alpha) - first",
 )
-def url_invisible_char(ctx: Context):
+def url_invisible_char(ctx: Context) -> Iterator[Finding]:
     """Text pasted from a PDF, a chat or a word processor brings characters that take no
     room on screen: zero-width spaces and joiners, soft hyphens, byte-order marks, bidi
     marks and overrides (rules/invisible.yaml). In a link's address GitHub keeps them

@@ -5,10 +5,13 @@ the fix writes the address it resolves to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import data
-from ..findings import Fix, Severity
+from ..context import Context
+from ..findings import Finding, Fix, Severity
 from ..linkspans import dest_edit, web_links
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 from ..urls import host_of, is_login, squeezed, strip_www
 
 
@@ -22,13 +25,13 @@ from ..urls import host_of, is_login, squeezed, strip_www
     good="[code](https://github.com/TencentAILabHealthcare/scBERT)",
     options={"extend-hosts": []},
 )
-def url_shortener(ctx: Context):
+def url_shortener(ctx: Context) -> Iterator[Finding]:
     """A shortened link hides where it goes, dies with the shortening service, and often
     tracks the click. A curated list should show its readers the real address. An entry
     about the shortener itself ('[Cutt.ly](https://cutt.ly/api-documentation)') links to
     the service, not through it, and passes."""
     hosts = data.patterns("shorteners", "hosts", ctx.option("extend-hosts"))
-    resolved = (ctx.data or {}).get("links", {})
+    resolved = ctx.link_run.verdicts
     for link in web_links(ctx.links):
         host = strip_www(host_of(link.url))
         if host in hosts:

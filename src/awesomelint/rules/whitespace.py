@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..context import Context
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import Context, FixAvailability, rule
+from ..registry import FixAvailability, rule
 
 HABIT = 20  # more places than this are how the file is written, not a slip
 TRAILING, BLANK_RUN, END = "trailing whitespace", "blank lines in a row", "end of file"  # kinds a habit can be
@@ -28,7 +31,7 @@ def _hard_break_lines(doc) -> set[int]:
     bad="| UNI | ... | ViT-l/16 | \u2420\n\n\n\n## Next",
     good="| UNI | ... | ViT-l/16 |\n\n## Next",
 )
-def whitespace(ctx: Context):
+def whitespace(ctx: Context) -> Iterator[Finding]:
     """Invisible whitespace makes every later edit of the line a noisy diff, and runs of
     blank lines drift apart between contributors. Two or more spaces ending a paragraph
     line are a markdown line break and are kept. Where trailing spaces (or runs of blank
