@@ -65,3 +65,15 @@ def test_check_paths_reads_folders_and_names_what_it_cannot_read(tmp_path):
 def test_check_paths_says_when_a_folder_has_no_lists(tmp_path):
     run = awesomelint.check_paths([str(tmp_path)])
     assert run.docs == [] and run.notices == [f"awesomelint: no markdown files found in {tmp_path}"]
+
+
+def test_the_readmes_python_snippet_runs_as_written(tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    snippet = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "README.md").write_text(BROKEN)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(snippet, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "3 3 nested-link" in printed and "['nested-link']" in printed
