@@ -20,17 +20,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, ConfigResolver, parse_config
+from .context import OwnRepository
 from .document import Document
 from .errors import InputError
 from .fix import FixOutcome, fix_document
 from .gcpause import collected_between
+from .links.verdict import Verdict
 from .linter import lint
 from .report import Located, locate
 from .rules import BY_NAME
 from .userpatterns import compile_user_pattern
+
+if TYPE_CHECKING:  # git and subprocess: imported only with --changed-since
+    from .changes import ChangedLines
 
 __all__ = ["CheckRun", "Config", "FixOutcome", "Located", "check_paths", "check_text", "collect_paths",
            "changed_lines_since", "config_resolver", "fix_text"]
@@ -146,7 +151,8 @@ def check_paths(paths: Iterable[str], config_for: ConfigFor | None = None, *, li
         run.configs.append(config)
     if run.errors and changed is not None:
         return run
-    verdicts, repositories = None, {}
+    verdicts: dict[str, Verdict] | None = None
+    repositories: dict[str, OwnRepository | None] = {}
     if links is not None and run.docs:
         verdicts, repositories, summary = _check_links(run.docs, run.configs, lines=lines if changed is not None else None,
                                                        **links)
@@ -173,7 +179,7 @@ def check_paths(paths: Iterable[str], config_for: ConfigFor | None = None, *, li
     return run
 
 
-def changed_lines_since(changed_since: str | None):
+def changed_lines_since(changed_since: str | None) -> ChangedLines | None:
     """The lines changed since REF, or None; InputError outside git or for a bad REF."""
     if changed_since is None:
         return None
@@ -184,7 +190,8 @@ def changed_lines_since(changed_since: str | None):
 
 def _check_links(docs: list[Document], configs: list[Config], timeout: float, max_time: float, max_concurrency: int,
                  per_host: int, cache_path: str | None, no_cache: bool, allow_private: bool,
-                 github_api: str | None = None, lines: dict[str, set[int]] | None = None):
+                 github_api: str | None = None, lines: dict[str, set[int]] | None = None
+                 ) -> tuple[dict[str, Verdict], dict[str, OwnRepository | None], str]:
     """Run the link checker once over every document: verdicts for every URL, the
     metadata of each list's own repository where repo-metadata runs (path -> it), and
     the run's one-line summary."""

@@ -16,8 +16,11 @@ hand-merged lists leave behind:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from markdown_it.token import Token
 
 from .document import Document
 from .linkspans import Link, parsed_links
@@ -89,14 +92,14 @@ def _find(doc: Document) -> list[BrokenLink]:
     return found
 
 
-def _only_inside(matches, masks: list[tuple[int, int]]) -> bool:
+def _only_inside(matches: Iterable[re.Match[str]], masks: list[tuple[int, int]]) -> bool:
     """Does every match start inside a mask? (Masks merged once and bisected: a paragraph
     of thousands of links stays linear.)"""
     merged = Spans.merged(masks)
     return all(merged.touches(match.start(), match.start() + 1) for match in matches)
 
 
-def _text_shapes(doc: Document, token, masks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[BrokenLink]:
+def _text_shapes(doc: Document, token: Token, masks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[BrokenLink]:
     """The shapes that stayed text ("merged", "spaced", "unclosed") in one inline token."""
     offsets = doc.inline_offsets(token)
     masked = list(token.content)

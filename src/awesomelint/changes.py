@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from .document import Document
 from .errors import InputError
-from .findings import Related
+from .findings import Finding, Related
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -90,7 +91,7 @@ class ChangedLines:
         return added_lines(diff.stdout)
 
 
-def only_new(doc, findings: list, lines: set[int]) -> tuple[list, int]:
+def only_new(doc: Document, findings: list[Finding], lines: set[int]) -> tuple[list[Finding], int]:
     """The findings a change is answerable for, and how many others were left out.
 
     A finding counts when one of its lines is new. An entry-level finding on an old line

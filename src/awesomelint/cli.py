@@ -9,26 +9,30 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import click
 import yaml
 
 from . import __version__
-from .api import CheckRun, changed_lines_since, check_paths, collect_paths, config_resolver
-from .config import PROFILES
+from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver
+from .config import PROFILES, Config
 from .diffs import explained_diff
 from .document import Document
 from .entries import entries_of
 from .errors import InputError
 from .findings import Severity
-from .fix import FixError, fix_document
+from .fix import FixError, FixOutcome, fix_document
 from .gcpause import collected_between
 from .registry import markdown_table
-from .report import FORMATTERS, locate
+from .report import FORMATTERS, Located, locate
 from .report import concise as concise_format
 from .report import full as full_format
 from .rules import BY_NAME, RULES
 from .writing import encode, write_atomic
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _error(message: str) -> None:
@@ -41,7 +45,8 @@ def _rule_list(value: str | None) -> list[str] | None:
     return [name.strip() for name in value.split(",") if name.strip()]
 
 
-def _resolver_or_exit(config_path, select, ignore, profile):
+def _resolver_or_exit(config_path: str | None, select: str | None, ignore: str | None,
+                      profile: str | None) -> ConfigFor:
     try:
         return config_resolver(config_path, select=_rule_list(select), ignore=_rule_list(ignore), profile=profile)
     except InputError as exc:
@@ -55,7 +60,7 @@ def main() -> None:
     """Lint and normalize awesome-list READMEs."""
 
 
-def _common(function):
+def _common(function: F) -> F:
     function = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching upward.")(function)
     function = click.option("--select", help="Comma-separated rules to run (ALL for every rule).")(function)
     function = click.option("--ignore", help="Comma-separated rules to skip.")(function)
@@ -64,7 +69,7 @@ def _common(function):
     return function
 
 
-def _link_options(function):
+def _link_options(function: F) -> F:
     function = click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True, help="Seconds per request, in all.")(function)
     function = click.option("--max-time", type=click.FloatRange(1, 86400), default=600.0, show_default=True, help="Seconds for the whole run; links not checked by then are reported as errors.")(function)
     function = click.option("--max-concurrency", type=click.IntRange(1, 512), default=64, show_default=True, help="Requests in flight in all.")(function)
@@ -76,7 +81,7 @@ def _link_options(function):
     return function
 
 
-def _ci_options(function):
+def _ci_options(function: F) -> F:
     function = click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
                             help="The least severity that makes the run fail (default: the config's fail-on, else warning).")(function)
     function = click.option("--changed-since", metavar="REF",
@@ -84,13 +89,15 @@ def _ci_options(function):
     return function
 
 
-def _check_or_exit(paths, config_for, links, only_links=False, changed_since=None) -> CheckRun:
+def _check_or_exit(paths: Iterable[str], config_for: ConfigFor, links: dict[str, Any] | None, only_links: bool = False,
+                   changed_since: str | None = None) -> CheckRun:
     """check_paths, its notices on stderr as they come; a stopped link run says how far it got."""
     from .links.run import Interrupted
 
     try:
         run = check_paths(paths, config_for, links=links, only_links=only_links, changed_since=changed_since)
     except Interrupted as stop:
+        assert links is not None  # only a link run is interrupted
         _error(stop.summary(cached=not links["no_cache"]))
         sys.exit(stop.exit_code)
     for notice in run.notices:
@@ -98,7 +105,7 @@ def _check_or_exit(paths, config_for, links, only_links=False, changed_since=Non
     return run
 
 
-def _threshold(fail_on: str | None, config) -> Severity:
+def _threshold(fail_on: str | None, config: Config) -> Severity:
     return Severity(fail_on) if fail_on else (config.fail_on or Severity.WARNING)
 
 
@@ -128,7 +135,7 @@ def _summary(linted: CheckRun, failing: int, fail_on: str | None, changed_since:
     _error(line)
 
 
-def _report(located, fmt, count):
+def _report(located: list[Located], fmt: str, count: int) -> None:
     if fmt == "full":
         output = full_format.render(located, colour=sys.stdout.isatty())
         if located:
@@ -160,7 +167,9 @@ def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str 
 @_link_options
 @_ci_options
 @_common
-def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignore, profile, **link_options):
+def check(paths: tuple[str, ...], fmt: str, online: bool, fail_on: str | None, changed_since: str | None,
+          config_path: str | None, select: str | None, ignore: str | None, profile: str | None,
+          **link_options: Any) -> None:
     """Report what is wrong with each list."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
     linted = _check_or_exit(paths, config_for, link_options if online else None, changed_since=changed_since)
@@ -173,7 +182,8 @@ def check(paths, fmt, online, fail_on, changed_since, config_path, select, ignor
 @_link_options
 @_ci_options
 @_common
-def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, profile, **link_options):
+def links(paths: tuple[str, ...], fmt: str, fail_on: str | None, changed_since: str | None, config_path: str | None,
+          select: str | None, ignore: str | None, profile: str | None, **link_options: Any) -> None:
     """Check every link online: dead, redirected, erroring, archived."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
     linted = _check_or_exit(paths, config_for, link_options, only_links=True, changed_since=changed_since)
@@ -188,7 +198,9 @@ def links(paths, fmt, fail_on, changed_since, config_path, select, ignore, profi
 @click.option("--no-layout", is_flag=True, help="Content fixes only; leave the layout as written.")
 @_ci_options
 @_common
-def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_since, config_path, select, ignore, profile):
+def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes: bool, no_layout: bool,
+        fail_on: str | None, changed_since: str | None, config_path: str | None, select: str | None,
+        ignore: str | None, profile: str | None) -> None:
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically.
 
     Only fixes for findings `check` prints are applied; what remains is listed. Exit 1:
@@ -250,7 +262,7 @@ def fix(paths, show_diff, check_only, unsafe_fixes, no_layout, fail_on, changed_
     sys.exit(1 if failing else 0)
 
 
-def _applied(outcome) -> str:
+def _applied(outcome: FixOutcome) -> str:
     """'12 fixes applied (entry-separator 5, whitespace 7), layout in 3 blocks'."""
     rules = Counter(change.rule for change in outcome.changes if change.rule != "layout")
     layout = sum(1 for change in outcome.changes if change.rule == "layout")
@@ -289,7 +301,7 @@ def _touches(before: str, after: str, lines: set[int]) -> bool:
 @main.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "yaml"]), default="json", show_default=True)
-def export(path, fmt):
+def export(path: str, fmt: str) -> None:
     """Print the entries of a list as JSON, CSV or YAML."""
     try:
         doc = Document.from_path(path)
@@ -322,7 +334,7 @@ def export(path, fmt):
 @click.option("--markdown", is_flag=True, help="Print the README's rule table.")
 @click.option("--awesome-lint", "awesome_lint", is_flag=True,
               help="Print awesome-lint's rules and the awesomelint rules that do their job.")
-def rules_command(markdown, awesome_lint):
+def rules_command(markdown: bool, awesome_lint: bool) -> None:
     """List every rule with its severity, fix and summary."""
     if awesome_lint:
         from .compat import awesome_lint_table
@@ -345,7 +357,7 @@ def rules_command(markdown, awesome_lint):
 
 @main.command("rule")
 @click.argument("name")
-def rule_command(name):
+def rule_command(name: str) -> None:
     """Explain one rule, with a bad and a good example."""
     rules = BY_NAME
     if name not in rules:

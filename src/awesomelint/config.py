@@ -8,7 +8,7 @@ import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -22,6 +22,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+if TYPE_CHECKING:  # the layout's options, for their type only: layout is imported when a config asks for it
+    from .layout import Options
 
 CONFIG_NAMES = (".awesomelint.yaml", ".awesomelint.yml", "pyproject.toml")
 DEFAULT_LAYOUT_LINES = 20  # a layout change of more lines than this in one block waits for --unsafe-fixes
@@ -59,7 +62,7 @@ class Config:
     def max_bytes(self) -> int:
         return int(self.max_size_mb * 1024 * 1024)
 
-    def layout_options(self):
+    def layout_options(self) -> Options | None:
         """The layout `fix` writes, or None when the config turns layout off (``layout: false``)."""
         from .layout import Options
 

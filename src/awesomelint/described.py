@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown_it.token import Token
+
 from .document import Document
 from .entries import entries_of, strip_symbols
 from .linkspans import token_text
@@ -87,7 +89,7 @@ def _described(doc: Document) -> list[Described]:
     return found
 
 
-def _read(doc: Document, inline, line: int) -> Described | None:
+def _read(doc: Document, inline: Token, line: int) -> Described | None:
     children = inline.children or []
     position = 0
     while position < len(children) and children[position].type == "text" and not strip_symbols(children[position].content):

@@ -53,7 +53,7 @@ def hunk_reasons(original: Document, after: str, changes: list[Change]) -> list[
             for group in matcher.get_grouped_opcodes(0)]
 
 
-def _touched(group) -> set[int]:
+def _touched(group: list[tuple[str, int, int, int, int]]) -> set[int]:
     """1-based lines of the text as read that a hunk removes, or between which it inserts."""
     touched: set[int] = set()
     for tag, i1, i2, _j1, _j2 in group:

@@ -20,6 +20,7 @@ import bisect
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -304,7 +305,7 @@ def _changed_spans(text: str, edit: Edit) -> list[tuple[int, int]]:
 class _Regions:
     """Spans of the text as read that fixes rewrote, merged, asked whether they hold a span."""
 
-    def __init__(self, spans) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
         for start, end in sorted(spans):
@@ -416,7 +417,7 @@ def _place_now(start: int, end: int, original: Document, final: Document, edits:
     return region
 
 
-def apply_layout(doc: Document, options) -> tuple[Document, list[tuple[int, str]]]:
+def apply_layout(doc: Document, options: Options) -> tuple[Document, list[tuple[int, str]]]:
     """The document in its layout, and the blocks kept as written (line, what) because
     their layout would change the rendered HTML."""
     laid_out = layout_pass(doc, options)

@@ -11,6 +11,7 @@ generated, please do not update"); the config can say so too (`generated: true`,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,7 +55,7 @@ def _notice(doc: Document) -> Generated | None:
     return None
 
 
-def _candidates(doc: Document):
+def _candidates(doc: Document) -> Iterator[tuple[int, str]]:
     """(1-based line, text) of every HTML comment, and of the lines near the top and bottom
     that are not list items (a notice is not an entry)."""
     in_list: set[int] = set()
@@ -72,7 +73,7 @@ def _candidates(doc: Document):
                 yield token.map[0] + 1 + token.content.count("\n", 0, at), comment
 
 
-def _comments(html: str):
+def _comments(html: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of each ``<!-- … -->`` (one scan: an unclosed comment ends it)."""
     position = 0
     while (start := html.find("<!--", position)) >= 0:

@@ -22,10 +22,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from markdown_it.token import Token
 
-from .document import Document, Node, lines, split_row
+from .document import Document, Node, Table, lines, split_row
 from .findings import Edit
 from .linkspans import SAME_PAGE
 
@@ -35,6 +36,7 @@ _DELIMITER_CELL = re.compile(r"^(:?)-+(:?)$")
 _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4}|$)")
 
 LIST_TYPES = ("bullet_list", "ordered_list")
+T = TypeVar("T")
 CONVENTION = 0.75  # the share of a file's bullets that makes their marker its convention; below, it has none
 
 
@@ -82,7 +84,7 @@ def layout_groups(doc: Document, options: Options | None = None, grids: dict[int
     return [g for g in groups if g.edits]
 
 
-def _majority(counts: Counter, minimum_share: float = 0.5):
+def _majority(counts: Counter[T], minimum_share: float = 0.5) -> T | None:
     """The value more than ``minimum_share`` of the votes went to, else None (no convention)."""
     total = sum(counts.values())
     if not total:
@@ -159,7 +161,7 @@ def _read_row(doc: Document, number: int) -> _Row | None:
     return _Row(number, line, [line[s:e].strip(" \t") for s, e in bounds], bounds, lead, trail)
 
 
-def _read_table(doc: Document, table) -> list[_Row] | None:
+def _read_table(doc: Document, table: Table) -> list[_Row] | None:
     """Header, delimiter and body rows of a top-level table outside containers."""
     if table.level != 0:
         return None
@@ -922,11 +924,11 @@ def _indent_votes(doc: Document) -> Counter:
     return votes
 
 
-def _indent_words(convention) -> str:
+def _indent_words(convention: str | int) -> str:
     return "to the parent's text" if convention == "content" else f"{convention} columns past the parent's marker"
 
 
-def _indent_why(current: int, marker: int, convention, options: Options, votes: Counter) -> str:
+def _indent_why(current: int, marker: int, convention: str | int, options: Options, votes: Counter) -> str:
     found = f"sub-list indented {current - marker} columns past its parent's marker"
     if options.canonical:
         return f"{found} where the canonical style indents {_indent_words(convention)}"
@@ -1051,7 +1053,7 @@ def _closing_why(options: Options, closing: Counter) -> str:
 # space between blocks --------------------------------------------------------
 
 
-def _block_kind(token) -> str:
+def _block_kind(token: Token) -> str:
     return token.type.replace("_open", "")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .edits import apply_edits
+from .findings import Edit
 from .layout import Group, Options, layout_groups
 from .verify import FixError, html, verify
 
@@ -28,7 +29,7 @@ class LayoutPass:
     large: list[Group] = field(default_factory=list)
 
     @property
-    def edits(self):
+    def edits(self) -> list[Edit]:
         return sorted((e for g in self.applied for e in g.edits), key=lambda e: (e.start, e.end))
 
 

@@ -4,6 +4,7 @@ each with its exact source span, read once per document."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -145,7 +146,7 @@ def dest_edit(doc: Document, link: Link, new_url: str) -> Edit | None:
     return Edit(start, end, new_url)
 
 
-def web_links(links: list[Link]):
+def web_links(links: list[Link]) -> Iterator[Link]:
     """The links to a web address (http or https), images aside: the links tracking-param,
     url-shortener and insecure-url read."""
     for link in links:

@@ -86,7 +86,7 @@ def _recording(rule: InlineRule, token_type: str) -> InlineRule:
     return wrapped
 
 
-def _record_destination(state: StateInline, start: int, token) -> None:
+def _record_destination(state: StateInline, start: int, token: Token) -> None:
     """Remember where the written destination of an inline link or image sits."""
     label_start = start + (2 if state.src[start] == "!" else 1)
     label_end = state.md.helpers.parseLinkLabel(state, label_start - 1, True)

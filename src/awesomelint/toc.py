@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import unquote
+
+from markdown_it.token import Token
 
 from .document import Document, Node
 from .entries import LIST_TYPES
@@ -201,7 +204,7 @@ def _in_page_links(doc: Document) -> list[tuple[int, Heading]]:
     return found
 
 
-def _worded(inline) -> bool:
+def _worded(inline: Token) -> bool:
     """Does the inline hold words outside its links (a sentence, not a row of links)?"""
     depth = 0
     for child in inline.children or ():
@@ -316,7 +319,7 @@ def _find(doc: Document) -> TableOfContents | None:
 
 
 def _continued(doc: Document, lists: list[Node], nav: set[int], headings: list[Heading], after: int,
-               group: Heading | None, may_group) -> list[tuple[Heading | None, Node]]:
+               group: Heading | None, may_group: Callable[[Heading], bool]) -> list[tuple[Heading | None, Node]]:
     """The navigation lists that go on from line ``after``: separated only by labels
     ('**AI & ML**', a back-to-top link) or by one group heading ``may_group`` accepts
     whose section is only such a list pointing elsewhere ('## 2024')."""
@@ -407,13 +410,13 @@ def _is_label(line: str) -> bool:
     return len(line.strip()) <= 60 and "](" not in line
 
 
-def _item_nodes(node: Node):
+def _item_nodes(node: Node) -> Iterator[Node]:
     for child in node.children:
         if child.type == "list_item":
             yield child
 
 
-def _nav_link(doc: Document, item: Node):
+def _nav_link(doc: Document, item: Node) -> tuple[str, str, int, int] | None:
     """(text, fragment, start, end) when the item's own text is one in-page link, with
     at most symbols or numbering around it; else None."""
     paragraphs = [c for c in item.children if c.type not in LIST_TYPES]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
@@ -72,7 +73,8 @@ def everyday_words() -> frozenset[str]:
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
-def _weights_by_word(words: Bag, group, same, bags: list[Bag], weights: list[float]) -> tuple[dict, dict]:
+def _weights_by_word(words: Bag, group: Sequence[int], same: Sequence[int], bags: list[Bag],
+                     weights: list[float]) -> tuple[dict[str, float], dict[str, float]]:
     """For each of `words`, the sum of the weights of the group's bags holding it, and of
     the bags of `same` (the group's part in one section), each added in group order."""
     in_group: dict[str, float] = {}
@@ -140,7 +142,7 @@ def without_frame(bags: list[Bag], keep: frozenset[str] = frozenset()) -> list[B
     return [{word: None for word in bag if word not in frame} for bag in bags] if frame else bags
 
 
-def variants(words) -> Bag:
+def variants(words: Iterable[str]) -> Bag:
     """Each word with its plural or singular ("calendars" -> "calendar"): how a heading
     names what its entries are ("Benchmarks" over "a benchmark with monthly refresh")."""
     found: Bag = {}

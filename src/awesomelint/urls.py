@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from urllib.parse import SplitResult, urlsplit
 
@@ -33,7 +34,7 @@ def host_of(url: str) -> str:
     return (parts.hostname or "").lower().rstrip(".") if parts is not None else ""
 
 
-def host_matches(host: str, hosts) -> bool:
+def host_matches(host: str, hosts: Iterable[str]) -> bool:
     """``host`` is one of ``hosts`` (or a subdomain of an entry written ``*.domain``).
 
     ``www.`` is ignored on both sides.
@@ -43,7 +44,7 @@ def host_matches(host: str, hosts) -> bool:
     return host in exact or within(host, domains)
 
 
-def within(host: str, domains) -> bool:
+def within(host: str, domains: Iterable[str]) -> bool:
     """``host`` is one of ``domains`` or a subdomain of one."""
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 

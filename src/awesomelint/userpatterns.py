@@ -12,12 +12,19 @@ adversarial lines.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Protocol
 
 from .errors import InputError
 
 
+class UserPattern(Protocol):
+    """A compiled RE2 pattern, as far as awesomelint uses one (re2 ships no types)."""
+
+    def search(self, text: str, /) -> object: ...
+
+
 @lru_cache(maxsize=256)
-def compile_user_pattern(pattern: str, ignore_case: bool = False):
+def compile_user_pattern(pattern: str, ignore_case: bool = False) -> UserPattern:
     """A compiled RE2 pattern with ``search``; raises ValueError with RE2's reason."""
     import re2  # only when a config has patterns: start-up stays light
 
@@ -31,7 +38,7 @@ def compile_user_pattern(pattern: str, ignore_case: bool = False):
         raise ValueError(reason) from None
 
 
-def checked_user_pattern(pattern: str, where: str, ignore_case: bool = False):
+def checked_user_pattern(pattern: str, where: str, ignore_case: bool = False) -> UserPattern:
     """compile_user_pattern, or one line naming the config key, for exit 2."""
     try:
         return compile_user_pattern(pattern, ignore_case)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .verdict import ARCHIVED, BOT_WALL, OK, REDIRECT, Verdict
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS verdicts (
 BUSY_SECONDS = 30.0
 
 
-def _while_locked(statement) -> None:
+def _while_locked(statement: Callable[[], object]) -> None:
     """Run `statement`, retrying while another run holds the file. Switching a new file to
     WAL needs it alone, and SQLite reports "database is locked" at once instead of
     waiting out the busy timeout when two runs open it at the same moment."""

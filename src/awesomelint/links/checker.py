@@ -190,7 +190,7 @@ class Checker:
             return Verdict(url, DEAD, status, final if final != url else None, f"HTTP {status}")
         return Verdict(url, ERROR, status, final if final != url else None, f"HTTP {status}")
 
-    async def _request(self, url: str):
+    async def _request(self, url: str) -> Verdict | tuple[int, str | None, httpx.Headers]:
         """(status, Location, headers) of one hop, with HEAD->GET fallback and retries; or a Verdict."""
         host = (urlsplit(url).hostname or "").lower()
         state = self.hosts.setdefault(host, _Host(self.settings.per_host))

@@ -18,6 +18,7 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Iterable
+from typing import Any
 from urllib.request import getproxies
 
 import httpcore
@@ -194,7 +195,7 @@ def _pool_budget(per_host: int) -> int:
     return max(8, min(256, (soft // 2) // max(per_host, 1)))
 
 
-def pinned_client(book: AddressBook, limits: httpx.Limits | None = None, per_host: int = 8, **options) -> httpx.AsyncClient:
+def pinned_client(book: AddressBook, limits: httpx.Limits | None = None, per_host: int = 8, **options: Any) -> httpx.AsyncClient:
     """An AsyncClient whose connections are pinned; with a proxy in the environment, a
     plain client through it (httpx ignores environment proxies beside a given transport,
     and the proxy is what resolves names then)."""

@@ -8,7 +8,7 @@ import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -17,6 +17,7 @@ from .. import data
 from ..document import Document
 from ..entries import links_of
 from ..urls import host_matches, host_of, https_counterpart
+from ..userpatterns import UserPattern
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
@@ -117,7 +118,7 @@ def https_twins(verdicts: dict[str, Verdict]) -> list[str]:
 
 
 def check_links(docs: list[Document], settings: Settings, cache_path: str | None,
-                github_api: str | None = None, progress: bool | None = None, exclude=(),
+                github_api: str | None = None, progress: bool | None = None, exclude: Sequence[UserPattern] = (),
                 lines: dict[str, set[int]] | None = None, progress_every: float = 10.0,
                 own_repos: tuple[tuple[str, str], ...] = ()) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);

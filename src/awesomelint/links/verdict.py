@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:  # the rules' context, for its type only: the checker does not need the rules
     from ..context import Context
+    from ..linkspans import Link
 
 OK: Final = "ok"
 DEAD: Final = "dead"  # 404, 410, a host that does not resolve
@@ -30,7 +32,7 @@ class Verdict:
     cached: bool = False
 
 
-def link_verdicts(ctx: Context, kinds: tuple[str, ...]):
+def link_verdicts(ctx: Context, kinds: tuple[str, ...]) -> Iterator[tuple[Link, Verdict]]:
     """The document's links (images aside) whose verdict in the context's link-check run
     is one of ``kinds``, each with its verdict: what dead-link, redirected-link,
     link-error and archived-repo report on. Without a run there are none."""

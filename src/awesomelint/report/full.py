@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from .inert import inert
+from .located import Located
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def render(items, colour: bool = False) -> str:
+def render(items: list[Located], colour: bool = False) -> str:
     out = []
     for item in items:
         head = f"{inert(item.path)}:{item.line}:{item.column}:"

@@ -4,6 +4,7 @@ GitHub's toolkit does so a crafted title cannot end the command or inject anothe
 from __future__ import annotations
 
 from .inert import inert
+from .located import Located
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -16,7 +17,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(items) -> str:
+def render(items: list[Located]) -> str:
     lines = []
     for item in items:
         props = ",".join(

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .inert import TABLE, inert
+from .located import Located
 
 FOLD = 20  # findings a file shows before its table is folded
 _PUNCTUATION = set(string.punctuation) - set("<>&\"'")
@@ -55,7 +56,7 @@ def _line_link(path: str, line: int) -> str:
     return f"[{line}]({url.replace(')', '%29').replace(' ', '%20')})"
 
 
-def render(items) -> str:
+def render(items: list[Located]) -> str:
     if not items:
         return "## awesomelint\n\nNo findings.\n"
     counts = Counter(item.severity for item in items)

@@ -6,11 +6,12 @@ import json
 
 from .. import __version__
 from ..rules import BY_NAME
+from .located import Located
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(items) -> str:
+def render(items: list[Located]) -> str:
     rules = BY_NAME
     used = sorted({item.rule for item in items})
     index = {name: i for i, name in enumerate(used)}

@@ -124,7 +124,7 @@ def duplicate_entry(ctx: Context) -> Iterator[Finding]:
         yield from _cross_section_notes(ctx, places, spread)
 
 
-def _cross_section_notes(ctx: Context, places: _Places, spread: dict[int, list[Entry]]):
+def _cross_section_notes(ctx: Context, places: _Places, spread: dict[int, list[Entry]]) -> Iterator[Finding]:
     """One info note per work listed in several sections, on its last place."""
     for group in spread.values():
         last = group[-1]
@@ -211,7 +211,8 @@ class _Keys:
         return cls(address_of(entry, doc), normalize_title(entry.title), base, alias, frozenset(_authors(entry)))
 
 
-def _match(entry, keys: _Keys, keys_of: dict[int, _Keys], by_url, by_title, by_base, earlier):
+def _match(entry: Entry, keys: _Keys, keys_of: dict[int, _Keys], by_url: dict[str, Entry], by_title: dict[str, Entry],
+           by_base: dict[str, tuple[Entry, str]], earlier: _AuthorIndex) -> tuple[Entry | None, str]:
     main, title = keys.main, keys.title
     if main and main in by_url:
         first = by_url[main]

@@ -5,12 +5,12 @@ whose https address ends on the same page as the http one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .. import data
 from ..context import Context
 from ..findings import Finding, Fix, Severity
-from ..links.verdict import OK, REDIRECT
+from ..links.verdict import OK, REDIRECT, Verdict
 from ..linkspans import dest_edit, web_links
 from ..registry import FixAvailability, rule
 from ..urls import host_matches, host_of, https_counterpart
@@ -54,7 +54,7 @@ def insecure_url(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _same_page_over_https(url: str, verdicts) -> bool:
+def _same_page_over_https(url: str, verdicts: Mapping[str, Verdict]) -> bool:
     """Did the link's https twin answer, ending where the http link ends (or would have)?"""
     secure = verdicts.get(https_counterpart(url) or "")
     if secure is None or secure.kind not in (OK, REDIRECT):

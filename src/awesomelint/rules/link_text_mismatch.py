@@ -91,7 +91,7 @@ def _is_repo_root(url: str) -> bool:
     return len(path) == 2 or (len(path) == 4 and path[2] == "tree" and path[3] in ("main", "master"))
 
 
-def _column_outliers(ctx: Context):
+def _column_outliers(ctx: Context) -> Iterator[Finding]:
     tables: dict[int, list] = {}
     for entry in ctx.entries:
         if entry.table is not None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+from markdown_it.token import Token
 
 from ..context import Context
+from ..document import Document
 from ..findings import Edit, Finding, Fix, Severity
 from ..registry import FixAvailability, rule
 
@@ -47,7 +50,9 @@ def list_numbering(ctx: Context) -> Iterator[Finding]:
         for item, want in zip(items, expected):
             edits.extend(_renumber(doc, item, want))
         bad = next(i for i, (n, e) in enumerate(zip(numbers, expected)) if n != e)
-        line = items[bad].map[0] + 1
+        bad_map = items[bad].map
+        assert bad_map is not None  # the parser places every list item
+        line = bad_map[0] + 1
         start, end = doc.line_span(line)
         what = "repeats" if numbers[bad] in numbers[:bad] else "skips"
         message = f"list numbering {what} at item {numbers[bad]} (expected {expected[bad]}); the list runs {_ranges(numbers)}"
@@ -67,7 +72,7 @@ def list_numbering(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(start, end, message, fix=Fix.safe(*edits) if edits else None)
 
 
-def _next_start(tokens, open_index: int) -> int | None:
+def _next_start(tokens: Sequence[Token], open_index: int) -> int | None:
     """The first number of the next ordered list at the same depth, if it has one."""
     level = tokens[open_index].level
     closed = False
@@ -82,7 +87,7 @@ def _next_start(tokens, open_index: int) -> int | None:
     return None
 
 
-def _items(tokens, open_index: int):
+def _items(tokens: Sequence[Token], open_index: int) -> list[Token]:
     level = tokens[open_index].level
     items = []
     for token in tokens[open_index + 1 :]:
@@ -93,7 +98,8 @@ def _items(tokens, open_index: int):
     return items
 
 
-def _renumber(doc, item, number: int) -> list[Edit]:
+def _renumber(doc: Document, item: Token, number: int) -> list[Edit]:
+    assert item.map is not None  # the parser places every list item
     first = item.map[0]
     line = doc.lines[first]
     match = _MARKER.match(line)

@@ -91,7 +91,7 @@ def mixed_script(ctx: Context) -> Iterator[Finding]:
             yield _finding(ctx, start, end, word, slips)
 
 
-def _finding(ctx: Context, start: int, end: int, word: str, slips: list[tuple[int, str]]):
+def _finding(ctx: Context, start: int, end: int, word: str, slips: list[tuple[int, str]]) -> Finding:
     edits = [Edit(start + index, start + index + 1, latin) for index, latin in slips]
     named = "; ".join(f"U+{ord(word[index]):04X} {unicodedata.name(word[index], '?')} looks like Latin '{latin}'"
                       for index, latin in slips)

@@ -15,17 +15,22 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from os.path import commonprefix
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..context import Context
 from ..findings import Edit, Finding, Fix, Severity
 from ..registry import FixAvailability, rule
+
+if TYPE_CHECKING:  # for its types only: ftfy is imported on the first line worth asking it about
+    import ftfy
 
 _CODECS = ("sloppy-windows-1252", "sloppy-windows-1254", "latin-1")  # ftfy's sloppy codecs: see _explain
 _LOST = (0x8F, 0x8D, 0xAD, 0x90, 0x9D, 0x81)  # bytes a wrong decode drops, likeliest first
 
 
 @lru_cache(maxsize=1)
-def _ftfy():
+def _ftfy() -> tuple[ModuleType, ftfy.TextFixerConfig]:
     """ftfy and its configuration, imported on the first line worth asking it about: it
     takes 50 ms to import, a third of awesomelint's start-up, and most files (ASCII, or
     real emoji) never need it. Importing it registers the sloppy-windows codecs."""
@@ -47,7 +52,7 @@ def _ftfy():
     return ftfy, config
 
 
-def _explain(text: str):
+def _explain(text: str) -> ftfy.ExplainedText:
     ftfy, config = _ftfy()
     return ftfy.fix_and_explain(text, config=config)
 
@@ -283,7 +288,7 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(offset, offset + 1, message, entry=entry)
 
 
-def _changes(line: str, repaired: str, gap: int = 3):
+def _changes(line: str, repaired: str, gap: int = 3) -> list[tuple[int, int, str]]:
     """The changed stretches of a line, nearby ones merged: (start, end, replacement)."""
     # the repair leaves most of a line alone: diff only what lies between the common
     # prefix and suffix (a long line of many stretches is still diffed whole)

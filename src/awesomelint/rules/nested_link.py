@@ -82,4 +82,4 @@ def _matches_text(text: str, url: str) -> bool:
     if repo and text == f"{repo[0]}/{repo[1]}".lower():
         return True
     expected = _KIND_HOSTS.get(text) or host_words().get(text)
-    return bool(expected) and within(host_of(url), expected)
+    return expected is not None and within(host_of(url), expected)

@@ -33,14 +33,17 @@ writes ("[paper] [code]").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from statistics import NormalDist, fmean, median
 from typing import Protocol
 
+from markdown_it.token import Token
+
 from .. import data
 from ..context import Context
+from ..document import Document
 from ..entries import Entry, entry_name, plain_text
 from ..findings import Finding, Severity
 from ..formmodel import FormModel, host, site
@@ -142,7 +145,7 @@ def units_of(entries: list[Entry]) -> list[Unit]:
     return units
 
 
-def _subject_texts(doc, entries: list[Entry]) -> tuple[str, str]:
+def _subject_texts(doc: Document, entries: list[Entry]) -> tuple[str, str]:
     """(headings, the title and intro before the first entry)."""
     headings, intro = [], []
     tokens = doc.tokens
@@ -155,7 +158,7 @@ def _subject_texts(doc, entries: list[Entry]) -> tuple[str, str]:
     return " ".join(headings), " ".join(intro)
 
 
-def _navigation(inline) -> bool:
+def _navigation(inline: Token) -> bool:
     """A table-of-contents line: it links within the page and says nothing of its own."""
     return any(c.type == "link_open" and SAME_PAGE.match(str(c.attrs.get("href", ""))) is not None for c in inline.children or ())
 
@@ -179,7 +182,8 @@ def _sections(entries: Sequence[_Placed]) -> dict[tuple, list[int]]:
     return sections
 
 
-def _section_offset(members: range, entries: Sequence[_Placed], sections, z: dict[int, float]) -> float | None:
+def _section_offset(members: range, entries: Sequence[_Placed], sections: dict[tuple, list[int]],
+                    z: dict[int, float]) -> float | None:
     """How far below the list's typical entry the rest of these entries' section sits
     (robust z, 0 when not below): a section that is all unusual — cities under
     "Conferences" — has a subject of its own, and its entries are judged against it.
@@ -189,14 +193,15 @@ def _section_offset(members: range, entries: Sequence[_Placed], sections, z: dic
     return min(0.0, median(rest)) if len(rest) >= RUN_LENGTH else None
 
 
-def _section_own(members: range, entries: Sequence[_Placed], sections, z: dict[int, float], tolerance: float) -> bool:
+def _section_own(members: range, entries: Sequence[_Placed], sections: dict[tuple, list[int]], z: dict[int, float],
+                 tolerance: float) -> bool:
     """Whether a run belongs to its section rather than stands out of it: too few others
     remain to tell, or the rest of the section sits more than `tolerance` below typical."""
     offset = _section_offset(members, entries, sections, z)
     return offset is None or offset < -tolerance
 
 
-def _in_sorted_section(members, entries: Sequence[_Placed], sections) -> bool:
+def _in_sorted_section(members: range, entries: Sequence[_Placed], sections: dict[tuple, list[int]]) -> bool:
     """Whether these entries sit in a section kept in alphabetical order: they were put
     in their places one by one, not pasted as a block."""
     for section in {tuple(entries[i].section) for i in members}:
@@ -206,7 +211,8 @@ def _in_sorted_section(members, entries: Sequence[_Placed], sections) -> bool:
     return True
 
 
-def _most_of_section(members: list[int], entries: Sequence[_Placed], sections, share: float = 0.5) -> bool:
+def _most_of_section(members: list[int], entries: Sequence[_Placed], sections: dict[tuple, list[int]],
+                     share: float = 0.5) -> bool:
     """Whether these entries are most of their section (more than ``share`` of it): then
     they are its theme (awesome-go's Conferences are eleven cities in a row), not a block
     pasted into it."""
@@ -265,12 +271,12 @@ def _bag(text: str, stop: frozenset[str]) -> dict[str, None]:
     return dict.fromkeys(words_of(text, stop))
 
 
-def _stopwords(allow=()) -> frozenset[str]:
+def _stopwords(allow: Iterable[str] = ()) -> frozenset[str]:
     """Function words, and the words the user allows."""
     return frozenset(data.load("stopwords")["words"]) | {w for a in allow for w in words_of(str(a), frozenset())}
 
 
-def written_entries(entries: list[Entry], allow=()) -> list[Entry]:
+def written_entries(entries: list[Entry], allow: Iterable[str] = ()) -> list[Entry]:
     """The entries the list's people wrote: without the lines a generator repeats word
     for word under every project (best-of's "PyPi (📥 240 / month)"), which would
     otherwise be most of the list and its subject."""
@@ -279,7 +285,7 @@ def written_entries(entries: list[Entry], allow=()) -> list[Entry]:
     return [e for e, line in zip(entries, lines) if not line]
 
 
-def _title_words(doc, stop: frozenset[str]) -> frozenset[str]:
+def _title_words(doc: Document, stop: frozenset[str]) -> frozenset[str]:
     """The words of the list's title (its first top-level heading): the subject by the
     maintainer's own word."""
     tokens = doc.tokens
@@ -289,7 +295,8 @@ def _title_words(doc, stop: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
-def list_model(doc, entries: list[Entry], topic=(), allow=(), units: list[Unit] | None = None) -> TopicModel:
+def list_model(doc: Document, entries: list[Entry], topic: Iterable[str] = (), allow: Iterable[str] = (),
+               units: list[Unit] | None = None) -> TopicModel:
     """The word model of a list: its units (entries and their worded sub-links) without
     the words nearly all of them write, its sections and their headings, and its title,
     intro and headings."""
@@ -411,7 +418,7 @@ def _by_entry(units: list[Unit], reasons: Reasons) -> dict[int, int]:
     return dict(sorted(flagged.items()))
 
 
-def _run_names(run, units: list[Unit]) -> str:
+def _run_names(run: Sequence[int], units: list[Unit]) -> str:
     """"3 neighbouring entries", or "4 neighbouring entries and links" when sub-links
     of an entry are among them."""
     return f"{len(run)} neighbouring entries" + (" and links" if any(units[u].link for u in run) else "")
@@ -437,8 +444,8 @@ class _Scale:
         return floor * self.strictness * self.model.depth(index)
 
 
-def _lone_outliers(entries: list[Entry], units: list[Unit], sections, scores: list[EntryScore], form: FormModel,
-                   scale: _Scale) -> Reasons:
+def _lone_outliers(entries: list[Entry], units: list[Unit], sections: dict[tuple, list[int]], scores: list[EntryScore],
+                   form: FormModel, scale: _Scale) -> Reasons:
     """Two kinds of evidence, each of which an on-topic entry shows now and then, but
     seldom both: words English explains better than the list does, and a form (how it
     is written, where it links; see `formmodel`) few other entries have.
@@ -488,8 +495,8 @@ def _anchored(score: EntryScore) -> bool:
     return sum(1 for ratio in score.ratios.values() if ratio >= ANCHOR_RATIO) >= ANCHORS
 
 
-def _pasted_runs(entries: list[Entry], units: list[Unit], sections, model: TopicModel, scores: list[EntryScore],
-                 form: FormModel, scale: _Scale, found: set[int]) -> Reasons:
+def _pasted_runs(entries: list[Entry], units: list[Unit], sections: dict[tuple, list[int]], model: TopicModel,
+                 scores: list[EntryScore], form: FormModel, scale: _Scale, found: set[int]) -> Reasons:
     """A pasted block vouches for itself ("scans", "patients"): a run of below-typical
     units is scored again without the run, on the list's own scale. Three or more far
     below typical are a pasted block; so are three or more less far below whose form,
@@ -555,8 +562,9 @@ def neighbourhood_scores(model: TopicModel, indices: list[int]) -> dict[int, Ent
             for i in indices}
 
 
-def _unexplained_neighbourhoods(units: list[Unit], sections, model: TopicModel, scores: list[EntryScore],
-                                evidence: list[int], scale: _Scale, found: set[int]) -> Reasons:
+def _unexplained_neighbourhoods(units: list[Unit], sections: dict[tuple, list[int]], model: TopicModel,
+                                scores: list[EntryScore], evidence: list[int], scale: _Scale,
+                                found: set[int]) -> Reasons:
     """Each unit scored without its neighbours: a pasted block can no longer vouch for
     itself, wherever its entries fall. Three or more neighbours far below the list's
     typical such score, in a section whose other entries are not, are a pasted block."""
@@ -600,7 +608,7 @@ def _foreign_templates(entries: list[Entry], units: list[Unit], model: TopicMode
     return reasons
 
 
-def _nearest_on_topic(index: int, scored: set[int], flagged) -> int | None:
+def _nearest_on_topic(index: int, scored: set[int], flagged: dict[int, int]) -> int | None:
     """The closest entry, by position, that has a score and is not flagged."""
     for distance in range(1, max(scored, default=0) + index + 1):
         for i in (index - distance, index + distance):

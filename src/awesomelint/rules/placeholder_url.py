@@ -72,7 +72,7 @@ def _filled(text: str, url: str) -> str | None:
     return f"https://{strip_www(host_of(url))}/{text}"
 
 
-def _placeholder_texts(ctx: Context):
+def _placeholder_texts(ctx: Context) -> Iterator[Finding]:
     """'Coming soon' in a table column that otherwise holds links."""
     texts = set(data.patterns("placeholders", "texts", ctx.option("extend-texts")))
     by_table: dict[int, list] = {}

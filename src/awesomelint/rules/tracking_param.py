@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..findings import Finding, Fix, Severity
 from ..headings import list_names
-from ..linkspans import dest_edit, web_links
+from ..linkspans import Link, dest_edit, web_links
 from ..registry import FixAvailability, rule
 from ..urls import host_of, join_query, split_query, squeezed, strip_www, tracking_params
 
@@ -75,7 +75,7 @@ _API = re.compile(r"^[a-z]+://(?:api\.[^/]+|[^/]+/(?:[^?]*/)?api(?:/|$|\?))", re
 _REF_NAMES = {"ref", "ref_src", "ref_url"}
 
 
-def _campaign(link, tracked: list[str]) -> tuple[str, frozenset[str]]:
+def _campaign(link: Link, tracked: list[str]) -> tuple[str, frozenset[str]]:
     """The site a link goes to and the tracking parameters it carries, values and all."""
     return strip_www(host_of(link.url)), frozenset(p.lower() for p in tracked)
 

@@ -84,7 +84,8 @@ def _what(link: Link) -> str:
     return f"link '{link.text}'"
 
 
-def _finding(ctx: Context, start: int, end: int, target: tuple[int, int], what: str, users: tuple[Link, ...] = ()):
+def _finding(ctx: Context, start: int, end: int, target: tuple[int, int], what: str,
+             users: tuple[Link, ...] = ()) -> Finding | None:
     """The finding for one address, with the edit that drops its invisible characters.
     ``users`` are the reference links a definition's address serves: the fix changes
     their targets too, and says so with an empty edit at each (`fix` checks that every

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..context import Context
+from ..document import Document
 from ..findings import Edit, Finding, Fix, Severity
 from ..registry import FixAvailability, rule
 
@@ -12,7 +13,7 @@ HABIT = 20  # more places than this are how the file is written, not a slip
 TRAILING, BLANK_RUN, END = "trailing whitespace", "blank lines in a row", "end of file"  # kinds a habit can be
 
 
-def _hard_break_lines(doc) -> set[int]:
+def _hard_break_lines(doc: Document) -> set[int]:
     """0-based lines inside a paragraph (not its last) where trailing spaces are a line break."""
     lines: set[int] = set()
     for token in doc.tokens:
@@ -47,14 +48,17 @@ def whitespace(ctx: Context) -> Iterator[Finding]:
         if len(same) <= habit:
             yield from same
             continue
-        edits = [e for f in same for e in f.fix.edits]
+        edits: list[Edit] = []
+        for f in same:
+            assert f.fix is not None  # every trailing-space and blank-run finding carries its fix
+            edits += f.fix.edits
         first = same[0]
         yield Finding(first.rule, f"{len(same)} places with {kind}: the file's habit, left to `fix --unsafe-fixes`",
                       first.start, first.end, severity=first.severity, fix=Fix.unsafe(*edits))
     yield from (f for k, f in found if k not in (TRAILING, BLANK_RUN))
 
 
-def _whitespace(ctx: Context):
+def _whitespace(ctx: Context) -> Iterator[tuple[str, Finding]]:
     """(kind, finding) for every place, before habits are taken into account."""
     doc = ctx.doc
     breaks = _hard_break_lines(doc)
@@ -90,7 +94,7 @@ def _whitespace(ctx: Context):
                                fix=Fix.safe(Edit(end, end, "\n")))
 
 
-def _blank_run(ctx: Context, first: int, next_text: int):
+def _blank_run(ctx: Context, first: int, next_text: int) -> Finding:
     doc = ctx.doc
     start = doc.line_starts[first + 1]
     end = doc.line_starts[next_text]
