@@ -9,26 +9,10 @@ import pytest
 from awesomelint import data
 from awesomelint.cli import main
 from awesomelint.config import parse_config
-from awesomelint.document import Document
 from awesomelint.errors import InputError
-from awesomelint.fix import fix_document
 from awesomelint.rules import BY_NAME
 
-from .conftest import findings
-
-
-def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
-    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
-    config = parse_config(raw)
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
+from .conftest import findings, messages
 
 # toc-position and toc-depth (profile awesome) ----------------------------------
 

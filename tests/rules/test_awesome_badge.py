@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-
-from ..conftest import findings
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
-    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
-    config = parse_config(raw)
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
+from ..conftest import findings, fixed, messages
 
 
 def test_the_awesome_badge():

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.linter import lint
-
-
-def lint_folder(tmp_path: Path, rule: str, files: dict[str, str]) -> list[str]:
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    readme = tmp_path / "README.md"
-    readme.write_text("# Awesome X\n")
-    return [f.message for f in lint(Document.from_path(readme), parse_config({"select": [rule]})).findings]
+from ..conftest import lint_folder
 
 
 @pytest.mark.parametrize("files, expected", [

@@ -6,27 +6,9 @@ import pytest
 
 from awesomelint.config import parse_config
 from awesomelint.document import Document
-from awesomelint.fix import fix_document
 from awesomelint.linter import lint
 
-from ..conftest import findings
-
-
-def fixed(text: str, *rules: str, unsafe: bool = False) -> str:
-    """The text after `fix` with only the named rules (no layout); a second run changes nothing."""
-    config = parse_config({"select": list(rules)})
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def entry(description: str, name: str = "Alpha") -> str:
-    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
+from ..conftest import entry, findings, fixed, messages
 
 
 def test_a_lower_case_start_is_reported_with_an_unsafe_fix():

@@ -8,7 +8,7 @@ from awesomelint.config import parse_config
 from awesomelint.document import Document
 from awesomelint.linter import lint
 
-from ..conftest import findings
+from ..conftest import entry, messages
 
 
 def repeats(description: str, name: str) -> bool:
@@ -37,14 +37,6 @@ def test_the_name_as_the_subject_is_reported(name, description):
 ])
 def test_the_name_as_a_word_of_the_description_passes(name, description):
     assert not repeats(description, name)
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def entry(description: str, name: str = "Alpha") -> str:
-    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
 
 
 def test_a_description_that_repeats_the_name():

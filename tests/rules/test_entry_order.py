@@ -11,7 +11,7 @@ from awesomelint.document import Document
 from awesomelint.entries import entries_of
 from awesomelint.fix import fix_document
 
-from ..conftest import CORPUS, corpus, findings
+from ..conftest import CORPUS, corpus, findings, messages
 
 
 def fixed(text: str, *rules: str, options: dict | None = None) -> str:
@@ -21,10 +21,6 @@ def fixed(text: str, *rules: str, options: dict | None = None) -> str:
     again = fix_document(Document.from_text(once, "README.md"), config, layout=False).text
     assert again == once, "fix is not idempotent"
     return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
 
 
 def section(name: str, *titles: str) -> str:

@@ -11,7 +11,8 @@ from awesomelint.document import Document
 from awesomelint.fix import fix_document
 from awesomelint.linter import lint
 
-from ..conftest import findings
+from ..conftest import findings, messages
+from ..conftest import fixed as fixed_twice
 
 HABIT = "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(30))
 ODD = "- [Odd](https://odd.example/)"
@@ -20,19 +21,6 @@ ODD = "- [Odd](https://odd.example/)"
 def fixed(text: str, unsafe: bool) -> str:
     config = parse_config({"select": ["entry-separator"]})
     return fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-
-
-def fixed_twice(text: str, *rules: str, unsafe: bool = False) -> str:
-    """The text after `fix` with only the named rules (no layout); a second run changes nothing."""
-    config = parse_config({"select": list(rules)})
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
 
 
 def profiled(text: str, rule: str) -> list[str]:

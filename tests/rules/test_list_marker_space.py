@@ -8,13 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from awesomelint.config import Config, parse_config
+from awesomelint.config import Config
 from awesomelint.document import Document
 from awesomelint.entries import entries_of
 from awesomelint.fix import apply_edits, fix_document
 from awesomelint.markdown import parser, render
 
-from ..conftest import findings
+from ..conftest import findings, fixed, messages
 
 RULE = "list-marker-space"
 
@@ -27,19 +27,6 @@ def _found(text: str) -> list[tuple[int, str | None]]:
 
 def _fix(text: str) -> str:
     return fix_document(Document.from_text(text), Config(select={RULE}, layout=None)).text
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
-    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
-    config = parse_config(raw)
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
 
 
 # the shapes met in real lists ---------------------------------------------------

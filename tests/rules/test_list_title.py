@@ -7,7 +7,7 @@ import pytest
 from awesomelint.document import Document
 from awesomelint.headings import title_heading
 
-from ..conftest import findings
+from ..conftest import findings, messages
 
 RULE = "list-title"
 BODY = "\n\n## Tools\n\n- [Alpha](https://alpha.example/) - A tool.\n"
@@ -20,10 +20,6 @@ def _found(text: str) -> list[tuple[int, str]]:
 def _title(text: str) -> str | None:
     heading = title_heading(Document.from_text(text))
     return heading.text if heading is not None else None
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
 
 
 def test_a_list_without_a_top_level_heading_or_with_two():

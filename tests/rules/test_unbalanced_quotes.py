@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import findings
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def entry(description: str, name: str = "Alpha") -> str:
-    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
+from ..conftest import entry, messages
 
 
 @pytest.mark.parametrize("description, mark", [

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import findings
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
+from ..conftest import messages
 
 
 def test_a_reference_with_no_definition():
