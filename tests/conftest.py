@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, settings
 
 from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
-from awesomelint.findings import Finding
+from awesomelint.findings import Finding, Fix
 from awesomelint.fix import fix_document
 from awesomelint.linter import lint
 
@@ -41,6 +41,18 @@ def findings(text: str, *rules: str) -> list[Finding]:
 def file_findings(path: Path, *rules: str) -> tuple[Document, list[Finding]]:
     doc = Document.from_path(path)
     return doc, lint(doc, Config(), only=list(rules) or None).findings
+
+
+def fix_of(finding: Finding) -> Fix:
+    """The finding's fix, which it must have."""
+    assert finding.fix is not None
+    return finding.fix
+
+
+def entry_of(finding: Finding) -> str:
+    """The title of the entry the finding is on, which it must have."""
+    assert finding.entry is not None
+    return finding.entry
 
 
 # helpers the rule tests share -----------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ..conftest import lint_folder
@@ -13,5 +15,5 @@ from ..conftest import lint_folder
     ({"CONTRIBUTING.md": "Add one entry per pull request."}, []),
     ({".github/contributing.md": "Add one entry per pull request."}, []),
 ])
-def test_contributing_file(tmp_path, files, expected):
+def test_contributing_file(tmp_path: Path, files: dict[str, str], expected: list[str]) -> None:
     assert lint_folder(tmp_path, "contributing-file", files) == expected

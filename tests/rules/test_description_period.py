@@ -13,7 +13,7 @@ from ..conftest import entry, findings, fixed, messages
     ("A tool (beta)", None),
     ("Uses `make`", None),
 ])
-def test_a_description_without_an_end_is_reported(description, fixed_to):
+def test_a_description_without_an_end_is_reported(description: str, fixed_to: str | None) -> None:
     (finding,) = [f for f in findings(entry(description), "description-period")]
     if fixed_to is None:
         assert finding.fix is None
@@ -25,5 +25,5 @@ def test_a_description_without_an_end_is_reported(description, fixed_to):
     "A tool.", "Really?", "Yes!", "And so on…", "A tool (really).", "A “quoted tool.”", "A tool. 🚀",
     "See [the docs](https://docs.example/)", "A tool ![badge](https://img.example/b.svg)",
 ])
-def test_descriptions_that_end_well(description):
+def test_descriptions_that_end_well(description: str) -> None:
     assert messages(entry(description), "description-period") == []

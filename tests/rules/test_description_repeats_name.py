@@ -24,7 +24,7 @@ def repeats(description: str, name: str) -> bool:
     ("Word Forms", "Word forms can generate every form of a word."),
     ("Epic", "Epic"),
 ])
-def test_the_name_as_the_subject_is_reported(name, description):
+def test_the_name_as_the_subject_is_reported(name: str, description: str) -> None:
     assert repeats(description, name)
 
 
@@ -35,11 +35,11 @@ def test_the_name_as_the_subject_is_reported(name, description):
     ("download", "Download files from the internet easily."),
     ("aws", "AWS clients for Elixir."),
 ])
-def test_the_name_as_a_word_of_the_description_passes(name, description):
+def test_the_name_as_a_word_of_the_description_passes(name: str, description: str) -> None:
     assert not repeats(description, name)
 
 
-def test_a_description_that_repeats_the_name():
+def test_a_description_that_repeats_the_name() -> None:
     assert messages(entry("Alpha is a tool."), "description-repeats-name") == [
         "description of 'Alpha' starts with its own name"]
     assert messages(entry("Alphabetical sorting."), "description-repeats-name") == []

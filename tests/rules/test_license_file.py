@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ..conftest import lint_folder
@@ -14,5 +16,5 @@ from ..conftest import lint_folder
     ({"license": "Creative Commons Legal Code\n\nCC0 1.0 Universal"}, []),
     ({"LICENSE.md": "Attribution 4.0 International (CC BY 4.0)"}, []),
 ])
-def test_license_file(tmp_path, files, expected):
+def test_license_file(tmp_path: Path, files: dict[str, str], expected: list[str]) -> None:
     assert lint_folder(tmp_path, "license-file", files) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..conftest import fixed, messages
 
 
-def test_title_case_and_awesome_start():
+def test_title_case_and_awesome_start() -> None:
     assert messages("# awesome static site generators\n", "title-case") == [
         "the title 'awesome static site generators' is not in title case"]
     assert fixed("# awesome list of static site generators\n", "title-case", unsafe=True) == \
