@@ -7,8 +7,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
-from awesomelint.config import Config
+from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
+from awesomelint.findings import Finding, Fix
+from awesomelint.fix import fix_document
 from awesomelint.linter import lint
 
 HERE = Path(__file__).parent
@@ -30,19 +32,64 @@ def seed(prefix: str) -> Path:
     return next(p for p in SEEDS if p.name.startswith(prefix))
 
 
-def findings(text: str, *rules: str):
+def findings(text: str, *rules: str) -> list[Finding]:
     """Findings of the named rules on a markdown snippet."""
     doc = Document.from_text(text, "snippet.md")
     return lint(doc, Config(), only=list(rules)).findings
 
 
-def file_findings(path: Path, *rules: str):
+def file_findings(path: Path, *rules: str) -> tuple[Document, list[Finding]]:
     doc = Document.from_path(path)
     return doc, lint(doc, Config(), only=list(rules) or None).findings
 
 
+def fix_of(finding: Finding) -> Fix:
+    """The finding's fix, which it must have."""
+    assert finding.fix is not None
+    return finding.fix
+
+
+def entry_of(finding: Finding) -> str:
+    """The title of the entry the finding is on, which it must have."""
+    assert finding.entry is not None
+    return finding.entry
+
+
+# helpers the rule tests share -----------------------------------------------------
+
+
+def messages(text: str, rule: str) -> list[str]:
+    """The messages of one rule's findings on a markdown snippet."""
+    return [f.message for f in findings(text, rule)]
+
+
+def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
+    """The text after `fix` with only the named rules (no layout); a second run changes nothing."""
+    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
+    config = parse_config(raw)
+    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
+    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
+    assert again == once, "fix is not idempotent"
+    return once
+
+
+def entry(description: str, name: str = "Alpha") -> str:
+    """A list holding one entry with that description."""
+    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
+
+
+def lint_folder(tmp_path: Path, rule: str, files: dict[str, str]) -> list[str]:
+    """The messages of one rule on a README written into a folder beside these files."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n")
+    return [f.message for f in lint(Document.from_path(readme), parse_config({"select": [rule]})).findings]
+
+
 @pytest.fixture
-def runner():
+def runner() -> CliRunner:
     return CliRunner()
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Callable
+
+# what a server answers to a path: bytes to send, or seconds to wait before answering 200
+Answer = Callable[[str], bytes | float]
 
 OK_ANSWER = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
 
@@ -15,7 +19,7 @@ class RawServer:
     the answer goes out a byte every `drip` seconds. Keeps connections alive; counts the
     connections and requests it sees."""
 
-    def __init__(self, answer, drip: float = 0.0):
+    def __init__(self, answer: Answer, drip: float = 0.0) -> None:
         self.answer, self.drip = answer, drip
         self.connections = 0
         self.requests: list[str] = []
@@ -29,7 +33,7 @@ class RawServer:
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"
 
-    def _accept(self):
+    def _accept(self) -> None:
         while not self.stopped:
             try:
                 conn, _ = self.sock.accept()
@@ -38,7 +42,7 @@ class RawServer:
             self.connections += 1
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
-    def _serve(self, conn):
+    def _serve(self, conn: socket.socket) -> None:
         buffer = b""
         with conn:
             while not self.stopped:
@@ -71,6 +75,6 @@ class RawServer:
                     except OSError:
                         return
 
-    def close(self):
+    def close(self) -> None:
         self.stopped = True
         self.sock.close()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import doctest
 import json
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import awesomelint
 import awesomelint.api
@@ -19,11 +21,11 @@ from .conftest import seed
 BROKEN = "# Awesome T\n\n- [Tool]((https://github.com/o/tool) - Does it.\n- [Other](https://github.com/org/repo) - Too.\n"
 
 
-def test_the_examples_in_the_api_docstring_run():
+def test_the_examples_in_the_api_docstring_run() -> None:
     assert doctest.testmod(awesomelint.api).failed == 0
 
 
-def test_check_text_locates_findings_as_check_prints_them(runner, tmp_path):
+def test_check_text_locates_findings_as_check_prints_them(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text(BROKEN)
     found = [(f.rule, f.line, f.column) for f in awesomelint.check_text(BROKEN)]
@@ -32,7 +34,7 @@ def test_check_text_locates_findings_as_check_prints_them(runner, tmp_path):
     assert found == [("nested-link", 3, 3), ("placeholder-url", 4, 3)]
 
 
-def test_fix_text_is_what_fix_writes(runner, tmp_path):
+def test_fix_text_is_what_fix_writes(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text(BROKEN)
     outcome = awesomelint.fix_text(BROKEN)
@@ -42,7 +44,7 @@ def test_fix_text_is_what_fix_writes(runner, tmp_path):
     assert [f.rule for f in outcome.remaining] == ["placeholder-url"]
 
 
-def test_config_resolver_applies_overrides_and_the_nearest_config(tmp_path):
+def test_config_resolver_applies_overrides_and_the_nearest_config(tmp_path: Path) -> None:
     (tmp_path / ".awesomelint.yaml").write_text("ignore: [placeholder-url]\n")
     path = tmp_path / "README.md"
     path.write_text(BROKEN)
@@ -53,7 +55,7 @@ def test_config_resolver_applies_overrides_and_the_nearest_config(tmp_path):
         awesomelint.config_resolver(select=["no-such-rule"])
 
 
-def test_check_paths_reads_folders_and_names_what_it_cannot_read(tmp_path):
+def test_check_paths_reads_folders_and_names_what_it_cannot_read(tmp_path: Path) -> None:
     (tmp_path / "lists").mkdir()
     (tmp_path / "lists" / "a.md").write_text(seed("000").read_text(encoding="utf-8"))
     run = awesomelint.check_paths([str(tmp_path / "lists"), str(tmp_path / "missing.md")])
@@ -62,7 +64,7 @@ def test_check_paths_reads_folders_and_names_what_it_cannot_read(tmp_path):
     assert run.located and {item.path for item in run.located} == {str(tmp_path / "lists" / "a.md")}
 
 
-def test_check_paths_says_when_a_folder_has_no_lists(tmp_path):
+def test_check_paths_says_when_a_folder_has_no_lists(tmp_path: Path) -> None:
     run = awesomelint.check_paths([str(tmp_path)])
     assert run.docs == [] and run.notices == [f"awesomelint: no markdown files found in {tmp_path}"]
 

@@ -5,34 +5,19 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from awesomelint import data
 from awesomelint.cli import main
 from awesomelint.config import parse_config
-from awesomelint.document import Document
 from awesomelint.errors import InputError
-from awesomelint.fix import fix_document
 from awesomelint.rules import BY_NAME
 
-from .conftest import findings
-
-
-def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
-    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
-    config = parse_config(raw)
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
+from .conftest import findings, messages
 
 # toc-position and toc-depth (profile awesome) ----------------------------------
 
-def test_toc_position_and_depth():
+def test_toc_position_and_depth() -> None:
     late = "# Awesome X\n\n## Intro\n\n## Contents\n\n- [Intro](#intro)\n- [Tools](#tools)\n\n## Tools\n"
     assert messages(late, "toc-position") == ["the table of contents comes after 'Intro' (line 3); it should be the first section"]
     assert messages(late.replace("## Intro\n\n## Contents", "Intro.\n\n## Contents"), "toc-position") == []
@@ -43,7 +28,7 @@ def test_toc_position_and_depth():
 
 # license-file and contributing-file (profile awesome) ---------------------------
 
-def test_file_rules_do_not_judge_text_read_from_no_folder():
+def test_file_rules_do_not_judge_text_read_from_no_folder() -> None:
     assert messages("# Awesome X\n", "license-file") == [] and messages("# Awesome X\n", "contributing-file") == []
 
 
@@ -52,7 +37,7 @@ def test_file_rules_do_not_judge_text_read_from_no_folder():
 PROFILE_RULES = sorted(name for name, rule in BY_NAME.items() if rule.profile == "awesome")
 
 
-def test_profile_rules_run_only_under_the_profile_or_by_name(tmp_path, runner):
+def test_profile_rules_run_only_under_the_profile_or_by_name(tmp_path: Path, runner: CliRunner) -> None:
     assert set(PROFILE_RULES) >= {"awesome-badge", "title-case", "description-period", "term-spelling"}
     default = parse_config({}).enabled("README.md")
     assert not set(PROFILE_RULES) & set(default)
@@ -70,7 +55,7 @@ def test_profile_rules_run_only_under_the_profile_or_by_name(tmp_path, runner):
     assert runner.invoke(main, ["check", str(readme)]).exit_code == 1
 
 
-def test_an_unknown_profile_is_a_usage_error(tmp_path, runner):
+def test_an_unknown_profile_is_a_usage_error(tmp_path: Path, runner: CliRunner) -> None:
     with pytest.raises(InputError, match="'profile' must be one of: awesome"):
         parse_config({"profile": "strict"})
     (tmp_path / "README.md").write_text("# X\n")
@@ -82,23 +67,23 @@ def test_an_unknown_profile_is_a_usage_error(tmp_path, runner):
 DUPLICATES = "- [Alpha](https://alpha.example/) - A.\n- [Alpha](https://alpha.example/) - Again.\n"
 
 
-def test_lint_disable_and_enable_map_to_the_same_rules():
+def test_lint_disable_and_enable_map_to_the_same_rules() -> None:
     text = f"# X\n\n<!--lint disable double-link-->\n{DUPLICATES}<!--lint enable double-link-->\n\n{DUPLICATES.replace('Alpha', 'Beta').replace('alpha', 'beta')}"
     assert [f.entry for f in findings(text, "duplicate-entry")] == ["Beta"]
 
 
-def test_lint_ignore_covers_the_next_block_only():
+def test_lint_ignore_covers_the_next_block_only() -> None:
     text = f"# X\n\n<!--lint ignore double-link-->\n{DUPLICATES}\nText.\n\n{DUPLICATES.replace('Alpha', 'Beta').replace('alpha', 'beta')}"
     assert [f.entry for f in findings(text, "duplicate-entry")] == ["Beta"]
 
 
-def test_a_bare_lint_disable_turns_everything_off_and_unknown_names_are_passed_over():
+def test_a_bare_lint_disable_turns_everything_off_and_unknown_names_are_passed_over() -> None:
     assert findings(f"# X\n\n<!--lint disable-->\n{DUPLICATES}", "duplicate-entry") == []
     assert len(findings(f"# X\n\n<!--lint disable no-dead-urls list-item-indent-->\n{DUPLICATES}", "duplicate-entry")) == 1
     assert len(findings(f"# X\n\n<!--lint disable emphasis-marker-->\n{DUPLICATES}", "duplicate-entry")) == 1
 
 
-def test_the_readme_migration_table_is_the_mapping(runner):
+def test_the_readme_migration_table_is_the_mapping(runner: CliRunner) -> None:
     """`rules --awesome-lint` prints rules/awesome_lint.yaml; the README carries exactly that."""
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     printed = runner.invoke(main, ["rules", "--awesome-lint"]).output
@@ -106,7 +91,7 @@ def test_the_readme_migration_table_is_the_mapping(runner):
     assert printed in readme
 
 
-def test_the_awesome_lint_table_names_only_real_rules():
+def test_the_awesome_lint_table_names_only_real_rules() -> None:
     for name, row in data.load("awesome_lint")["rules"].items():
         assert set(row["rules"]) <= set(BY_NAME), name
         assert {"rules", "fix", "note"} <= set(row), name
@@ -114,7 +99,7 @@ def test_the_awesome_lint_table_names_only_real_rules():
 
 # repo-metadata (online) ----------------------------------------------------------------
 
-def test_the_repository_comes_from_the_git_remote(tmp_path, monkeypatch):
+def test_the_repository_comes_from_the_git_remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import subprocess
 
     from awesomelint.links.github import own_repository

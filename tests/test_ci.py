@@ -10,10 +10,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 from markdown_it import MarkdownIt
+from pytest_httpserver import HTTPServer
 
 from awesomelint.changes import added_lines
 from awesomelint.cli import main
@@ -41,7 +44,7 @@ def git(folder: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def repo(tmp_path):
+def repo(tmp_path: Path) -> Path:
     """A repository whose first commit has old defects; the test adds the second."""
     git(tmp_path, "init", "-q", "-b", "main")
     (tmp_path / "README.md").write_text(OLD)
@@ -55,7 +58,7 @@ def commit(repo: Path, text: str) -> None:
     git(repo, "commit", "-q", "-am", "change")
 
 
-def json_findings(runner, *args):
+def json_findings(runner: CliRunner, *args: str) -> tuple[Result, list[dict[str, Any]]]:
     result = runner.invoke(main, ["check", "--format", "json", *args])
     return result, json.loads(result.stdout)
 
@@ -64,7 +67,7 @@ def json_findings(runner, *args):
 
 
 @needs_git
-def test_only_the_new_entrys_findings_are_reported(runner, repo):
+def test_only_the_new_entrys_findings_are_reported(runner: CliRunner, repo: Path) -> None:
     commit(repo, OLD + "- [delta](http://github.com/o/delta) - Delta tool.\n")
     result, found = json_findings(runner, "--changed-since", "HEAD~1", str(repo / "README.md"))
     assert [(f["line"], f["rule"]) for f in found] == [(8, "insecure-url")]
@@ -75,7 +78,7 @@ def test_only_the_new_entrys_findings_are_reported(runner, repo):
 
 
 @needs_git
-def test_a_moved_line_is_not_new(runner, repo):
+def test_a_moved_line_is_not_new(runner: CliRunner, repo: Path) -> None:
     lines = OLD.splitlines(keepends=True)
     moved = "".join(lines[:4] + lines[5:] + [lines[4]])  # alpha moved to the end
     commit(repo, moved)
@@ -84,7 +87,7 @@ def test_a_moved_line_is_not_new(runner, repo):
 
 
 @needs_git
-def test_a_new_entry_duplicating_an_old_one_is_reported_on_the_new_one(runner, repo):
+def test_a_new_entry_duplicating_an_old_one_is_reported_on_the_new_one(runner: CliRunner, repo: Path) -> None:
     commit(repo, OLD.replace("## Tools\n\n", "## Tools\n\n- [gamma](https://github.com/o/gamma) - Gamma again.\n"))
     _, found = json_findings(runner, "--select", "duplicate-entry", "--changed-since", "HEAD~1", str(repo / "README.md"))
     assert [(f["line"], f["rule"]) for f in found] == [(5, "duplicate-entry")]
@@ -92,7 +95,7 @@ def test_a_new_entry_duplicating_an_old_one_is_reported_on_the_new_one(runner, r
 
 
 @needs_git
-def test_a_bad_ref_or_no_repository_is_one_line_and_exit_2(runner, repo, tmp_path_factory):
+def test_a_bad_ref_or_no_repository_is_one_line_and_exit_2(runner: CliRunner, repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     result = runner.invoke(main, ["check", "--changed-since", "no-such-ref", str(repo / "README.md")])
     assert result.exit_code == 2 and "--changed-since no-such-ref" in result.stderr
     assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1
@@ -105,7 +108,7 @@ def test_a_bad_ref_or_no_repository_is_one_line_and_exit_2(runner, repo, tmp_pat
 
 
 @needs_git
-def test_links_fetches_only_the_links_on_new_lines(runner, repo, httpserver):
+def test_links_fetches_only_the_links_on_new_lines(runner: CliRunner, repo: Path, httpserver: HTTPServer) -> None:
     for name in ("old", "new"):
         httpserver.expect_request(f"/{name}").respond_with_data("fine")
     commit(repo, OLD + f"- [old site]({httpserver.url_for('/old')}) - Old.\n")
@@ -118,7 +121,7 @@ def test_links_fetches_only_the_links_on_new_lines(runner, repo, httpserver):
 
 
 @needs_git
-def test_fix_check_changed_since_looks_only_at_new_lines(runner, repo):
+def test_fix_check_changed_since_looks_only_at_new_lines(runner: CliRunner, repo: Path) -> None:
     commit(repo, OLD + "- [delta](https://github.com/o/delta) - Delta tool.\n")
     path = str(repo / "README.md")
     assert runner.invoke(main, ["fix", "--check", "--changed-since", "HEAD~1", path]).exit_code == 0
@@ -127,7 +130,7 @@ def test_fix_check_changed_since_looks_only_at_new_lines(runner, repo):
     assert result.exit_code == 1 and f"would fix {path}" in result.stderr
 
 
-def test_added_lines_leave_out_moves():
+def test_added_lines_leave_out_moves() -> None:
     diff = "@@ -2,0 +3,2 @@\n+- [x](u)\n+- [y](v)\n@@ -9 +10,0 @@\n-- [x](u)\n"
     assert added_lines(diff) == {4}
 
@@ -138,7 +141,7 @@ def test_added_lines_leave_out_moves():
 INFO_ONLY = "# T\n\n- [a](https://a.example/) - a\n\n\n\n- [b](https://b.example/) - b\n"
 
 
-def test_info_findings_alone_do_not_fail(runner, tmp_path):
+def test_info_findings_alone_do_not_fail(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text(INFO_ONLY)
     result = runner.invoke(main, ["check", str(path)])
@@ -150,7 +153,7 @@ def test_info_findings_alone_do_not_fail(runner, tmp_path):
     assert runner.invoke(main, ["check", "--fail-on", "error", str(path)]).exit_code == 0
 
 
-def test_fail_on_for_fix_and_links(runner, tmp_path, httpserver):
+def test_fail_on_for_fix_and_links(runner: CliRunner, tmp_path: Path, httpserver: HTTPServer) -> None:
     path = tmp_path / "README.md"
     path.write_text("# T\n\n- [a](https://paper.link) - a\n")  # an error fix cannot fix
     assert runner.invoke(main, ["fix", str(path)]).exit_code == 1
@@ -166,7 +169,7 @@ def test_fail_on_for_fix_and_links(runner, tmp_path, httpserver):
     assert runner.invoke(main, [*links, "--fail-on", "error"]).exit_code == 0
 
 
-def test_fix_check_fails_only_when_fix_would_change_the_file(runner, tmp_path):
+def test_fix_check_fails_only_when_fix_would_change_the_file(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text("# T\n\n- [a](https://paper.link) - a\n")  # a finding fix cannot fix
     result = runner.invoke(main, ["fix", "--check", str(path)])
@@ -177,7 +180,7 @@ def test_fix_check_fails_only_when_fix_would_change_the_file(runner, tmp_path):
     assert path.read_text() == "# T\n\n- [a](http://github.com/o/a) - a\n"
 
 
-def test_fail_on_is_validated(runner, tmp_path):
+def test_fail_on_is_validated(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / ".awesomelint.yaml").write_text("fail-on: never\n")
     (tmp_path / "README.md").write_text("# T\n")
     result = runner.invoke(main, ["check", str(tmp_path / "README.md")])
@@ -198,7 +201,7 @@ def _cells(markdown: str) -> list[list[str]]:
     return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)] for row in rows]
 
 
-def test_markdown_report_escapes_hostile_list_text():
+def test_markdown_report_escapes_hostile_list_text() -> None:
     doc = Document.from_text("# T\n\nline\n", "list|name.md")
     located = locate(doc, [Finding("nested-link", HOSTILE, 2, 6, Severity.ERROR)])
     report = FORMATTERS["markdown"](located)
@@ -213,7 +216,7 @@ def test_markdown_report_escapes_hostile_list_text():
     assert "\\x1b" in shown and "\x1b" not in report
 
 
-def test_markdown_report_links_lines_and_folds_long_files(monkeypatch, tmp_path):
+def test_markdown_report_links_lines_and_folds_long_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "o/list")
     monkeypatch.setenv("GITHUB_SHA", "abc123")
@@ -227,7 +230,7 @@ def test_markdown_report_links_lines_and_folds_long_files(monkeypatch, tmp_path)
     assert len(_cells(report)) == 25
 
 
-def test_no_findings_is_said():
+def test_no_findings_is_said() -> None:
     assert "No findings." in FORMATTERS["markdown"]([])
 
 
@@ -238,7 +241,7 @@ def _action() -> dict:
     return yaml.safe_load((ROOT / "action.yml").read_text())
 
 
-def test_the_action_is_a_composite_whose_steps_use_every_input():
+def test_the_action_is_a_composite_whose_steps_use_every_input() -> None:
     action = _action()
     assert action["runs"]["using"] == "composite"
     steps = yaml.safe_dump(action["runs"]["steps"])
@@ -253,7 +256,7 @@ def test_the_action_is_a_composite_whose_steps_use_every_input():
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 @pytest.mark.parametrize("fail, expected", [("true", 1), ("false", 0)])
-def test_the_actions_main_step_runs_against_a_list(tmp_path, fail, expected):
+def test_the_actions_main_step_runs_against_a_list(tmp_path: Path, fail: str, expected: int) -> None:
     step = next(s for s in _action()["runs"]["steps"] if s.get("id") == "run")
     fixture = tmp_path / "README.md"
     fixture.write_text("# T\n\n- [a](https://paper.link) - a\n")

@@ -2,8 +2,9 @@ import json
 import shutil
 from pathlib import Path
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # the dev environment has no types-jsonschema stubs
 import pytest
+from click.testing import CliRunner
 
 from awesomelint.cli import main
 from awesomelint.rules import RULES
@@ -15,13 +16,13 @@ BROKEN = "# Awesome\n\n- [x](https://paper.link](https://arxiv.org/abs/2401.0000
 
 
 @pytest.fixture
-def lists(tmp_path):
+def lists(tmp_path: Path) -> Path:
     (tmp_path / "clean.md").write_text(CLEAN)
     (tmp_path / "broken.md").write_text(BROKEN)
     return tmp_path
 
 
-def test_exit_codes(runner, lists):
+def test_exit_codes(runner: CliRunner, lists: Path) -> None:
     assert runner.invoke(main, ["check", str(lists / "clean.md")]).exit_code == 0
     result = runner.invoke(main, ["check", str(lists / "broken.md")])
     assert result.exit_code == 1 and "nested-link" in result.output
@@ -29,7 +30,7 @@ def test_exit_codes(runner, lists):
     assert missing.exit_code == 2 and "nope.md: no such file or directory" in missing.output
 
 
-def test_not_utf8_is_one_line_exit_2_and_untouched(runner, tmp_path):
+def test_not_utf8_is_one_line_exit_2_and_untouched(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "latin1.md"
     data = "# Caf\xe9\n\n- [a](https://a.org)\n".encode("latin-1")
     path.write_bytes(data)
@@ -41,19 +42,19 @@ def test_not_utf8_is_one_line_exit_2_and_untouched(runner, tmp_path):
     assert path.read_bytes() == data
 
 
-def test_directories_are_searched_for_markdown(runner, lists):
+def test_directories_are_searched_for_markdown(runner: CliRunner, lists: Path) -> None:
     result = runner.invoke(main, ["check", "--format", "concise", str(lists)])
     assert result.exit_code == 1 and "broken.md" in result.output and "clean.md" not in result.output
 
 
-def test_full_format_shows_source_and_caret(runner, lists):
+def test_full_format_shows_source_and_caret(runner: CliRunner, lists: Path) -> None:
     output = runner.invoke(main, ["check", str(lists / "broken.md")]).output
     assert "broken.md:3:3: nested-link" in output
     assert "  | - [x](https://paper.link](https://arxiv.org/abs/2401.00001)" in output
     assert "  |   ^^^^" in output
 
 
-def test_json_format_contract(runner, lists):
+def test_json_format_contract(runner: CliRunner, lists: Path) -> None:
     result = runner.invoke(main, ["check", "--format", "json", str(lists / "broken.md")])
     data = json.loads(result.stdout)
     nested = next(d for d in data if d["rule"] == "nested-link")
@@ -63,7 +64,7 @@ def test_json_format_contract(runner, lists):
     assert nested["fix"]["edits"][0]["content"] == "[x](https://arxiv.org/abs/2401.00001)"
 
 
-def test_github_format_escapes_untrusted_text(runner, tmp_path):
+def test_github_format_escapes_untrusted_text(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "evil, name.md"
     path.write_text("# T\n\n- [a%0A::error::pwned](https://github.com/org/repo)\n")
     output = runner.invoke(main, ["check", "--format", "github", "--select", "placeholder-url", str(path)]).stdout
@@ -101,7 +102,7 @@ SARIF_SUBSET = {
 }
 
 
-def test_sarif_validates(runner):
+def test_sarif_validates(runner: CliRunner) -> None:
     output = runner.invoke(main, ["check", "--format", "sarif", str(seed("000")), str(seed("004"))]).stdout
     log = json.loads(output)
     jsonschema.validate(log, SARIF_SUBSET)
@@ -109,12 +110,12 @@ def test_sarif_validates(runner):
     assert {r["ruleId"] for r in log["runs"][0]["results"]} == ids
 
 
-def test_concise_format(runner, lists):
+def test_concise_format(runner: CliRunner, lists: Path) -> None:
     output = runner.invoke(main, ["check", "--format", "concise", str(lists / "broken.md")]).stdout
     assert output.splitlines()[0].startswith(f"{lists / 'broken.md'}:3:3: nested-link ")
 
 
-def test_select_ignore_and_unknown_rule(runner, lists):
+def test_select_ignore_and_unknown_rule(runner: CliRunner, lists: Path) -> None:
     path = str(lists / "broken.md")
     assert runner.invoke(main, ["check", "--ignore", "nested-link,placeholder-url", path]).exit_code == 0
     assert runner.invoke(main, ["check", "--select", "whitespace", path]).exit_code == 0
@@ -122,7 +123,7 @@ def test_select_ignore_and_unknown_rule(runner, lists):
     assert bad.exit_code == 2 and "unknown rule 'no-such-rule'" in bad.output
 
 
-def test_config_file_found_upward_and_validated(runner, lists):
+def test_config_file_found_upward_and_validated(runner: CliRunner, lists: Path) -> None:
     sub = lists / "docs"
     sub.mkdir()
     shutil.copy(lists / "broken.md", sub / "README.md")
@@ -139,7 +140,7 @@ def test_config_file_found_upward_and_validated(runner, lists):
     assert result.exit_code == 2 and "must be a list of strings" in result.output and "quote it" in result.output
 
 
-def test_pyproject_config_and_per_file_ignores(runner, lists):
+def test_pyproject_config_and_per_file_ignores(runner: CliRunner, lists: Path) -> None:
     (lists / "pyproject.toml").write_text('[tool.awesomelint]\nper-file-ignores = { "broken.md" = ["nested-link", "placeholder-url"] }\n')
     assert runner.invoke(main, ["check", str(lists / "broken.md")]).exit_code == 0
 
@@ -150,7 +151,7 @@ def test_pyproject_config_and_per_file_ignores(runner, lists):
     ("<!-- awesomelint-disable nested-link -->\n", 1),
     ("<!-- awesomelint-disable-next-line whitespace -->\n", 1),
 ])
-def test_inline_comments(runner, tmp_path, comment, expected):
+def test_inline_comments(runner: CliRunner, tmp_path: Path, comment: str, expected: int) -> None:
     path = tmp_path / "x.md"
     path.write_text("# Awesome\n\n" + comment + "- [x](https://paper.link](https://arxiv.org/abs/2401.00001)\n")
     result = runner.invoke(main, ["check", "--format", "concise", "--select", "nested-link,placeholder-url", str(path)])
@@ -159,14 +160,14 @@ def test_inline_comments(runner, tmp_path, comment, expected):
         assert {line.split(" ")[1] for line in result.stdout.splitlines()} == {"placeholder-url"}
 
 
-def test_disable_enable_range(runner, tmp_path):
+def test_disable_enable_range(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "x.md"
     path.write_text("# A\n\n<!-- awesomelint-disable insecure-url -->\n- [a](http://github.com/a/b)\n<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d)\n")
     output = runner.invoke(main, ["check", "--format", "concise", "--select", "insecure-url", str(path)]).stdout
     assert [line.split(":")[1] for line in output.splitlines()] == ["6"]
 
 
-def test_export_formats(runner):
+def test_export_formats(runner: CliRunner) -> None:
     data = json.loads(runner.invoke(main, ["export", str(seed("003"))]).output)
     assert len(data) == 13
     first = data[0]
@@ -179,7 +180,7 @@ def test_export_formats(runner):
     assert "title: GeneCompass" in yaml_out
 
 
-def test_rules_and_rule_explanation(runner):
+def test_rules_and_rule_explanation(runner: CliRunner) -> None:
     listing = runner.invoke(main, ["rules"]).output
     assert "nested-link" in listing and "whitespace" in listing
     explained = runner.invoke(main, ["rule", "nested-link"])
@@ -187,7 +188,7 @@ def test_rules_and_rule_explanation(runner):
     assert runner.invoke(main, ["rule", "nope"]).exit_code == 2
 
 
-def test_the_readme_rule_table_is_the_registry(runner):
+def test_the_readme_rule_table_is_the_registry(runner: CliRunner) -> None:
     """Every rule, in registry order, with its fix availability: what `rules --markdown` prints."""
     from pathlib import Path
 
@@ -197,7 +198,7 @@ def test_the_readme_rule_table_is_the_registry(runner):
     assert printed in readme
 
 
-def test_rules_are_listed_once_each_and_run_in_the_listed_order():
+def test_rules_are_listed_once_each_and_run_in_the_listed_order() -> None:
     from awesomelint.rules import BY_NAME, _by_name
 
     assert list(BY_NAME) == [r.name for r in RULES]
@@ -205,7 +206,7 @@ def test_rules_are_listed_once_each_and_run_in_the_listed_order():
         _by_name((RULES[0], BY_NAME["whitespace"], BY_NAME["whitespace"]))
 
 
-def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_path):
+def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_path: Path) -> None:
     """PYTHONPATH=src runs the checkout's code, which finds no `awesomelint.ruledata`
     package there: the data is read from rules/ beside src/."""
     import os
@@ -224,7 +225,7 @@ def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_pat
     assert "insecure-url" in result.stdout, result.stderr  # https_hosts.yaml was read
 
 
-def test_the_command_exits_with_its_code_and_all_its_output_after_a_hard_exit(tmp_path):
+def test_the_command_exits_with_its_code_and_all_its_output_after_a_hard_exit(tmp_path: Path) -> None:
     """`awesomelint` leaves with os._exit (no heap teardown): the exit code, every line of
     output and the summary must still come out, and a reader that stops early is no error."""
     import os

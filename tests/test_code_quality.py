@@ -9,13 +9,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_ruff_finds_nothing_in_src():
+def test_ruff_finds_nothing_in_src() -> None:
     pytest.importorskip("ruff")
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "src"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 
 
-def test_mypy_finds_nothing_in_src():
+def test_mypy_finds_nothing_in_src() -> None:
     pytest.importorskip("mypy")
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout

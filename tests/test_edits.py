@@ -11,15 +11,16 @@ from awesomelint.spans import collide
 
 
 @st.composite
-def batches(draw):
+def batches(draw: st.DrawFn) -> tuple[str, list[list[Edit]]]:
     """A text and up to three batches of sorted, non-overlapping edits, each on the text
     the batch before left."""
     text = draw(st.text(alphabet="abcdef\n", min_size=1, max_size=40))
-    result = []
+    result: list[list[Edit]] = []
     current = text
     for _ in range(draw(st.integers(1, 3))):
         cuts = sorted(draw(st.lists(st.integers(0, len(current)), max_size=8)))
-        edits, position = [], 0
+        edits: list[Edit] = []
+        position = 0
         for start, end in zip(cuts[::2], cuts[1::2]):
             if start < position or (edits and collide((edits[-1].start, edits[-1].end), (start, end))):
                 continue  # `fix` never applies edits that collide
@@ -34,7 +35,8 @@ def _survivors(text: str, edit_batches: list[list[Edit]]) -> dict[int, int]:
     """Original offset -> current offset of every character no edit touched (by simulation)."""
     where = {i: i for i in range(len(text))}  # current offset -> original offset
     for edits in edit_batches:
-        moved, shift, position = {}, 0, 0
+        moved: dict[int, int] = {}
+        shift, position = 0, 0
         current_length = max(where, default=-1) + 1
         for edit in edits:
             for offset in range(position, edit.start):
@@ -50,7 +52,7 @@ def _survivors(text: str, edit_batches: list[list[Edit]]) -> dict[int, int]:
 
 
 @given(batches())
-def test_untouched_characters_map_both_ways(case):
+def test_untouched_characters_map_both_ways(case: tuple[str, list[list[Edit]]]) -> None:
     text, edit_batches = case
     edits_map = EditMap()
     final = text
@@ -64,7 +66,7 @@ def test_untouched_characters_map_both_ways(case):
         assert edits_map.exact_original(current, current + 1) == (original, original + 1)
 
 
-def test_a_place_inside_rewritten_text_stands_for_all_it_replaced():
+def test_a_place_inside_rewritten_text_stands_for_all_it_replaced() -> None:
     edits_map = EditMap()
     edits_map.record([Edit(2, 5, "XYZW")])  # "abcdefg" -> "abXYZWfg"
     assert edits_map.to_original(3, 4) == (2, 5)

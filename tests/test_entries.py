@@ -1,4 +1,5 @@
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -12,13 +13,13 @@ from .conftest import CORPUS, corpus, seed
     ("000", 84, "table-row"), ("001", 14, "card"), ("002", 47, "table-row"),
     ("003", 13, "list-item"), ("004", 43, "list-item"),
 ])
-def test_seed_entry_counts(prefix, count, kind):
+def test_seed_entry_counts(prefix: str, count: int, kind: str) -> None:
     entries = entries_of(Document.from_path(seed(prefix)))
     assert len(entries) == count
     assert {e.kind for e in entries} == {kind}
 
 
-def test_pathology_items_own_their_sub_bullets_as_fields():
+def test_pathology_items_own_their_sub_bullets_as_fields() -> None:
     entries = entries_of(Document.from_path(seed("004")))
     first = entries[0]
     assert first.title.startswith("Scaling Vision Transformers to Gigapixel Images")
@@ -27,21 +28,22 @@ def test_pathology_items_own_their_sub_bullets_as_fields():
     assert first.section[-1] == "Large Vision Models"
 
 
-def test_cards_have_venue_authors_and_link():
+def test_cards_have_venue_authors_and_link() -> None:
     card = entries_of(Document.from_path(seed("001")))[0]
     assert card.title == "A multimodal sleep foundation model for disease prediction"
     assert card.fields["venue"] == "Nature Medicine"
     assert "James Zou" in card.fields["Authors"]
+    assert card.main_link is not None
     assert card.main_link.url == "https://www.nature.com/articles/s41591-025-04133-4"
 
 
-def test_table_rows_are_keyed_by_header_and_titled_by_title_column():
+def test_table_rows_are_keyed_by_header_and_titled_by_title_column() -> None:
     rows = entries_of(Document.from_path(seed("002")))
     assert rows[0].fields["Year"] == "2025"
     assert rows[0].title.startswith("MRI-CORE")
 
 
-def test_category_bullets_give_their_sub_bullets_as_entries():
+def test_category_bullets_give_their_sub_bullets_as_entries() -> None:
     doc = Document.from_text(
         "# L\n\n- LLM Gateways\n  - [LiteLLM](https://github.com/BerriAI/litellm) - Call LLM APIs.\n"
         "  - [Portkey](https://github.com/Portkey-AI/gateway) - A gateway.\n- [httpx](https://github.com/encode/httpx) - HTTP.\n"
@@ -50,13 +52,13 @@ def test_category_bullets_give_their_sub_bullets_as_entries():
     assert titles == ["LiteLLM", "Portkey", "httpx"]
 
 
-def test_linked_bullet_owns_its_sub_bullets():
+def test_linked_bullet_owns_its_sub_bullets() -> None:
     doc = Document.from_text("- [Node.js](https://github.com/a/node) - Runtime.\n  - [Cross-Platform](https://github.com/b/c)\n")
     (entry,) = entries_of(doc)
     assert entry.title == "Node.js" and len(entry.links) == 2
 
 
-def test_navigation_badges_and_code_are_not_entries():
+def test_navigation_badges_and_code_are_not_entries() -> None:
     doc = Document.from_text(
         "# T\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
         "- [One](#one)\n- [Two](#two)\n\n## One\n\n```\n- [x](https://x.org)\n```\n\n## Two\n"
@@ -64,7 +66,7 @@ def test_navigation_badges_and_code_are_not_entries():
     assert entries_of(doc) == []
 
 
-def test_heading_entries_collect_their_description():
+def test_heading_entries_collect_their_description() -> None:
     doc = Document.from_text("# L\n\n## Tools\n\n### [VTK](https://vtk.org/)\n\n> Visualization toolkit.\n\n[Examples](https://x.org/e)\n")
     (entry,) = entries_of(doc)
     assert entry.kind == "heading" and entry.title == "VTK"
@@ -114,13 +116,13 @@ CORPUS_ENTRIES = {
 }
 
 
-def test_every_corpus_list_has_an_expectation():
+def test_every_corpus_list_has_an_expectation() -> None:
     assert {p.name for p in CORPUS} <= set(CORPUS_ENTRIES)
 
 
 @corpus
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
-def test_corpus_lists_parse_to_plausible_entries(path):
+def test_corpus_lists_parse_to_plausible_entries(path: Path) -> None:
     entries = entries_of(Document.from_path(path))
     kinds = Counter(e.kind for e in entries)
     minimum, linked = CORPUS_ENTRIES[path.name]
@@ -129,7 +131,7 @@ def test_corpus_lists_parse_to_plausible_entries(path):
     assert with_links >= linked * len(entries)
 
 
-def test_link_led_sub_bullets_under_a_linked_parent_are_entries_of_their_own():
+def test_link_led_sub_bullets_under_a_linked_parent_are_entries_of_their_own() -> None:
     text = ("# L\n\n## Tools\n\n* [Cargo](https://cargo.example/) - the package manager.\n"
             "  * [cargo-edit](https://edit.example/) - adds dependencies.\n"
             "  * [cargo-watch](https://watch.example/) - reruns on change.\n"
@@ -140,7 +142,7 @@ def test_link_led_sub_bullets_under_a_linked_parent_are_entries_of_their_own():
     assert [l.url for l in entries[3].links] == ["https://paper.example/", "https://pdf.example/", "https://code.example/"]
 
 
-def test_link_led_blockquotes_are_cards():
+def test_link_led_blockquotes_are_cards() -> None:
     text = ("# L\n\n## Build\n\n> **[Maven](https://maven.example/)** <kbd>★ 5k</kbd><br>Declarative builds.\n\n"
             "> **[Gradle](https://gradle.example/)** <kbd>★ 18k</kbd><br>Incremental builds.\n\n> A quoted remark.\n")
     entries = entries_of(Document.from_text(text))
@@ -148,7 +150,7 @@ def test_link_led_blockquotes_are_cards():
     assert "Declarative builds." in entries[0].fields["description"]
 
 
-def test_bare_urls_are_links_as_on_github():
+def test_bare_urls_are_links_as_on_github() -> None:
     text = "# L\n\n* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n  * 简介：中文对话模型\n"
     (entry,) = entries_of(Document.from_text(text))
     assert [(l.url, l.kind) for l in entry.links] == [("https://github.com/THUDM/ChatGLM-6B", "autolink")]

@@ -1,7 +1,10 @@
 import os
 import stat
+from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +13,7 @@ from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
 from awesomelint.entries import entries_of, links_of
 from awesomelint.fix import fix_document
+from awesomelint.linter import Result
 
 from .conftest import CORPUS, SEEDS
 
@@ -19,7 +23,7 @@ def _fix(text: str) -> str:
 
 
 @pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)
-def test_fix_is_idempotent_and_keeps_entries_and_links(path):
+def test_fix_is_idempotent_and_keeps_entries_and_links(path: Path) -> None:
     doc = Document.from_path(path)
     once = fix_document(doc, Config())
     fixed = Document(str(path), once.text)
@@ -32,7 +36,7 @@ def test_fix_is_idempotent_and_keeps_entries_and_links(path):
     assert safe_left == []
 
 
-def test_fix_writes_atomically_keeping_bom_crlf_and_mode(runner, tmp_path):
+def test_fix_writes_atomically_keeping_bom_crlf_and_mode(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     original = "\ufeff# A\r\n\r\n- [a](http://github.com/a/b?utm_source=x)  \r\n- [b](https://x.org)\r\n".encode()
     path.write_bytes(original)
@@ -44,7 +48,7 @@ def test_fix_writes_atomically_keeping_bom_crlf_and_mode(runner, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]
 
 
-def test_diff_and_check_write_nothing(runner, tmp_path):
+def test_diff_and_check_write_nothing(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text("# A\n\n- [a](http://github.com/a/b)\n")
     before = path.read_bytes()
@@ -56,7 +60,7 @@ def test_diff_and_check_write_nothing(runner, tmp_path):
     assert runner.invoke(main, ["fix", "--check", str(path)]).exit_code == 0
 
 
-def test_unsafe_fixes_only_on_request(runner, tmp_path):
+def test_unsafe_fixes_only_on_request(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text("# A\n\n- [RL4M/IRENE](https://github.com/org/repo)\n")
     runner.invoke(main, ["fix", str(path)])
@@ -65,7 +69,7 @@ def test_unsafe_fixes_only_on_request(runner, tmp_path):
     assert "https://github.com/RL4M/IRENE" in path.read_text()
 
 
-def test_code_is_never_rewritten():
+def test_code_is_never_rewritten() -> None:
     text = "# A\n\n```\nhttp://github.com/a/b?utm_source=x   \n\n\n\n```\n\n`http://github.com/x`\n"
     assert _fix(text) == text
 
@@ -92,7 +96,7 @@ CANONICAL = parse_config({"layout": {"style": "canonical"}})
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(line, max_size=14), st.booleans())
-def test_fix_never_raises_is_idempotent_and_keeps_links(lines, canonical):
+def test_fix_never_raises_is_idempotent_and_keeps_links(lines: list[str], canonical: bool) -> None:
     text = "\n".join(lines) + "\n"
     doc = Document.from_text(text)
     config = CANONICAL if canonical else Config()
@@ -110,7 +114,7 @@ def test_fix_never_raises_is_idempotent_and_keeps_links(lines, canonical):
     assert len(links_of(fixed)) >= len(links_of(doc))
 
 
-def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch):
+def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch: pytest.MonkeyPatch) -> None:
     """off-topic and duplicate-entry cannot fix: they run once, on the final text, and
     their findings are still in what fix reports as remaining."""
     import awesomelint.fix as fixing
@@ -120,7 +124,7 @@ def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch):
     runs: list[list[str]] = []
     real_lint = fixing.lint
 
-    def recording_lint(doc, config, **kwargs):
+    def recording_lint(doc: Document, config: Config, **kwargs: Any) -> Result:
         runs.append(list(kwargs["only"]))
         return real_lint(doc, config, **kwargs)
 
@@ -135,7 +139,7 @@ def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch):
     assert [f.rule for f in outcome.remaining] == ["duplicate-entry"]
 
 
-def test_fix_runs_the_report_only_rules_only_when_their_answer_is_needed():
+def test_fix_runs_the_report_only_rules_only_when_their_answer_is_needed() -> None:
     """`fix --check` exits on changes alone; plain `fix` only needs to know whether some
     finding reaches the threshold — when a fixing rule's finding already does, off-topic
     and duplicate-entry need not run; by default everything remaining is reported."""

@@ -5,8 +5,10 @@ that only appears after another fix is reported, not applied."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from awesomelint.cli import main
 from awesomelint.config import Config, parse_config
@@ -19,14 +21,14 @@ from .conftest import CORPUS, SEEDS
 from .rules.test_off_topic import awesome_go_with
 
 
-def _printed_by_check(doc: Document, config: Config):
+def _printed_by_check(doc: Document, config: Config) -> list[tuple[str, tuple[int, int]]]:
     """(rule, span) of every finding `check` prints for the text as read, and the layout rule's."""
     names = config.enabled(doc.path) + ["layout"]
     return [(f.rule, (f.start, f.end)) for f in lint(doc, config, only=names).findings]
 
 
 @pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)
-def test_every_hunk_is_explained_by_what_check_printed(path):
+def test_every_hunk_is_explained_by_what_check_printed(path: Path) -> None:
     doc = Document.from_path(path)
     config = Config()
     outcome = fix_document(doc, config)
@@ -45,7 +47,7 @@ def _touch(a: tuple[int, int], b: tuple[int, int]) -> bool:
 HABIT = "".join(f"- [{name}](https://{name.lower()}.example/) - {name}.\n" for name in ("Atlas", "Beacon", "Compass"))
 
 
-def test_entries_that_become_misplaced_only_after_a_repair_are_reported_not_moved():
+def test_entries_that_become_misplaced_only_after_a_repair_are_reported_not_moved() -> None:
     # Delta's broken link is text, so check judges no order in Tools; repaired, the section
     # would count as sorted but for Delta — a move check never printed
     tools = ("- [Alpha](https://alpha.example/) - A.\n- [Delta](https://paper.link](https://delta.example/) - D.\n"
@@ -60,7 +62,7 @@ def test_entries_that_become_misplaced_only_after_a_repair_are_reported_not_move
     assert "- [Beta](https://beta.example/) - B.\n- [Delta]" in again.text  # now check prints it: fix applies it
 
 
-def test_trailing_whitespace_left_as_the_files_habit_stays_when_blank_lines_go():
+def test_trailing_whitespace_left_as_the_files_habit_stays_when_blank_lines_go() -> None:
     # 22 places with trailing spaces in 400 lines: the file's habit (over 20), left to
     # --unsafe-fixes; the blank-line fixes remove two whitespace-only lines, and the 20
     # places left would fall under the bar — check never printed them as fixable
@@ -75,7 +77,7 @@ def test_trailing_whitespace_left_as_the_files_habit_stays_when_blank_lines_go()
     assert "\n\n  \n" not in fixed  # the blank-line runs, which check printed, fixed
 
 
-def test_lines_a_fix_only_moved_are_not_text_it_wrote():
+def test_lines_a_fix_only_moved_are_not_text_it_wrote() -> None:
     # entry-order sorts the section (check printed it): the lines it moves hold the trailing
     # spaces of the file's habit, and moving them does not make their removal explained
     clean = "".join(f"- [Tool {n}](https://tool{n}.example/) - Tool.\n" for n in range(380))
@@ -87,7 +89,7 @@ def test_lines_a_fix_only_moved_are_not_text_it_wrote():
     assert fixed.index("[Spaced 0]") < fixed.index("[Tool 0]") and fixed.count("Spaced.   \n") == 20
 
 
-def test_a_fix_inside_text_another_fix_rewrote_is_the_same_hunk_and_applies():
+def test_a_fix_inside_text_another_fix_rewrote_is_the_same_hunk_and_applies() -> None:
     # the repaired link then carries tracking parameters: both in one place, one run
     text = "# X\n\n- [Paper]([https://x.org/p?utm_source=s) - A paper.\n"
     once = fix_document(Document.from_text(text, "README.md"), Config())
@@ -102,7 +104,7 @@ PROMOTION = """- - [Apex Health AI: clinical documentation assistant for hospita
 """
 
 
-def test_report_only_rules_judge_the_text_as_read(tmp_path):
+def test_report_only_rules_judge_the_text_as_read(tmp_path: Path) -> None:
     text = awesome_go_with({"- [cobra](": PROMOTION})
     doc = Document.from_text(text, "README.md")
     before = [f for f in lint(doc, Config(), only=["off-topic"]).findings]
@@ -114,7 +116,7 @@ def test_report_only_rules_judge_the_text_as_read(tmp_path):
     assert len(flagged) == 4 and all("apexhealth" in line for line in flagged)  # ...and fix still says what check said
 
 
-def test_the_diff_names_each_hunks_reasons_and_still_applies(tmp_path, runner, monkeypatch):
+def test_the_diff_names_each_hunks_reasons_and_still_applies(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "README.md").write_text("# X\n\n- [a](http://github.com/a/b?utm_source=x)\n\n\n\n- [b](https://b.org)\n")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     monkeypatch.chdir(tmp_path)
@@ -129,7 +131,7 @@ def test_the_diff_names_each_hunks_reasons_and_still_applies(tmp_path, runner, m
     subprocess.run(["git", "apply", "--check", str(patch)], check=True, cwd=tmp_path)
 
 
-def test_fix_lists_what_remains_and_what_appeared(tmp_path, runner):
+def test_fix_lists_what_remains_and_what_appeared(tmp_path: Path, runner: CliRunner) -> None:
     path = tmp_path / "README.md"
     path.write_text("# X\n\n- [a](https://a.org) - first\n- [a](https://a.org) - again\n- [b](http://b.example/x)\n")
     result = runner.invoke(main, ["fix", str(path)])
@@ -138,7 +140,7 @@ def test_fix_lists_what_remains_and_what_appeared(tmp_path, runner):
     assert "duplicate-entry" in result.output
 
 
-def test_layout_deviations_are_findings_of_the_layout_rule_only_when_selected():
+def test_layout_deviations_are_findings_of_the_layout_rule_only_when_selected() -> None:
     text = "# X\n\n## A\n\n" + "".join(f"* [T{n}](https://t{n}.example/) - T.\n" for n in range(8)) + \
         "\n## B\n\n- [U](https://u.example/) - U.\n- [V](https://v.example/) - V.\n"
     doc = Document.from_text(text, "README.md")
@@ -150,7 +152,7 @@ def test_layout_deviations_are_findings_of_the_layout_rule_only_when_selected():
     assert change.rule == "layout" and change.message == finding.message
 
 
-def test_a_generated_list_keeps_its_order_and_layout_and_says_so(tmp_path, runner):
+def test_a_generated_list_keeps_its_order_and_layout_and_says_so(tmp_path: Path, runner: CliRunner) -> None:
     unsorted = "- [Beta](https://beta.example/) - B.\n- [Alpha](https://alpha.example/) - A.\n"
     body = "# X\n\n" + "".join(f"## S{n}\n\n{HABIT}\n" for n in range(3)) + "## T\n\n" + unsorted + "- [Gamma](https://g.example/) - G.\n"
     body += "\n## U\n\n+ [Delta](https://d.example/) - D.\n+ [Ember](https://e.example/) - E.\n"
@@ -169,7 +171,7 @@ def test_a_generated_list_keeps_its_order_and_layout_and_says_so(tmp_path, runne
     assert fix_document(plain, parse_config({"generated": True})).text == body
 
 
-def test_what_remains_names_lines_of_the_fixed_text():
+def test_what_remains_names_lines_of_the_fixed_text() -> None:
     text = "# X\n\n\n\n\n- [Alpha tool here](https://a.example/) - A.\n- [Alpha tool here](https://a.example/) - A.\n"
     outcome = fix_document(Document.from_text(text, "README.md"), Config())
     (duplicate,) = [f for f in outcome.remaining if f.rule == "duplicate-entry"]
@@ -177,7 +179,7 @@ def test_what_remains_names_lines_of_the_fixed_text():
     assert outcome.final is not None and outcome.final.position(duplicate.start)[0] == 4
 
 
-def test_a_finding_inside_a_section_fix_sorted_is_placed_at_its_line():
+def test_a_finding_inside_a_section_fix_sorted_is_placed_at_its_line() -> None:
     text = ("# X\n\n" + "".join(f"## S{n}\n\n{HABIT}\n" for n in range(3)) + "## Tools\n\n"
             "- [beta](https://beta.example/) - B.\n- [alpha](https://alpha.example/) - A.\n"
             "- [gamma](https://gamma.example/) - G.\n- [pi/tool](https://github.com/pi/tool_framework) - P.\n")
@@ -187,7 +189,7 @@ def test_a_finding_inside_a_section_fix_sorted_is_placed_at_its_line():
     assert final.text[mismatch.start : mismatch.start + 9] == "[pi/tool]"
 
 
-def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(tmp_path, runner, monkeypatch):
+def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "README.md").write_text("# X\n\n- [a](http://github.com/a/b) -  A.")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     monkeypatch.chdir(tmp_path)
@@ -200,7 +202,7 @@ def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(tmp_path, ru
         Document.from_text("# X\n\n- [a](http://github.com/a/b) -  A.", "README.md"), Config()).text
 
 
-def test_hunk_headers_keep_a_messages_spaces_and_name_the_particular_reason_first():
+def test_hunk_headers_keep_a_messages_spaces_and_name_the_particular_reason_first() -> None:
     from awesomelint.diffs import _reasons
     from awesomelint.fix import Change
 
@@ -211,7 +213,7 @@ def test_hunk_headers_keep_a_messages_spaces_and_name_the_particular_reason_firs
     assert header.startswith("whitespace: trailing whitespace · entry-separator: separator ' -  ' between")
 
 
-def test_fix_diff_exits_1_only_when_a_file_would_change(tmp_path, runner):
+def test_fix_diff_exits_1_only_when_a_file_would_change(tmp_path: Path, runner: CliRunner) -> None:
     path = tmp_path / "README.md"
     path.write_text("# X\n\n- [a](https://a.org) - first\n- [a](https://a.org) - again\n")  # a duplicate fix cannot fix
     result = runner.invoke(main, ["fix", "--diff", str(path)])

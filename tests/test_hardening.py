@@ -11,8 +11,10 @@ import os
 import string
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,7 +25,7 @@ from awesomelint.document import Document
 from awesomelint.entries import entries_of
 from awesomelint.errors import InputError
 from awesomelint.findings import Finding, Severity
-from awesomelint.fix import FixError, fix_document
+from awesomelint.fix import FixError, FixOutcome, fix_document
 from awesomelint.linkspans import parsed_links
 from awesomelint.linter import lint
 from awesomelint.report import FORMATTERS, locate
@@ -37,7 +39,7 @@ HOSTILE = "entry \x1b[31mred\x1b[0m \x07bell \x1b]8;;http://evil.example\x1b\\li
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise", "github", "markdown"])
-def test_control_characters_from_a_list_never_reach_the_terminal(fmt):
+def test_control_characters_from_a_list_never_reach_the_terminal(fmt: str) -> None:
     doc = Document.from_text(f"# T\n\n- {HOSTILE}\n", "list\x1b[2J.md")
     start = doc.text.index("entry")
     located = locate(doc, [Finding("missing-link", f"entry '{HOSTILE}' has no link", start, start + 30, Severity.WARNING)])
@@ -47,7 +49,7 @@ def test_control_characters_from_a_list_never_reach_the_terminal(fmt):
     assert "\\x1b" in out
 
 
-def test_the_caret_stays_under_the_finding_when_escapes_widen_the_line():
+def test_the_caret_stays_under_the_finding_when_escapes_widen_the_line() -> None:
     doc = Document.from_text("# T\n\n- \x1b\x1b [a](http://github.com/o/a)\n")
     located = locate(doc, lint(doc, Config(), only=["insecure-url"]).findings)
     source, caret = full_render(located).splitlines()[1:3]
@@ -57,7 +59,7 @@ def test_the_caret_stays_under_the_finding_when_escapes_widen_the_line():
 # error paths ----------------------------------------------------------------------
 
 
-def test_an_unknown_rule_in_a_comment_fails_its_file_and_the_others_are_checked(runner, tmp_path):
+def test_an_unknown_rule_in_a_comment_fails_its_file_and_the_others_are_checked(runner: CliRunner, tmp_path: Path) -> None:
     bad, good = tmp_path / "a.md", tmp_path / "b.md"
     bad.write_text("# A\n\n<!-- awesomelint-disable no-such-rule -->\n- [x](https://x.org)\n")
     good.write_text("# B\n\n- [y](https://paper.link)\n")
@@ -77,7 +79,7 @@ def test_an_unknown_rule_in_a_comment_fails_its_file_and_the_others_are_checked(
     ("# T\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "UTF-16 big-endian"),
     (b"# T\n\xe9\n", "invalid byte 0xE9"),
 ])
-def test_input_that_is_not_utf8_is_one_line_and_exit_2(runner, tmp_path, data, says):
+def test_input_that_is_not_utf8_is_one_line_and_exit_2(runner: CliRunner, tmp_path: Path, data: bytes, says: str) -> None:
     path = tmp_path / "README.md"
     path.write_bytes(data)
     for command in (["check"], ["fix"], ["links", "--no-cache"], ["export"]):
@@ -87,7 +89,7 @@ def test_input_that_is_not_utf8_is_one_line_and_exit_2(runner, tmp_path, data, s
     assert path.read_bytes() == data
 
 
-def test_a_file_over_the_size_limit_is_not_read(runner, tmp_path):
+def test_a_file_over_the_size_limit_is_not_read(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     with open(path, "wb") as stream:  # 200 MB without writing them: a sparse file
         stream.truncate(200 * 1024 * 1024)
@@ -104,7 +106,7 @@ def test_a_file_over_the_size_limit_is_not_read(runner, tmp_path):
 # the inline-comment grammar ----------------------------------------------------------
 
 
-def test_enable_after_a_bare_disable_turns_that_rule_back_on():
+def test_enable_after_a_bare_disable_turns_that_rule_back_on() -> None:
     text = ("# T\n\n<!-- awesomelint-disable -->\n- [a](http://github.com/a/b?utm_source=x)\n"
             "<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d?utm_source=x)\n"
             "<!-- awesomelint-enable -->\n- [c](https://t.co/x)\n")
@@ -116,7 +118,7 @@ def test_enable_after_a_bare_disable_turns_that_rule_back_on():
 # files ----------------------------------------------------------------------------
 
 
-def test_fix_writes_through_a_symlink_inside_the_repository(runner, tmp_path):
+def test_fix_writes_through_a_symlink_inside_the_repository(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     target = tmp_path / "docs" / "list.md"
     target.parent.mkdir()
@@ -129,7 +131,7 @@ def test_fix_writes_through_a_symlink_inside_the_repository(runner, tmp_path):
     assert oct(target.stat().st_mode & 0o777) == oct(0o640)
 
 
-def test_fix_refuses_a_symlink_out_of_the_repository(runner, tmp_path_factory):
+def test_fix_refuses_a_symlink_out_of_the_repository(runner: CliRunner, tmp_path_factory: pytest.TempPathFactory) -> None:
     repo, elsewhere = tmp_path_factory.mktemp("repo"), tmp_path_factory.mktemp("elsewhere")
     (repo / ".git").mkdir()
     outside = elsewhere / "secret.md"
@@ -140,14 +142,14 @@ def test_fix_refuses_a_symlink_out_of_the_repository(runner, tmp_path_factory):
     assert "http://github.com/o/a" in outside.read_text()
 
 
-def test_fix_never_overwrites_a_file_changed_while_it_ran(runner, tmp_path, monkeypatch):
+def test_fix_never_overwrites_a_file_changed_while_it_ran(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import awesomelint.cli as cli
 
     path = tmp_path / "README.md"
     path.write_text("# T\n\n- [a](http://github.com/o/a) - a\n")
     original = cli.fix_document
 
-    def slow_fix(doc, *args, **kwargs):
+    def slow_fix(doc: Document, *args: Any, **kwargs: Any) -> FixOutcome:
         outcome = original(doc, *args, **kwargs)
         path.write_text("# T\n\nsomeone else's edit\n")  # an editor saved meanwhile
         return outcome
@@ -190,14 +192,14 @@ SHAPES = {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
-def test_pathological_shapes_grow_linearly(shape):
+def test_pathological_shapes_grow_linearly(shape: str) -> None:
     make = SHAPES[shape]
     small, large = _cpu(make(1)), _cpu(make(4))
     assert large <= BOUND * max(small, FLOOR), (shape, small, large)
 
 
 @pytest.mark.slow
-def test_a_paragraph_of_thousands_of_links_is_read_for_broken_ones_in_linear_time():
+def test_a_paragraph_of_thousands_of_links_is_read_for_broken_ones_in_linear_time() -> None:
     """One inline token holding thousands of links (lines of '-[x](…)', a marker with no
     space): asking whether each ']( ' belongs to a parsed link must not compare it with
     every link."""
@@ -217,7 +219,7 @@ ADVERSARIAL_LINES = ["[" * 100, "](" * 50, "http://" * 14, "a" * 99 + "!", "Ã" 
 
 
 @pytest.mark.parametrize("line", ADVERSARIAL_LINES, ids=range(len(ADVERSARIAL_LINES)))
-def test_rule_patterns_on_100_kb_adversarial_lines(line):
+def test_rule_patterns_on_100_kb_adversarial_lines(line: str) -> None:
     """Every rule's own patterns on one 100 KB line of a shape that makes backtracking
     engines explode, against the same line at 25 KB."""
     def text(kb: int) -> str:
@@ -227,7 +229,7 @@ def test_rule_patterns_on_100_kb_adversarial_lines(line):
     assert large <= BOUND * max(small, FLOOR), (line[:10], small, large)
 
 
-def test_config_patterns_run_on_a_linear_engine(runner, tmp_path):
+def test_config_patterns_run_on_a_linear_engine(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text("# T\n\n- [a](https://x.org/" + "a" * 50000 + "!) - a\n")
     (tmp_path / ".awesomelint.yaml").write_text("placeholder-url: {extend-patterns: ['(a+)+b']}\n")
@@ -242,7 +244,7 @@ def test_config_patterns_run_on_a_linear_engine(runner, tmp_path):
 
 _odd = st.sampled_from(["\u200d", "\ufe0f", "\u202e", "\x1b[31m", "\x07", "\x00"[:0], "ğŸ§ ", "Ã©", "中文", "👩‍🔬", "\t", "\r",
                         "&amp;", "\\", "`", "*", "_", "~"])
-_word = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8) | _odd
+_word = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8) | _odd
 _url = st.sampled_from(["https://github.com/a/b", "http://x.org/p?utm_source=s", "https://paper.link", "#sec", "./#a",
                         "www.x.org", "https://t.co/x", "", "<https://a.b>", "https://x.org/a_(b)"])
 _inline = st.one_of(
@@ -268,7 +270,7 @@ _block = st.one_of(
 
 
 @given(st.lists(_block, max_size=16))
-def test_fuzz_the_whole_pipeline(lines):
+def test_fuzz_the_whole_pipeline(lines: list[str]) -> None:
     """decode -> parse -> entries -> every rule -> report -> fix -> verify, on generated lists.
     `HYPOTHESIS_PROFILE=fuzz pytest tests/test_hardening.py -k fuzz` runs it for longer."""
     text = "\n".join(lines) + "\n"
@@ -290,10 +292,10 @@ def _pipeline(text: str) -> None:
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.md")), ids=lambda p: p.name)
-def test_fuzz_regressions(path):
+def test_fuzz_regressions(path: Path) -> None:
     """Inputs fuzzing once broke, kept as fixtures."""
     _pipeline(path.read_bytes().decode("utf-8"))  # bytes: read_text would turn a bare CR into LF
 
 
-def test_printable_punctuation_soup_survives():
+def test_printable_punctuation_soup_survives() -> None:
     _pipeline("".join(string.punctuation[i % 32] for i in range(5000)) + "\n")

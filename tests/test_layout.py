@@ -1,9 +1,15 @@
 """Canonical layout: the form `fix` writes, which must render to the same HTML."""
 
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
 
 from awesomelint.config import Config, parse_config
 from awesomelint.document import Document
 from awesomelint.fix import apply_layout, fix_document
+from awesomelint.layout import Group, Options
 from awesomelint.markdown import render
 
 CANONICAL = parse_config({"layout": {"style": "canonical"}})
@@ -23,54 +29,54 @@ def same_html(a: str, b: str) -> bool:
     return " ".join(render(a).split()) == " ".join(render(b).split())
 
 
-def test_tables_get_pipes_padding_and_a_canonical_delimiter_row():
+def test_tables_get_pipes_padding_and_a_canonical_delimiter_row() -> None:
     text = "# T\n\nName|Code|Note\n:--|:-:|--:\nA|[x](https://x.org)|a \\| b\n"
     out = laid_out(text)
     assert out.splitlines()[2:] == ["| Name | Code | Note |", "| :--- | :---: | ---: |", "| A | [x](https://x.org) | a \\| b |"]
     assert same_html(text, out)
 
 
-def test_table_align_option_pads_columns():
+def test_table_align_option_pads_columns() -> None:
     config = parse_config({"layout": {"style": "canonical", "table-align": True}})
     out = laid_out("| Name | Code |\n|---|---|\n| Alpha | x |\n| 中文 | y |\n", config)
     assert out.splitlines() == ["| Name  | Code |", "| ----- | ---- |", "| Alpha | x    |", "| 中文  | y    |"]
 
 
-def test_extra_cells_are_kept():
+def test_extra_cells_are_kept() -> None:
     out = laid_out("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n")
     assert out.splitlines()[2] == "| 1 | 2 | 3 |"
 
 
-def test_bullets_become_dashes_unless_that_would_merge_lists():
+def test_bullets_become_dashes_unless_that_would_merge_lists() -> None:
     assert laid_out("* a\n* b\n  + c\n") == "- a\n- b\n  - c\n"
     touching = "- a\n- b\n* c\n"  # two lists, kept apart only by their markers
     assert same_html(touching, laid_out(touching))
 
 
-def test_headings_become_plain_atx():
+def test_headings_become_plain_atx() -> None:
     assert laid_out("## Title ##   \n\nSub\n---\n\ntext\n") == "## Title\n\n## Sub\n\ntext\n"
     assert laid_out("> ### [Venue] Title ###\n") == "> ### [Venue] Title\n"
 
 
-def test_blocks_get_one_blank_line_between_them():
+def test_blocks_get_one_blank_line_between_them() -> None:
     text = "# T\ntext\n- a\n- b\n## Next\n| a |\n|---|\n| 1 |\n"
     out = laid_out(text)
     assert out == "# T\n\ntext\n\n- a\n- b\n\n## Next\n\n| a |\n| --- |\n| 1 |\n"
     assert same_html(text, out)
 
 
-def test_code_and_html_are_left_as_written():
+def test_code_and_html_are_left_as_written() -> None:
     text = "# T\n\n```\n*  x\n|a|b|\n```\n\n<div>\n* y\n</div>\n"
     assert laid_out(text) == text
 
 
-def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(monkeypatch, runner, tmp_path):
+def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(monkeypatch: pytest.MonkeyPatch, runner: CliRunner, tmp_path: Path) -> None:
     import awesomelint.layoutpass as layoutpass
     from awesomelint.cli import main
     from awesomelint.findings import Edit
     from awesomelint.layout import Group
 
-    def one_bad_one_good(doc, options, grids=None):
+    def one_bad_one_good(doc: Document, options: Options | None, grids: dict[int, object] | None = None) -> list[Group]:
         bad = doc.text.index("- a")
         groups = [Group(doc.position(bad)[0], "bullet list", [Edit(bad, bad + 1, "1.")], "a test")]
         good = doc.text.find("Sub ##")
@@ -87,12 +93,12 @@ def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(mon
     assert path.read_text() == "# T\n\nSee [x](https://github.com/a/b)\n\n- a\n\n## Sub\n"
 
 
-def test_refused_lines_are_those_of_the_file_as_read(monkeypatch):
+def test_refused_lines_are_those_of_the_file_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
     import awesomelint.layoutpass as layoutpass
     from awesomelint.findings import Edit
     from awesomelint.layout import Group
 
-    def bad_list(doc, options, grids=None):
+    def bad_list(doc: Document, options: Options | None, grids: dict[int, object] | None = None) -> list[Group]:
         at = doc.text.index("- a")
         return [Group(doc.position(at)[0], "bullet list", [Edit(at, at + 1, "1.")], "a test")]
 
@@ -103,14 +109,14 @@ def test_refused_lines_are_those_of_the_file_as_read(monkeypatch):
     assert [(r.line, r.what) for r in outcome.refused] == [(8, "bullet list")]
 
 
-def test_fix_applies_content_fixes_then_layout_and_is_idempotent():
+def test_fix_applies_content_fixes_then_layout_and_is_idempotent() -> None:
     text = "# T\n* [a](http://github.com/a/b)\n* [b](https://x.org?utm_source=z)\n"
     once = fix_document(Document.from_text(text), CANONICAL).text
     assert once == "# T\n\n- [a](https://github.com/a/b)\n- [b](https://x.org)\n"
     assert fix_document(Document.from_text(once), CANONICAL).text == once
 
 
-def test_layout_keeps_crlf_and_bom(runner, tmp_path):
+def test_layout_keeps_crlf_and_bom(runner: CliRunner, tmp_path: Path) -> None:
     from awesomelint.cli import main
 
     path = tmp_path / "README.md"
@@ -120,7 +126,7 @@ def test_layout_keeps_crlf_and_bom(runner, tmp_path):
     assert path.read_bytes() == "\ufeff# T\r\n\r\n- a [x](https://x.org)\r\n".encode()
 
 
-def test_layout_config_is_validated(runner, tmp_path):
+def test_layout_config_is_validated(runner: CliRunner, tmp_path: Path) -> None:
     from awesomelint.cli import main
 
     (tmp_path / ".awesomelint.yaml").write_text("layout: {bullet: x}\n")
@@ -129,14 +135,14 @@ def test_layout_config_is_validated(runner, tmp_path):
     assert result.exit_code == 2 and "layout.bullet" in result.output
 
 
-def test_sub_lists_start_at_their_parent_content_column():
+def test_sub_lists_start_at_their_parent_content_column() -> None:
     text = "17. a\n     - sub\n     - sub2\n18. b\n      - x\n        - deep\n- c\n    - d\n"
     out = laid_out(text)
     assert out == "17. a\n    - sub\n    - sub2\n18. b\n    - x\n      - deep\n\n- c\n  - d\n"
     assert same_html(text, out)
 
 
-def test_tab_indented_and_quoted_lists_are_left_alone():
+def test_tab_indented_and_quoted_lists_are_left_alone() -> None:
     text = "- a\n\t- b\n\n> - c\n>     - d\n"
     assert laid_out(text) == text
 
@@ -144,14 +150,14 @@ def test_tab_indented_and_quoted_lists_are_left_alone():
 # the file's own conventions ---------------------------------------------------
 
 
-def test_a_list_consistent_with_itself_gets_no_layout_diff():
+def test_a_list_consistent_with_itself_gets_no_layout_diff() -> None:
     text = ("# T\n\n## A\n* [a](https://a.example/) - x\n* [b](https://b.example/) - y\n    * [c](https://c.example/)\n\n"
             "Name|Code\n---|---\nA|B\n\n## B ##\n\n* [d](https://d.example/)\n")
     assert own_layout(text) == text.replace("## B ##", "## B")  # the one heading of three with closing hashes
     assert own_layout(text.replace("## B ##", "## B")) == text.replace("## B ##", "## B")
 
 
-def test_the_deviating_block_follows_the_file():
+def test_the_deviating_block_follows_the_file() -> None:
     lists = "".join(f"## S{i}\n\n* [a{i}](https://a{i}.example/)\n* [b{i}](https://b{i}.example/)\n\n" for i in range(4))
     text = "# T\n\n" + lists + "## New\n\n- [n](https://n.example/)\n- [m](https://m.example/)\n"
     out = own_layout(text)
@@ -159,39 +165,39 @@ def test_the_deviating_block_follows_the_file():
     assert same_html(text, out)
 
 
-def test_a_table_of_contents_keeps_its_own_marker():
+def test_a_table_of_contents_keeps_its_own_marker() -> None:
     toc = "- [A](#a)\n- [B](#b)\n\n"
     body = "## A\n\n* [x](https://x.example/)\n* [y](https://y.example/)\n\n## B\n\n* [z](https://z.example/)\n"
     assert own_layout("# T\n\n" + toc + body) == "# T\n\n" + toc + body
 
 
-def test_no_marker_rewrite_where_the_file_has_no_convention():
+def test_no_marker_rewrite_where_the_file_has_no_convention() -> None:
     text = "# T\n\n## A\n\n* [a](https://a.example/)\n* [b](https://b.example/)\n\n## B\n\n- [c](https://c.example/)\n- [d](https://d.example/)\n"
     assert own_layout(text) == text
 
 
-def test_aligned_tables_stay_aligned_with_widths_recomputed():
+def test_aligned_tables_stay_aligned_with_widths_recomputed() -> None:
     text = ("| Name  | Code |\n|-------|------|\n| Alpha | x    |\n| Beta  | y    |\n| Gamma-ray | z |\n")
     assert own_layout(text).splitlines() == [
         "| Name      | Code |", "|-----------|------|", "| Alpha     | x    |", "| Beta      | y    |", "| Gamma-ray | z    |"]
 
 
-def test_aligned_tables_keep_their_extra_padding():
+def test_aligned_tables_keep_their_extra_padding() -> None:
     text = "| Name   | Code |\n| ------ | ---- |\n| Alpha  | x    |\n| Beta   | y    |\n"
     assert own_layout(text) == text
 
 
-def test_compact_tables_stay_compact_and_only_deviating_rows_change():
+def test_compact_tables_stay_compact_and_only_deviating_rows_change() -> None:
     text = "| Name | Code |\n|---|---|\n| Alpha | x |\n| Beta | y |\n|Gamma|z|\n"
     assert own_layout(text) == "| Name | Code |\n|---|---|\n| Alpha | x |\n| Beta | y |\n| Gamma | z |\n"
 
 
-def test_tables_without_outer_pipes_keep_none():
+def test_tables_without_outer_pipes_keep_none() -> None:
     text = "Name | Code\n--- | ---\nAlpha | x\nBeta | y\n"
     assert own_layout(text) == text
 
 
-def test_blank_lines_between_blocks_follow_the_file():
+def test_blank_lines_between_blocks_follow_the_file() -> None:
     # every heading here is directly followed by its list: that is the file's convention
     text = "# T\n\n## A\n* [a](https://a.example/)\n\n## B\n* [b](https://b.example/)\n\n## C\n* [c](https://c.example/)\n"
     assert own_layout(text) == text
@@ -200,7 +206,7 @@ def test_blank_lines_between_blocks_follow_the_file():
     assert own_layout(separated) == separated.replace("## C\n", "## C\n\n")
 
 
-def test_headings_directly_followed_by_lists_settle_in_one_run():
+def test_headings_directly_followed_by_lists_settle_in_one_run() -> None:
     text = ("## H\n\n#### A\n* [a](https://a.example/)\n* [a2](https://a2.example/)\n\n#### B\n"
             "* [b](https://b.example/)\n\n#### C\n* [c](https://c.example/)\n")
     for config in (Config(), CANONICAL):
@@ -210,7 +216,7 @@ def test_headings_directly_followed_by_lists_settle_in_one_run():
     assert fix_document(Document.from_text(text), Config()).text == text
 
 
-def test_layout_can_be_turned_off(runner, tmp_path):
+def test_layout_can_be_turned_off(runner: CliRunner, tmp_path: Path) -> None:
     from awesomelint.cli import main
 
     text = "# T\n* [a](http://github.com/a/b)\n\n## S\n\n- [b](https://b.example/)\n"
@@ -226,7 +232,7 @@ def test_layout_can_be_turned_off(runner, tmp_path):
     assert path.read_text() != text.replace("http://", "https://")
 
 
-def _config(folder, text: str):
+def _config(folder: Path, text: str) -> Path:
     path = folder / "conf.yaml"
     path.write_text(text + "\n")
     return path
@@ -235,7 +241,7 @@ def _config(folder, text: str):
 # tables: each table's own padding habit, and the file's header habit -----------------
 
 
-def _groups(text: str):
+def _groups(text: str) -> list[Group]:
     from awesomelint.layout import layout_groups
 
     return layout_groups(Document.from_text(text), Config().layout_options())
@@ -248,21 +254,21 @@ CENTRED = ("| Name  |  Year  |   Venue  |\n"
            "|  Cy   |  2023  |   AAAI   |\n")
 
 
-def test_centred_aligned_table_is_left_as_written():
+def test_centred_aligned_table_is_left_as_written() -> None:
     text = ("| Date |    Keywords    |\n|:----:|:--------------:|\n| 2021 |     vision     |\n"
             "| 2022 |  language, RL  |\n| 2023 |      audio     |\n")
     assert own_layout(text) == text
     assert own_layout(CENTRED) == CENTRED.replace("|  2021 |", "|  2021  |")  # the one uneven row
 
 
-def test_right_and_left_aligned_tables_are_left_as_written():
+def test_right_and_left_aligned_tables_are_left_as_written() -> None:
     right = "| Model |  Params |\n|------:|--------:|\n|   GPT |    175B |\n| LLaMA |     7B |\n|    T5 |     11B |\n"
     assert own_layout(right) == right.replace("|     7B |", "|      7B |")
     left = "| Model | Params |\n|:------|:-------|\n| GPT   | 175B   |\n| LLaMA | 7B     |\n| T5    | 11B    |\n"
     assert own_layout(left) == left
 
 
-def test_a_wider_cell_re_pads_every_row_in_the_tables_own_placement():
+def test_a_wider_cell_re_pads_every_row_in_the_tables_own_placement() -> None:
     text = ("| Name  |  Year  |  Venue  |\n"
             "|:------|:------:|:-------:|\n"
             "| Alpha |  2021  |   ICML  |\n"
@@ -281,7 +287,7 @@ def test_a_wider_cell_re_pads_every_row_in_the_tables_own_placement():
     assert own_layout(out) == out
 
 
-def test_only_the_widened_column_is_re_padded():
+def test_only_the_widened_column_is_re_padded() -> None:
     # "Bo" sits left in a centred column: on the grid, so it is left as written
     text = ("|  Name  |  Venue  |\n"
             "|:------:|:-------:|\n"
@@ -294,14 +300,14 @@ def test_only_the_widened_column_is_re_padded():
     assert out.splitlines()[3] == "| Bo     |    NeurIPS    |"
 
 
-def test_rows_already_on_the_grid_are_untouched_when_the_odd_row_fits():
+def test_rows_already_on_the_grid_are_untouched_when_the_odd_row_fits() -> None:
     text = ("| Name  |  Year  |\n|:------|:------:|\n| Alpha |  2021  |\n| Bo    |  2022  |\n| Cy | 2023 |\n")
     out = own_layout(text)
     assert out.splitlines()[:4] == text.splitlines()[:4]
     assert out.splitlines()[4] == "| Cy    |  2023  |"
 
 
-def test_columns_keep_their_own_placement():
+def test_columns_keep_their_own_placement() -> None:
     # the Medical-Dataset shape: a left-aligned first column, centred columns after it
     text = ("| Benchmark |  Organization   |    Paper    |\n"
             "|:----------|:---------------:|:-----------:|\n"
@@ -314,7 +320,7 @@ def test_columns_keep_their_own_placement():
     assert out.splitlines()[2] == "| MedBench  | Shanghai AI Lab | [p](https://p.example/) |"
 
 
-def test_aligned_tables_without_outer_pipes_start_at_the_line():
+def test_aligned_tables_without_outer_pipes_start_at_the_line() -> None:
     text = "Name  | Code\n------|-----\nAlpha | x\nBeta  | y\nGamma-ray | z\n"
     assert own_layout(text) == "Name      | Code\n----------|-----\nAlpha     | x\nBeta      | y\nGamma-ray | z\n"
     delimiter_indented = "Name  | Code\n :--- | :---\nAlpha | x\nBeta  | y\nGamma-ray | z\n"
@@ -325,12 +331,12 @@ def test_aligned_tables_without_outer_pipes_start_at_the_line():
     assert own_layout(indented) == indented.replace("  Cy | z", "  Cy    | z")
 
 
-def test_a_tab_is_no_evidence_of_alignment():
+def test_a_tab_is_no_evidence_of_alignment() -> None:
     text = "| Name | Code |\n|---|---|\n| a\t| b |\n| c | d |\n"
     assert own_layout(text) == "| Name | Code |\n|---|---|\n| a | b |\n| c | d |\n"
 
 
-def test_empty_cells_keep_one_space():
+def test_empty_cells_keep_one_space() -> None:
     text = "| | | |\n|---|---|---|\n| [a](#a) | [b](#b) | [c](#c) |\n| [d](#d) | [e](#e) | [f](#f) |\n"
     assert own_layout(text) == text
 
@@ -340,12 +346,12 @@ def _tables(header: str, delimiter: str = "|---|---|", count: int = 3) -> str:
     return "# T\n\n" + body
 
 
-def test_headers_without_outer_pipes_in_every_table_are_the_files_habit():
+def test_headers_without_outer_pipes_in_every_table_are_the_files_habit() -> None:
     text = _tables("A | B")
     assert own_layout(text) == text
 
 
-def test_one_odd_header_among_many_follows_the_file():
+def test_one_odd_header_among_many_follows_the_file() -> None:
     text = _tables("A | B", count=4) + "## New\n\n| A | B |\n|---|---|\n| x | y |\n| z | w |\n"
     out = own_layout(text)
     assert out == text.replace("| A | B |\n|---|---|\n| x", "A | B\n|---|---|\n| x")
@@ -353,19 +359,19 @@ def test_one_odd_header_among_many_follows_the_file():
     assert group.why == "header row with outer pipes where the file's table headers have none (4 of 5 tables)"
 
 
-def test_an_odd_header_padding_among_many_follows_the_file():
+def test_an_odd_header_padding_among_many_follows_the_file() -> None:
     text = _tables("| A | B |", count=4) + "## New\n\n|A  |B|\n|---|---|\n| x | y |\n| z | w |\n"
     assert own_layout(text) == text.replace("|A  |B|", "| A | B |")
 
 
-def test_two_tables_make_a_habit_only_when_both_agree():
+def test_two_tables_make_a_habit_only_when_both_agree() -> None:
     both = _tables("A | B", count=2)
     assert own_layout(both) == both
     one = _tables("A | B", count=1) + "## New\n\n| A | B |\n|---|---|\n| x | y |\n| z | w |\n"
     assert own_layout(one) == one.replace("A | B\n", "| A | B |\n")  # no habit: judged against its own rows
 
 
-def test_centred_headers_over_one_space_bodies_are_kept():
+def test_centred_headers_over_one_space_bodies_are_kept() -> None:
     # the BradyFU shape: every header padded to its delimiter row's columns, bodies one space
     header, delimiter = "|  Title  |   Venue  |   Date   |", "|:--------|:--------:|:--------:|"
     body = "| [**A Long Paper Title**](https://a.example/) | arXiv | 2024-01-01 |\n| [**B**](https://b.example/) | ICML | 2023-05-01 |\n"
@@ -375,7 +381,7 @@ def test_centred_headers_over_one_space_bodies_are_kept():
     assert own_layout(single) == single  # a header on its delimiter row's columns is a form of its own
 
 
-def test_a_table_header_padded_unlike_its_body_is_rewritten_when_the_file_has_no_habit():
+def test_a_table_header_padded_unlike_its_body_is_rewritten_when_the_file_has_no_habit() -> None:
     text = "|Name|Code|\n|---|---|\n| Alpha | x |\n| Beta | y |\n"
     assert own_layout(text) == "| Name | Code |\n|---|---|\n| Alpha | x |\n| Beta | y |\n"
 
@@ -383,7 +389,7 @@ def test_a_table_header_padded_unlike_its_body_is_rewritten_when_the_file_has_no
 # every group has a reason ----------------------------------------------------------
 
 
-def test_every_kind_of_group_says_why():
+def test_every_kind_of_group_says_why() -> None:
     lists = "".join(f"## S{i}\n\n* [a{i}](https://a{i}.example/)\n* [b{i}](https://b{i}.example/)\n\n" for i in range(4))
     text = ("# T\n\n" + lists + "## New ##\n\n- [n](https://n.example/)\n- [m](https://m.example/)\n\n"
             "## Tail\n* [p](https://p.example/)\n")
@@ -394,13 +400,13 @@ def test_every_kind_of_group_says_why():
         ("bullet list", "no blank line between a heading and a bullet list, where the file has one (5 of 6 times)")}
 
 
-def test_setext_heading_group_says_why():
+def test_setext_heading_group_says_why() -> None:
     text = "# T\n\n## A\n\ntext\n\n## B\n\ntext\n\nSub\n---\n\ntext\n"
     [group] = _groups(text)
     assert group.why == "setext heading where the file's level 1 and 2 headings are '#' (3 of 4)"
 
 
-def test_nested_list_and_table_groups_say_why():
+def test_nested_list_and_table_groups_say_why() -> None:
     nested = "".join(f"- [p{i}](https://p{i}.example/)\n    - [c{i}](https://c{i}.example/)\n" for i in range(4))
     text = nested + "- [q](https://q.example/)\n  - [d](https://d.example/)\n"
     [group] = _groups(text)
@@ -410,7 +416,7 @@ def test_nested_list_and_table_groups_say_why():
     assert table.why == "1 row padded unevenly; this table pads cells to its column width, centred (3 of 4 rows)"
 
 
-def test_imposed_layout_says_so():
+def test_imposed_layout_says_so() -> None:
     text = "Sub\n---\n\n## Title ##\n* [a](https://a.example/)\n\n|a|b|\n|---|---|\n|c|d|\n"
     canonical = {g.why for g in layout_groups_with(text, {"style": "canonical"})}
     assert canonical == {"setext heading where the canonical style writes '#' headings",
@@ -423,7 +429,7 @@ def test_imposed_layout_says_so():
     assert "columns not padded to equal width, which layout.table-align pins" in pinned
 
 
-def layout_groups_with(text: str, layout: dict):
+def layout_groups_with(text: str, layout: dict[str, Any]) -> list[Group]:
     from awesomelint.layout import layout_groups
 
     return layout_groups(Document.from_text(text), parse_config({"layout": layout}).layout_options())
@@ -483,8 +489,12 @@ def _aligned(header: list[str], body: list[list[str]], placement: str, margin: i
     return "\n".join([row(header), delimiter, *(row(r) for r in body)]) + "\n", spans
 
 
+# header, body, placement, margin, ceil, extra, outer, text, spans
+AlignedTable = tuple[list[str], list[list[str]], str, int, bool, list[int], bool, str, list[int]]
+
+
 @st.composite
-def aligned_tables(draw):
+def aligned_tables(draw: st.DrawFn) -> AlignedTable:
     columns = draw(st.integers(2, 4))
     rows = draw(st.integers(3, 6))
     header = draw(st.lists(_cell, min_size=columns, max_size=columns))
@@ -523,7 +533,7 @@ def _display_columns(line: str) -> list[int]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(aligned_tables(), st.data())
-def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs(table, data):
+def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs(table: AlignedTable, data: st.DataObject) -> None:
     header, body, placement, margin, ceil, extra, outer, text, spans = table
     document = "# T\n\n" + text
     assert fix_document(Document.from_text(document), Config()).text == document
@@ -579,7 +589,7 @@ def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs
             assert (left, right) in ({(1, 1)} if placement == "centre" else {(edge, margin), (margin, margin)})
 
 
-def test_an_aligned_table_stays_aligned_when_content_fixes_lengthen_most_of_its_rows():
+def test_an_aligned_table_stays_aligned_when_content_fixes_lengthen_most_of_its_rows() -> None:
     # http -> https on most rows pushes them off the grid: laid on the table's grid as read,
     # the header and delimiter widening with them where they were aligned
     rows = [("Fast R-CNN", "http://arxiv.org/abs/1"), ("SSD", "http://arxiv.org/abs/2"), ("YOLO", "http://arxiv.org/abs/3"),
@@ -594,7 +604,7 @@ def test_an_aligned_table_stays_aligned_when_content_fixes_lengthen_most_of_its_
     assert len({tuple(i for i, c in enumerate(line) if c == "|") for line in table}) == 1, table
 
 
-def test_a_ragged_row_does_not_make_every_row_of_a_content_fixed_table_wider():
+def test_a_ragged_row_does_not_make_every_row_of_a_content_fixed_table_wider() -> None:
     # one row's last cell was always 30 characters wider than its column: after an http fix
     # the table is laid on its grid as read, and that row stays ragged rather than padding
     # every other row by 30 spaces

@@ -4,9 +4,13 @@ import asyncio
 import json
 import threading
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
-from werkzeug.wrappers import Response
+from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
+from werkzeug.wrappers import Request, Response
 
 from awesomelint.cli import main
 from awesomelint.links.cache import Cache
@@ -16,13 +20,13 @@ from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUS
 from .servers import OK_ANSWER, RawServer
 
 
-def run(urls, **settings):
+def run(urls: list[str], **settings: Any) -> dict[str, Verdict]:
     settings.setdefault("allow_private", True)
     settings.setdefault("backoff", 0.01)
     return asyncio.run(Checker(Settings(**settings)).check_all(urls))
 
 
-def test_status_codes_and_redirects(httpserver):
+def test_status_codes_and_redirects(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/ok").respond_with_data("fine")
     httpserver.expect_request("/gone").respond_with_data("", status=410)
     httpserver.expect_request("/a").respond_with_data("", status=301, headers={"Location": "/b"})
@@ -41,16 +45,16 @@ def test_status_codes_and_redirects(httpserver):
     assert verdicts[urls["/loop"]].kind == ERROR and "loop" in verdicts[urls["/loop"]].detail
 
 
-def test_head_refused_falls_back_to_get(httpserver):
+def test_head_refused_falls_back_to_get(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/page", method="HEAD").respond_with_data("", status=405)
     httpserver.expect_request("/page", method="GET").respond_with_data("hello")
     assert run([httpserver.url_for("/page")])[httpserver.url_for("/page")].kind == OK
 
 
-def test_retry_after_is_honoured_then_succeeds(httpserver):
-    calls = []
+def test_retry_after_is_honoured_then_succeeds(httpserver: HTTPServer) -> None:
+    calls: list[float] = []
 
-    def handler(request):
+    def handler(request: Request) -> Response:
         calls.append(time.monotonic())
         if len(calls) == 1:
             return Response("", status=429, headers={"Retry-After": "1"})
@@ -61,16 +65,16 @@ def test_retry_after_is_honoured_then_succeeds(httpserver):
     assert verdict.kind == OK and len(calls) == 2 and calls[1] - calls[0] >= 0.9
 
 
-def test_retry_after_beyond_the_cap_is_reported(httpserver):
+def test_retry_after_beyond_the_cap_is_reported(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/busy").respond_with_data("", status=429, headers={"Retry-After": "3600"})
     verdict = run([httpserver.url_for("/busy")], max_retry_after=5)[httpserver.url_for("/busy")]
     assert verdict.kind == ERROR and "Retry-After" in verdict.detail
 
 
-def test_503_then_200_and_persistent_500(httpserver):
+def test_503_then_200_and_persistent_500(httpserver: HTTPServer) -> None:
     state = {"n": 0}
 
-    def flaky(request):
+    def flaky(request: Request) -> Response:
         state["n"] += 1
         return Response("", status=503) if state["n"] == 1 else Response("ok")
 
@@ -81,8 +85,8 @@ def test_503_then_200_and_persistent_500(httpserver):
     assert verdicts[httpserver.url_for("/broken")].kind == ERROR
 
 
-def test_slow_server_times_out_as_error_not_dead(httpserver):
-    def slow(request):
+def test_slow_server_times_out_as_error_not_dead(httpserver: HTTPServer) -> None:
+    def slow(request: Request) -> Response:
         time.sleep(1.5)
         return Response("late")
 
@@ -91,7 +95,7 @@ def test_slow_server_times_out_as_error_not_dead(httpserver):
     assert verdict.kind == ERROR
 
 
-def test_large_body_is_never_downloaded(httpserver):
+def test_large_body_is_never_downloaded(httpserver: HTTPServer) -> None:
     body = b"x" * (64 * 1024 * 1024)
     httpserver.expect_request("/big", method="HEAD").respond_with_data("", status=405)
     httpserver.expect_request("/big", method="GET").respond_with_data(body)
@@ -100,21 +104,21 @@ def test_large_body_is_never_downloaded(httpserver):
     assert verdict.kind == OK and time.monotonic() - start < 5
 
 
-def test_bot_walls_are_not_dead(httpserver):
+def test_bot_walls_are_not_dead(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/wall").respond_with_data("", status=403, headers={"cf-mitigated": "challenge"})
     httpserver.expect_request("/linkedin").respond_with_data("", status=999)
     verdicts = run([httpserver.url_for("/wall"), httpserver.url_for("/linkedin")])
     assert {v.kind for v in verdicts.values()} == {BOT_WALL}
 
 
-def test_private_addresses_are_refused_unless_allowed(httpserver):
+def test_private_addresses_are_refused_unless_allowed(httpserver: HTTPServer) -> None:
     url = httpserver.url_for("/ok")
     httpserver.expect_request("/ok").respond_with_data("fine")
     assert run([url], allow_private=False)[url].kind == REFUSED
     assert run(["ftp://example.org/x"], allow_private=False)["ftp://example.org/x"].kind == REFUSED
 
 
-def test_redirect_into_a_private_address_is_refused(httpserver):
+def test_redirect_into_a_private_address_is_refused(httpserver: HTTPServer) -> None:
     # the first hop is "public" only in name: every hop is checked
     httpserver.expect_request("/hop").respond_with_data("", status=301, headers={"Location": "http://10.0.0.1/secret"})
     verdict = asyncio.run(Checker(Settings(allow_private=False)).check(httpserver.url_for("/hop")))
@@ -128,7 +132,7 @@ class _CountingServer:
         self.delay, self.limit_429 = delay, limit_429
         self.in_flight = self.peak = self.total = 0
 
-    async def handle(self, reader, writer):
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")
         self.in_flight += 1
         self.total += 1
@@ -141,8 +145,8 @@ class _CountingServer:
         writer.close()
 
 
-def _serve_and_check(server: _CountingServer, count: int, **settings):
-    async def scenario():
+def _serve_and_check(server: _CountingServer, count: int, **settings: Any) -> dict[str, Verdict]:
+    async def scenario() -> dict[str, Verdict]:
         listener = await asyncio.start_server(server.handle, "127.0.0.1", 0)
         port = listener.sockets[0].getsockname()[1]
         urls = [f"http://127.0.0.1:{port}/item{i}" for i in range(count)]
@@ -152,44 +156,48 @@ def _serve_and_check(server: _CountingServer, count: int, **settings):
     return asyncio.run(scenario())
 
 
-def test_per_host_cap_is_respected():
+def test_per_host_cap_is_respected() -> None:
     server = _CountingServer(delay=0.05)
     verdicts = _serve_and_check(server, 40, per_host=4)
     assert all(v.kind == OK for v in verdicts.values())
     assert server.peak <= 4
 
 
-def test_hosts_answering_429_are_backed_off_without_false_findings():
+def test_hosts_answering_429_are_backed_off_without_false_findings() -> None:
     server = _CountingServer(delay=0.05, limit_429=2)
     verdicts = _serve_and_check(server, 30, per_host=6, retries=6)
     assert all(v.kind == OK for v in verdicts.values()), {v.kind for v in verdicts.values()}
 
 
-def test_cache_reuses_good_verdicts_and_rechecks_failures(tmp_path):
+def test_cache_reuses_good_verdicts_and_rechecks_failures(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "c.sqlite3")
     cache.put_many([Verdict("https://a.org", OK, 200), Verdict("https://b.org", DEAD, 404)])
-    assert cache.get("https://a.org").kind == OK
+    good = cache.get("https://a.org")
+    assert good is not None
+    assert good.kind == OK
     assert cache.get("https://b.org") is None
     assert cache.get("https://a.org", now=time.time() + 30 * 86400) is None
     cache.close()
 
 
-def test_two_runs_share_a_cache_file(tmp_path):
+def test_two_runs_share_a_cache_file(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
 
-    def writer(n):
+    def writer(n: int) -> None:
         cache = Cache(path)
         cache.put_many([Verdict(f"https://h{n}.org/{i}", OK, 200) for i in range(200)])
         cache.close()
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     cache = Cache(path)
     assert all(cache.get(f"https://h{n}.org/199") for n in range(4))
 
 
-def test_warm_cache_sends_no_request(httpserver, runner, tmp_path):
+def test_warm_cache_sends_no_request(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
     httpserver.expect_request("/ok").respond_with_data("fine")
     path = tmp_path / "README.md"
     path.write_text(f"# L\n\n- [a]({httpserver.url_for('/ok')})\n")
@@ -201,7 +209,7 @@ def test_warm_cache_sends_no_request(httpserver, runner, tmp_path):
     assert "1 from cache" in result.output
 
 
-def test_links_command_reports_with_stable_rule_names(httpserver, runner, tmp_path):
+def test_links_command_reports_with_stable_rule_names(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
     httpserver.expect_request("/gone").respond_with_data("", status=404)
     httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": "/new"})
     httpserver.expect_request("/new").respond_with_data("ok")
@@ -215,10 +223,10 @@ def test_links_command_reports_with_stable_rule_names(httpserver, runner, tmp_pa
     assert rules["redirected-link"]["fix"]["edits"][0]["content"] == httpserver.url_for("/new")
 
 
-def test_github_api_batches_and_keeps_the_token_to_itself(httpserver, runner, tmp_path, monkeypatch):
-    seen = []
+def test_github_api_batches_and_keeps_the_token_to_itself(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str | None] = []
 
-    def graphql(request):
+    def graphql(request: Request) -> Response:
         seen.append(request.headers.get("Authorization"))
         query = request.get_json()["query"]
         assert query.count("repository(") == 3
@@ -240,10 +248,10 @@ def test_github_api_batches_and_keeps_the_token_to_itself(httpserver, runner, tm
     assert seen == ["bearer secret-token"]
 
 
-def _check_against_a_silent_server(count: int, **settings):
+def _check_against_a_silent_server(count: int, **settings: Any) -> tuple[dict[str, Verdict], float]:
     """Check ``count`` links to a server that accepts connections and never answers."""
-    async def scenario():
-        async def silent(reader, writer):
+    async def scenario() -> tuple[dict[str, Verdict], float]:
+        async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             await asyncio.sleep(30)
 
         listener = await asyncio.start_server(silent, "127.0.0.1", 0)
@@ -257,12 +265,12 @@ def _check_against_a_silent_server(count: int, **settings):
     return asyncio.run(scenario())
 
 
-def test_a_server_that_never_answers_is_an_error_within_the_time_limit():
+def test_a_server_that_never_answers_is_an_error_within_the_time_limit() -> None:
     verdicts, elapsed = _check_against_a_silent_server(1, timeout=0.3, retries=1)
     assert [v.kind for v in verdicts.values()] == [ERROR] and elapsed < 5
 
 
-def test_total_run_time_is_bounded():
+def test_total_run_time_is_bounded() -> None:
     verdicts, elapsed = _check_against_a_silent_server(3, timeout=20, total_time=0.5)
     assert all(v.kind == ERROR and "time limit" in v.detail for v in verdicts.values()) and elapsed < 5
 
@@ -270,7 +278,7 @@ def test_total_run_time_is_bounded():
 # at scale and under attack ----------------------------------------------------------
 
 
-def test_connections_are_reused():
+def test_connections_are_reused() -> None:
     server = RawServer(lambda path: OK_ANSWER)
     try:
         urls = [f"http://127.0.0.1:{server.port}/page/{i}" for i in range(40)]
@@ -281,7 +289,7 @@ def test_connections_are_reused():
         server.close()
 
 
-def test_a_server_dripping_its_headers_is_cut_off_at_the_timeout():
+def test_a_server_dripping_its_headers_is_cut_off_at_the_timeout() -> None:
     server = RawServer(lambda path: OK_ANSWER, drip=0.2)
     try:
         url = f"http://127.0.0.1:{server.port}/slow"
@@ -291,7 +299,7 @@ def test_a_server_dripping_its_headers_is_cut_off_at_the_timeout():
         server.close()
 
 
-def test_no_link_and_no_answer_ends_the_run(httpserver, runner, tmp_path):
+def test_no_link_and_no_answer_ends_the_run(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
     httpserver.expect_request("/bad-port").respond_with_data("", status=301, headers={"Location": "http://127.0.0.1:99999/x"})
     httpserver.expect_request("/bad-host").respond_with_data("", status=301, headers={"Location": "http://[::1/x"})
     httpserver.expect_request("/ok").respond_with_data("fine")
@@ -307,9 +315,14 @@ def test_no_link_and_no_answer_ends_the_run(httpserver, runner, tmp_path):
 
 
 
-def test_the_token_never_goes_where_a_config_file_says(httpserver, runner, tmp_path, monkeypatch):
-    asked = []
-    httpserver.expect_request("/graphql").respond_with_handler(lambda r: asked.append(r.headers.get("Authorization")) or Response("{}"))
+def test_the_token_never_goes_where_a_config_file_says(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str | None] = []
+
+    def graphql(r: Request) -> Response:
+        asked.append(r.headers.get("Authorization"))
+        return Response("{}")
+
+    httpserver.expect_request("/graphql").respond_with_handler(graphql)
     monkeypatch.setenv("GITHUB_TOKEN", "secret-token")
     monkeypatch.delenv("AWESOMELINT_GITHUB_API", raising=False)
     (tmp_path / ".awesomelint.yaml").write_text(f"links: {{github-api: '{httpserver.url_for('/graphql')}'}}\n")
@@ -321,8 +334,8 @@ def test_the_token_never_goes_where_a_config_file_says(httpserver, runner, tmp_p
 
 @pytest.mark.parametrize("api, flags", [("http://api.example.org/graphql", ["--allow-private"]),
                                          ("https://127.0.0.1:9/graphql", [])])
-def test_the_token_goes_only_over_https_to_a_public_address(runner, tmp_path, monkeypatch, api, flags):
-    async def nothing(self, urls):  # the links themselves are not the point: never ask the outside world
+def test_the_token_goes_only_over_https_to_a_public_address(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, api: str, flags: list[str]) -> None:
+    async def nothing(self: Checker, urls: list[str]) -> dict[str, Verdict]:  # the links themselves are not the point: never ask the outside world
         return {}
 
     monkeypatch.setattr(Checker, "check_all", nothing)
@@ -333,7 +346,7 @@ def test_the_token_goes_only_over_https_to_a_public_address(runner, tmp_path, mo
     assert f"GITHUB_TOKEN not sent to {api}" in result.stderr
 
 
-def test_links_refused_as_private_are_info_notes_and_the_summary_counts_them(runner, tmp_path):
+def test_links_refused_as_private_are_info_notes_and_the_summary_counts_them(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text("# L\n\n- [router](http://192.168.1.1/admin) - x\n")
     result = runner.invoke(main, ["links", "--no-cache", "--format", "json", str(path)])

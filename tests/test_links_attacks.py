@@ -10,6 +10,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -20,16 +23,16 @@ from awesomelint.document import Document
 from awesomelint.links.checker import Checker, Settings
 from awesomelint.links.progress import ProgressLines
 from awesomelint.links.run import check_links
-from awesomelint.links.verdict import ERROR, OK
+from awesomelint.links.verdict import ERROR, OK, Verdict
 
-from .servers import OK_ANSWER, RawServer
+from .servers import OK_ANSWER, Answer, RawServer
 
 
 @pytest.fixture
-def server_factory():
-    made = []
+def server_factory() -> Iterator[Callable[[Answer], RawServer]]:
+    made: list[RawServer] = []
 
-    def make(answer):
+    def make(answer: Answer) -> RawServer:
         made.append(RawServer(answer))
         return made[-1]
 
@@ -38,7 +41,7 @@ def server_factory():
         server.close()
 
 
-def run(urls, **settings):
+def run(urls: list[str], **settings: Any) -> dict[str, Verdict]:
     settings.setdefault("backoff", 0.01)
     return asyncio.run(Checker(Settings(**settings)).check_all(urls))
 
@@ -47,7 +50,7 @@ def run(urls, **settings):
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_an_interrupted_run_keeps_what_it_checked(server_factory, tmp_path, signum, code):
+def test_an_interrupted_run_keeps_what_it_checked(server_factory: Callable[[Answer], RawServer], tmp_path: Path, signum: signal.Signals, code: int) -> None:
     server = server_factory(lambda path: 60 if path.startswith("/slow") else OK_ANSWER)
     fast = [server.url(f"/fast/{i}") for i in range(30)]
     slow = [server.url(f"/slow/{i}") for i in range(3)]
@@ -74,13 +77,13 @@ def test_an_interrupted_run_keeps_what_it_checked(server_factory, tmp_path, sign
 # hostile names and answers --------------------------------------------------------
 
 
-def _rebinding_resolver(first):
+def _rebinding_resolver(first: str | None) -> Callable[..., list[tuple[Any, ...]]]:
     """getaddrinfo that answers `first` for rebind.test the first time (an address, or an
     error) and 127.0.0.1 every time after; everything else as the system does."""
     real = socket.getaddrinfo
-    calls = []
+    calls: list[str | bytes] = []
 
-    def fake(host, port, *args, **kwargs):
+    def fake(host: str | bytes, port: int | None, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
         if (host.decode() if isinstance(host, bytes) else host) != "rebind.test":  # anyio asks with bytes
             return real(host, port, *args, **kwargs)
         calls.append(host)
@@ -93,7 +96,7 @@ def _rebinding_resolver(first):
 
 
 @pytest.mark.parametrize("first", ["8.8.8.8", None], ids=["public-then-loopback", "failure-then-loopback"])
-def test_a_name_that_rebinds_to_loopback_is_never_fetched(server_factory, first):
+def test_a_name_that_rebinds_to_loopback_is_never_fetched(server_factory: Callable[[Answer], RawServer], first: str | None) -> None:
     server = server_factory(lambda path: OK_ANSWER)
     url = server.url("/secret", host="rebind.test")
     with mock.patch("socket.getaddrinfo", _rebinding_resolver(first)):
@@ -101,7 +104,7 @@ def test_a_name_that_rebinds_to_loopback_is_never_fetched(server_factory, first)
     assert server.requests == [] and verdict.kind != OK
 
 
-def test_pinning_still_connects_to_a_public_answer_when_private_is_allowed(server_factory):
+def test_pinning_still_connects_to_a_public_answer_when_private_is_allowed(server_factory: Callable[[Answer], RawServer]) -> None:
     server = server_factory(lambda path: OK_ANSWER)
     url = server.url("/page", host="rebind.test")
     with mock.patch("socket.getaddrinfo", _rebinding_resolver("127.0.0.1")):
@@ -109,7 +112,7 @@ def test_pinning_still_connects_to_a_public_answer_when_private_is_allowed(serve
     assert verdict.kind == OK and server.requests == ["/page"]
 
 
-def test_a_huge_header_is_not_asked_for_again(server_factory):
+def test_a_huge_header_is_not_asked_for_again(server_factory: Callable[[Answer], RawServer]) -> None:
     huge = b"HTTP/1.1 200 OK\r\nX-Filler: " + b"a" * 10_000_000 + b"\r\nContent-Length: 0\r\n\r\n"
     server = server_factory(lambda path: huge)
     url = server.url("/huge")
@@ -121,7 +124,7 @@ def test_a_huge_header_is_not_asked_for_again(server_factory):
 # being seen to be alive ----------------------------------------------------------------
 
 
-def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(server_factory, tmp_path, capsys):
+def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(server_factory: Callable[[Answer], RawServer], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     server = server_factory(lambda path: 1.5 if path.startswith("/slow") else OK_ANSWER)
     doc = Document.from_text("# L\n\n- [a]({}) - x\n- [b]({}) - y\n".format(server.url("/slow"), server.url("/fast")), "L.md")
     result = check_links([doc], Settings(allow_private=True, timeout=5), None, progress=False, progress_every=0.4)
@@ -130,7 +133,7 @@ def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(server_factory
     assert "awesomelint: links 1/2 checked after" in err and "most pending on 127.0.0.1 1" in err
 
 
-def test_progress_names_the_hosts_with_most_links_pending():
+def test_progress_names_the_hosts_with_most_links_pending() -> None:
     urls = [f"https://a.org/{i}" for i in range(5)] + [f"https://b.org/{i}" for i in range(3)] + ["https://c.org/"]
     progress = ProgressLines(urls)
     for url in urls[:5]:
@@ -145,7 +148,7 @@ HOSTS = st.sampled_from(["127.0.0.1:{port}", "[::1", "0177.0.0.2", "127.0.0.1:99
 WEIRD = st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=30)
 
 
-def _offline_resolver(host, port, *args, **kwargs):
+def _offline_resolver(host: str | bytes, port: int | None, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
     """Names resolve only to loopback; anything else does not exist (never the outside world)."""
     if (host.decode() if isinstance(host, bytes) else host) in ("localhost", "127.0.0.1", "::1"):
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port or 0))]
@@ -165,7 +168,7 @@ def _fuzz_server() -> RawServer:
 @given(scheme=st.sampled_from(["http", "https", "HTTP", "ftp", ""]), host=HOSTS, path=WEIRD,
        location=st.one_of(WEIRD, st.builds(lambda h, p: f"http://{h}/{p}", HOSTS, WEIRD)),
        status=st.sampled_from([301, 302, 307, 308, 200, 404]))
-def test_no_url_and_no_location_header_raises(scheme, host, path, location, status):
+def test_no_url_and_no_location_header_raises(scheme: str, host: str, path: str, location: str, status: int) -> None:
     server = _fuzz_server()
     port = server.port
     _LOCATIONS["/r"] = (f"HTTP/1.1 {status} X\r\nLocation: ".encode() + location.replace("{port}", str(port)).encode("utf-8", "replace")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import awesomelint.rules as rules_package
+from awesomelint.registry import Rule
 from awesomelint.rules import RULES
 
 HERE = Path(__file__).parent
@@ -22,7 +23,7 @@ def _snake(name: str) -> str:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_a_rule_lives_in_the_module_named_after_it(rule):
+def test_a_rule_lives_in_the_module_named_after_it(rule: Rule) -> None:
     module = inspect.getmodule(rule.check)
     assert module is not None and module.__name__ == f"awesomelint.rules.{_snake(rule.name)}"
     assert getattr(module, _snake(rule.name)) is rule
@@ -30,14 +31,14 @@ def test_a_rule_lives_in_the_module_named_after_it(rule):
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_a_rule_has_a_test_file_named_after_it(rule):
+def test_a_rule_has_a_test_file_named_after_it(rule: Rule) -> None:
     path = HERE / "rules" / f"test_{_snake(rule.name)}.py"
     assert path.is_file()
     tree = ast.parse(path.read_text(encoding="utf-8"))
     assert any(isinstance(node, ast.FunctionDef) and node.name.startswith("test_") for node in tree.body)
 
 
-def test_every_rule_module_holds_one_rule_and_imports_no_other_rule_module():
+def test_every_rule_module_holds_one_rule_and_imports_no_other_rule_module() -> None:
     names = {_snake(rule.name) for rule in RULES}
     modules = {path.stem for path in RULES_DIR.glob("*.py")} - {"__init__"}
     assert modules == names

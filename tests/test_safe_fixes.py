@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -50,7 +51,7 @@ def _url(doc: Document, finding: Finding, edit: Edit) -> bool:
 def _nested_link(doc: Document, finding: Finding, edit: Edit) -> bool:
     """The broken construct becomes one link whose target was written in it."""
     match = re.fullmatch(r"(\[.*\])\((\S+)\)", edit.content, re.S)
-    return bool(match) and match.group(2) in _old(doc, edit) and _old(doc, edit).startswith(match.group(1))
+    return match is not None and match.group(2) in _old(doc, edit) and _old(doc, edit).startswith(match.group(1))
 
 
 def _mojibake(doc: Document, finding: Finding, edit: Edit) -> bool:
@@ -220,7 +221,7 @@ CONTRACTS: dict[str, Contract] = {
 }
 
 
-def test_every_rule_with_safe_fixes_has_a_contract():
+def test_every_rule_with_safe_fixes_has_a_contract() -> None:
     safe = {r.name for r in RULES if r.fix in (FixAvailability.SAFE, FixAvailability.SOMETIMES)}
     assert safe - ONLINE == set(CONTRACTS)
 
@@ -251,7 +252,8 @@ def _loses_nothing(doc: Document, rule: str, fixes: list[Finding]) -> str | None
     """Apply a rule's safe fixes together (those that do not overlap) and verify the
     result as `fix` does: nothing lost, and for layout the same HTML. One check per rule
     rather than per fix: a list of 1,700 entries has as many description fixes."""
-    edits, taken = [], Spans()
+    edits: list[Edit] = []
+    taken = Spans()
     restructures = False
     for finding in fixes:
         assert finding.fix is not None
@@ -289,7 +291,7 @@ def _check(doc: Document) -> list[str]:
 
 
 @pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)
-def test_safe_fixes_keep_their_contracts_on_real_lists(path):
+def test_safe_fixes_keep_their_contracts_on_real_lists(path: Path) -> None:
     assert _check(Document.from_path(path)) == []
 
 
@@ -310,7 +312,7 @@ MARKERS = st.sampled_from(["- ", "* ", "- - ", "-", "1. ", "3. "])
 
 
 @st.composite
-def entry_line(draw) -> str:
+def entry_line(draw: st.DrawFn) -> str:
     name = draw(NAMES)
     url = draw(URLS).format(n=name.split()[0].lower())
     marker = draw(MARKERS)
@@ -318,7 +320,7 @@ def entry_line(draw) -> str:
 
 
 @st.composite
-def table(draw) -> str:
+def table(draw: st.DrawFn) -> str:
     rows = []
     for _ in range(draw(st.integers(1, 4))):
         cells = draw(st.lists(st.sampled_from(["[A](https://a.example/)", "x", "-", "—", "N/A", "", "http://github.com/o/r"]),
@@ -328,7 +330,7 @@ def table(draw) -> str:
 
 
 @st.composite
-def document(draw) -> str:
+def document(draw: st.DrawFn) -> str:
     blocks = ["# Awesome Things [![Awesome](https://cdn.example/badge.svg)](https://github.com/sindresorhus/awesome)"]
     sections = draw(st.lists(st.sampled_from(["Tools", "Books", "Data sets", "Café"]), min_size=1, max_size=3, unique=True))
     toc = [f"- [{s}](#{s.lower().replace(' ', '-')})" for s in sections]
@@ -352,11 +354,11 @@ def document(draw) -> str:
 
 @given(document())
 @settings(suppress_health_check=[HealthCheck.too_slow])
-def test_safe_fixes_keep_their_contracts_on_generated_lists(text):
+def test_safe_fixes_keep_their_contracts_on_generated_lists(text: str) -> None:
     assert _check(Document.from_text(text, "README.md")) == []
 
 
-def test_a_contract_catches_a_fix_that_takes_part_of_an_arrow():
+def test_a_contract_catches_a_fix_that_takes_part_of_an_arrow() -> None:
     # the shape issue 23 found: '->' read as '-' and '>', the fix writing ' - >'
     doc = Document.from_text("- [Fur](https://x.example/) -> A graph lib.\n", "README.md")
     start = doc.text.index(" -")

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import tarfile
+from typing import Any
 
 import markdown_it
 import pytest
@@ -19,7 +20,7 @@ from awesomelint.markdown import render
 
 
 @pytest.fixture(scope="session")
-def spec_examples(tmp_path_factory):
+def spec_examples(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("spec")
     version = markdown_it.__version__
     download = subprocess.run(
@@ -32,7 +33,10 @@ def spec_examples(tmp_path_factory):
         pytest.skip(f"the package registry did not give markdown-it-py {version}'s sources: {download.stderr[-200:]}")
     with tarfile.open(archives[0]) as archive:
         member = next(m for m in archive.getmembers() if m.name.endswith("test_cmark_spec/commonmark.json"))
-        return json.load(archive.extractfile(member))
+        extracted = archive.extractfile(member)
+        assert extracted is not None
+        examples: list[dict[str, Any]] = json.load(extracted)
+        return examples
 
 
 def _html(text: str) -> str:
@@ -44,7 +48,7 @@ def _html(text: str) -> str:
 RESTRUCTURING = ["empty-list-item", "list-marker-space"]
 
 
-def test_spec_examples_round_trip_through_fix(spec_examples):
+def test_spec_examples_round_trip_through_fix(spec_examples: list[dict[str, Any]]) -> None:
     assert len(spec_examples) > 600
     changed = []
     for example in spec_examples:

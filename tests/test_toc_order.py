@@ -1,6 +1,8 @@
 """toc-sync and entry-order together: their fixes run with the rest, a fix that moves lines
 may not change code in them, and a ToC anchor that misses is toc-sync's to report."""
 
+from pathlib import Path
+
 from awesomelint.config import Config
 from awesomelint.document import Document
 from awesomelint.fix import fix_document
@@ -9,7 +11,7 @@ from awesomelint.linter import lint
 from .rules.test_entry_order import SORTED, section
 
 
-def test_toc_and_order_fixes_run_together_with_the_rest(tmp_path):
+def test_toc_and_order_fixes_run_together_with_the_rest(tmp_path: Path) -> None:
     text = ("# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n\n" + SORTED + section("Tools", "Alpha", "Delta", "Beta", "Gamma")
             + section("Web", "Grove", "Harbor", "Isle"))
     once = fix_document(Document.from_text(text), Config()).text
@@ -17,7 +19,7 @@ def test_toc_and_order_fixes_run_together_with_the_rest(tmp_path):
     assert "- [Books](#books)\n- [Videos](#videos)\n- [Tools](#tools)\n- [Web](#web)\n" in once
 
 
-def test_a_fix_that_moves_lines_may_not_change_code_in_them():
+def test_a_fix_that_moves_lines_may_not_change_code_in_them() -> None:
     from awesomelint.findings import Edit, Finding, Fix
     from awesomelint.fix import choose_edits
 
@@ -29,7 +31,7 @@ def test_a_fix_that_moves_lines_may_not_change_code_in_them():
         assert len(choose_edits(doc, [finding], False)[1]) == expected
 
 
-def test_a_toc_anchor_that_misses_is_reported_once_by_toc_sync():
+def test_a_toc_anchor_that_misses_is_reported_once_by_toc_sync() -> None:
     text = "# X\n\n## Contents\n\n- [Tools](#tool)\n- [Books](#Books)\n\n## Tools\n\n## Books\n"
     doc = Document.from_text(text, "README.md")
     found = [(f.rule, f.severity.value) for f in lint(doc, Config(), only=["broken-anchor", "toc-sync"]).findings]

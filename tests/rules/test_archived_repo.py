@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
 
 from awesomelint.cli import main
 
 
-def test_archived_repo(httpserver, runner, tmp_path, monkeypatch):
+def test_archived_repo(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     httpserver.expect_request("/graphql", method="POST").respond_with_json(
         {"data": {"r0": {"nameWithOwner": "o/r", "isArchived": True}}})
     monkeypatch.setenv("GITHUB_TOKEN", "t")

@@ -6,31 +6,14 @@ import pytest
 
 from awesomelint.config import parse_config
 from awesomelint.document import Document
-from awesomelint.fix import fix_document
 from awesomelint.linter import lint
 
-from ..conftest import findings
+from ..conftest import entry, findings, fixed, messages
 
 
-def fixed(text: str, *rules: str, unsafe: bool = False) -> str:
-    """The text after `fix` with only the named rules (no layout); a second run changes nothing."""
-    config = parse_config({"select": list(rules)})
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def entry(description: str, name: str = "Alpha") -> str:
-    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
-
-
-def test_a_lower_case_start_is_reported_with_an_unsafe_fix():
+def test_a_lower_case_start_is_reported_with_an_unsafe_fix() -> None:
     (finding,) = findings(entry("a tool for things."), "description-case")
+    assert finding.fix is not None
     assert finding.fix.applicability.value == "unsafe"
     assert fixed(entry("a tool for things."), "description-case") == entry("a tool for things.")
     assert fixed(entry("a tool for things."), "description-case", unsafe=True) == entry("A tool for things.")
@@ -40,11 +23,11 @@ def test_a_lower_case_start_is_reported_with_an_unsafe_fix():
     "iOS app for things.", "npm package for things.", "jQuery plugin.", "macOS menu bar app.", "2D engine.",
     "@mentions for things.", "#hashtags.", "\"Quoted\" start.", "面向中文的工具。", "日本語の資料。", "Ελληνικά.",
 ])
-def test_starts_that_are_not_lower_case_words(description):
+def test_starts_that_are_not_lower_case_words(description: str) -> None:
     assert messages(entry(description), "description-case") == []
 
 
-def test_a_projects_own_lower_case_name_may_start_its_description():
+def test_a_projects_own_lower_case_name_may_start_its_description() -> None:
     assert messages(entry("immudb is a database.", name="immudb"), "description-case") == []
     assert messages(entry("go-lock is a lock library.", name="go-lock"), "description-case") == []
     assert messages(entry("gonum plotting routines.", name="gonum/plot"), "description-case") == []
@@ -66,10 +49,10 @@ def lower_case(description: str, name: str = "Alpha") -> bool:
     "deezer.com client for the terminal.", "pywal-like colour schemes.", "sklearn wrappers.",
     "[libyaml](https://pyyaml.org/) bindings.", "ttyrec player.",
 ])
-def test_description_case_passes_names_no_english_word_list_has(description):
+def test_description_case_passes_names_no_english_word_list_has(description: str) -> None:
     assert not lower_case(description)
 
 
 @pytest.mark.parametrize("description", ["a tool for things.", "simple static site server.", "is a library."])
-def test_description_case_reports_english_lower_case_starts(description):
+def test_description_case_reports_english_lower_case_starts(description: str) -> None:
     assert lower_case(description)

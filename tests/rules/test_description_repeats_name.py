@@ -8,7 +8,7 @@ from awesomelint.config import parse_config
 from awesomelint.document import Document
 from awesomelint.linter import lint
 
-from ..conftest import findings
+from ..conftest import entry, messages
 
 
 def repeats(description: str, name: str) -> bool:
@@ -24,7 +24,7 @@ def repeats(description: str, name: str) -> bool:
     ("Word Forms", "Word forms can generate every form of a word."),
     ("Epic", "Epic"),
 ])
-def test_the_name_as_the_subject_is_reported(name, description):
+def test_the_name_as_the_subject_is_reported(name: str, description: str) -> None:
     assert repeats(description, name)
 
 
@@ -35,19 +35,11 @@ def test_the_name_as_the_subject_is_reported(name, description):
     ("download", "Download files from the internet easily."),
     ("aws", "AWS clients for Elixir."),
 ])
-def test_the_name_as_a_word_of_the_description_passes(name, description):
+def test_the_name_as_a_word_of_the_description_passes(name: str, description: str) -> None:
     assert not repeats(description, name)
 
 
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def entry(description: str, name: str = "Alpha") -> str:
-    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
-
-
-def test_a_description_that_repeats_the_name():
+def test_a_description_that_repeats_the_name() -> None:
     assert messages(entry("Alpha is a tool."), "description-repeats-name") == [
         "description of 'Alpha' starts with its own name"]
     assert messages(entry("Alphabetical sorting."), "description-repeats-name") == []

@@ -7,26 +7,26 @@ from awesomelint.config import parse_config
 from awesomelint.document import Document
 from awesomelint.linter import lint
 
-from ..conftest import findings
+from ..conftest import findings, fix_of
 
 
-def test_empty_cell_markers():
+def test_empty_cell_markers() -> None:
     table = "| A | B | C |\n|---|---|---|\n| 1 | - | - |\n| 2 | — | |\n| 3 | - | x |\n"
     found = findings(table, "empty-cell-marker")
-    assert sorted(f.fix.edits[0].content for f in found) == [" - ", "-"]
+    assert sorted(fix_of(f).edits[0].content for f in found) == [" - ", "-"]
 
 
-def test_a_table_with_one_marker_passes_and_each_table_has_its_own():
+def test_a_table_with_one_marker_passes_and_each_table_has_its_own() -> None:
     one = "| A | B | C |\n|---|---|---|\n| 1 | — | — |\n| 2 | — | x |\n"
     assert findings(one, "empty-cell-marker") == []
     mixed = "| A | B | C |\n|---|---|---|\n| 1 | N/A | — |\n| 2 | — | x |\n| 3 | — | N/A |\n"
     other = "\nText.\n\n| D | E |\n|---|---|\n| 1 | - |\n| 2 | - |\n"  # '-' there is that table's own
     found = findings(mixed + other, "empty-cell-marker")
-    assert [(mixed.count("\n", 0, f.start) + 1, f.fix.edits[0].content) for f in found] == [(3, "—"), (5, "—")]
+    assert [(mixed.count("\n", 0, f.start) + 1, fix_of(f).edits[0].content) for f in found] == [(3, "—"), (5, "—")]
     assert {f.message for f in found} == {"'N/A' marks an empty cell; this table uses '—'"}
 
 
-def test_a_configured_marker_replaces_even_a_table_that_uses_one_other():
+def test_a_configured_marker_replaces_even_a_table_that_uses_one_other() -> None:
     doc = Document.from_text("| A | B | C |\n|---|---|---|\n| 1 | — | — |\n| 2 | — | x |\n", "t.md")
     found = lint(doc, parse_config({"empty-cell-marker": {"marker": "N/A"}}), only=["empty-cell-marker"]).findings
-    assert [f.fix.edits[0].content for f in found] == ["N/A", "N/A", "N/A"]
+    assert [fix_of(f).edits[0].content for f in found] == ["N/A", "N/A", "N/A"]

@@ -23,30 +23,30 @@ def _applicability(text: str) -> list[str | None]:
     return [f.fix.applicability.value if f.fix else None for f in findings(text, RULE)]
 
 
-def test_an_empty_bullet_between_entries_is_deleted():
+def test_an_empty_bullet_between_entries_is_deleted() -> None:
     text = "- [Alpha](https://a.example/) - first.\n- \n- [Beta](https://b.example/) - second.\n"
     (finding,) = findings(text, RULE)
     assert finding.entry == "Alpha" and text[finding.start : finding.end] == "-"
     assert _fix(text) == "- [Alpha](https://a.example/) - first.\n- [Beta](https://b.example/) - second.\n"
 
 
-def test_the_last_item_of_a_section_before_a_heading():
+def test_the_last_item_of_a_section_before_a_heading() -> None:
     # the shape met in a real list: '- ' at the end of a section, then a heading
     text = "## Databases\n\n- [unitdb](https://u.example/) - Fast.\n- \n### Migration\n\n- [x](https://x.example/)\n"
     assert _fix(text) == "## Databases\n\n- [unitdb](https://u.example/) - Fast.\n### Migration\n\n- [x](https://x.example/)\n"
 
 
-def test_items_with_content_or_children_pass():
+def test_items_with_content_or_children_pass() -> None:
     text = ("- [Alpha](https://a.example/)\n-\n  continued on the next line\n- parent\n  - child\n"
             "1. one\n2. two\n\n* * *\n\n```\n-\n```\n\n<ul>\n<li></li>\n</ul>\n\n    -\n")
     assert findings(text, RULE) == []
 
 
-def test_a_dash_under_text_is_a_heading_not_an_item():
+def test_a_dash_under_text_is_a_heading_not_an_item() -> None:
     assert findings("Title\n-\n\n- [Alpha](https://a.example/)\n", RULE) == []
 
 
-def test_numbered_and_quoted_items():
+def test_numbered_and_quoted_items() -> None:
     assert _applicability("1. a\n2.\n3. b\n") == ["safe"]  # list-numbering renumbers the rest
     assert _applicability("1.\n2. a\n") == ["unsafe"]  # the list would start at 2
     assert _applicability("3.\n3. a\n") == ["safe"]
@@ -54,7 +54,7 @@ def test_numbered_and_quoted_items():
     assert _fix("> - a\n> -\n> - b\n") == "> - a\n> - b\n"
 
 
-def test_where_deleting_would_change_the_list_the_fix_is_unsafe_or_absent():
+def test_where_deleting_would_change_the_list_the_fix_is_unsafe_or_absent() -> None:
     assert _applicability("- x\n\n*\n\n- y\n") == ["unsafe"]  # the only item: '- x' and '- y' would merge
     assert _applicability("- a\n-\nlazy text\n") == [None]  # the text would join 'a'
     assert _applicability("9. a\n10.\n\n   indented\n") == [None]  # it would become part of '9.'
@@ -63,7 +63,7 @@ def test_where_deleting_would_change_the_list_the_fix_is_unsafe_or_absent():
     assert _fix("- x\n\n*\n\n- y\n", unsafe=True) == "- x\n\n\n- y\n"
 
 
-def test_shapes_where_deleting_would_move_blank_lines_or_split_the_list():
+def test_shapes_where_deleting_would_move_blank_lines_or_split_the_list() -> None:
     # found by the property below: each changed the HTML beyond the item
     assert _applicability("> -\n>\n> - [Alpha](https://a.example/)\n") == ["unsafe"]  # the list turns tight
     nested = "- [Alpha](https://a.example/)\n  - [Beta](https://b.example/)\n\n  -\n- [Gamma](https://c.example/)\n"
@@ -80,7 +80,7 @@ _content = st.sampled_from(["[Alpha](https://a.example/) - first.", "plain words
 
 
 @st.composite
-def _item(draw, marker: str, width: int, depth: int) -> list[str]:
+def _item(draw: st.DrawFn, marker: str, width: int, depth: int) -> list[str]:
     """One item's lines (its marker first), maybe empty, maybe with a sub-list."""
     text = draw(st.one_of(st.just(""), st.just("  "), _content))
     lines = [f"{marker} {text}".rstrip() if not text.strip() else f"{marker} {text}"]
@@ -92,7 +92,7 @@ def _item(draw, marker: str, width: int, depth: int) -> list[str]:
 
 
 @st.composite
-def _list(draw, depth: int = 0) -> list[str]:
+def _list(draw: st.DrawFn, depth: int = 0) -> list[str]:
     ordered = draw(st.booleans())
     first = draw(st.integers(1, 9))
     delimiter = draw(st.sampled_from(".)")) if ordered else ""
@@ -111,7 +111,7 @@ _between = st.sampled_from(["", "", "text after", "## Heading", "```\ncode\n```"
 
 
 @st.composite
-def _document(draw) -> str:
+def _document(draw: st.DrawFn) -> str:
     blocks: list[str] = []
     for _ in range(draw(st.integers(1, 3))):
         lines = draw(_list())
@@ -135,7 +135,7 @@ def _same(a: str, b: str) -> bool:
 
 
 @given(_document())
-def test_a_safe_fix_deletes_the_line_and_the_rest_renders_as_before(text):
+def test_a_safe_fix_deletes_the_line_and_the_rest_renders_as_before(text: str) -> None:
     doc = Document.from_text(text)
     for finding in findings(text, RULE):
         line = doc.position(finding.start)[0] - 1

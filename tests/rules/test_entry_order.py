@@ -11,7 +11,7 @@ from awesomelint.document import Document
 from awesomelint.entries import entries_of
 from awesomelint.fix import fix_document
 
-from ..conftest import CORPUS, corpus, findings
+from ..conftest import CORPUS, corpus, findings, messages
 
 
 def fixed(text: str, *rules: str, options: dict | None = None) -> str:
@@ -23,10 +23,6 @@ def fixed(text: str, *rules: str, options: dict | None = None) -> str:
     return once
 
 
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
 def section(name: str, *titles: str) -> str:
     return f"## {name}\n\n" + "".join(f"- [{t}](https://{t.lower().replace(' ', '-')}.example/) - About {t}.\n"
                                       for t in titles) + "\n"
@@ -35,7 +31,7 @@ def section(name: str, *titles: str) -> str:
 SORTED = section("Books", "Atlas", "Beacon", "Compass") + section("Videos", "Dawn", "Ember", "Frost")
 
 
-def test_an_entry_out_of_place_in_a_sorted_list_is_moved_with_its_sub_bullets():
+def test_an_entry_out_of_place_in_a_sorted_list_is_moved_with_its_sub_bullets() -> None:
     text = ("# Awesome X\n\n" + SORTED + "## Tools\n\n- [Alpha](https://alpha.example/) - A.\n"
             "- [Delta](https://delta.example/) - D.\n  - Runs on Linux.\n"
             "- [Beta](https://beta.example/) - B.\n- [Gamma](https://gamma.example/) - G.\n\n" + section("Web", "Grove", "Harbor", "Isle"))
@@ -45,14 +41,14 @@ def test_an_entry_out_of_place_in_a_sorted_list_is_moved_with_its_sub_bullets():
             in fixed(text, "entry-order"))
 
 
-def test_blank_lines_between_items_stay_where_they_were():
+def test_blank_lines_between_items_stay_where_they_were() -> None:
     text = ("# Awesome X\n\n" + SORTED + "## Tools\n\n- [Alpha](https://alpha.example/) - A.\n\n"
             "- [Gamma](https://gamma.example/) - G.\n\n- [Beta](https://beta.example/) - B.\n\n" + section("Web", "Grove", "Harbor", "Isle"))
     assert ("- [Alpha](https://alpha.example/) - A.\n\n- [Beta](https://beta.example/) - B.\n\n"
             "- [Gamma](https://gamma.example/) - G.\n" in fixed(text, "entry-order"))
 
 
-def test_a_chronological_or_curated_list_is_left_alone():
+def test_a_chronological_or_curated_list_is_left_alone() -> None:
     papers = "# Awesome Papers\n\n" + section("2024", "Zeta", "Alpha", "Mu") + section("2023", "Omega", "Beta", "Kappa") \
         + section("2022", "Sigma", "Delta", "Pi") + section("2021", "Tau", "Gamma", "Rho")
     assert messages(papers, "entry-order") == []
@@ -67,7 +63,7 @@ def test_a_chronological_or_curated_list_is_left_alone():
     assert lint(Document.from_text(SORTED.replace("Beacon", "Zeppelin")), config).findings == []
 
 
-def test_a_long_section_shows_the_habit_on_its_own():
+def test_a_long_section_shows_the_habit_on_its_own() -> None:
     titles = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"]
     ordered = sorted(titles)
     ordered.insert(2, ordered.pop(7))  # one entry dropped in the wrong place
@@ -82,26 +78,26 @@ def test_a_long_section_shows_the_habit_on_its_own():
     ("auto-sklearn", "AutoGluon", "AutoKeras"),  # punctuation ignored
     ("Go 2", "Go 10", "Go 100"),  # numbers by value
 ])
-def test_each_common_sorting_habit_is_accepted(titles):
+def test_each_common_sorting_habit_is_accepted(titles: tuple[str, ...]) -> None:
     text = "# X\n\n" + SORTED + section("Tools", *titles) + section("Web", "Grove", "Harbor", "Isle")
     assert messages(text, "entry-order") == []
 
 
-def test_an_unknown_order_is_a_config_error():
+def test_an_unknown_order_is_a_config_error() -> None:
     from awesomelint.errors import InputError
 
     with pytest.raises(InputError, match="'entry-order.order' must be one of: auto, alphabetical, off"):
         parse_config({"entry-order": {"order": "sorted"}})
 
 
-def test_moving_entries_keeps_every_entry():
+def test_moving_entries_keeps_every_entry() -> None:
     text = "# X\n\n" + SORTED + section("Tools", "Alpha", "Delta", "Beta", "Gamma") + section("Web", "Grove", "Harbor", "Isle")
     after = fixed(text, "entry-order")
     assert len(entries_of(Document.from_text(after))) == len(entries_of(Document.from_text(text)))
     assert sorted(after.splitlines()) == sorted(text.splitlines())
 
 
-def test_entries_holding_code_are_moved_whole():
+def test_entries_holding_code_are_moved_whole() -> None:
     text = ("# X\n\n" + SORTED + "## Tools\n\n- [Alpha](https://alpha.example/) - Runs `alpha --fast`.\n"
             "- [Gamma](https://gamma.example/) - G.\n- [Beta](https://beta.example/) - Wraps `beta`.\n"
             "  ```sh\n  beta run\n  ```\n\n" + section("Web", "Grove", "Harbor", "Isle"))
@@ -118,21 +114,21 @@ CURATED = ["sindresorhus__awesome.md", "sindresorhus__awesome-electron.md", "vin
 
 @corpus
 @pytest.mark.parametrize("name", CURATED)
-def test_lists_that_are_not_alphabetical_get_no_order_findings(name):
+def test_lists_that_are_not_alphabetical_get_no_order_findings(name: str) -> None:
     (path,) = [p for p in CORPUS if p.name == name]
     assert findings(path.read_text(encoding="utf-8"), "entry-order") == []
 
 
 @corpus
 @pytest.mark.parametrize("name", ["avelino__awesome-go.md", "h4cc__awesome-elixir.md", "matteocrippa__awesome-swift.md"])
-def test_alphabetical_lists_after_fix_are_in_order(name):
+def test_alphabetical_lists_after_fix_are_in_order(name: str) -> None:
     (path,) = [p for p in CORPUS if p.name == name]
     after = fixed(path.read_text(encoding="utf-8"), "entry-order")
     assert findings(after, "entry-order") == []
     assert sorted(after.splitlines()) == sorted(path.read_text(encoding="utf-8").splitlines())
 
 
-def test_a_section_sorted_with_longer_names_first_is_in_a_habit_of_its_own():
+def test_a_section_sorted_with_longer_names_first_is_in_a_habit_of_its_own() -> None:
     # generators that sort the files they build a list from put 'immich-kiosk.yml' before 'immich.yml'
     names = ["Gitea", "Immich Kiosk", "Immich", "Jellyfin", "Nextcloud", "Nginx Proxy Manager", "NGINX", "Paperless"]
     tools = "".join(f"- [{n}](https://{n.replace(' ', '').lower()}.example/) - x\n" for n in names)

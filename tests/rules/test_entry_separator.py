@@ -11,7 +11,8 @@ from awesomelint.document import Document
 from awesomelint.fix import fix_document
 from awesomelint.linter import lint
 
-from ..conftest import findings
+from ..conftest import findings, messages
+from ..conftest import fixed as fixed_twice
 
 HABIT = "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(30))
 ODD = "- [Odd](https://odd.example/)"
@@ -20,19 +21,6 @@ ODD = "- [Odd](https://odd.example/)"
 def fixed(text: str, unsafe: bool) -> str:
     config = parse_config({"select": ["entry-separator"]})
     return fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-
-
-def fixed_twice(text: str, *rules: str, unsafe: bool = False) -> str:
-    """The text after `fix` with only the named rules (no layout); a second run changes nothing."""
-    config = parse_config({"select": list(rules)})
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
 
 
 def profiled(text: str, rule: str) -> list[str]:
@@ -44,7 +32,7 @@ def profiled(text: str, rule: str) -> list[str]:
     (" -> ", True), (" --> ", True), (" => ", True), (" → ", True), (" -- ", True), (" --- ", True), (": ", True),
     (" – ", False), (" — ", False), ("\u00a0-\u00a0", False), (" -  ", False),
 ])
-def test_a_mark_is_replaced_whole_and_only_dashes_are_exchanged_safely(separator, unsafe):
+def test_a_mark_is_replaced_whole_and_only_dashes_are_exchanged_safely(separator: str, unsafe: bool) -> None:
     text = f"# X\n\n{HABIT}{ODD}{separator}A graph sampling library.\n"
     (finding,) = findings(text, "entry-separator")
     assert finding.fix is not None and (finding.fix.applicability.value == "unsafe") == unsafe
@@ -53,16 +41,17 @@ def test_a_mark_is_replaced_whole_and_only_dashes_are_exchanged_safely(separator
         assert fixed(text, unsafe=False) == text
 
 
-def test_the_spacing_around_the_lists_own_arrow_is_a_safe_fix():
+def test_the_spacing_around_the_lists_own_arrow_is_a_safe_fix() -> None:
     arrows = HABIT.replace(") - ", ") -> ")
     text = f"# X\n\n{arrows}{ODD} ->  A graph sampling library.\n"
     (finding,) = findings(text, "entry-separator")
+    assert finding.fix is not None
     assert finding.fix.applicability.value == "safe"
     assert fixed(text, unsafe=False).endswith(f"{ODD} -> A graph sampling library.\n")
 
 
 @pytest.mark.parametrize("separator", [" - > ", " ----> ", " - - ", " -: ", " =>> "])
-def test_a_shape_the_rule_does_not_know_is_left_alone(separator):
+def test_a_shape_the_rule_does_not_know_is_left_alone(separator: str) -> None:
     text = f"# X\n\n{HABIT}{ODD}{separator}A graph sampling library.\n"
     assert findings(text, "entry-separator") == []
     assert fixed(text, unsafe=True) == text
@@ -77,7 +66,7 @@ REST = st.text(alphabet="abc def-–>:.`*", max_size=12)
 
 
 @given(GAPS, MARKS, GAPS, FIRST, REST)
-def test_a_fix_changes_the_separator_and_nothing_else(lead, mark, trail, first, rest):
+def test_a_fix_changes_the_separator_and_nothing_else(lead: str, mark: str, trail: str, first: str, rest: str) -> None:
     """After the fix (unsafe ones too) the odd line is either as it was or the name link,
     ' - ' and exactly the description as written: never a part of a mark left behind."""
     if not trail and first in "->:→=–" and mark:
@@ -97,20 +86,20 @@ TEN = "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in ran
 
 
 @pytest.mark.parametrize("separator", [" – ", " — ", "\u00a0-\u00a0", " -  ", "- "])
-def test_a_separator_other_than_the_lists_own_is_fixed_to_it(separator):
+def test_a_separator_other_than_the_lists_own_is_fixed_to_it(separator: str) -> None:
     text = f"# X\n\n{TEN}- [Odd](https://odd.example/){separator}An odd one.\n"
     (finding,) = findings(text, "entry-separator")
     assert "this list uses ' - '" in finding.message
     assert fixed_twice(text, "entry-separator").endswith("- [Odd](https://odd.example/) - An odd one.\n")
 
 
-def test_a_list_that_writes_colons_throughout_is_its_own_standard_but_not_the_profiles():
+def test_a_list_that_writes_colons_throughout_is_its_own_standard_but_not_the_profiles() -> None:
     text = "# X\n\n" + TEN.replace(") - ", "): ")
     assert messages(text, "entry-separator") == []
     assert len(profiled(text, "entry-separator")) == 10
 
 
-def test_a_list_with_no_habit_is_not_judged_and_emoji_codes_are_not_separators():
+def test_a_list_with_no_habit_is_not_judged_and_emoji_codes_are_not_separators() -> None:
     assert messages("- [A](https://a.example/) - A.\n- [B](https://b.example/) – B.\n", "entry-separator") == []
     text = "# X\n\n" + TEN + "- [Tux](https://tux.example/) :penguin: - Runs on Linux.\n"
     assert messages(text, "entry-separator") == []

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
 
 from awesomelint.cli import main
 from awesomelint.config import Config
 from awesomelint.document import Document
+from awesomelint.findings import Finding
 from awesomelint.links.run import https_twins
 from awesomelint.links.verdict import DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
 from awesomelint.linter import lint
@@ -14,12 +19,12 @@ from awesomelint.linter import lint
 TEXT = "# L\n\n- [Lab](http://lab.example.edu/tools) - Tools.\n- [Code](http://github.com/o/r) - Code.\n"
 
 
-def online(text: str, verdicts: dict[str, Verdict], links_only: bool = False):
+def online(text: str, verdicts: dict[str, Verdict], links_only: bool = False) -> list[Finding]:
     doc = Document.from_text(text, "README.md")
     return lint(doc, Config(), only=["insecure-url"], link_results=verdicts, links_only=links_only).findings
 
 
-def test_a_link_check_run_asks_the_https_twin_of_unknown_hosts_it_could_check():
+def test_a_link_check_run_asks_the_https_twin_of_unknown_hosts_it_could_check() -> None:
     verdicts = {"http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", DEAD, 404),
                 "http://github.com/o/r": Verdict("http://github.com/o/r", OK, 200),
                 "http://192.168.1.1/admin": Verdict("http://192.168.1.1/admin", REFUSED, detail="private"),
@@ -27,7 +32,7 @@ def test_a_link_check_run_asks_the_https_twin_of_unknown_hosts_it_could_check():
     assert https_twins(verdicts) == ["https://lab.example.edu/tools"]
 
 
-def test_the_links_command_asks_the_twin_and_counts_it_apart(httpserver, runner, tmp_path):
+def test_the_links_command_asks_the_twin_and_counts_it_apart(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
     httpserver.expect_request("/tools").respond_with_data("ok")
     path = tmp_path / "README.md"
     path.write_text(f"# L\n\n- [Lab]({httpserver.url_for('/tools')}) - Tools.\n")
@@ -36,23 +41,24 @@ def test_the_links_command_asks_the_twin_and_counts_it_apart(httpserver, runner,
     assert "1 links in" in result.stderr and "the https address of 1 http links asked too" in result.stderr
 
 
-def test_an_https_twin_ending_on_the_same_page_is_a_safe_upgrade():
+def test_an_https_twin_ending_on_the_same_page_is_a_safe_upgrade() -> None:
     verdicts = {"http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", OK, 200),
                 "https://lab.example.edu/tools": Verdict("https://lab.example.edu/tools", OK, 200)}
     lab, code = online(TEXT, verdicts)
+    assert lab.fix is not None
     assert "checked online" in lab.message and lab.fix.applicability.value == "safe"
     assert lab.fix.edits[0].content == "https://lab.example.edu/tools"
     assert "github.com serves https" in code.message
 
 
-def test_the_twin_may_redirect_where_the_http_link_redirects():
+def test_the_twin_may_redirect_where_the_http_link_redirects() -> None:
     moved = "https://lab.example.edu/tools/"
     verdicts = {"http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", REDIRECT, 301, moved),
                 "https://lab.example.edu/tools": Verdict("https://lab.example.edu/tools", OK, 200, moved)}
     assert len(online(TEXT, verdicts)) == 2
 
 
-def test_no_upgrade_where_https_fails_or_lands_elsewhere():
+def test_no_upgrade_where_https_fails_or_lands_elsewhere() -> None:
     for twin in (Verdict("https://lab.example.edu/tools", ERROR, detail="TLS"),
                  Verdict("https://lab.example.edu/tools", DEAD, 404),
                  Verdict("https://lab.example.edu/tools", OK, 200, "https://hosting.example/welcome")):
@@ -61,7 +67,7 @@ def test_no_upgrade_where_https_fails_or_lands_elsewhere():
         assert [f.message for f in online(TEXT, verdicts)] == ["link 'Code' uses http:// but github.com serves https"]
 
 
-def test_links_reports_what_the_run_found_and_leaves_known_hosts_to_check():
+def test_links_reports_what_the_run_found_and_leaves_known_hosts_to_check() -> None:
     verdicts = {"https://lab.example.edu/tools": Verdict("https://lab.example.edu/tools", OK, 200)}
     (finding,) = online(TEXT, verdicts, links_only=True)
     assert "'Lab'" in finding.message

@@ -23,7 +23,7 @@ def star_list(stars: int, dashes: int) -> str:
     return "# X\n\n" + sections + "## B\n\n" + "".join(f"- [U{n}](https://u{n}.example/) - U.\n" for n in range(dashes))
 
 
-def test_a_list_unlike_the_rest_of_the_file_is_an_info_note_whose_fix_follows_the_file():
+def test_a_list_unlike_the_rest_of_the_file_is_an_info_note_whose_fix_follows_the_file() -> None:
     text = star_list(8, 2)
     (found,) = laid_out(text)
     assert found.rule == "layout" and found.severity.value == "info"
@@ -34,12 +34,12 @@ def test_a_list_unlike_the_rest_of_the_file_is_an_info_note_whose_fix_follows_th
     assert laid_out(after) == []
 
 
-def test_a_file_consistent_with_itself_or_with_layout_off_has_none():
+def test_a_file_consistent_with_itself_or_with_layout_off_has_none() -> None:
     assert laid_out(star_list(8, 2).replace("- [U", "* [U")) == []
     assert laid_out(star_list(8, 2), parse_config({"layout": False})) == []
 
 
-def test_a_block_longer_than_max_lines_is_left_to_unsafe_fixes():
+def test_a_block_longer_than_max_lines_is_left_to_unsafe_fixes() -> None:
     text = star_list(100, 25)
     (found,) = laid_out(text)
     assert "it would rewrite 25 lines, more than layout.max-lines" in found.message

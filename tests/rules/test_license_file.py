@@ -6,18 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.linter import lint
-
-
-def lint_folder(tmp_path: Path, rule: str, files: dict[str, str]) -> list[str]:
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    readme = tmp_path / "README.md"
-    readme.write_text("# Awesome X\n")
-    return [f.message for f in lint(Document.from_path(readme), parse_config({"select": [rule]})).findings]
+from ..conftest import lint_folder
 
 
 @pytest.mark.parametrize("files, expected", [
@@ -27,5 +16,5 @@ def lint_folder(tmp_path: Path, rule: str, files: dict[str, str]) -> list[str]:
     ({"license": "Creative Commons Legal Code\n\nCC0 1.0 Universal"}, []),
     ({"LICENSE.md": "Attribution 4.0 International (CC BY 4.0)"}, []),
 ])
-def test_license_file(tmp_path, files, expected):
+def test_license_file(tmp_path: Path, files: dict[str, str], expected: list[str]) -> None:
     assert lint_folder(tmp_path, "license-file", files) == expected

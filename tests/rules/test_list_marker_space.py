@@ -6,15 +6,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from awesomelint.config import Config, parse_config
+from awesomelint.config import Config
 from awesomelint.document import Document
 from awesomelint.entries import entries_of
 from awesomelint.fix import apply_edits, fix_document
 from awesomelint.markdown import parser, render
 
-from ..conftest import findings
+from ..conftest import findings, fix_of, fixed, messages
 
 RULE = "list-marker-space"
 
@@ -29,30 +30,17 @@ def _fix(text: str) -> str:
     return fix_document(Document.from_text(text), Config(select={RULE}, layout=None)).text
 
 
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
-    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
-    config = parse_config(raw)
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
 # the shapes met in real lists ---------------------------------------------------
 
 
-def test_a_stray_line_under_an_item_becomes_the_next_item():
+def test_a_stray_line_under_an_item_becomes_the_next_item() -> None:
     text = ("- [Oto](https://oto.example/) - Play sound.\n- [PortAudio](https://pa.example/) - Bindings.\n"
             "-[voxrai](https://vox.example/) - AI voice agents.\n\n**[back to top](#contents)**\n")
     assert _found(text) == [(3, "safe")]
     assert _fix(text) == text.replace("-[voxrai]", "- [voxrai]")
 
 
-def test_a_stray_line_between_loose_items_joins_them():
+def test_a_stray_line_between_loose_items_joins_them() -> None:
     text = ("- [CTGAN](https://c.example/) -> Cloud removal\n\n- [EcoMapper](https://e.example/) -> Maps\n\n"
             " -[SADER](https://s.example/) -> Diffusion\n\n- [noise2change](https://n.example/) -> Changes\n\n"
             "- [SAT](https://t.example/) -> More\n")
@@ -60,7 +48,7 @@ def test_a_stray_line_between_loose_items_joins_them():
     assert _fix(text) == text.replace(" -[SADER]", " - [SADER]")
 
 
-def test_an_italic_sentence_starting_with_a_link_is_not_a_marker():
+def test_an_italic_sentence_starting_with_a_link_is_not_a_marker() -> None:
     # the '*' opens emphasis that closes two lines later: an italic paragraph
     quoted = ("> *[alternative-front-ends](https://github.com/mendel5/alternative-front-ends) provides information on\n"
               "> dozens of alternative front-end options for popular platforms, such as YouTube,\n"
@@ -70,7 +58,7 @@ def test_an_italic_sentence_starting_with_a_link_is_not_a_marker():
     assert _found("*[Alpha](https://alpha.example/)* is emphasized\n") == []
 
 
-def test_in_a_paragraph_of_star_lines_only_the_emphasis_is_left_alone():
+def test_in_a_paragraph_of_star_lines_only_the_emphasis_is_left_alone() -> None:
     lines = ["*[A](https://a.example/) - a", "*[B](https://b.example/) is *said*", "*[C](https://c.example/) - c*"]
     assert [line for line, _ in _found("\n".join(lines) + "\n")] == [1, 2]
     # past 16 such lines, one emphasis among them leaves them all alone (each would cost a render)
@@ -79,19 +67,19 @@ def test_in_a_paragraph_of_star_lines_only_the_emphasis_is_left_alone():
     assert _found("\n".join(many + lines[2:]) + "\n") == []
 
 
-def test_a_literal_star_is_a_marker_without_its_space():
+def test_a_literal_star_is_a_marker_without_its_space() -> None:
     text = "* [Alpha](https://alpha.example/) - A.\n*[Beta](https://beta.example/) - B.\n"
     assert _found(text) == [(2, "safe")]
     assert _fix(text) == "* [Alpha](https://alpha.example/) - A.\n* [Beta](https://beta.example/) - B.\n"
 
 
-def test_stray_lines_one_after_another_all_become_items():
+def test_stray_lines_one_after_another_all_become_items() -> None:
     text = "## Tools\n\n-[Alpha](https://alpha.example/) - A.\n-[Beta](https://beta.example/) - B.\n"
     assert _found(text) == [(3, "safe"), (4, "safe")]
     assert _fix(text) == "## Tools\n\n- [Alpha](https://alpha.example/) - A.\n- [Beta](https://beta.example/) - B.\n"
 
 
-def test_a_marker_with_no_space_is_reported_and_fixed_into_an_entry():
+def test_a_marker_with_no_space_is_reported_and_fixed_into_an_entry() -> None:
     text = "# X\n\n- [Alpha](https://alpha.example/) - A.\n-[Beta](https://beta.example/) - B.\n"
     assert messages(text, "list-marker-space") == ["'-' with no space after it is not a list marker"]
     after = fixed(text, "list-marker-space")
@@ -105,21 +93,21 @@ def test_a_marker_with_no_space_is_reported_and_fixed_into_an_entry():
     "Use -[x] flags.\n",
     "- [Alpha](https://alpha.example/) - A.\n",
 ])
-def test_what_is_not_a_missing_marker_space(text):
+def test_what_is_not_a_missing_marker_space(text: str) -> None:
     assert messages(text, "list-marker-space") == []
 
 
 # where the space would change more than the line: reported, not fixed by default ----
 
 
-def test_in_prose_or_with_text_after_it_the_fix_is_unsafe():
+def test_in_prose_or_with_text_after_it_the_fix_is_unsafe() -> None:
     prose = "The tool was inspired by\n-[Alpha](https://alpha.example/) and its authors.\n"
     assert _found(prose) == [(2, "unsafe")]
     wrapped = "- [A](https://a.example/) - A.\n-[Beta](https://beta.example/) - a description\nthat wraps on.\n"
     assert _found(wrapped) == [(2, "unsafe")]
 
 
-def test_where_the_new_item_would_not_be_a_sibling_the_fix_is_unsafe():
+def test_where_the_new_item_would_not_be_a_sibling_the_fix_is_unsafe() -> None:
     other_marker = "* [A](https://a.example/) - A.\n-[Beta](https://beta.example/) - B.\n"
     numbered = "1. [A](https://a.example/) - A.\n-[Beta](https://beta.example/) - B.\n"
     deeper = "- [A](https://a.example/) - A.\n   -[Beta](https://beta.example/) - B.\n"
@@ -128,18 +116,18 @@ def test_where_the_new_item_would_not_be_a_sibling_the_fix_is_unsafe():
         assert _found(text) == [(2, "unsafe")], text
 
 
-def test_joining_a_tight_list_across_a_blank_line_is_unsafe():
+def test_joining_a_tight_list_across_a_blank_line_is_unsafe() -> None:
     # '- a' and '- b' render tight; one list with a blank line in it renders loose
     text = "- [A](https://a.example/)\n- [B](https://b.example/)\n\n-[C](https://c.example/)\n"
     assert _found(text) == [(4, "unsafe")]
 
 
-def test_a_line_the_new_item_would_swallow_makes_the_fix_unsafe():
+def test_a_line_the_new_item_would_swallow_makes_the_fix_unsafe() -> None:
     text = "-[Alpha](https://alpha.example/) - A.\n\n    indented code\n"
     assert _found(text) == [(1, "unsafe")]
 
 
-def test_emphasis_running_across_the_line_makes_the_fix_unsafe():
+def test_emphasis_running_across_the_line_makes_the_fix_unsafe() -> None:
     text = "- [A](https://a.example/) *a note\n-[Beta](https://beta.example/) ends* here.\n"
     assert _found(text) == [(2, "unsafe")]
 
@@ -152,7 +140,7 @@ PROSE = ["Some text", "some *emph", "continued* end", "A [l](https://l.example/)
 
 
 @st.composite
-def _line(draw, marker: str | None = None) -> str:
+def _line(draw: st.DrawFn, marker: str | None = None) -> str:
     kind = draw(st.sampled_from(["item", "stray", "stray", "prose"]))
     indent = draw(st.sampled_from(["", "", " ", "  ", "   ", "    ", "\t"]))
     m = marker or draw(st.sampled_from("-*+"))
@@ -165,7 +153,7 @@ def _line(draw, marker: str | None = None) -> str:
 
 
 @st.composite
-def _block(draw) -> str:
+def _block(draw: st.DrawFn) -> str:
     kind = draw(st.sampled_from(["list", "list", "lines", "quote", "ordered", "other"]))
     if kind == "other":
         return draw(st.sampled_from(["## H", "```\n-[a](b)\n```", "    -[a](b)", "---", "| a |\n|---|\n| -[a](b) |",
@@ -195,6 +183,7 @@ def _leaves(tokens: list[Token]) -> list[tuple]:
     """Every leaf block with what it holds, how it renders, whether its paragraph is
     hidden (a tight list) and the blocks around it (items named by their first line)."""
     md = parser()
+    assert isinstance(md.renderer, RendererHTML)
     found: list[tuple] = []
     chain: list[tuple] = []
     hidden: list[bool] = []
@@ -230,7 +219,7 @@ def _expected_leaves(doc: Document, fixed: set[int]) -> list[tuple]:
 
 @settings(max_examples=400, deadline=None)
 @given(_DOCUMENTS)
-def test_a_safe_fix_makes_its_line_an_item_and_changes_nothing_else(text):
+def test_a_safe_fix_makes_its_line_an_item_and_changes_nothing_else(text: str) -> None:
     doc = Document.from_text(text)
     safe = [f for f in findings(text, RULE) if f.fix and f.fix.applicability.value == "safe"]
     for finding in findings(text, RULE):
@@ -241,10 +230,11 @@ def test_a_safe_fix_makes_its_line_an_item_and_changes_nothing_else(text):
             assert render(text[: finding.start] + "\\" + text[finding.start :]) == render(text), text
     if not safe:
         return
-    after = apply_edits(text, [e for f in safe for e in f.fix.edits])
+    after = apply_edits(text, [e for f in safe for e in fix_of(f).edits])
     fixed_lines = {doc.position(f.start)[0] - 1 for f in safe}
     new = Document.from_text(after)
     md = parser()
+    assert isinstance(md.renderer, RendererHTML)
     tokens = new.tokens
     for finding in safe:
         line = doc.position(finding.start)[0] - 1

@@ -6,6 +6,7 @@ import string
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,7 +24,7 @@ def _words(text: str) -> list[str]:
     return [f.message.split("'")[1] for f in findings(text, RULE)]
 
 
-def test_a_cyrillic_letter_in_a_latin_word():
+def test_a_cyrillic_letter_in_a_latin_word() -> None:
     # the shape met in a real list: Apache Bench's 'ab' written with a Cyrillic А
     (finding,) = findings("- [go-benchmark-app](https://github.com/a/b) - HTTP tool mixed with \u0410b, Wrk.", RULE)
     assert "U+0410 CYRILLIC CAPITAL LETTER A looks like Latin 'A'" in finding.message
@@ -32,12 +33,12 @@ def test_a_cyrillic_letter_in_a_latin_word():
     assert _words("- [Frappucсino](https://t.me/x) - Frappucсino's space") == ["Frappucсino", "Frappucсino"]
 
 
-def test_greek_capitals_and_omicron_inside_latin_words():
+def test_greek_capitals_and_omicron_inside_latin_words() -> None:
     assert _words("| [Jubler](https://github.com/teras/Jubler) | Jubler Subtitle \u0395ditor |") == ["\u0395ditor"]
     assert _words("\u0391laskaJazz and G\u03bfogle") == ["\u0391laskaJazz", "G\u03bfogle"]
 
 
-def test_greek_symbols_pass():
+def test_greek_symbols_pass() -> None:
     text = ("- [μTransfer](https://x.org) - μP for αβ-CROWN, π-Bot, ε-greedy, λ-calculus, Ω-Net, ΔNet.\n"
             "- [jOOλ](https://github.com/jOOQ/jOOL) - Java 8 lambdas.\n"
             "- µframework and Venµs (the micro sign), PH² (a superscript), αDiff and νLLM (lower-case Greek\n"
@@ -45,7 +46,7 @@ def test_greek_symbols_pass():
     assert findings(text, RULE) == []
 
 
-def test_other_languages_pass():
+def test_other_languages_pass() -> None:
     text = ("# Подборка скиллов для AI-агентов\n\n"
             "- [yax](https://x.org) - Яндекс 360: Диск, Календарь, Почта; Москвa (a Latin letter in a Russian word "
             "is left alone).\n"
@@ -54,7 +55,7 @@ def test_other_languages_pass():
     assert findings(text, RULE) == []
 
 
-def test_only_text_a_reader_sees_is_read():
+def test_only_text_a_reader_sees_is_read() -> None:
     text = ("- [Alpha](https://x.org/\u0410b \"\u0410b title\") `\u0410b` https://x.org/\u0410b ![\u0410b](x.png)\n"
             "<span title=\"\u0410b\">html</span>\n\n```\nH\u0435llo\n```\n\n<div>H\u0435llo</div>\n")
     assert findings(text, RULE) == []
@@ -62,13 +63,14 @@ def test_only_text_a_reader_sees_is_read():
     assert _words("# H\u0435llo\n\n| A |\n|---|\n| H\u0435llo |\n\n[H\u0435llo](https://x.org)\n") == ["H\u0435llo"] * 3
 
 
-def test_capital_iota_is_fixed_to_capital_i():
+def test_capital_iota_is_fixed_to_capital_i() -> None:
     # the confusables data gives Greek 'Ι' only 'l'; 'I' looks like 'l' too, and keeps the case
     (finding,) = findings("\u0399BM", RULE)
+    assert finding.fix is not None
     assert [e.content for e in finding.fix.edits] == ["I"]
 
 
-def test_the_scripts_said_to_have_no_lookalikes_have_none():
+def test_the_scripts_said_to_have_no_lookalikes_have_none() -> None:
     from confusable_homoglyphs import confusables
 
     unmistakable = tuple(data.load("mixed_script")["unmistakable"].split())
@@ -80,7 +82,7 @@ def test_the_scripts_said_to_have_no_lookalikes_have_none():
         assert unicodedata.name(char).startswith("GREEK SMALL") and _latin_for(char, confusables.confusables_data[char])
 
 
-def test_the_library_is_loaded_only_for_a_word_worth_asking_about(tmp_path):
+def test_the_library_is_loaded_only_for_a_word_worth_asking_about(tmp_path: Path) -> None:
     quiet = tmp_path / "quiet.md"
     quiet.write_text("# List\n\n- [café](https://x.org) - μTransfer, jOOλ, 中文LLM, LLMまとめ, Москва, Venµs.\n")
     asked = tmp_path / "asked.md"
@@ -116,7 +118,7 @@ TWINS = _twins()
 
 
 @st.composite
-def _slipped_word(draw) -> tuple[str, list[int]]:
+def _slipped_word(draw: st.DrawFn) -> tuple[str, list[int]]:
     word = draw(st.text(st.sampled_from(sorted(TWINS)), min_size=3, max_size=10))
     positions = draw(st.sets(st.integers(0, len(word) - 1), min_size=1, max_size=max(1, len(word) // 2)))
     letters = list(word)
@@ -129,13 +131,14 @@ _around = st.sampled_from(["- [Tool](https://x.org/p) - A {} library.", "# {} to
 
 
 @given(_slipped_word(), _around)
-def test_the_fix_rewrites_only_the_lookalike_letters(slipped, around):
+def test_the_fix_rewrites_only_the_lookalike_letters(slipped: tuple[str, list[int]], around: str) -> None:
     word, positions = slipped
     text = around.format(word) + "\n"
     if around.startswith("|"):
         text = "| Name | Note |\n|---|---|\n" + text
     (finding,) = findings(text, RULE)
     start = text.index(word)
+    assert finding.fix is not None
     assert sorted(e.start - start for e in finding.fix.edits) == positions
     fixed = apply_edits(text, sorted(finding.fix.edits, key=lambda e: e.start))
     assert len(fixed) == len(text)

@@ -19,16 +19,17 @@ def fixed(text: str) -> str:
                         layout=False).text
 
 
-def test_words_where_the_address_belongs_are_reported_without_a_fix():
+def test_words_where_the_address_belongs_are_reported_without_a_fix() -> None:
     text = "# X\n\n- [BioRxiv](DoubletDecon: Cell-State Aware Removal of Doublets) - A method.\n"
     (finding,) = findings(text, "nested-link")
     assert "has words where its address belongs ('DoubletDecon: Cell-State" in finding.message
     assert finding.fix is None
 
 
-def test_a_second_parenthesis_before_the_address_is_fixed():
+def test_a_second_parenthesis_before_the_address_is_fixed() -> None:
     text = "# X\n\n- [Paper]((https://arxiv.org/abs/2401.00001) - A paper.\n"
     (finding,) = findings(text, "nested-link")
+    assert finding.fix is not None
     assert "second '('" in finding.message and finding.fix.applicability.value == "safe"
     assert fixed(text) == "# X\n\n- [Paper](https://arxiv.org/abs/2401.00001) - A paper.\n"
 
@@ -40,7 +41,7 @@ def test_a_second_parenthesis_before_the_address_is_fixed():
     "`[x](not a link)` in code",
     "[a](<with spaces.md>)",
 ])
-def test_shapes_that_are_links_or_not_meant_as_links_pass(text):
+def test_shapes_that_are_links_or_not_meant_as_links_pass(text: str) -> None:
     assert findings(f"# X\n\n{text}\n", "nested-link") == []
 
 
@@ -54,26 +55,29 @@ def test_shapes_that_are_links_or_not_meant_as_links_pass(text):
     ("[Paper] (https://arxiv.org/abs/2401.00001)", "[Paper](https://arxiv.org/abs/2401.00001)", True),
     ("[Paper](https://arxiv.org/abs/2401.00001 and more", "[Paper](https://arxiv.org/abs/2401.00001)", True),
 ])
-def test_nested_link_rebuilds_one_link(text, expected, safe):
+def test_nested_link_rebuilds_one_link(text: str, expected: str, safe: bool) -> None:
     (finding,) = findings(f"- {text}\n", "nested-link")
+    assert finding.fix is not None
     (edit,) = finding.fix.edits
     assert edit.content == expected
     assert (finding.fix.applicability.value == "safe") is safe
 
 
-def test_nested_link_good_links_pass():
+def test_nested_link_good_links_pass() -> None:
     assert findings("- [a](https://a.org/x) and [b](https://b.org)\n", "nested-link") == []
 
 
-def test_a_stray_bracket_before_the_address_is_a_nested_link():
+def test_a_stray_bracket_before_the_address_is_a_nested_link() -> None:
     (found,) = findings("# T\n\n- [LLM]([https://github.com/simonw/llm) - CLI tool\n", "nested-link")
+    assert found.fix is not None
     assert "stray '['" in found.message and found.fix.applicability.value == "safe"
     assert found.fix.edits[0].content == "[LLM](https://github.com/simonw/llm)"
 
 
-def test_a_badge_link_with_two_targets_is_named_and_keeps_its_image():
+def test_a_badge_link_with_two_targets_is_named_and_keeps_its_image() -> None:
     (found,) = findings("[![CI](https://ci.example/badge.svg)]([https://a.example/x](https://b.example/y))\n", "nested-link")
     assert found.message.startswith("the badge link is broken")
+    assert found.fix is not None
     assert found.fix.edits[0].content == "[![CI](https://ci.example/badge.svg)](https://b.example/y)"
 
 
@@ -82,7 +86,7 @@ WORDS = st.text(alphabet="abcdef -:.", min_size=1, max_size=12).filter(lambda w:
 
 @given(WORDS, st.sampled_from(["https://arxiv.org/abs/2401.00001", "https://github.com/o/r", "http://x.example/p?q=1"]),
        st.sampled_from(["- {} - A paper.", "| {} | note |", "Text {} text."]))
-def test_the_fix_keeps_the_text_and_the_address_and_changes_nothing_else(text, url, shape):
+def test_the_fix_keeps_the_text_and_the_address_and_changes_nothing_else(text: str, url: str, shape: str) -> None:
     text = text.strip().replace("[", "").replace("]", "") or "t"
     header = "| Paper | Note |\n|---|---|\n" if shape.startswith("|") else ""
     broken = f"[{text}](({url})"

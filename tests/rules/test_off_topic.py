@@ -10,8 +10,10 @@ generator's "PyPi (📥 240 / month)" lines), written by hand.
 
 import random
 from functools import cache
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,7 +100,7 @@ def with_block(text: str, after: int, block: str, marker: str = "-", indent: str
 @settings(max_examples=60)
 @given(seed=st.integers(0, 10**6), sections=st.integers(2, 6), per_section=st.integers(6, 30),
        marker=st.sampled_from("-*"), place=st.floats(0, 1))
-def test_a_promotional_block_is_found_as_written_and_tidied(seed, sections, per_section, marker, place):
+def test_a_promotional_block_is_found_as_written_and_tidied(seed: int, sections: int, per_section: int, marker: str, place: float) -> None:
     # four entries (a list inside an empty item) or one entry with three sub-links: the
     # same block, found either way, wherever it lands (a small section of six entries or
     # a big one, sorted or not), and nothing of the list with it
@@ -112,7 +114,7 @@ def test_a_promotional_block_is_found_as_written_and_tidied(seed, sections, per_
     assert len(tidied) == 1 and "Apex Health AI" in tidied[0]
 
 
-def test_a_tidied_block_reads_as_the_same_units():
+def test_a_tidied_block_reads_as_the_same_units() -> None:
     text = go_list(1, 3, 10)
     units = {}
     for name, block in (("as written", PROMOTION), ("tidied", TIDIED)):
@@ -123,7 +125,7 @@ def test_a_tidied_block_reads_as_the_same_units():
     assert units["tidied"] == units["as written"]
 
 
-def test_labels_are_no_units_of_their_own():
+def test_labels_are_no_units_of_their_own() -> None:
     # "[Paper](…)", "[Code](…)" are fields; a one-word link is a name
     doc = Document.from_text("# X\n\n- [Work](https://a.org/w) - About.\n  - [Paper](https://arxiv.org/abs/1)\n"
                              "  - [Code](https://github.com/a/w)\n  - [Demo video of the tool](https://a.org/v)\n",
@@ -132,7 +134,7 @@ def test_labels_are_no_units_of_their_own():
     assert [(u.title, u.link) for u in units] == [("Work", False), ("Demo video of the tool", True)]
 
 
-def test_an_odd_neighbour_of_a_found_block_is_not_swept_into_it():
+def test_an_odd_neighbour_of_a_found_block_is_not_swept_into_it() -> None:
     # a short entry beside the block shares a word with it ("documentation"): the block is
     # found, and the entry is judged on its own
     text = go_list(3, extra={"Testing": ["- [cgasm](https://github.com/b/cgasm) - x86 assembly documentation."]})
@@ -150,7 +152,7 @@ GO_BLOCK = """  - [gpool](https://github.com/Sherifabdlnaby/gpool) - manages a r
 
 
 @corpus
-def test_a_pasted_run_takes_its_own_entries_not_the_odd_ones_of_the_section():
+def test_a_pasted_run_takes_its_own_entries_not_the_odd_ones_of_the_section() -> None:
     # Go libraries pasted among awesome-python's mocking libraries: the run of
     # below-typical entries reaches past the block, over the section's own odd entries;
     # those the block shares no words with ("Record and replay HTTP interactions") stay
@@ -170,7 +172,7 @@ MODELS = """  - [UniMedVL: Unifying Medical Multimodal Understanding and Generat
 
 
 @corpus
-def test_a_pasted_run_of_odd_form_is_found_less_far_below_typical():
+def test_a_pasted_run_of_odd_form_is_found_less_far_below_typical() -> None:
     # foundation models pasted among awesome-python's database drivers: a list of
     # libraries knows "learning" and "language", so their words are only somewhat rare;
     # their form ("Name: a paper's title" over a model name) is rarer, and settles it
@@ -181,7 +183,7 @@ def test_a_pasted_run_of_odd_form_is_found_less_far_below_typical():
 
 
 @corpus
-def test_a_found_block_does_not_make_its_neighbours_a_run():
+def test_a_found_block_does_not_make_its_neighbours_a_run() -> None:
     # once the block is found by its site, the entries around it are judged without it:
     # "x86 assembly documentation" two entries up shares a word with it, and "Record and
     # replay HTTP interactions" sits in a run of below-typical entries it would lengthen
@@ -193,14 +195,14 @@ def test_a_found_block_does_not_make_its_neighbours_a_run():
         assert len(lines) == 4 and all("apexhealth" in written for written in lines), name
 
 
-def test_links_to_one_site_in_the_lists_own_words_are_no_block():
+def test_links_to_one_site_in_the_lists_own_words_are_no_block() -> None:
     talks = [f"- [Go {t} talk](https://www.youtube.com/watch?v={n}) - Encode JSON and serve HTTP requests in Go."
              for n, t in enumerate(["concurrency", "generics", "testing"])]
     assert flagged(go_list(4, extra={"Networking": talks})) == []
 
 
 @corpus
-def test_a_promotional_block_is_found_in_every_corpus_list():
+def test_a_promotional_block_is_found_in_every_corpus_list() -> None:
     for path in CORPUS:
         doc = Document.from_path(path)
         entries = [e for e in entries_of(doc) if e.kind == "list-item" and e.end_line == e.line
@@ -246,7 +248,7 @@ def best_of_list() -> str:
     return "\n".join(out)
 
 
-def test_a_generators_metadata_lines_are_not_the_lists_entries():
+def test_a_generators_metadata_lines_are_not_the_lists_entries() -> None:
     text = best_of_list()
     doc = Document.from_text(text, "README.md")
     entries = [e for e in entries_of(doc) if e.title or e.text]
@@ -256,18 +258,18 @@ def test_a_generators_metadata_lines_are_not_the_lists_entries():
     assert flagged(text) == []
 
 
-def test_generated_lines_are_bags_many_entries_repeat_word_for_word():
+def test_generated_lines_are_bags_many_entries_repeat_word_for_word() -> None:
     bags = [{"pypi": None, "month": None}] * 5 + [{"pypi": None, "month": None, "name": None}, {}]
     assert generated(bags) == [True] * 5 + [False, False]
 
 
-def test_words_nearly_every_entry_writes_are_its_frame_unless_the_title_names_them():
+def test_words_nearly_every_entry_writes_are_its_frame_unless_the_title_names_them() -> None:
     bags = [{"paper": None, "code": None, "mamba": None, f"w{i}": None} for i in range(9)] + [{"mamba": None}]
     kept = without_frame(bags, keep=frozenset({"mamba"}))
     assert kept[0] == {"mamba": None, "w0": None}  # "paper" and "code" on 9 of 10; "mamba" names the list
 
 
-def test_scores_that_tie_keep_a_spread():
+def test_scores_that_tie_keep_a_spread() -> None:
     # most entries of a generated list score alike: a spread of 0 would put any other
     # entry millions of deviations out
     center, spread = center_spread([1.6] * 20 + [0.4, -1.0])
@@ -276,7 +278,7 @@ def test_scores_that_tie_keep_a_spread():
 
 # a lone entry: rare words and a rare form at once ----------------------------------
 
-def test_a_stray_in_the_lists_own_form_is_not_flagged_and_in_a_form_of_its_own_it_is():
+def test_a_stray_in_the_lists_own_form_is_not_flagged_and_in_a_form_of_its_own_it_is() -> None:
     # the same words, once written as the list writes its entries, once in a form of its own
     words = "Brain tumor MRI scans of glioma patients."
     own_form = go_list(7, extra={"Testing": [f"- [brats](https://github.com/b/brats) - {words}"]})
@@ -298,7 +300,7 @@ CALENDARS = """
 """
 
 
-def test_a_sections_heading_says_what_its_entries_are_about():
+def test_a_sections_heading_says_what_its_entries_are_about() -> None:
     # "a calendar and alarm program" under "Calendars" on its own site, where no other
     # entry says "calendar": the heading vouches for the words of its own section
     assert variants(["calendars", "libraries", "benchmark", "class"]) == {
@@ -313,7 +315,7 @@ def test_a_sections_heading_says_what_its_entries_are_about():
     assert flagged(text) == []
 
 
-def test_an_entry_in_the_lists_own_words_is_no_lone_outlier():
+def test_an_entry_in_the_lists_own_words_is_no_lone_outlier() -> None:
     # two words the list uses far more than English does (here "JSON", "HTTP"), among many
     # it does not, in a form of its own: the shape of a SAR dataset under "SAR"
     odd = ("- [Labeled corpus of ten geophysical phenomena for JSON and HTTP requests](https://www.seanoe.org/data/1) "
@@ -321,7 +323,7 @@ def test_an_entry_in_the_lists_own_words_is_no_lone_outlier():
     assert flagged(go_list(9, extra={"Encoding": [odd]})) == []
 
 
-def test_everyday_words_do_not_make_a_lone_outlier():
+def test_everyday_words_do_not_make_a_lone_outlier() -> None:
     # "Make SSH apps, just like that!": a tool written in plainer English than its
     # neighbours ("make", "just", "like"), with a capitalised name among lower-case ones
     wish = "- [Wish](https://github.com/charmbracelet/wish) - Make SSH apps, just like that!"
@@ -329,12 +331,12 @@ def test_everyday_words_do_not_make_a_lone_outlier():
     assert flagged(go_list(10, extra={"Networking": [wish], "Command Line": [tview]})) == []
 
 
-def test_a_footer_credit_says_too_little_to_judge():
+def test_a_footer_credit_says_too_little_to_judge() -> None:
     text = go_list(11) + "\n----\n- *Logo created with* [*Brandmark*](https://app.brandmark.io/v3/)\n"
     assert flagged(text) == []
 
 
-def test_a_tools_section_beside_solutions_is_not_flagged():
+def test_a_tools_section_beside_solutions_is_not_flagged() -> None:
     # most entries are solutions with a badge; a section of tools speaks of leaderboards,
     # timers and inputs: words the solutions never use, written in the list's own form
     rng = random.Random(12)
@@ -364,7 +366,7 @@ def form_of(text: str) -> tuple[FormModel, list]:
     return FormModel(entries), entries
 
 
-def test_a_row_that_leaves_the_tables_columns_empty_is_odd():
+def test_a_row_that_leaves_the_tables_columns_empty_is_odd() -> None:
     rows = [f"| 2024 | [Model {i}](https://github.com/m/{i}) | Nature | ViT-B | 224 | 1M slides | [x](https://hf.co/{i}) |"
             for i in range(20)]
     rows.insert(9, "| - | [Dask 1](https://github.com/dask/dask) | - | - | - | - | - |")  # a row from another table
@@ -375,7 +377,7 @@ def test_a_row_that_leaves_the_tables_columns_empty_is_odd():
     assert max(o for title, o in odd.items() if title != "Dask 1") == 0
 
 
-def test_a_site_few_entries_link_to_is_odd_only_where_the_others_share_one():
+def test_a_site_few_entries_link_to_is_odd_only_where_the_others_share_one() -> None:
     books = "".join(f"- [Go Book {i}](https://publisher{i}.com/book) - A book about Go.\n" for i in range(10))
     tools = "".join(f"- [tool{i}](https://github.com/o/tool{i}) - A Go tool.\n" for i in range(30))
     stray = "- [tool](https://tool.example/) - A Go tool.\n"
@@ -385,7 +387,7 @@ def test_a_site_few_entries_link_to_is_odd_only_where_the_others_share_one():
     assert odd["tool"] > odd["tool3"] == 0  # among GitHub links, any other site stands out
 
 
-def test_a_form_odd_only_a_little_is_no_evidence():
+def test_a_form_odd_only_a_little_is_no_evidence() -> None:
     # two nats: one value shared by 1 in 74 of the entry's neighbours; a list has some
     form, entries = form_of(go_list(13, 2, 10))
     assert off_topic._odd_peers(form, 2.0, len(entries)) is None
@@ -440,7 +442,7 @@ def flagged_titles(text: str) -> list[str]:
     return [next(e.title for e in entries if e.start == f.start) for f in findings(text, "off-topic")]
 
 
-def test_finds_the_pasted_inr_block_in_the_pathology_list():
+def test_finds_the_pasted_inr_block_in_the_pathology_list() -> None:
     doc, found = file_findings(seed("004"), "off-topic")
     entries = {e.line: e for e in entries_of(doc)}
     flagged = {doc.position(f.start)[0] for f in found}
@@ -459,15 +461,15 @@ def test_finds_the_pasted_inr_block_in_the_pathology_list():
 
 
 @pytest.mark.parametrize("prefix", ["002", "003", "000", "001"])
-def test_silent_on_coherent_seed_lists(prefix):
+def test_silent_on_coherent_seed_lists(prefix: str) -> None:
     assert file_findings(seed(prefix), "off-topic")[1] == []
 
 
-def test_a_clean_small_list_is_silent():
+def test_a_clean_small_list_is_silent() -> None:
     assert flagged_titles(GO_LIST) == []
 
 
-def test_a_lone_stray_entry_is_flagged_with_what_it_is_about():
+def test_a_lone_stray_entry_is_flagged_with_what_it_is_about() -> None:
     assert flagged_titles(LONE) == ["BraTS"]
     message = findings(LONE, "off-topic")[0].message
     assert "its words are rare in this list" in message
@@ -475,7 +477,7 @@ def test_a_lone_stray_entry_is_flagged_with_what_it_is_about():
     assert "subject (go" in message
 
 
-def test_a_pasted_block_is_flagged_although_its_entries_vouch_for_each_other():
+def test_a_pasted_block_is_flagged_although_its_entries_vouch_for_each_other() -> None:
     # "scans" and "patients" are shared by the pasted entries: only scored without the
     # block do they all stand out
     assert flagged_titles(PASTED) == ["BraTS", "LIDC", "CAMELYON"]
@@ -506,7 +508,7 @@ def pasted_into_awesome_go(after: str) -> tuple[str, list[str]]:
 
 
 @corpus
-def test_a_pasted_block_in_a_long_list_is_scored_without_its_neighbourhood():
+def test_a_pasted_block_in_a_long_list_is_scored_without_its_neighbourhood() -> None:
     # five datasets sharing "cases", "categories", "segmentation" vouch for each other
     # so well that each scores above awesome-go's typical entry; left out together with
     # their neighbours, none of them does
@@ -519,7 +521,7 @@ def test_a_pasted_block_in_a_long_list_is_scored_without_its_neighbourhood():
 
 
 @corpus
-def test_an_odd_entry_next_to_a_pasted_block_is_not_swept_into_it():
+def test_an_odd_entry_next_to_a_pasted_block_is_not_swept_into_it() -> None:
     # banner ("Add beautiful banners into your Go applications") scores low without its
     # neighbours too, but the block lifts nothing of it: it is judged on its own
     text, block = pasted_into_awesome_go("- [avgRating](")
@@ -538,7 +540,7 @@ PYTHON_STRAYS = {  # pasted after the awesome-go entry whose line starts with th
 
 
 @corpus
-def test_a_run_that_is_most_of_its_section_is_the_sections_theme():
+def test_a_run_that_is_most_of_its_section_is_the_sections_theme() -> None:
     # five Python libraries scattered over awesome-go shift its typical score just enough
     # that the five conferences not in the run of eleven cities look typical: the run is
     # then most of "Conferences", the section's own theme, not a paste
@@ -548,7 +550,7 @@ def test_a_run_that_is_most_of_its_section_is_the_sections_theme():
     assert "Conferences" not in {sections[f.start] for f in findings(text, "off-topic")}
 
 
-def test_neighbourhood_scores_leave_out_five_entries_either_side():
+def test_neighbourhood_scores_leave_out_five_entries_either_side() -> None:
     model, entries = model_of(GO_LIST)
     assert entries[10].title == "bubbletea"
     plain = model.score(10)
@@ -560,7 +562,7 @@ def test_neighbourhood_scores_leave_out_five_entries_either_side():
     assert model.score(8).ratios["line"] == off_topic.neighbourhood_scores(model, [8])[8].ratios["line"] > 0
 
 
-def test_options_state_the_subject_silence_words_and_raise_the_bar(tmp_path, runner):
+def test_options_state_the_subject_silence_words_and_raise_the_bar(tmp_path: Path, runner: CliRunner) -> None:
     from awesomelint.cli import main
 
     path = tmp_path / "README.md"
@@ -577,20 +579,20 @@ def test_options_state_the_subject_silence_words_and_raise_the_bar(tmp_path, run
     assert runner.invoke(main, check).exit_code == 0
 
 
-def test_an_inline_comment_silences_it():
+def test_an_inline_comment_silences_it() -> None:
     text = LONE.replace(BRATS.split(" - ")[0], "<!-- awesomelint-disable-next-line off-topic -->\n" + BRATS.split(" - ")[0])
     assert flagged_titles(text) == []
 
 
 @corpus
-def test_flag_rate_on_clean_corpus_lists():
+def test_flag_rate_on_clean_corpus_lists() -> None:
     for path in CORPUS:
         doc, found = file_findings(path, "off-topic")
         assert len(found) <= 0.01 * len(entries_of(doc)), path.name
 
 
 @corpus
-def test_sections_about_something_of_their_own_are_judged_against_themselves():
+def test_sections_about_something_of_their_own_are_judged_against_themselves() -> None:
     # awesome-go lists conferences and meetups (cities), medical datasets list platforms
     # (Kaggle): whole sections unlike the rest, written by the maintainers
     for path in CORPUS:
@@ -608,14 +610,14 @@ def model_of(text: str) -> tuple[TopicModel, list]:
     return off_topic.list_model(doc, entries), entries
 
 
-def test_english_background_is_shipped_data():
+def test_english_background_is_shipped_data() -> None:
     table = english()
     assert len(table) > 20000
     assert table["the"] > table["library"] > table["tumor"]
     assert "glioma" not in table  # jargon: evidence only when the list itself uses it
 
 
-def test_names_say_nothing_list_words_say_on_topic_foreign_words_say_off_topic():
+def test_names_say_nothing_list_words_say_on_topic_foreign_words_say_off_topic() -> None:
     model, entries = model_of(LONE)
     brats = next(i for i, e in enumerate(entries) if e.title == "BraTS")
     router = next(i for i, e in enumerate(entries) if e.title == "httprouter")
@@ -626,7 +628,7 @@ def test_names_say_nothing_list_words_say_on_topic_foreign_words_say_off_topic()
     assert model.subject_terms()[0] == "go"
 
 
-def test_a_block_scored_without_itself_loses_its_own_support():
+def test_a_block_scored_without_itself_loses_its_own_support() -> None:
     model, entries = model_of(PASTED)
     block = tuple(i for i, e in enumerate(entries) if e.title in ("BraTS", "LIDC", "CAMELYON"))
     for i in block[:2]:  # BraTS and LIDC share "scans" and "patients"
@@ -634,7 +636,7 @@ def test_a_block_scored_without_itself_loses_its_own_support():
     assert model.score(block[0]).ratios["scans"] > 0 > model.score(block[0], left_out=block).ratios["scans"]
 
 
-def test_a_small_list_cannot_score_as_far_below_zero_as_a_big_one():
+def test_a_small_list_cannot_score_as_far_below_zero_as_a_big_one() -> None:
     # few words of its own against 300 pseudo-words of English: a word nobody else uses
     # costs about a quarter of the cap in an 18-entry list, the whole cap in awesome-go
     small, _ = model_of(GO_LIST)
@@ -644,7 +646,7 @@ def test_a_small_list_cannot_score_as_far_below_zero_as_a_big_one():
         assert big.depth(100) == 1.0
 
 
-def test_stopwords_are_function_words_only():
+def test_stopwords_are_function_words_only() -> None:
     stopwords = data.load("stopwords")["words"]
     # YAML 1.1 reads a bare on/no as a boolean: they were never stopped
     assert all(isinstance(w, str) for w in stopwords) and {"on", "no"} <= set(stopwords)
@@ -654,12 +656,12 @@ def test_stopwords_are_function_words_only():
         "library", "datasets", "web"]
 
 
-def test_the_lone_bar_grows_with_the_list():
+def test_the_lone_bar_grows_with_the_list() -> None:
     bars = [off_topic._lone_bar(n, 3.5) for n in (20, 100, 1000, 5000)]
     assert bars == sorted(bars) and bars[2] == pytest.approx(3.5)
 
 
-def test_template_blocks_are_runs_of_foreign_field_names():
+def test_template_blocks_are_runs_of_foreign_field_names() -> None:
     doc = Document.from_path(seed("004"))
     entries = [e for e in entries_of(doc) if e.title or e.text]
     blocks = off_topic._template_blocks(entries)
@@ -670,7 +672,7 @@ def test_template_blocks_are_runs_of_foreign_field_names():
         assert off_topic._template_blocks([e for e in entries_of(doc) if e.title or e.text]) == [], path.name
 
 
-def test_the_same_list_gets_the_same_findings_in_every_process():
+def test_the_same_list_gets_the_same_findings_in_every_process() -> None:
     # sets iterate in a per-process order; float sums over them would differ in the last
     # bits and flip ties between runs
     import os
@@ -684,14 +686,14 @@ def test_the_same_list_gets_the_same_findings_in_every_process():
     assert len(outputs) == 1
 
 
-def test_text_without_spaces_is_read_as_character_pairs():
+def test_text_without_spaces_is_read_as_character_pairs() -> None:
     from awesomelint.topicmodel import words_of
 
     assert words_of("基于ChatGLM的中文模型 and Python", frozenset({"and"})) == [
         "基于", "chatglm", "的中", "中文", "文模", "模型", "python"]
 
 
-def test_a_list_mostly_in_chinese_is_left_alone():
+def test_a_list_mostly_in_chinese_is_left_alone() -> None:
     entries = "".join(f"* 模型{i}：\n  * 地址：https://github.com/o/m{i}\n  * 简介：一个基于大语言模型的中文对话系统，开源可商用。\n"
                       for i in range(20))
     stray = "* Guide：\n  * 地址：https://github.com/o/guide\n  * 简介：This repo aims at recording open source alternatives.\n"
@@ -699,7 +701,7 @@ def test_a_list_mostly_in_chinese_is_left_alone():
 
 
 @corpus
-def test_a_pasted_block_of_promotional_links_is_found():
+def test_a_pasted_block_of_promotional_links_is_found() -> None:
     flagged = flagged_titles(awesome_go_with({"- [cobra](": PROMOTION}))
     assert flagged[0].startswith("Apex Health AI") and len(flagged) == 4
 
@@ -719,7 +721,7 @@ def _long_go_list(odd: str) -> str:
     return "# Awesome Go Tools\n\nGo libraries and tools.\n\n" + "\n".join(sections)
 
 
-def test_a_lone_tool_with_rare_words_in_a_long_list_is_not_flagged():
+def test_a_lone_tool_with_rare_words_in_a_long_list_is_not_flagged() -> None:
     # the shape of MInference, rnote or BigML in real lists: a single tool whose own words are rare
     text = _long_go_list("- [rnote](https://github.com/o/rnote) - Sketch and take handwritten notes on tablets with pressure-sensitive pens.")
     assert flagged_titles(text) == []

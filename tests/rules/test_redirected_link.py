@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
 
 from awesomelint.cli import main
 
 
-def test_redirect_to_a_login_page_is_never_a_fix(httpserver, runner, tmp_path):
+def test_redirect_to_a_login_page_is_never_a_fix(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
     httpserver.expect_request("/doc").respond_with_data("", status=301, headers={"Location": "/login?continue=/doc"})
     httpserver.expect_request("/login").respond_with_data("sign in")
     path = tmp_path / "README.md"

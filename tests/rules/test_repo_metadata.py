@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
-from werkzeug import Response
+from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from awesomelint.cli import main
 
 
-def metadata_answer(description="Curated things.", topics=("awesome", "awesome-list"), spdx="CC0-1.0"):
+def metadata_answer(description: str = "Curated things.", topics: tuple[str, ...] = ("awesome", "awesome-list"),
+                    spdx: str | None = "CC0-1.0") -> dict[str, Any]:
     repo = {"nameWithOwner": "me/awesome-x", "description": description,
             "repositoryTopics": {"nodes": [{"topic": {"name": t}} for t in topics]},
             "licenseInfo": {"spdxId": spdx} if spdx else None}
@@ -25,10 +30,14 @@ def metadata_answer(description="Curated things.", topics=("awesome", "awesome-l
     (metadata_answer(topics=(), spdx="NOASSERTION"),
      ["me/awesome-x lacks the GitHub topics 'awesome' and 'awesome-list'", "GitHub detects no license in me/awesome-x"]),
 ])
-def test_repo_metadata_reads_the_lists_own_repository(httpserver, runner, tmp_path, monkeypatch, answer, expected):
-    asked = []
-    httpserver.expect_request("/graphql", method="POST").respond_with_handler(
-        lambda request: asked.append(request.get_json()["query"]) or Response(json.dumps(answer), content_type="application/json"))
+def test_repo_metadata_reads_the_lists_own_repository(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: dict[str, Any], expected: list[str]) -> None:
+    asked: list[str] = []
+
+    def graphql(request: Request) -> Response:
+        asked.append(request.get_json()["query"])
+        return Response(json.dumps(answer), content_type="application/json")
+
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(graphql)
     monkeypatch.setenv("GITHUB_TOKEN", "t")
     monkeypatch.setenv("GITHUB_REPOSITORY", "me/awesome-x")
     readme = tmp_path / "README.md"
@@ -39,7 +48,7 @@ def test_repo_metadata_reads_the_lists_own_repository(httpserver, runner, tmp_pa
     assert 'repository(owner: "me", name: "awesome-x")' in asked[0]
 
 
-def test_repo_metadata_without_a_token_says_so_once(runner, tmp_path, monkeypatch):
+def test_repo_metadata_without_a_token_says_so_once(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     monkeypatch.setenv("GITHUB_REPOSITORY", "me/awesome-x")
     readme = tmp_path / "README.md"

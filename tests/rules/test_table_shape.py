@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from awesomelint.document import Document
 from awesomelint.fix import apply_edits
 
-from ..conftest import findings
+from ..conftest import findings, fix_of
 
 RULE = "table-shape"
 
@@ -28,23 +28,23 @@ def _grid(rows: list[list[int]]) -> str:
     return header + "".join("| " + " | ".join(_issue(n) for n in row) + " |\n" for row in rows)
 
 
-def test_a_grid_of_issues_filling_its_newest_row_passes():
+def test_a_grid_of_issues_filling_its_newest_row_passes() -> None:
     assert _found(_grid([[10, 9], [8, 7, 6], [5, 4, 3]])) == []  # newest first
     assert _found(_grid([[1, 2, 3], [4, 5, 6], [7]])) == []  # newest last
 
 
-def test_a_grid_of_page_anchors_under_an_empty_header_passes():
+def test_a_grid_of_page_anchors_under_an_empty_header_passes() -> None:
     text = ("| | | |\n|---|---|---|\n| [Python](#python) | [Go](#go) | [Rust](#rust) |\n"
             "| [C](#c) | [Java](#java) |\n")
     assert _found(text) == []
 
 
-def test_a_short_row_inside_a_grid_is_reported_without_a_fix():
+def test_a_short_row_inside_a_grid_is_reported_without_a_fix() -> None:
     # a lost issue: no marker would say which, and a '-' would show in the grid
     assert _found(_grid([[9, 8, 7], [6, 5], [4, 3, 2]])) == [(4, None)]
 
 
-def test_tables_of_fields_still_get_their_missing_cell():
+def test_tables_of_fields_still_get_their_missing_cell() -> None:
     worded = "| Paper | Code |\n|---|---|\n| [paper](https://a.example/) | [code](https://b.example/) |\n| [paper](https://c.example/) |\n"
     assert _found(worded) == [(4, "safe")]
     emoji_header = ("| 📄 | 💻 |\n|---|---|\n| [paper](https://a.example/) | [code](https://b.example/) |\n"
@@ -58,28 +58,30 @@ def test_tables_of_fields_still_get_their_missing_cell():
     assert _found(named) == [(4, "safe")]
 
 
-def test_a_row_of_a_lone_pipe_is_reported_without_a_fix():
+def test_a_row_of_a_lone_pipe_is_reported_without_a_fix() -> None:
     # is its pipe the opening or the closing one? padding could add a cell too many
     assert _found("H0 | H1\n--- | ---\n | \n") == [(3, None)]
 
 
-def test_table_shape_pads_missing_and_reports_extra():
+def test_table_shape_pads_missing_and_reports_extra() -> None:
     table = "| A | B | C |\n|---|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 | 4 |\n| 1 \\| x | 2 | 3 |\n| 1 | - | 3 |\n"
     found = findings(table, "table-shape")
     assert len(found) == 2
+    assert found[0].fix is not None
     assert found[0].fix.edits[0].content == " - |"
     assert found[1].fix is None and "'4'" in found[1].message
 
 
-def test_an_empty_cell_past_the_header_is_an_info_note_dropped_by_the_fix():
+def test_an_empty_cell_past_the_header_is_an_info_note_dropped_by_the_fix() -> None:
     text = "| a | b |\n|---|---|\n| 1 | 2 | |\n| 3 | 4 | extra |\n"
     empty, extra = findings(text, "table-shape")
+    assert empty.fix is not None
     assert empty.severity.value == "info" and empty.fix.edits[0].content == "|"
     assert text[:empty.fix.edits[0].start] + "|" + text[empty.fix.edits[0].end:] == text.replace("| 2 | |", "| 2 |")
     assert extra.severity.value == "error" and extra.fix is None
 
 
-def test_table_shape_reads_its_own_marker_option():
+def test_table_shape_reads_its_own_marker_option() -> None:
     from awesomelint.config import parse_config
     from awesomelint.document import Document
     from awesomelint.linter import lint
@@ -87,6 +89,7 @@ def test_table_shape_reads_its_own_marker_option():
     config = parse_config({"table-shape": {"marker": "N/A"}})
     doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
     (found,) = lint(doc, config, only=["table-shape"]).findings
+    assert found.fix is not None
     assert found.fix.edits[0].content.strip(" |") == "N/A"
 
 
@@ -96,7 +99,7 @@ CELLS = ["a", "-", "—", "", " ", "N/A", "[x](https://x.example/)", "b \\| c", 
 
 
 @st.composite
-def _table(draw) -> str:
+def _table(draw: st.DrawFn) -> str:
     columns = draw(st.integers(1, 4))
     outer = draw(st.booleans())
 
@@ -114,7 +117,7 @@ def _table(draw) -> str:
 
 @settings(max_examples=400, deadline=None)
 @given(_table(), st.sampled_from(["", "Intro.\n\n", "> "]))
-def test_a_safe_fix_changes_only_the_cells_past_the_row(table, before):
+def test_a_safe_fix_changes_only_the_cells_past_the_row(table: str, before: str) -> None:
     text = before + table + "\n\nAfter.\n"
     if before == "> ":
         text = "".join("> " + line + "\n" for line in (before[2:] + table).split("\n"))
@@ -122,7 +125,7 @@ def test_a_safe_fix_changes_only_the_cells_past_the_row(table, before):
     safe = [f for f in findings(text, RULE) if f.fix and f.fix.applicability.value == "safe"]
     if not safe:
         return
-    after = apply_edits(text, [e for f in safe for e in f.fix.edits])
+    after = apply_edits(text, [e for f in safe for e in fix_of(f).edits])
     new = Document.from_text(after)
     fixed = {doc.position(f.start)[0] - 1 for f in safe}
     assert len(new.lines) == len(doc.lines)

@@ -4,27 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-
-from ..conftest import findings
+from ..conftest import fixed, messages
 
 
-def fixed(text: str, *rules: str, unsafe: bool = False) -> str:
-    """The text after `fix` with only the named rules (no layout); a second run changes nothing."""
-    config = parse_config({"select": list(rules)})
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def test_misspelled_names_outside_code_and_urls():
+def test_misspelled_names_outside_code_and_urls() -> None:
     text = "# X\n\n- [Alpha](https://github.com/a/b) - A Javascript tool hosted on Github.\n"
     assert messages(text, "term-spelling") == ["'Javascript' is spelled 'JavaScript'", "'Github' is spelled 'GitHub'"]
     assert fixed(text, "term-spelling", unsafe=True).endswith("A JavaScript tool hosted on GitHub.\n")
@@ -39,9 +22,9 @@ def test_misspelled_names_outside_code_and_urls():
     "```\nGithub\n```\n",
     "- [Alpha](https://alpha.example/) - A node.js-foo adapter.\n",
 ])
-def test_names_inside_code_urls_and_package_names_are_left(text):
+def test_names_inside_code_urls_and_package_names_are_left(text: str) -> None:
     assert messages(text, "term-spelling") == []
 
 
-def test_a_name_at_the_end_of_a_sentence_is_still_judged():
+def test_a_name_at_the_end_of_a_sentence_is_still_judged() -> None:
     assert messages("Hosted on Github.\n", "term-spelling") == ["'Github' is spelled 'GitHub'"]

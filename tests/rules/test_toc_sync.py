@@ -8,7 +8,9 @@ property test over generated shapes with random damage."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -50,50 +52,50 @@ def fixes(text: str) -> list[bool]:
 BODY = "\n## Tools\n\n- [Alpha](https://alpha.example/) - A.\n\n## Books\n\n- [Beta](https://beta.example/) - B.\n"
 
 
-def test_a_toc_that_matches_its_headings_is_silent():
+def test_a_toc_that_matches_its_headings_is_silent() -> None:
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n" + BODY
     assert messages(text, "toc-sync") == []
 
 
-def test_a_missing_item_is_reported_and_added_in_place():
+def test_a_missing_item_is_reported_and_added_in_place() -> None:
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n" + BODY
     assert messages(text, "toc-sync") == ["ToC has no item for 'Books' (line 11)"]
     assert "- [Tools](#tools)\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
 
 
-def test_a_stale_item_is_reported_and_removed():
+def test_a_stale_item_is_reported_and_removed() -> None:
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Videos](#videos)\n- [Books](#books)\n" + BODY
     assert messages(text, "toc-sync") == ["ToC item 'Videos' points at '#videos', which no heading has"]
     assert "- [Tools](#tools)\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
 
 
-def test_a_renamed_heading_is_followed_by_text_and_anchor():
+def test_a_renamed_heading_is_followed_by_text_and_anchor() -> None:
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Book](#book)\n" + BODY
     assert messages(text, "toc-sync") == ["ToC has no item for 'Books' (line 12)",
                                           "ToC item 'Book' points at '#book', which no heading has"]
     assert "- [Tools](#tools)\n- [Books](#books)\n" in fixed(text, "toc-sync")
 
 
-def test_a_toc_item_names_its_heading_whatever_the_case_or_hyphens():
+def test_a_toc_item_names_its_heading_whatever_the_case_or_hyphens() -> None:
     text = ("# Awesome-Medical-Dataset\n\n## Table of Content\n\n- [Awesome Medical Dataset](#awesome-medical-dataset)\n"
             "  - [Public datasets](#public-datasets)\n\n## Public Datasets\n")
     assert messages(text, "toc-sync") == []
 
 
-def test_item_text_that_differs_from_its_heading():
+def test_item_text_that_differs_from_its_heading() -> None:
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Reading](#books)\n" + BODY
     assert messages(text, "toc-sync") == ["ToC item 'Reading' differs from its heading 'Books'"]
     assert "- [Books](#books)\n" in fixed(text, "toc-sync")
 
 
-def test_wrong_order_and_a_duplicate():
+def test_wrong_order_and_a_duplicate() -> None:
     text = "# Awesome X\n\n## Contents\n\n- [Books](#books)\n- [Tools](#tools)\n- [Tools](#tools)\n" + BODY
     assert messages(text, "toc-sync") == ["ToC item 'Books' is out of order (the headings come in another order)",
                                           "ToC lists 'Tools' twice"]
     assert "## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
 
 
-def test_a_case_only_anchor_and_emoji_headings_match():
+def test_a_case_only_anchor_and_emoji_headings_match() -> None:
     text = ("# Awesome X\n\n## 📖 Table of Contents\n\n- [Tools](#-tools)\n- [Books](#Books)\n\n"
             "## 🔧 Tools\n\n## Books\n")
     assert messages(text, "toc-sync") == []
@@ -102,7 +104,7 @@ def test_a_case_only_anchor_and_emoji_headings_match():
         "ToC item 'Tools' points at '#tools', which no heading has; the heading's anchor is '#-tools'"]
 
 
-def test_sections_a_toc_leaves_out_are_not_added_unless_it_lists_them():
+def test_sections_a_toc_leaves_out_are_not_added_unless_it_lists_them() -> None:
     tail = "\n## Contributing\n\nPRs welcome.\n\n## License\n\nCC0\n"
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n" + BODY + tail
     assert messages(text, "toc-sync") == []
@@ -111,13 +113,13 @@ def test_sections_a_toc_leaves_out_are_not_added_unless_it_lists_them():
     assert "- [Tools](#tools)\n- [Books](#books)\n- [Contributing](#contributing)\n" in fixed(listed, "toc-sync")
 
 
-def test_omit_in_toc_headings_need_no_item():
+def test_omit_in_toc_headings_need_no_item() -> None:
     text = ("# Awesome X\n\n## Table of Contents <!-- omit in toc -->\n\n- [Tools](#tools)\n\n"
             "## Tools\n\n## Sponsors <!-- omit in toc -->\n")
     assert messages(text, "toc-sync") == []
 
 
-def test_sub_items_are_checked_only_where_the_toc_has_them_and_keep_its_style():
+def test_sub_items_are_checked_only_where_the_toc_has_them_and_keep_its_style() -> None:
     text = ("# Awesome X\n\n## Contents\n\n* [Tools](#tools)\n    * [Editors](#editors)\n* [Books](#books)\n\n"
             "## Tools\n\n### Editors\n\n### Linters\n\n## Books\n\n### Novels\n")
     assert messages(text, "toc-sync") == ["ToC has no item for 'Linters' (line 13)"]
@@ -125,19 +127,19 @@ def test_sub_items_are_checked_only_where_the_toc_has_them_and_keep_its_style():
             in fixed(text, "toc-sync"))
 
 
-def test_new_items_follow_the_tocs_habit_of_writing_headings_without_emoji():
+def test_new_items_follow_the_tocs_habit_of_writing_headings_without_emoji() -> None:
     text = ("# Awesome X\n\n## Contents\n\n- [Tools](#-tools)\n- [Books](#-books)\n\n"
             "## 🔧 Tools\n\n## 📚 Books\n\n## 🎬 Videos\n")
     assert "- [Books](#-books)\n- [Videos](#-videos)\n" in fixed(text, "toc-sync")
 
 
-def test_new_items_carry_the_headings_emoji_when_the_toc_does():
+def test_new_items_carry_the_headings_emoji_when_the_toc_does() -> None:
     text = ("# Awesome X\n\n## Contents\n\n- 🔧 [Tools](#-tools)\n- 📚 [Books](#-books)\n\n"
             "## 🔧 Tools\n\n## 📚 Books\n\n## 🎬 Videos\n")
     assert "- 📚 [Books](#-books)\n- 🎬 [Videos](#-videos)\n" in fixed(text, "toc-sync")
 
 
-def test_a_toc_with_no_heading_is_found_and_a_short_see_also_list_is_not():
+def test_a_toc_with_no_heading_is_found_and_a_short_see_also_list_is_not() -> None:
     headless = ("# Awesome X\n\nIntro.\n\n- [Tools](#tools)\n- [Books](#books)\n- [Videos](#videos)\n" + BODY
                 + "\n## Videos\n\n## Podcasts\n")
     assert messages(headless, "toc-sync") == ["ToC has no item for 'Podcasts' (line 19)"]
@@ -145,7 +147,7 @@ def test_a_toc_with_no_heading_is_found_and_a_short_see_also_list_is_not():
     assert messages(see_also, "toc-sync") == []
 
 
-def test_an_html_anchor_above_a_heading_stands_for_it():
+def test_an_html_anchor_above_a_heading_stands_for_it() -> None:
     text = ('# Awesome X\n\n## Contents\n\n- [Papers](#head2)\n- [Code](#head3)\n\n<span id="head2"></span>\n\n'
             '## Papers\n\n<span id="head3"></span>\n## Code\n')
     assert messages(text, "toc-sync") == []
@@ -153,14 +155,14 @@ def test_an_html_anchor_above_a_heading_stands_for_it():
     assert "- [Papers](#head2)\n- [Code](#head3)\n- [Data](#data)\n" in fixed(text + "\n## Data\n", "toc-sync")
 
 
-def test_a_toc_split_by_labels_is_reported_but_not_rewritten():
+def test_a_toc_split_by_labels_is_reported_but_not_rewritten() -> None:
     text = ("# Awesome X\n\n**Make**\n\n- [Tools](#tools)\n- [Books](#books)\n\n**Watch**\n\n- [Videos](#videos)\n"
             + BODY + "\n## Videos\n\n## Podcasts\n")
     (finding,) = findings(text, "toc-sync")
     assert finding.message == "ToC has no item for 'Podcasts' (line 22)" and finding.fix is None
 
 
-def test_a_loose_toc_stays_loose():
+def test_a_loose_toc_stays_loose() -> None:
     text = "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n\n- [Videos](#videos)\n" + BODY
     assert "## Contents\n\n- [Tools](#tools)\n\n- [Books](#books)\n\n## Tools" in fixed(text, "toc-sync")
 
@@ -176,7 +178,8 @@ def week_names(count: int) -> list[str]:
             for i in range(count)]
 
 
-def digest(years=(2025, 2024, 2023), weeks=6, listed=None, label=lambda name, year: name, between="") -> str:
+def digest(years: tuple[int, ...] = (2025, 2024, 2023), weeks: int = 6, listed: tuple[int, ...] | None = None,
+           label: Callable[[str, int], str] = lambda name, year: name, between: str = "") -> str:
     """Year headings over lists of week links, then every week as a '##' heading; repeated
     week names get GitHub's '-1', '-2' slugs. ``listed`` names the years that have a list."""
     seen: dict[str, int] = {}
@@ -204,7 +207,7 @@ def toc_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.startswith("- [Top Papers")]
 
 
-def test_a_toc_of_one_list_per_year_is_one_toc_and_silent():
+def test_a_toc_of_one_list_per_year_is_one_toc_and_silent() -> None:
     text = digest()
     toc = table_of_contents(Document.from_text(text))
     assert toc is not None and [(t.group.text if t.group else None, len(t.items)) for t in toc.lists] == [
@@ -213,14 +216,14 @@ def test_a_toc_of_one_list_per_year_is_one_toc_and_silent():
     assert messages(text, "toc-position") == []  # the ToC starts at its first year heading
 
 
-def test_year_labels_and_back_links_between_the_lists_are_the_maintainers_wording():
+def test_year_labels_and_back_links_between_the_lists_are_the_maintainers_wording() -> None:
     assert messages(digest(label=lambda name, year: f"{name} {year}")) == []
     assert messages(digest(between="**[⬆ back to top](#ml-papers-of-the-week)**\n")) == []
     wrapped = digest().replace("## 2024\n\n", "## 2024\n\n<details>\n<summary>2024</summary>\n\n")
     assert messages(wrapped.replace("\n\n## 2023\n", "\n\n</details>\n\n## 2023\n")) == []
 
 
-def test_a_week_missing_from_an_earlier_years_list_goes_back_into_that_list_only():
+def test_a_week_missing_from_an_earlier_years_list_goes_back_into_that_list_only() -> None:
     text = digest()
     gone = toc_lines(text)[8]  # 2024's third week
     damaged = drop_line(text, gone)
@@ -229,7 +232,7 @@ def test_a_week_missing_from_an_earlier_years_list_goes_back_into_that_list_only
     assert fixed(damaged) == text
 
 
-def test_a_week_missing_between_two_years_lists_is_reported_without_a_guess():
+def test_a_week_missing_between_two_years_lists_is_reported_without_a_guess() -> None:
     text = digest()
     damaged = drop_line(text, toc_lines(text)[6])  # 2024's first week: the end of 2025 or the start of 2024?
     name = "Top Papers of the Week (December 1 - December 7)"
@@ -237,7 +240,7 @@ def test_a_week_missing_between_two_years_lists_is_reported_without_a_guess():
     assert fixes(damaged) == [False]
 
 
-def test_only_this_years_weeks_listed_is_a_partial_toc_by_design():
+def test_only_this_years_weeks_listed_is_a_partial_toc_by_design() -> None:
     text = digest(listed=(2025,))
     assert messages(text) == []
     assert fixed(text) == text
@@ -249,7 +252,7 @@ def test_only_this_years_weeks_listed_is_a_partial_toc_by_design():
     assert fixed(damaged) == longer
 
 
-def test_the_years_lists_further_down_point_at_their_weeks_so_none_is_missing():
+def test_the_years_lists_further_down_point_at_their_weeks_so_none_is_missing() -> None:
     # each year's list sits above that year's weeks: only the first is the ToC; the others navigate too
     out = ["# ML Papers of the Week", ""]
     for year in (2025, 2024, 2023):
@@ -259,7 +262,7 @@ def test_the_years_lists_further_down_point_at_their_weeks_so_none_is_missing():
     assert messages("\n".join(out)) == []
 
 
-def test_an_anchor_copied_from_the_week_before_is_pointed_at_the_week_its_label_names():
+def test_an_anchor_copied_from_the_week_before_is_pointed_at_the_week_its_label_names() -> None:
     text = digest()
     lines = toc_lines(text)
     before, slipped = lines[8], lines[9]  # 2024: December 15 - 21, then December 22 - 28
@@ -271,7 +274,7 @@ def test_an_anchor_copied_from_the_week_before_is_pointed_at_the_week_its_label_
     assert fixed(damaged) == text
 
 
-def test_an_anchor_slip_with_a_year_in_the_label_keeps_the_label():
+def test_an_anchor_slip_with_a_year_in_the_label_keeps_the_label() -> None:
     text = digest(label=lambda name, year: f"{name} {year}")
     lines = toc_lines(text)
     damaged = text.replace(lines[9], lines[9][: lines[9].index("](")] + lines[8][lines[8].index("](") :])
@@ -279,7 +282,7 @@ def test_an_anchor_slip_with_a_year_in_the_label_keeps_the_label():
     assert fixed(damaged) == text
 
 
-def test_a_label_that_only_mentions_another_heading_does_not_move_the_anchor():
+def test_a_label_that_only_mentions_another_heading_does_not_move_the_anchor() -> None:
     # 'Machine Learning Tools' on '#deep-learning' drifted from its heading; it does not name '## Tools'
     text = ("# X\n\n## Contents\n\n- [Machine Learning Tools](#deep-learning)\n- [Books](#books)\n\n"
             "## Deep Learning\n\n## Tools\n\n## Books\n")
@@ -288,27 +291,27 @@ def test_a_label_that_only_mentions_another_heading_does_not_move_the_anchor():
     assert "- [Deep Learning](#deep-learning)\n- [Tools](#tools)\n- [Books](#books)\n" in fixed(text)
 
 
-def test_two_swapped_anchors_are_both_repointed():
+def test_two_swapped_anchors_are_both_repointed() -> None:
     text = "# X\n\n## Contents\n\n- [Tools](#books)\n- [Books](#tools)\n- [Videos](#videos)\n\n## Tools\n\n## Books\n\n## Videos\n"
     assert len(messages(text)) == 2
     assert "- [Tools](#tools)\n- [Books](#books)\n- [Videos](#videos)\n" in fixed(text)
 
 
-def test_a_label_copied_onto_the_wrong_line_is_the_slip_when_its_heading_is_listed():
+def test_a_label_copied_onto_the_wrong_line_is_the_slip_when_its_heading_is_listed() -> None:
     # '[Tools](#books)' beside '[Tools](#tools)': the label, not the anchor, went wrong
     text = "# X\n\n## Contents\n\n- [Tools](#tools)\n- [Tools](#books)\n- [Videos](#videos)\n\n## Tools\n\n## Books\n\n## Videos\n"
     assert messages(text) == ["ToC item 'Tools' differs from its heading 'Books'"]
     assert "- [Tools](#tools)\n- [Books](#books)\n" in fixed(text)
 
 
-def test_a_label_that_adds_a_translation_is_the_maintainers_wording():
+def test_a_label_that_adds_a_translation_is_the_maintainers_wording() -> None:
     text = ("# X\n\n## 目录\n\n- [3D生成(3D Generation)](#3d生成)\n- [3D重建(3D Reconstruction)](#3d重建3d-reconstruction)\n"
             "- [Backbone](#backbone)\n\n## 3D生成\n\n## 3D重建(3D Reconstruction)\n\n## Backbone\n")
     assert messages(text) == []
     assert messages(text.replace("[Backbone]", "[Necks]")) == ["ToC item 'Necks' differs from its heading 'Backbone'"]
 
 
-def test_two_labels_naming_one_heading_are_labels_that_slipped():
+def test_two_labels_naming_one_heading_are_labels_that_slipped() -> None:
     # both anchors work and both labels say 'Books': neither is taken for the Books item
     text = ("# X\n\n## Contents\n\n- [Books](#tools)\n- [Books](#videos)\n- [Talks](#talks)\n\n"
             "## Tools\n\n## Books\n\n## Videos\n\n## Talks\n")
@@ -318,7 +321,7 @@ def test_two_labels_naming_one_heading_are_labels_that_slipped():
     assert "- [Tools](#tools)\n- [Books](#books)\n- [Videos](#videos)\n- [Talks](#talks)\n" in fixed(text)
 
 
-def test_a_label_shortened_or_lengthened_is_not_drift():
+def test_a_label_shortened_or_lengthened_is_not_drift() -> None:
     text = ("# X\n\n## Contents\n\n- [Tools](#developer-tools)\n- [Books and more](#books)\n- [Talks](#talks)\n\n"
             "## Developer Tools\n\n## Books\n\n## Talks\n\n### Tools\n")
     assert messages(text) == []
@@ -331,7 +334,7 @@ GROUPED = ("# Awesome Web\n\n## Contents\n\n### Frontend\n\n- [React](#react)\n-
            "## Django\n\n## Flask\n\n## Rails\n\n## Contributing\n")
 
 
-def test_group_headings_inside_contents_each_hold_a_list_and_get_their_own_items():
+def test_group_headings_inside_contents_each_hold_a_list_and_get_their_own_items() -> None:
     assert messages(GROUPED) == [f"ToC has no item for 'Angular' (line {line_of(GROUPED, '## Angular')})",
                                  f"ToC has no item for 'Flask' (line {line_of(GROUPED, '## Flask')})"]
     after = fixed(GROUPED)
@@ -339,20 +342,20 @@ def test_group_headings_inside_contents_each_hold_a_list_and_get_their_own_items
     assert "### Backend\n\n- [Django](#django)\n- [Flask](#flask)\n- [Rails](#rails)\n\n## React" in after
 
 
-def test_a_heading_listed_in_another_group_is_listed_once():
+def test_a_heading_listed_in_another_group_is_listed_once() -> None:
     text = GROUPED.replace("- [Rails](#rails)\n", "- [Rails](#rails)\n- [Vue](#vue)\n")
     assert "ToC lists 'Vue' twice" in messages(text)
     assert fixed(text).count("(#vue)") == 1
 
 
-def test_the_first_of_two_items_for_one_heading_is_the_one_kept():
+def test_the_first_of_two_items_for_one_heading_is_the_one_kept() -> None:
     text = ("# X\n\n## Contents\n\n- [Tools](#tools) ⭐\n- [Books](#books)\n- [Tools](#tools)\n\n"
             "## Tools\n\n## Books\n")
     assert messages(text) == ["ToC lists 'Tools' twice"]
     assert "## Contents\n\n- [Tools](#tools) ⭐\n- [Books](#books)\n\n## Tools" in fixed(text)
 
 
-def test_groups_whose_headings_interleave_are_reported_but_not_rewritten():
+def test_groups_whose_headings_interleave_are_reported_but_not_rewritten() -> None:
     # Frontend lists React and Svelte, Backend Vue and Django, but the page runs React, Vue, Svelte, Django
     text = ("# X\n\n## Contents\n\n### Frontend\n\n- [React](#react)\n- [Svelte](#svelte)\n\n### Backend\n\n"
             "- [Vue](#vue)\n- [Django](#django)\n- [Ember](#ember)\n\n## React\n\n## Vue\n\n## Svelte\n\n## Django\n")
@@ -361,7 +364,7 @@ def test_groups_whose_headings_interleave_are_reported_but_not_rewritten():
     assert fixes(text.replace("- [Svelte](#svelte)\n", "").replace("- [Vue](#vue)\n", "- [Vue](#vue)\n- [Svelte](#svelte)\n")) == [True]
 
 
-def test_a_sub_list_may_skip_a_level_and_sections_above_the_toc_are_not_its_business():
+def test_a_sub_list_may_skip_a_level_and_sections_above_the_toc_are_not_its_business() -> None:
     # '# Awesome PHP' over '### Routers': '## Contributing' above the ToC is not a missing sub-item
     text = ("# Awesome PHP\n\nPHP things.\n\n## Contributing and Collaborating\nSee CONTRIBUTING.\n\n## Table of Contents\n"
             "- [Awesome PHP](#awesome-php)\n  - [Routers](#routers)\n  - [Templating](#templating)\n- [Resources](#resources)\n"
@@ -370,7 +373,7 @@ def test_a_sub_list_may_skip_a_level_and_sections_above_the_toc_are_not_its_busi
     assert "  - [Templating](#templating)\n  - [Testing](#testing)\n- [Resources](#resources)\n" in fixed(text)
 
 
-def test_a_section_above_the_toc_is_not_a_missing_sub_item():
+def test_a_section_above_the_toc_is_not_a_missing_sub_item() -> None:
     text = ("# Awesome X\n\n## Intro\n\nWhy.\n\n## Contents\n\n- [Awesome X](#awesome-x)\n  - [Tools](#tools)\n"
             "  - [Books](#books)\n\n## Tools\n\n## Books\n")
     assert messages(text) == []
@@ -378,7 +381,7 @@ def test_a_section_above_the_toc_is_not_a_missing_sub_item():
     assert messages(listed) == []  # ... and may be listed
 
 
-def test_a_sub_items_anchor_into_another_sections_subsection_is_pointed_home():
+def test_a_sub_items_anchor_into_another_sections_subsection_is_pointed_home() -> None:
     # two sections each with a 'Libraries' subsection ('#libraries', '#libraries-1'); Go's item points into Python
     text = ("# X\n\n## Contents\n\n- [Python](#python)\n  - [Libraries](#libraries)\n  - [Datasets](#datasets)\n"
             "- [Go](#go)\n  - [Libraries](#datasets)\n  - [Datasets](#datasets-1)\n\n"
@@ -388,38 +391,38 @@ def test_a_sub_items_anchor_into_another_sections_subsection_is_pointed_home():
     assert "- [Go](#go)\n  - [Libraries](#libraries-1)\n  - [Datasets](#datasets-1)\n" in fixed(text)
 
 
-def test_a_list_that_lists_only_the_top_sections_is_silent_about_their_subsections():
+def test_a_list_that_lists_only_the_top_sections_is_silent_about_their_subsections() -> None:
     text = ("# X\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n\n## Tools\n\n### Editors\n\n### Linters\n\n"
             "## Books\n\n### Novels\n")
     assert messages(text) == []
 
 
-def test_a_sub_list_that_lists_a_few_chosen_subsections_is_partial():
+def test_a_sub_list_that_lists_a_few_chosen_subsections_is_partial() -> None:
     subs = "".join(f"### Lang {n}\n\n### Libraries\n\n### Datasets\n\n" for n in "ABCDEF")
     text = "# X\n\n## Contents\n\n- [Tools](#tools)\n- [Languages](#languages)\n" + "".join(
         f"  - [Lang {n}](#lang-{n.lower()})\n" for n in "ABCDEF") + "\n## Tools\n\n## Languages\n\n" + subs
     assert messages(text) == []
 
 
-def test_a_toc_of_a_few_chosen_sections_is_partial():
+def test_a_toc_of_a_few_chosen_sections_is_partial() -> None:
     text = "# X\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n\n" + "".join(
         f"## {name}\n\n" for name in ("Tools", "Books", "Videos", "Talks", "Games", "Blogs", "Papers"))
     assert messages(text) == []
 
 
-def test_a_stub_toc_missing_a_few_sections_is_stale_not_partial():
+def test_a_stub_toc_missing_a_few_sections_is_stale_not_partial() -> None:
     text = "# X\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n## Books\n\n## Videos\n\n## Talks\n"
     assert len(messages(text)) == 3
     assert "- [Tools](#tools)\n- [Books](#books)\n- [Videos](#videos)\n- [Talks](#talks)\n" in fixed(text)
 
 
-def test_a_heading_listed_at_another_level_is_not_missing():
+def test_a_heading_listed_at_another_level_is_not_missing() -> None:
     text = ("# X\n\n## Contents\n\n- [Libraries](#libraries)\n  - [Python](#python)\n  - [Go](#go)\n"
             "- [Services](#services)\n\n## Libraries\n\n### Python\n\n### Go\n\n### Services\n")
     assert messages(text) == []
 
 
-def test_a_heading_another_navigation_list_points_at_is_not_missing():
+def test_a_heading_another_navigation_list_points_at_is_not_missing() -> None:
     text = ("# X\n\n## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n\n## Tools\n\n- [Videos](#videos)\n"
             "- [Talks](#talks)\n\n## Books\n\n## Videos\n\n## Talks\n\n## Games\n")
     assert messages(text) == [f"ToC has no item for 'Games' (line {line_of(text, '## Games')})"]
@@ -427,14 +430,14 @@ def test_a_heading_another_navigation_list_points_at_is_not_missing():
 
 # rewrites refused -------------------------------------------------------------------
 
-def test_no_item_is_added_for_a_heading_other_navigation_links():
+def test_no_item_is_added_for_a_heading_other_navigation_links() -> None:
     text = ("# X\n\n[📚 Books](#books) · [🎬 Videos](#videos)\n\n## Contents\n\n- [Tools](#tools)\n- [Videos](#videos)\n\n"
             "## Tools\n\n## Books\n\n## Videos\n")
     assert messages(text) == [f"ToC has no item for 'Books' (line {line_of(text, '## Books')})"]
     assert fixes(text) == [False]
 
 
-def test_no_rewrite_that_more_than_doubles_the_toc():
+def test_no_rewrite_that_more_than_doubles_the_toc() -> None:
     # the ToC lists its sections' subsections, so a new item brings its six along: 4 items would become 11
     text = ("# X\n\n## Contents\n\n- [Tools](#tools)\n  - [Editors](#editors)\n- [Books](#books)\n  - [Novels](#novels)\n\n"
             "## Tools\n\n### Editors\n\n## Books\n\n### Novels\n\n## Videos\n\n"
@@ -445,7 +448,7 @@ def test_no_rewrite_that_more_than_doubles_the_toc():
     assert "- [Videos](#videos)\n  - [Part 1](#part-1)\n  - [Part 2](#part-2)\n" in fixed(shorter)
 
 
-def test_the_first_years_list_is_never_swamped_with_the_other_years_weeks():
+def test_the_first_years_list_is_never_swamped_with_the_other_years_weeks() -> None:
     # the old model read the 2025 list as the whole ToC and copied every other year into it
     text = digest(weeks=8).replace("\n## 2024\n", "\nThe weeks of 2024, picked by the editors:\n\n## 2024\n")
     assert fixed(text) == text
@@ -477,7 +480,7 @@ def slugs_for(names: list[str], seen: dict[str, int]) -> list[str]:
 
 
 @st.composite
-def documents(draw):
+def documents(draw: st.DrawFn) -> tuple[list[str], list[list[Item]], dict[str, Any]]:
     """(segments outside the ToC's lists, the ToC's lists as items, shape) for a list
     with headings and a ToC of one shape: one list, grouped under '###' headings inside
     Contents, one list per '##' year heading, split by labels, nested, or partial."""
@@ -536,7 +539,16 @@ def render(groups: list[list[Item]], style: dict) -> list[str]:
     return rendered
 
 
-def damage(draw, groups: list[list[Item]], shape: str) -> str | None:
+T = TypeVar("T")
+
+
+class Draw(Protocol):
+    """`draw` of a composite strategy, or `data.draw` in a test."""
+
+    def __call__(self, strategy: st.SearchStrategy[T], label: Any = ...) -> T: ...
+
+
+def damage(draw: Draw, groups: list[list[Item]], shape: str) -> str | None:
     """Damage one item at random; the name of a heading whose item was removed at the edge
     of a group of a ToC of several lists (which list it belongs in is then anyone's
     guess), else None."""
@@ -572,7 +584,7 @@ def item_count(groups: list[list[Item]]) -> int:
 
 
 @given(st.data())
-def test_fix_rewrites_only_the_toc_lists_and_leaves_them_in_sync(data):
+def test_fix_rewrites_only_the_toc_lists_and_leaves_them_in_sync(data: st.DataObject) -> None:
     segments, groups, style = data.draw(documents())
     original = "".join(s + (r if i < len(groups) else "") for i, (s, r) in
                        enumerate(zip(segments, render(groups, style) + [""])))
@@ -606,14 +618,14 @@ def test_fix_rewrites_only_the_toc_lists_and_leaves_them_in_sync(data):
         assert left == [], (text, after)
 
 
-def test_a_sentence_pointing_at_a_section_does_not_stop_the_rewrite():
+def test_a_sentence_pointing_at_a_section_does_not_stop_the_rewrite() -> None:
     # 'Also see [Web APIs](#web-apis)' is prose, not navigation: the ToC may still list Web APIs
     text = ("# Awesome\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n- [A](https://a.example/) - A. "
             "Also see [Web APIs](#web-apis).\n\n## Web APIs\n\n- [B](https://b.example/) - B.\n")
     assert "- [Web APIs](#web-apis)" in fixed(text)
 
 
-def test_children_that_still_resolve_are_never_dropped_with_a_stale_parent():
+def test_children_that_still_resolve_are_never_dropped_with_a_stale_parent() -> None:
     # the title's anchor changed (a badge edited away): the parent item misses, its children do not
     text = ("# Awesome Things [![B](https://x.example/b.svg)](https://x.example)\n\nIntro.\n\n"
             "- [Awesome Things  ](#awesome-things--)\n  - [Tools](#tools)\n  - [Books](#books)\n"

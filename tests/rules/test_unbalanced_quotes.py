@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import findings
-
-
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def entry(description: str, name: str = "Alpha") -> str:
-    return f"# Awesome X\n\n- [{name}](https://alpha.example/) - {description}\n"
+from ..conftest import entry, messages
 
 
 @pytest.mark.parametrize("description, mark", [
     ("The “fast tool for things.", "“"), ("Say ‘hi.", "‘"), ('A "quote.', '"'), ("「日本語の資料。", "「"),
 ])
-def test_unbalanced_quotes(description, mark):
+def test_unbalanced_quotes(description: str, mark: str) -> None:
     assert messages(entry(description), "unbalanced-quotes") == [f"description of 'Alpha' has an unbalanced {mark}"]
 
 
@@ -26,5 +18,5 @@ def test_unbalanced_quotes(description, mark):
     "The “fast” tool.", "Don’t panic.", "The users’ choice.", 'For 27" screens.', "It‘s a typo, not a quote.",
     "「日本語」の資料。",
 ])
-def test_balanced_quotes_and_apostrophes(description):
+def test_balanced_quotes_and_apostrophes(description: str) -> None:
     assert messages(entry(description), "unbalanced-quotes") == []

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import findings
+from ..conftest import messages
 
 
-def messages(text: str, rule: str) -> list[str]:
-    return [f.message for f in findings(text, rule)]
-
-
-def test_a_reference_with_no_definition():
+def test_a_reference_with_no_definition() -> None:
     text = "- [Alpha][alpha] - A.\n- [Beta][] - B.\n\n[alfa]: https://alpha.example/\n"
     assert messages(text, "undefined-reference") == [
         "reference 'alpha' has no definition; '[Alpha][alpha]' shows as plain text",
@@ -28,5 +24,5 @@ def test_a_reference_with_no_definition():
     "- [WIP] a lone bracket.\n",
     "`[Alpha][alpha]` in code\n",
 ])
-def test_what_is_not_an_undefined_reference(text):
+def test_what_is_not_an_undefined_reference(text: str) -> None:
     assert messages(text, "undefined-reference") == []

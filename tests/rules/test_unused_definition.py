@@ -3,29 +3,16 @@ definition outside a quote."""
 
 from __future__ import annotations
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-
-from ..conftest import findings
+from ..conftest import findings, fixed
 
 
-def fixed(text: str, *rules: str, unsafe: bool = False, profile: str | None = None) -> str:
-    raw = {"select": list(rules), **({"profile": profile} if profile else {})}
-    config = parse_config(raw)
-    once = fix_document(Document.from_text(text, "README.md"), config, unsafe=unsafe, layout=False).text
-    again = fix_document(Document.from_text(once, "README.md"), config, unsafe=unsafe, layout=False).text
-    assert again == once, "fix is not idempotent"
-    return once
-
-
-def test_an_unused_definition_is_an_info_note_removed_by_fix():
+def test_an_unused_definition_is_an_info_note_removed_by_fix() -> None:
     text = "# X\n\n- [Alpha][alpha] - A.\n- [Beta] - B.\n\n[alpha]: https://alpha.example/\n[beta]: https://beta.example/\n[gamma]: https://gamma.example/\n"
     (finding,) = findings(text, "unused-definition")
     assert finding.message == "definition '[gamma]' is not used by any link" and finding.severity.value == "info"
     assert fixed(text, "unused-definition") == text.replace("[gamma]: https://gamma.example/\n", "")
 
 
-def test_an_unused_definition_in_a_quote_is_reported_without_a_fix():
+def test_an_unused_definition_in_a_quote_is_reported_without_a_fix() -> None:
     (finding,) = findings("> [gamma]: https://gamma.example/\n", "unused-definition")
     assert finding.fix is None

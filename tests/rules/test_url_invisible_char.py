@@ -20,7 +20,7 @@ def _fixed(text: str) -> str:
     return fix_document(Document.from_text(text), ONLY).text
 
 
-def test_each_kind_of_address_is_read():
+def test_each_kind_of_address_is_read() -> None:
     for text in ("[Alpha](https://alpha.example/a\u200bb)", "<https://alpha.example/a\u200bb>",
                  "see https://alpha.example/a\u200bb today", "![logo](https://alpha.example/a\u200e.png)",
                  "[Alpha][a]\n\n[a]: https://alpha.example/a\u200bb\n",
@@ -29,24 +29,24 @@ def test_each_kind_of_address_is_read():
         assert "\u200b" not in _fixed(text) and "\u200e" not in _fixed(text), text
 
 
-def test_a_definition_is_fixed_for_every_reference_to_it():
+def test_a_definition_is_fixed_for_every_reference_to_it() -> None:
     text = "- [Alpha][REF] and [Beta][]\n\n[ref]: https://alpha.example/a\u200bb\n[beta]: <https://beta.example/\u200b>\n"
     assert [f.message.split(" has ")[0] for f in findings(text, RULE)] == ["definition '[ref]'", "definition '[beta]'"]
     assert _fixed(text) == "- [Alpha][REF] and [Beta][]\n\n[ref]: https://alpha.example/ab\n[beta]: <https://beta.example/>\n"
 
 
-def test_message_names_the_character_and_the_link():
+def test_message_names_the_character_and_the_link() -> None:
     (finding,) = findings("- [Alpha](https://alpha.example/\u00ad\u200bx)", RULE)
     assert "U+00AD SOFT HYPHEN and U+200B ZERO WIDTH SPACE" in finding.message
     assert "'Alpha'" in finding.message
 
 
-def test_only_the_address_changes():
+def test_only_the_address_changes() -> None:
     text = "- [Al\u200bpha](<https://alpha.example/a\u200bb> \"ti\u200btle\") \u200b text\u200b\n"
     assert _fixed(text) == "- [Al\u200bpha](<https://alpha.example/ab> \"ti\u200btle\") \u200b text\u200b\n"
 
 
-def test_invisible_characters_outside_addresses_pass():
+def test_invisible_characters_outside_addresses_pass() -> None:
     # a joiner inside an emoji, a zero-width space in link text (seen in a real list: '[\u200b助田一晟](…)'),
     # soft hyphens in prose and titles, code, HTML
     text = ("- [Wormholy](https://github.com/pmusolino/Wormholy) - like a wizard \U0001f9d9\u200d.\n"
@@ -56,14 +56,14 @@ def test_invisible_characters_outside_addresses_pass():
     assert findings(text, RULE) == []
 
 
-def test_a_split_scheme_is_reported_without_a_fix():
+def test_a_split_scheme_is_reported_without_a_fix() -> None:
     text = "- Alpha: htt\u200bps://alpha.example/a\n"
     (finding,) = findings(text, RULE)
     assert finding.fix is None and "https://" in finding.message
     assert findings("- [htt\u200bps://alpha.example](https://alpha.example/)", RULE) == []  # link text
 
 
-def test_a_definition_inside_a_paragraph_is_text_with_a_bare_url():
+def test_a_definition_inside_a_paragraph_is_text_with_a_bare_url() -> None:
     (finding,) = findings("Some text\n[a]: https://alpha.example/a\u200bb\n", RULE)
     assert finding.message.startswith("link 'https://alpha.example/a")
 
@@ -76,7 +76,7 @@ _invisible = st.sampled_from(list(INVISIBLE))
 
 
 @st.composite
-def _with_invisible(draw, base: st.SearchStrategy[str], at_least_one: bool = True) -> str:
+def _with_invisible(draw: st.DrawFn, base: st.SearchStrategy[str], at_least_one: bool = True) -> str:
     text = draw(base)
     inserts = draw(st.lists(st.tuples(st.integers(0, len(text)), _invisible), min_size=int(at_least_one), max_size=4))
     for position, char in sorted(inserts, reverse=True):
@@ -112,7 +112,7 @@ def _clean(text: str) -> str:
 
 
 @given(_words, _lead, _scheme, _path, _words, _words, st.integers(0, 6))
-def test_fix_removes_exactly_the_invisible_characters_of_the_address(text, lead, scheme, path, title, around, shape):
+def test_fix_removes_exactly_the_invisible_characters_of_the_address(text: str, lead: str, scheme: str, path: str, title: str, around: str, shape: int) -> None:
     before, written, after = _shapes(text, lead + scheme + path, title, around)[shape]
     if shape == 5:
         before = "| A | B |\n|---|---|\n" + before
