@@ -18,11 +18,14 @@ CANONICAL = parse_config({"layout": {"style": "canonical"}})
 def laid_out(text: str, config: Config | None = None) -> str:
     """The text in the canonical form (the tests below that say so use the file's own)."""
     options = (config or CANONICAL).layout_options()
+    assert options is not None
     return apply_layout(Document.from_text(text), options)[0].text
 
 
 def own_layout(text: str) -> str:
-    return apply_layout(Document.from_text(text), Config().layout_options())[0].text
+    options = Config().layout_options()
+    assert options is not None
+    return apply_layout(Document.from_text(text), options)[0].text
 
 
 def same_html(a: str, b: str) -> bool:
