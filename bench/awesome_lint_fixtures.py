@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from awesomelint.compat import mapped_rules  # noqa: E402
+from awesomelint.engine.compat import mapped_rules  # noqa: E402
 
 _MESSAGE = re.compile(r"^\s*[✖⚠]\s+(\d+):(\d+)\s+(.*?)\s{2,}(?:remark-lint:)?([\w-]+)\s*$")
 _WHOLE_FILE = {"awesome-contributing", "awesome-license", "awesome-github", "awesome-code-of-conduct",

@@ -18,10 +18,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from awesomelint.config import Config
-from awesomelint.document import Document
-from awesomelint.fix import FixError, fix_document
-from awesomelint.linter import lint
+from awesomelint.engine.config import Config
+from awesomelint.engine.fix import FixError, fix_document
+from awesomelint.engine.linter import lint
+from awesomelint.model.document import Document
 from awesomelint.rules import BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,12 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # the bench runs from a bare checkout: imports come after
 
-from awesomelint.config import Config  # noqa: E402
-from awesomelint.document import Document  # noqa: E402
-from awesomelint.entries import Entry, entries_of  # noqa: E402
-from awesomelint.linter import lint  # noqa: E402
+from awesomelint.engine.config import Config  # noqa: E402
+from awesomelint.engine.linter import lint  # noqa: E402
+from awesomelint.model.document import Document  # noqa: E402
+from awesomelint.model.entries import Entry, entries_of  # noqa: E402
+from awesomelint.model.topicmodel import MIN_WORDS, robust_z  # noqa: E402
 from awesomelint.rules.off_topic import list_model, neighbourhood_scores, units_of, written_entries  # noqa: E402
-from awesomelint.topicmodel import MIN_WORDS, robust_z  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "tests" / "fixtures"

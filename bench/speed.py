@@ -97,9 +97,9 @@ def median_run(command: list[str], repeat: int, prepare: Callable[[], None] | No
 
 def duplicate_entry_alone(path: Path, repeat: int) -> float:
     sys.path[:0] = os.environ["PYTHONPATH"].split(os.pathsep)
-    from awesomelint.context import Context
-    from awesomelint.document import Document
-    from awesomelint.entries import entries_of, links_of
+    from awesomelint.engine.context import Context
+    from awesomelint.model.document import Document
+    from awesomelint.model.entries import entries_of, links_of
     from awesomelint.rules import BY_NAME
 
     doc = Document.from_text(path.read_text(encoding="utf-8"), path.name)

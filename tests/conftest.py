@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
-from awesomelint.config import Config, parse_config
-from awesomelint.document import Document
+from awesomelint.engine.config import Config, parse_config
+from awesomelint.engine.fix import fix_document
+from awesomelint.engine.linter import lint
 from awesomelint.findings import Finding, Fix
-from awesomelint.fix import fix_document
-from awesomelint.linter import lint
+from awesomelint.model.document import Document
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

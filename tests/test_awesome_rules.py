@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from awesomelint import data
 from awesomelint.cli import main
-from awesomelint.config import parse_config
+from awesomelint.engine.config import parse_config
 from awesomelint.errors import InputError
 from awesomelint.rules import BY_NAME
 

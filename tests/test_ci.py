@@ -18,10 +18,10 @@ from click.testing import CliRunner, Result
 from markdown_it import MarkdownIt
 from pytest_httpserver import HTTPServer
 
-from awesomelint.changes import added_lines
 from awesomelint.cli import main
-from awesomelint.document import Document
+from awesomelint.engine.changes import added_lines
 from awesomelint.findings import Finding, Severity
+from awesomelint.model.document import Document
 from awesomelint.report import FORMATTERS, locate
 
 ROOT = Path(__file__).parent.parent

@@ -1,7 +1,7 @@
 import pytest
 
-from awesomelint.document import Document, decode, split_row
 from awesomelint.errors import InputError
+from awesomelint.model.document import Document, decode, split_row
 
 from .conftest import SEEDS
 
@@ -24,7 +24,7 @@ def test_binary_is_refused() -> None:
 
 def test_link_spans_map_to_source_columns() -> None:
     doc = Document.from_text("| A | B |\n|---|---|\n| x | see [Code](https://github.com/a/b) |\n")
-    from awesomelint.entries import links_of
+    from awesomelint.model.entries import links_of
 
     (link,) = links_of(doc)
     assert doc.text[link.start : link.end] == "[Code](https://github.com/a/b)"
@@ -35,7 +35,7 @@ def test_link_spans_map_to_source_columns() -> None:
 
 def test_link_spans_in_blockquote_paragraph_lines() -> None:
     doc = Document.from_text("> first line\n> and [x](https://x.org/a) here\n")
-    from awesomelint.entries import links_of
+    from awesomelint.model.entries import links_of
 
     (link,) = links_of(doc)
     assert doc.text[link.start : link.end] == "[x](https://x.org/a)"
@@ -58,7 +58,7 @@ def test_html_from_the_parsed_tokens_is_the_html_of_the_text() -> None:
     """fix compares HTML rendered from the document's own tokens instead of parsing again."""
     from markdown_it import MarkdownIt
 
-    from awesomelint.markdown import parser, render_tokens
+    from awesomelint.model.markdown import parser, render_tokens
 
     for text in [path.read_text(encoding="utf-8") for path in SEEDS] + ["# A\n\n| a | b |\n|---|---|\n| [x](https://x.org) | y |\n"]:
         doc = Document.from_text(text, "x.md")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.edits import EditMap, apply_edits
+from awesomelint.engine.edits import EditMap, apply_edits
 from awesomelint.findings import Edit
-from awesomelint.spans import collide
+from awesomelint.model.spans import collide
 
 
 @st.composite

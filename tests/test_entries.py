@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.document import Document
-from awesomelint.entries import entries_of
+from awesomelint.model.document import Document
+from awesomelint.model.entries import entries_of
 
 from .conftest import CORPUS, corpus, seed
 

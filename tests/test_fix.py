@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesomelint.cli import main
-from awesomelint.config import Config, parse_config
-from awesomelint.document import Document
-from awesomelint.entries import entries_of, links_of
-from awesomelint.fix import fix_document
-from awesomelint.linter import Result
+from awesomelint.engine.config import Config, parse_config
+from awesomelint.engine.fix import fix_document
+from awesomelint.engine.linter import Result
+from awesomelint.model.document import Document
+from awesomelint.model.entries import entries_of, links_of
 
 from .conftest import CORPUS, SEEDS
 
@@ -103,7 +103,7 @@ def test_fix_never_raises_is_idempotent_and_keeps_links(lines: list[str], canoni
     try:
         once = fix_document(doc, config)
     except Exception as exc:  # only the refusal to write is allowed
-        from awesomelint.fix import FixError
+        from awesomelint.engine.fix import FixError
 
         assert isinstance(exc, FixError), exc
         return
@@ -117,8 +117,8 @@ def test_fix_never_raises_is_idempotent_and_keeps_links(lines: list[str], canoni
 def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch: pytest.MonkeyPatch) -> None:
     """off-topic and duplicate-entry cannot fix: they run once, on the final text, and
     their findings are still in what fix reports as remaining."""
-    import awesomelint.fix as fixing
-    from awesomelint.registry import FixAvailability
+    import awesomelint.engine.fix as fixing
+    from awesomelint.engine.registry import FixAvailability
     from awesomelint.rules import BY_NAME
 
     runs: list[list[str]] = []

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from awesomelint.cli import main
-from awesomelint.config import Config, parse_config
-from awesomelint.diffs import hunk_reasons
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-from awesomelint.linter import lint
+from awesomelint.engine.config import Config, parse_config
+from awesomelint.engine.diffs import hunk_reasons
+from awesomelint.engine.fix import fix_document
+from awesomelint.engine.linter import lint
+from awesomelint.model.document import Document
 
 from .conftest import CORPUS, SEEDS
 from .rules.test_off_topic import awesome_go_with
@@ -203,8 +203,8 @@ def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(tmp_path: Pa
 
 
 def test_hunk_headers_keep_a_messages_spaces_and_name_the_particular_reason_first() -> None:
-    from awesomelint.diffs import _reasons
-    from awesomelint.fix import Change
+    from awesomelint.engine.diffs import _reasons
+    from awesomelint.engine.fix import Change
 
     block = Change("entry-order", "'a' is out of alphabetical order", 3, ((0, 500),))
     spaces = Change("whitespace", "trailing whitespace", 9, ((200, 203),))

@@ -18,16 +18,16 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.brokenlinks import broken_links
 from awesomelint.cli import main
-from awesomelint.config import Config, parse_config
-from awesomelint.document import Document
-from awesomelint.entries import entries_of
+from awesomelint.engine.config import Config, parse_config
+from awesomelint.engine.fix import FixError, FixOutcome, fix_document
+from awesomelint.engine.linter import lint
 from awesomelint.errors import InputError
 from awesomelint.findings import Finding, Severity
-from awesomelint.fix import FixError, FixOutcome, fix_document
-from awesomelint.linkspans import parsed_links
-from awesomelint.linter import lint
+from awesomelint.model.brokenlinks import broken_links
+from awesomelint.model.document import Document
+from awesomelint.model.entries import entries_of
+from awesomelint.model.linkspans import parsed_links
 from awesomelint.report import FORMATTERS, locate
 from awesomelint.report.full import render as full_render
 

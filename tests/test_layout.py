@@ -6,11 +6,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from awesomelint.config import Config, parse_config
-from awesomelint.document import Document
-from awesomelint.fix import apply_layout, fix_document
-from awesomelint.layout import Group, Options
-from awesomelint.markdown import render
+from awesomelint.engine.config import Config, parse_config
+from awesomelint.engine.fix import apply_layout, fix_document
+from awesomelint.engine.layout import Group, Options
+from awesomelint.model.document import Document
+from awesomelint.model.markdown import render
 
 CANONICAL = parse_config({"layout": {"style": "canonical"}})
 
@@ -74,10 +74,10 @@ def test_code_and_html_are_left_as_written() -> None:
 
 
 def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(monkeypatch: pytest.MonkeyPatch, runner: CliRunner, tmp_path: Path) -> None:
-    import awesomelint.layoutpass as layoutpass
+    import awesomelint.engine.layoutpass as layoutpass
     from awesomelint.cli import main
+    from awesomelint.engine.layout import Group
     from awesomelint.findings import Edit
-    from awesomelint.layout import Group
 
     def one_bad_one_good(doc: Document, options: Options | None, grids: dict[int, object] | None = None) -> list[Group]:
         bad = doc.text.index("- a")
@@ -97,9 +97,9 @@ def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(mon
 
 
 def test_refused_lines_are_those_of_the_file_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    import awesomelint.layoutpass as layoutpass
+    import awesomelint.engine.layoutpass as layoutpass
+    from awesomelint.engine.layout import Group
     from awesomelint.findings import Edit
-    from awesomelint.layout import Group
 
     def bad_list(doc: Document, options: Options | None, grids: dict[int, object] | None = None) -> list[Group]:
         at = doc.text.index("- a")
@@ -245,7 +245,7 @@ def _config(folder: Path, text: str) -> Path:
 
 
 def _groups(text: str) -> list[Group]:
-    from awesomelint.layout import layout_groups
+    from awesomelint.engine.layout import layout_groups
 
     return layout_groups(Document.from_text(text), Config().layout_options())
 
@@ -433,7 +433,7 @@ def test_imposed_layout_says_so() -> None:
 
 
 def layout_groups_with(text: str, layout: dict[str, Any]) -> list[Group]:
-    from awesomelint.layout import layout_groups
+    from awesomelint.engine.layout import layout_groups
 
     return layout_groups(Document.from_text(text), parse_config({"layout": layout}).layout_options())
 

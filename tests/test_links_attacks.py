@@ -19,11 +19,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.document import Document
 from awesomelint.links.checker import Checker, Settings
 from awesomelint.links.progress import ProgressLines
 from awesomelint.links.run import check_links
 from awesomelint.links.verdict import ERROR, OK, Verdict
+from awesomelint.model.document import Document
 
 from .servers import OK_ANSWER, Answer, RawServer
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import awesomelint.rules as rules_package
-from awesomelint.registry import Rule
+from awesomelint.engine.registry import Rule
 from awesomelint.rules import RULES
 
 HERE = Path(__file__).parent

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.linter import lint
+from awesomelint.engine.registry import Rule
 from awesomelint.findings import Finding
-from awesomelint.linter import lint
-from awesomelint.registry import Rule
+from awesomelint.model.document import Document
 from awesomelint.rules import BY_NAME
 
 from .conftest import entry_of, file_findings, findings, seed
@@ -125,8 +125,8 @@ def test_seed_004_numbering_duplicates_tracking_tinyurl_http() -> None:
 def test_a_rule_sees_only_its_own_options() -> None:
     """empty-cell-marker's marker does not leak into table-shape's padding, and a rule asking
     for an option it does not declare is a programming error, not a silent None."""
-    from awesomelint.context import Context
-    from awesomelint.document import Document
+    from awesomelint.engine.context import Context
+    from awesomelint.model.document import Document
 
     config = parse_config({"empty-cell-marker": {"marker": "N/A"}})
     doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")
@@ -144,7 +144,7 @@ def test_a_rule_sees_only_its_own_options() -> None:
 
 
 def test_titles_before_paper_links_are_the_text_before_them() -> None:
-    from awesomelint.entries import entries_of
+    from awesomelint.model.entries import entries_of
 
     text = "# T\n\n* Parallel Generation with State Space Models [[paper](https://arxiv.org/abs/2407.1)] (2024.07.11)\n"
     assert entries_of(Document.from_text(text))[0].title == "Parallel Generation with State Space Models"
@@ -153,7 +153,7 @@ def test_titles_before_paper_links_are_the_text_before_them() -> None:
 # entries and links on real lists --------------------------------------------
 
 def test_a_table_of_contents_laid_out_as_a_table_is_navigation() -> None:
-    from awesomelint.entries import entries_of
+    from awesomelint.model.entries import entries_of
 
     text = "# T\n\n| [🔧 AutoML](#automl) | [🧵 Data](#data) |\n|---|---|\n| [A](#a) | [B](#b) |\n\n## AutoML\n"
     assert entries_of(Document.from_text(text)) == []

@@ -20,17 +20,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesomelint import data
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.edits import apply_edits
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.edits import apply_edits
+from awesomelint.engine.linter import lint
+from awesomelint.engine.registry import FixAvailability
+from awesomelint.engine.verify import html, verify
 from awesomelint.findings import Edit, Finding
-from awesomelint.linter import lint
-from awesomelint.registry import FixAvailability
+from awesomelint.model.document import Document
+from awesomelint.model.spans import Spans
+from awesomelint.model.toc import table_of_contents
+from awesomelint.model.urls import split_query, tracking_params
 from awesomelint.rules import RULES
-from awesomelint.spans import Spans
-from awesomelint.toc import table_of_contents
-from awesomelint.urls import split_query, tracking_params
-from awesomelint.verify import html, verify
 
 from .conftest import CORPUS, SEEDS
 

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.spans import Spans, collide
+from awesomelint.model.spans import Spans, collide
 
 span = st.tuples(st.integers(0, 40), st.sampled_from([0, 0, 1, 2, 5, 9])).map(lambda p: (p[0], p[0] + p[1]))
 

@@ -13,10 +13,10 @@ from typing import Any
 import markdown_it
 import pytest
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-from awesomelint.markdown import render
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.fix import fix_document
+from awesomelint.model.document import Document
+from awesomelint.model.markdown import render
 
 
 @pytest.fixture(scope="session")

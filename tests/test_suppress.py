@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from awesomelint.document import Document
+from awesomelint.model.document import Document
 
 from .conftest import findings
 

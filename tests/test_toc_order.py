@@ -3,10 +3,10 @@ may not change code in them, and a ToC anchor that misses is toc-sync's to repor
 
 from pathlib import Path
 
-from awesomelint.config import Config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-from awesomelint.linter import lint
+from awesomelint.engine.config import Config
+from awesomelint.engine.fix import fix_document
+from awesomelint.engine.linter import lint
+from awesomelint.model.document import Document
 
 from .rules.test_entry_order import SORTED, section
 
@@ -20,8 +20,8 @@ def test_toc_and_order_fixes_run_together_with_the_rest(tmp_path: Path) -> None:
 
 
 def test_a_fix_that_moves_lines_may_not_change_code_in_them() -> None:
+    from awesomelint.engine.fix import choose_edits
     from awesomelint.findings import Edit, Finding, Fix
-    from awesomelint.fix import choose_edits
 
     doc = Document.from_text("- [B](https://b.example/) - `b`\n- [A](https://a.example/) - `a`\n")
     moved = Edit(0, len(doc.text) - 1, "- [A](https://a.example/) - `a`\n- [B](https://b.example/) - `b`")

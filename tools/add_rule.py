@@ -28,9 +28,11 @@ MODULE = '''"""{name}: <what it finds, in one line>."""
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..context import Context
-from ..registry import FixAvailability, rule
+from collections.abc import Iterator
+
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
+from ..findings import Finding, Severity
 
 
 @rule(
@@ -41,10 +43,10 @@ from ..registry import FixAvailability, rule
     bad="- [Alpha](https://alpha.example/) - <an entry with the defect>",
     good="- [Alpha](https://alpha.example/) - <the same entry without it>",
 )
-def {snake}(ctx: Context):
+def {snake}(ctx: Context) -> Iterator[Finding]:
     """Why a list maintainer wants this found (the rationale `awesomelint rule {name}`
     prints), and where the rule stays silent on purpose."""
-    return iter(())
+    yield from ()
 '''
 
 TEST = '''"""{name}: <the shapes these tests cover>."""
@@ -56,7 +58,7 @@ from awesomelint.rules.{snake} import {snake}
 from ..conftest import findings
 
 
-def test_the_bad_example_is_found_and_the_good_one_is_not():
+def test_the_bad_example_is_found_and_the_good_one_is_not() -> None:
     assert findings("# T\\n\\n" + {snake}.bad + "\\n", "{name}")
     assert findings("# T\\n\\n" + {snake}.good + "\\n", "{name}") == []
 '''

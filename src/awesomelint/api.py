@@ -22,20 +22,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import Config, ConfigResolver, parse_config
-from .context import OwnRepository
-from .document import Document
+from .engine.config import Config, ConfigResolver, parse_config
+from .engine.context import OwnRepository
+from .engine.fix import FixOutcome, fix_document
+from .engine.gcpause import collected_between
+from .engine.linter import lint
+from .engine.userpatterns import compile_user_pattern
 from .errors import InputError
-from .fix import FixOutcome, fix_document
-from .gcpause import collected_between
 from .links.verdict import Verdict
-from .linter import lint
+from .model.document import Document
 from .report import Located, locate
 from .rules import BY_NAME
-from .userpatterns import compile_user_pattern
 
 if TYPE_CHECKING:  # git and subprocess: imported only with --changed-since
-    from .changes import ChangedLines
+    from .engine.changes import ChangedLines
 
 __all__ = ["CheckRun", "Config", "FixOutcome", "Located", "check_paths", "check_text", "collect_paths",
            "changed_lines_since", "config_resolver", "fix_text"]
@@ -171,7 +171,7 @@ def check_paths(paths: Iterable[str], config_for: ConfigFor | None = None, *, li
             continue
         findings = result.findings
         if changed is not None:
-            from .changes import only_new  # git and subprocess: only with --changed-since
+            from .engine.changes import only_new  # git and subprocess: only with --changed-since
 
             findings, hidden = only_new(doc, findings, lines[doc.path])
             run.hidden += hidden
@@ -183,7 +183,7 @@ def changed_lines_since(changed_since: str | None) -> ChangedLines | None:
     """The lines changed since REF, or None; InputError outside git or for a bad REF."""
     if changed_since is None:
         return None
-    from .changes import ChangedLines
+    from .engine.changes import ChangedLines
 
     return ChangedLines(changed_since)
 

@@ -17,20 +17,20 @@ import yaml
 
 from . import __version__
 from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver
-from .config import PROFILES, Config
-from .diffs import explained_diff
-from .document import Document
-from .entries import entries_of
+from .engine.config import PROFILES, Config
+from .engine.diffs import explained_diff
+from .engine.fix import FixError, FixOutcome, fix_document
+from .engine.gcpause import collected_between
+from .engine.registry import markdown_table
+from .engine.writing import encode, write_atomic
 from .errors import InputError
 from .findings import Severity
-from .fix import FixError, FixOutcome, fix_document
-from .gcpause import collected_between
-from .registry import markdown_table
+from .model.document import Document
+from .model.entries import entries_of
 from .report import FORMATTERS, Located, locate
 from .report import concise as concise_format
 from .report import full as full_format
 from .rules import BY_NAME, RULES
-from .writing import encode, write_atomic
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -337,7 +337,7 @@ def export(path: str, fmt: str) -> None:
 def rules_command(markdown: bool, awesome_lint: bool) -> None:
     """List every rule with its severity, fix and summary."""
     if awesome_lint:
-        from .compat import awesome_lint_table
+        from .engine.compat import awesome_lint_table
 
         click.echo(awesome_lint_table(), nl=False)
         return

@@ -3,11 +3,11 @@ anything flaky is link-error's, and without a run there is nothing to say."""
 
 from __future__ import annotations
 
-from awesomelint.config import Config
-from awesomelint.document import Document
+from awesomelint.engine.config import Config
+from awesomelint.engine.linter import lint
 from awesomelint.findings import Finding
 from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, Verdict
-from awesomelint.linter import lint
+from awesomelint.model.document import Document
 
 GONE, LIVE = "https://gone.example/tool", "https://live.example/"
 TEXT = f"# L\n\n- [Gone]({GONE}) - A tool.\n- [Live]({LIVE}) - Another.\n\n![screenshot]({GONE})\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.linter import lint
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.linter import lint
+from awesomelint.model.document import Document
 
 from ..conftest import entry, findings, fixed, messages
 

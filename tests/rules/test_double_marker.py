@@ -9,10 +9,10 @@ from ..conftest import findings
 
 
 def test_double_marker_is_reported_and_fixed_keeping_the_entry() -> None:
-    from awesomelint.config import Config
-    from awesomelint.document import Document
-    from awesomelint.entries import entries_of
-    from awesomelint.fix import fix_document
+    from awesomelint.engine.config import Config
+    from awesomelint.engine.fix import fix_document
+    from awesomelint.model.document import Document
+    from awesomelint.model.entries import entries_of
 
     text = "# T\n\n* [A](https://a.example/) - a\n* * [Tool](https://t.example/) - t\n  * [Sub](https://s.example/) - s\n* [B](https://b.example/) - b\n"
     (found,) = findings(text, "double-marker")

@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.linter import lint
 from awesomelint.findings import Finding
-from awesomelint.linter import lint
-from awesomelint.urls import canonical
+from awesomelint.model.document import Document
+from awesomelint.model.urls import canonical
 
 from ..conftest import entry_of, file_findings, findings, seed
 

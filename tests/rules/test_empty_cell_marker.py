@@ -3,9 +3,9 @@ marker, or the configured one."""
 
 from __future__ import annotations
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.linter import lint
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.linter import lint
+from awesomelint.model.document import Document
 
 from ..conftest import findings, fix_of
 

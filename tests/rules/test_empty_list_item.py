@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.config import Config
-from awesomelint.document import Document
-from awesomelint.fix import apply_edits, fix_document, verify
-from awesomelint.markdown import render, render_tokens
+from awesomelint.engine.config import Config
+from awesomelint.engine.fix import apply_edits, fix_document, verify
+from awesomelint.model.document import Document
+from awesomelint.model.markdown import render, render_tokens
 
 from ..conftest import findings
 

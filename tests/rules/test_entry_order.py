@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.entries import entries_of
-from awesomelint.fix import fix_document
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.fix import fix_document
+from awesomelint.model.document import Document
+from awesomelint.model.entries import entries_of
 
 from ..conftest import CORPUS, corpus, findings, messages
 
@@ -56,7 +56,7 @@ def test_a_chronological_or_curated_list_is_left_alone() -> None:
     forced = findings(papers, "entry-order")  # the same list under `order: alphabetical` is judged
     assert forced == []
     config = parse_config({"select": ["entry-order"], "entry-order": {"order": "alphabetical"}})
-    from awesomelint.linter import lint
+    from awesomelint.engine.linter import lint
 
     assert len(lint(Document.from_text(papers), config).findings) == 4  # one per section: the fewest moves
     config = parse_config({"select": ["entry-order"], "entry-order": {"order": "off"}})

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-from awesomelint.linter import lint
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.fix import fix_document
+from awesomelint.engine.linter import lint
+from awesomelint.model.document import Document
 
 from ..conftest import findings, messages
 from ..conftest import fixed as fixed_twice

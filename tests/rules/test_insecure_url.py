@@ -9,12 +9,12 @@ from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
 
 from awesomelint.cli import main
-from awesomelint.config import Config
-from awesomelint.document import Document
+from awesomelint.engine.config import Config
+from awesomelint.engine.linter import lint
 from awesomelint.findings import Finding
 from awesomelint.links.run import https_twins
 from awesomelint.links.verdict import DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
-from awesomelint.linter import lint
+from awesomelint.model.document import Document
 
 TEXT = "# L\n\n- [Lab](http://lab.example.edu/tools) - Tools.\n- [Code](http://github.com/o/r) - Code.\n"
 

@@ -4,10 +4,10 @@ writes the file's own convention; a block longer than layout.max-lines waits for
 
 from __future__ import annotations
 
-from awesomelint.config import Config, parse_config
-from awesomelint.document import Document
-from awesomelint.fix import apply_edits
-from awesomelint.linter import lint
+from awesomelint.engine.config import Config, parse_config
+from awesomelint.engine.fix import apply_edits
+from awesomelint.engine.linter import lint
+from awesomelint.model.document import Document
 
 
 def laid_out(text: str, config: Config | None = None) -> list:

@@ -3,11 +3,11 @@ link not checked at all are info notes; dead and working links are not its busin
 
 from __future__ import annotations
 
-from awesomelint.config import Config
-from awesomelint.document import Document
+from awesomelint.engine.config import Config
+from awesomelint.engine.linter import lint
 from awesomelint.findings import Finding
 from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
-from awesomelint.linter import lint
+from awesomelint.model.document import Document
 
 URL = "https://slow.example.org/paper"
 TEXT = f"# L\n\n- [Paper]({URL}) - A paper.\n"

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from awesomelint.config import Config
-from awesomelint.document import Document
-from awesomelint.entries import entries_of
-from awesomelint.fix import apply_edits, fix_document
-from awesomelint.markdown import parser, render
+from awesomelint.engine.config import Config
+from awesomelint.engine.fix import apply_edits, fix_document
+from awesomelint.model.document import Document
+from awesomelint.model.entries import entries_of
+from awesomelint.model.markdown import parser, render
 
 from ..conftest import findings, fix_of, fixed, messages
 

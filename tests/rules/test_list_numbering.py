@@ -8,9 +8,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.fix import fix_document
+from awesomelint.model.document import Document
 
 from ..conftest import findings
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from awesomelint.document import Document
-from awesomelint.headings import title_heading
+from awesomelint.model.document import Document
+from awesomelint.model.headings import title_heading
 
 from ..conftest import findings, messages
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from awesomelint import data
-from awesomelint.fix import apply_edits
+from awesomelint.engine.fix import apply_edits
 from awesomelint.rules.mixed_script import _latin_for
 
 from ..conftest import findings
@@ -87,8 +87,8 @@ def test_the_library_is_loaded_only_for_a_word_worth_asking_about(tmp_path: Path
     quiet.write_text("# List\n\n- [café](https://x.org) - μTransfer, jOOλ, 中文LLM, LLMまとめ, Москва, Venµs.\n")
     asked = tmp_path / "asked.md"
     asked.write_text("# List\n\n- [Alpha](https://x.org) - H\u0435llo.\n")
-    probe = ("import sys\nfrom awesomelint.config import Config\nfrom awesomelint.document import Document\n"
-             "from awesomelint.linter import lint\n"
+    probe = ("import sys\nfrom awesomelint.engine.config import Config\nfrom awesomelint.model.document import Document\n"
+             "from awesomelint.engine.linter import lint\n"
              f"found = lint(Document.from_path(sys.argv[1]), Config(), only=['{RULE}']).findings\n"
              "print(len(found), 'loaded' if 'confusable_homoglyphs' in sys.modules else 'not loaded')")
     for path, expected in ((quiet, "0 not loaded"), (asked, "1 loaded")):

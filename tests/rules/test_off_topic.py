@@ -18,11 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesomelint import data
-from awesomelint.document import Document
-from awesomelint.entries import entries_of
-from awesomelint.formmodel import FormModel
-from awesomelint.rules import off_topic
-from awesomelint.topicmodel import (
+from awesomelint.model.document import Document
+from awesomelint.model.entries import entries_of
+from awesomelint.model.formmodel import FormModel
+from awesomelint.model.topicmodel import (
     MIN_SPREAD,
     TopicModel,
     center_spread,
@@ -32,6 +31,7 @@ from awesomelint.topicmodel import (
     without_frame,
     words_of,
 )
+from awesomelint.rules import off_topic
 
 from ..conftest import CORPUS, corpus, corpus_list, file_findings, findings, seed
 
@@ -219,7 +219,7 @@ def test_a_promotional_block_is_found_in_every_corpus_list() -> None:
 
 def findings_run(doc: Document) -> bool:
     """Whether off-topic judges this list at all (Chinese, Japanese or Korean lists it leaves alone)."""
-    from awesomelint.topicmodel import cjk_share
+    from awesomelint.model.topicmodel import cjk_share
 
     return cjk_share(" ".join(e.text for e in entries_of(doc))) <= off_topic.CJK_ABSTAIN
 
@@ -687,7 +687,7 @@ def test_the_same_list_gets_the_same_findings_in_every_process() -> None:
 
 
 def test_text_without_spaces_is_read_as_character_pairs() -> None:
-    from awesomelint.topicmodel import words_of
+    from awesomelint.model.topicmodel import words_of
 
     assert words_of("基于ChatGLM的中文模型 and Python", frozenset({"and"})) == [
         "基于", "chatglm", "的中", "中文", "文模", "模型", "python"]

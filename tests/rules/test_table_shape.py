@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesomelint.document import Document
-from awesomelint.fix import apply_edits
+from awesomelint.engine.fix import apply_edits
+from awesomelint.model.document import Document
 
 from ..conftest import findings, fix_of
 
@@ -82,9 +82,9 @@ def test_an_empty_cell_past_the_header_is_an_info_note_dropped_by_the_fix() -> N
 
 
 def test_table_shape_reads_its_own_marker_option() -> None:
-    from awesomelint.config import parse_config
-    from awesomelint.document import Document
-    from awesomelint.linter import lint
+    from awesomelint.engine.config import parse_config
+    from awesomelint.engine.linter import lint
+    from awesomelint.model.document import Document
 
     config = parse_config({"table-shape": {"marker": "N/A"}})
     doc = Document.from_text("| a | b |\n|---|---|\n| 1 |\n", "t.md")

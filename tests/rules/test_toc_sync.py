@@ -15,12 +15,12 @@ from typing import Any, Protocol, TypeVar
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.config import parse_config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
-from awesomelint.headings import headings_of, slugify
-from awesomelint.linkspans import in_page_fragment, parsed_links
-from awesomelint.toc import resolve, table_of_contents
+from awesomelint.engine.config import parse_config
+from awesomelint.engine.fix import fix_document
+from awesomelint.model.document import Document
+from awesomelint.model.headings import headings_of, slugify
+from awesomelint.model.linkspans import in_page_fragment, parsed_links
+from awesomelint.model.toc import resolve, table_of_contents
 
 from ..conftest import findings
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesomelint.config import Config
-from awesomelint.document import Document
-from awesomelint.fix import fix_document
+from awesomelint.engine.config import Config
+from awesomelint.engine.fix import fix_document
+from awesomelint.model.document import Document
 
 from ..conftest import findings
 

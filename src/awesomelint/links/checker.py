@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .. import data
-from ..urls import host_matches
+from ..model.urls import host_matches
 from .pinning import AddressBook, PrivateAddressError, pinned_client
 from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from ..urls import github_repo, strip_www
+from ..model.urls import github_repo, strip_www
 from .verdict import ARCHIVED, DEAD, ERROR, OK, REDIRECT, Verdict
 
 DEFAULT_API = "https://api.github.com/graphql"

@@ -14,10 +14,10 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from .. import data
-from ..document import Document
-from ..entries import links_of
-from ..urls import host_matches, host_of, https_counterpart
-from ..userpatterns import UserPattern
+from ..engine.userpatterns import UserPattern
+from ..model.document import Document
+from ..model.entries import links_of
+from ..model.urls import host_matches, host_of, https_counterpart
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls

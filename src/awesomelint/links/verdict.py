@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:  # the rules' context, for its type only: the checker does not need the rules
-    from ..context import Context
-    from ..linkspans import Link
+    from ..engine.context import Context
+    from ..model.linkspans import Link
 
 OK: Final = "ok"
 DEAD: Final = "dead"  # 404, 410, a host that does not resolve

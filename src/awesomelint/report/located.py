@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document
 from ..findings import Finding
+from ..model.document import Document
 
 
 @dataclass

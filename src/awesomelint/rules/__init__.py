@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..registry import Rule
+from ..engine.registry import Rule
 from . import (
     archived_repo,
     awesome_badge,

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
 from ..links.verdict import ARCHIVED, link_verdicts
-from ..registry import FixAvailability, rule
 
 
 @rule(

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..headings import title_heading
-from ..linkspans import dest_edit, parsed_links
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.headings import title_heading
+from ..model.linkspans import dest_edit, parsed_links
 
 _BADGE_TARGETS = ("https://awesome.re", "https://github.com/sindresorhus/awesome")
 _BADGE_IMAGES = ("https://awesome.re/badge.svg", "https://awesome.re/badge-flat.svg", "https://awesome.re/badge-flat2.svg")

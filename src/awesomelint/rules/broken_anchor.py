@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..headings import headings_of, html_anchors
-from ..linkspans import dest_edit, in_page_fragment
-from ..registry import FixAvailability, rule
-from ..toc import table_of_contents
+from ..model.document import Document
+from ..model.headings import headings_of, html_anchors
+from ..model.linkspans import dest_edit, in_page_fragment
+from ..model.toc import table_of_contents
 
 
 def heading_slugs(doc: Document) -> set[str]:

@@ -9,13 +9,13 @@ from functools import cache
 from urllib.parse import unquote
 
 from .. import data
-from ..context import Context
-from ..entries import Entry, entry_name, linkless_tables, strip_symbols
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Related, Severity
-from ..linkspans import Link
-from ..registry import FixAvailability, rule
-from ..urls import host_of, split_query, squeezed, strip_www, within
-from ..works import address_of, described_as, one_work
+from ..model.entries import Entry, entry_name, linkless_tables, strip_symbols
+from ..model.linkspans import Link
+from ..model.urls import host_of, split_query, squeezed, strip_www, within
+from ..model.works import address_of, described_as, one_work
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", re.I)
 _WRITTEN_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)+/\S*$")  # 'github.com/o/r' as a link's text (not 'Vue.js')

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from .. import data
-from ..context import Context
-from ..described import Described, entries_with_text
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.described import Described, entries_with_text
 
 _FIRST_WORD = re.compile(r"[^\s\-;./']+")
 

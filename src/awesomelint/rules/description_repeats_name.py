@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from .. import data
-from ..context import Context
-from ..described import entries_with_text
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Finding, Severity
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.described import entries_with_text
 
 
 @rule(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import FixAvailability, rule
 
 _TWO_MARKERS = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<outer>[-*+])(?P<gap>[ \t]+)(?=[-*+][ \t])")
 

@@ -7,14 +7,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..context import Context
-from ..document import Document
-from ..entries import Entry, entry_name, linkless_tables
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Related, Severity
-from ..headings import headings_of
-from ..registry import FixAvailability, rule
-from ..urls import github_repo, squeezed
-from ..works import (
+from ..model.document import Document
+from ..model.entries import Entry, entry_name, linkless_tables
+from ..model.headings import headings_of
+from ..model.urls import github_repo, squeezed
+from ..model.works import (
     address_of,
     base_title,
     described_as,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..emptycells import empty_markers, table_marker
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import FixAvailability, rule
+from ..model.emptycells import empty_markers, table_marker
 
 
 @rule(

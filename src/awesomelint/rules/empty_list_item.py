@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
-from ..document import Document, Node
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Applicability, Edit, Finding, Fix, Severity
-from ..registry import FixAvailability, rule
+from ..model.document import Document, Node
 
 LIST_TYPES = ("bullet_list", "ordered_list")
 # the whole line is container prefixes ('>', indentation) and the item's marker

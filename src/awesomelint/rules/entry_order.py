@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..context import Context
-from ..document import Document, Node
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..linkspans import in_page_fragment
-from ..registry import FixAvailability, rule
-from ..sequences import longest_increasing
+from ..model.document import Document, Node
+from ..model.linkspans import in_page_fragment
+from ..model.sequences import longest_increasing
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.I)
 _NUMBER = re.compile(r"(\d+)")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..context import Context
-from ..described import DASHES, described_entries, mark_of
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.described import DASHES, described_entries, mark_of
 
 EXPECTED = " - "
 _DOMINANT_SHARE = 0.8  # of a list's entries, the share one separator needs to be the list's own

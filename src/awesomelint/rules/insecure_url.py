@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from .. import data
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
 from ..links.verdict import OK, REDIRECT, Verdict
-from ..linkspans import dest_edit, web_links
-from ..registry import FixAvailability, rule
-from ..urls import host_matches, host_of, https_counterpart
+from ..model.linkspans import dest_edit, web_links
+from ..model.urls import host_matches, host_of, https_counterpart
 
 
 @rule(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.layoutpass import describe, describe_large, layout_pass
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..layoutpass import describe, describe_large, layout_pass
-from ..registry import FixAvailability, rule
 
 
 @rule(

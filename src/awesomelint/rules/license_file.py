@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Finding, Severity
-from ..readmefolder import file_beside
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.readmefolder import file_beside
 
 _LICENSE_NAMES = re.compile(r"^(?:licen[cs]e|copying|unlicense)(?:[.-].*)?$", re.I)
 # a content license lets others reuse the list's text; code licenses are written for software

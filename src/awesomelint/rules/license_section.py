@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Applicability, Edit, Finding, Fix, Severity
-from ..headings import headings_of
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.headings import headings_of
 
 _LICENSE_HEADING = re.compile(r"^(licen[cs]e|licensing)$", re.I)
 

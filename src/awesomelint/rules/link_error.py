@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
 from ..links.verdict import BOT_WALL, ERROR, REFUSED, link_verdicts
-from ..registry import FixAvailability, rule
-from ..urls import host_of
+from ..model.urls import host_of
 
 
 @rule(

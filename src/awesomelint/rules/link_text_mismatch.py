@@ -6,11 +6,11 @@ from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ..context import Context
-from ..entries import entry_name, strip_symbols
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..registry import FixAvailability, rule
-from ..urls import OWNER_REPO, github_repo, host_of, host_words, squeezed, strip_www, within
+from ..model.entries import entry_name, strip_symbols
+from ..model.urls import OWNER_REPO, github_repo, host_of, host_words, squeezed, strip_www, within
 
 MIN_COLUMN_LINKS = 4
 # a DOI names its publisher by prefix: 10.1101 is bioRxiv's and medRxiv's, 10.48550 arXiv's

@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..context import Context
-from ..document import Document, Node
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Applicability, Edit, Finding, Fix, Severity
-from ..markdown import parser
-from ..registry import FixAvailability, rule
+from ..model.document import Document, Node
+from ..model.markdown import parser
 
 # "-[Foo](…)" at the start of a paragraph line: a marker with no space is text
 _NO_SPACE = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])\[[^\]\n]+\]\(")

@@ -8,10 +8,10 @@ from collections.abc import Iterator, Sequence
 
 from markdown_it.token import Token
 
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import FixAvailability, rule
+from ..model.document import Document
 
 _MARKER = re.compile(r"^((?:[ \t]*>)*[ \t]*)(\d{1,9})([.)])")
 

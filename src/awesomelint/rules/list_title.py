@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..headings import has_words, headings_of, html_h1_lines, opens_with_logo, title_heading
-from ..registry import FixAvailability, rule
+from ..model.headings import has_words, headings_of, html_h1_lines, opens_with_logo, title_heading
 
 
 @rule(

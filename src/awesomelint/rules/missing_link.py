@@ -10,13 +10,13 @@ from collections.abc import Iterator
 
 from markdown_it.token import Token
 
-from ..brokenlinks import broken_links
-from ..context import Context
-from ..document import Document
-from ..entries import Entry, entry_name, is_empty_marker, linkless_tables, plain_text
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..linkspans import token_text
-from ..registry import FixAvailability, rule
+from ..model.brokenlinks import broken_links
+from ..model.document import Document
+from ..model.entries import Entry, entry_name, is_empty_marker, linkless_tables, plain_text
+from ..model.linkspans import token_text
 
 
 @rule(

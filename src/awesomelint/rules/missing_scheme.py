@@ -8,11 +8,11 @@ import re
 from collections.abc import Iterator
 
 from .. import data
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..linkspans import dest_edit
-from ..registry import FixAvailability, rule
-from ..urls import host_matches
+from ..model.linkspans import dest_edit
+from ..model.urls import host_matches
 
 _RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#|\.|\?)", re.I)
 

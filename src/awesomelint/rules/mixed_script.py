@@ -12,12 +12,12 @@ from functools import cache
 from typing import Any
 
 from .. import data
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..linkspans import Link
-from ..registry import FixAvailability, rule
-from ..spans import Spans
+from ..model.document import Document
+from ..model.linkspans import Link
+from ..model.spans import Spans
 
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters (and a few other alphanumerics, dropped below)
 # what the confusables data calls scripts that are no one's slip: styled letters (𝐁𝐨𝐥𝐝, ℓ, ℹ) and marks

@@ -18,9 +18,9 @@ from os.path import commonprefix
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import FixAvailability, rule
 
 if TYPE_CHECKING:  # for its types only: ftfy is imported on the first line worth asking it about
     import ftfy

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..brokenlinks import BrokenLink, broken_links
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..placeholders import placeholder_reason
-from ..registry import FixAvailability, rule
-from ..urls import github_repo, host_of, host_words, within
+from ..model.brokenlinks import BrokenLink, broken_links
+from ..model.placeholders import placeholder_reason
+from ..model.urls import github_repo, host_of, host_words, within
 
 # link texts that name no site but, between two merged targets, point at one kind of host
 _KIND_HOSTS = {"code": ["github.com"]}

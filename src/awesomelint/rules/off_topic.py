@@ -42,14 +42,14 @@ from typing import Protocol
 from markdown_it.token import Token
 
 from .. import data
-from ..context import Context
-from ..document import Document
-from ..entries import Entry, entry_name, plain_text
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..formmodel import FormModel, host, site
-from ..linkspans import SAME_PAGE
-from ..registry import FixAvailability, rule
-from ..topicmodel import (
+from ..model.document import Document
+from ..model.entries import Entry, entry_name, plain_text
+from ..model.formmodel import FormModel, host, site
+from ..model.linkspans import SAME_PAGE
+from ..model.topicmodel import (
     MIN_WORDS,
     EntryScore,
     TopicModel,

@@ -2,21 +2,21 @@
 
 A contribution guide's template (github.com/org/repo, paper.link, '#', TODO) passes a
 quick review because it looks like a link; what makes an address a template is the
-model in ``awesomelint.placeholders``, which nested-link reads too."""
+model in ``awesomelint.model.placeholders``, which nested-link reads too."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from .. import data
-from ..brokenlinks import broken_links
-from ..context import Context
-from ..entries import entry_name
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..linkspans import dest_edit
-from ..placeholders import placeholder_reason
-from ..registry import FixAvailability, rule
-from ..urls import OWNER_REPO, github_repo, host_of, strip_www
+from ..model.brokenlinks import broken_links
+from ..model.entries import entry_name
+from ..model.linkspans import dest_edit
+from ..model.placeholders import placeholder_reason
+from ..model.urls import OWNER_REPO, github_repo, host_of, strip_www
 
 
 @rule(

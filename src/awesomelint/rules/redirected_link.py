@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
 from ..links.verdict import REDIRECT, link_verdicts
-from ..linkspans import dest_edit
-from ..registry import FixAvailability, rule
-from ..urls import host_of, is_login, strip_www
+from ..model.linkspans import dest_edit
+from ..model.urls import host_of, is_login, strip_www
 
 
 def _same_site(a: str, b: str) -> bool:

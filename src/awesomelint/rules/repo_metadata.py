@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Finding, Severity
-from ..registry import AWESOME, FixAvailability, rule
 
 _TOPICS = ("awesome", "awesome-list")
 

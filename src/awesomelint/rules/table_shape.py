@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
-from ..document import Document, Table
-from ..emptycells import empty_markers, table_marker
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..linkspans import Link, parsed_links
-from ..registry import FixAvailability, rule
+from ..model.document import Document, Table
+from ..model.emptycells import empty_markers, table_marker
+from ..model.linkspans import Link, parsed_links
 
 
 @rule(

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from .. import data
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..linkspans import parsed_links
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.linkspans import parsed_links
 
 
 @cache

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..headings import Heading, title_heading
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.document import Document
+from ..model.headings import Heading, title_heading
 
 _SMALL_WORDS = frozenset("a an and as at but by en for from if in nor of on or per the to v vs via with".split())
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Finding, Severity
-from ..registry import AWESOME, FixAvailability, rule
-from ..toc import table_of_contents
+from ..model.toc import table_of_contents
 
 
 @rule(

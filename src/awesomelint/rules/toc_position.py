@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Finding, Severity
-from ..headings import headings_of, title_heading
-from ..registry import AWESOME, FixAvailability, rule
-from ..toc import table_of_contents
+from ..model.headings import headings_of, title_heading
+from ..model.toc import table_of_contents
 
 
 @rule(

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..headings import Heading, headings_of
-from ..linkspans import dest_edit, parsed_links
-from ..registry import FixAvailability, rule
-from ..sequences import longest_increasing
-from ..toc import (
+from ..model.document import Document
+from ..model.headings import Heading, headings_of
+from ..model.linkspans import dest_edit, parsed_links
+from ..model.sequences import longest_increasing
+from ..model.toc import (
     TableOfContents,
     TocItem,
     TocList,

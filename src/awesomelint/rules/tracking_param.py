@@ -9,12 +9,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..headings import list_names
-from ..linkspans import Link, dest_edit, web_links
-from ..registry import FixAvailability, rule
-from ..urls import host_of, join_query, split_query, squeezed, strip_www, tracking_params
+from ..model.headings import list_names
+from ..model.linkspans import Link, dest_edit, web_links
+from ..model.urls import host_of, join_query, split_query, squeezed, strip_www, tracking_params
 
 
 @rule(

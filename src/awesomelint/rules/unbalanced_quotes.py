@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
-from ..described import entries_with_text
+from ..engine.context import Context
+from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Finding, Severity
-from ..registry import AWESOME, FixAvailability, rule
+from ..model.described import entries_with_text
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("【", "】"), ("《", "》"), ("（", "）"))
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..linkspans import NOT_REFERENCES
-from ..registry import FixAvailability, rule
+from ..model.document import Document
+from ..model.linkspans import NOT_REFERENCES
 
 # [text][label] and [label][]: the forms that are references whatever the brackets hold;
 # a lone [label] is as often a literal "[WIP]" as a reference

@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..linkspans import NOT_REFERENCES
-from ..registry import FixAvailability, rule
+from ..model.document import Document
+from ..model.linkspans import NOT_REFERENCES
 
 _LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open", "hr"})
 _DEFINITION = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]{0,3})\[(?P<label>(?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?P<rest>.*)$")

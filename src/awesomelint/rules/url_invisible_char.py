@@ -10,12 +10,12 @@ from functools import cache
 from markdown_it.helpers import parseLinkDestination
 
 from .. import data
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..linkspans import Link
-from ..registry import FixAvailability, rule
-from ..spans import Spans
+from ..model.document import Document
+from ..model.linkspans import Link
+from ..model.spans import Spans
 
 
 @cache

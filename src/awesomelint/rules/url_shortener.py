@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import data
-from ..context import Context
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..linkspans import dest_edit, web_links
-from ..registry import FixAvailability, rule
-from ..urls import host_of, is_login, squeezed, strip_www
+from ..model.linkspans import dest_edit, web_links
+from ..model.urls import host_of, is_login, squeezed, strip_www
 
 
 @rule(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..document import Document
+from ..engine.context import Context
+from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..registry import FixAvailability, rule
+from ..model.document import Document
 
 HABIT = 20  # more places than this are how the file is written, not a slip
 TRAILING, BLANK_RUN, END = "trailing whitespace", "blank lines in a row", "end of file"  # kinds a habit can be

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Document
+from ..findings import Edit
+from ..model.document import Document
 from .edits import apply_edits
-from .findings import Edit
 from .layout import Group, Options, layout_groups
 from .verify import FixError, html, verify
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from markdown_it.token import Token
 
-from .errors import InputError
+from ..errors import InputError
 from .markdown import parser
 from .spans import Spans
 

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .errors import InputError
-from .findings import Severity
+from ..errors import InputError
+from ..findings import Severity
+from ..rules import BY_NAME
 from .registry import AWESOME
-from .rules import BY_NAME
 from .userpatterns import checked_user_pattern
 
 if sys.version_info >= (3, 11):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .document import Document
+from ..model.document import Document
+from ..report.inert import inert
 from .fix import Change
-from .report.inert import inert
 
 MOST_REASONS = 3  # reasons shown in a hunk header before "+N more"
 LONGEST_REASON = 100  # characters of one reason's message

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import data
+from .. import data
+from ..engine.userpatterns import compile_user_pattern
 from .urls import host_matches, host_of
-from .userpatterns import compile_user_pattern
 
 
 @cache

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..findings import Finding
+from ..links.verdict import Verdict
+from ..model.document import Document
+from ..model.entries import entries_of, links_of
+from ..model.generated import generated
+from ..rules import BY_NAME
 from .config import Config
 from .context import Context, LinkRun, OwnRepository
-from .document import Document
-from .entries import entries_of, links_of
-from .findings import Finding
-from .generated import generated
-from .links.verdict import Verdict
-from .rules import BY_NAME
 from .suppress import Suppressions
 
 

@@ -12,8 +12,8 @@ from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
+from ..findings import Edit
 from .document import Document
-from .findings import Edit
 
 SAME_PAGE = re.compile(r"^(?:\./|(?:\./)?readme\.md)?#", re.I)  # '#x', './#x', 'README.md#x'
 # labels in brackets that are not link references: GitHub alerts ('[!NOTE]') and footnotes

@@ -26,9 +26,9 @@ from typing import TypeVar
 
 from markdown_it.token import Token
 
-from .document import Document, Node, Table, lines, split_row
-from .findings import Edit
-from .linkspans import SAME_PAGE
+from ..findings import Edit
+from ..model.document import Document, Node, Table, lines, split_row
+from ..model.linkspans import SAME_PAGE
 
 _ATX = re.compile(r"^(?P<prefix>(?:[ \t]*>)*[ \t]{0,3})(?P<hashes>#{1,6})(?:(?P<space>[ \t]+)(?P<text>.*?))??(?P<closing>[ \t]+#+)?[ \t]*$")
 _BULLET = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])(?=[ \t]|$)")

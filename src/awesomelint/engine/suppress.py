@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from ..errors import InputError
+from ..model.document import Document
 from .compat import mapped_rules
-from .document import Document
-from .errors import InputError
 
 _COMMENT = re.compile(
     r"<!--\s*awesomelint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->"

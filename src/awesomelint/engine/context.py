@@ -11,16 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
-from .document import Document
-from .entries import Entry, entry_name, entry_of_offset
-from .findings import Finding
-from .linkspans import Link
+from ..findings import Finding
+from ..model.document import Document
+from ..model.entries import Entry, entry_name, entry_of_offset
+from ..model.linkspans import Link
 
 if TYPE_CHECKING:  # types only: the registry and the link checker import nothing of the rules' run
-    from .generated import Generated
+    from ..links.github import RepoMetadata
+    from ..links.verdict import Verdict
+    from ..model.generated import Generated
     from .layout import Options
-    from .links.github import RepoMetadata
-    from .links.verdict import Verdict
     from .registry import Rule
 
 # the list's own repository: "owner/name" and its metadata, or why there is none (a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import data
+from .. import data
 from .document import Document
 
 DEFAULT_MARKER = "-"

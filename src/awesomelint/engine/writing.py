@@ -11,8 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from .document import BOM, Document
-from .errors import InputError
+from ..errors import InputError
+from ..model.document import BOM, Document
 
 
 def encode(doc: Document, text: str) -> bytes:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from markdown_it.token import Token
 
-from . import data
+from .. import data
 from .brokenlinks import broken_links
 from .document import Document, Node
 from .linkspans import Link, parsed_links, plain_text, token_text

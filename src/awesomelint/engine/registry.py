@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, Severity
+from ..findings import Finding, Severity
 
 if TYPE_CHECKING:  # a rule's check reads a Context; the registry only names its type
     from .context import Context

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
 
-from . import data
+from .. import data
 
 _WORD = re.compile(r"[^\W\d_][^\W_]+", re.UNICODE)
 UNSEEN_IN_ENGLISH = 1e-7  # the probability of a word the English table lacks (jargon, names)

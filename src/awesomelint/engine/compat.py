@@ -7,7 +7,7 @@ carry (``<!--lint disable double-link-->``) switch off the mapped rules, and
 
 from __future__ import annotations
 
-from . import data
+from .. import data
 
 
 def mapped_rules(awesome_lint_name: str) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from . import data
+from .. import data
 from .document import Document
 
 EDGE = 15  # lines at the top and at the bottom of a file where a notice is looked for

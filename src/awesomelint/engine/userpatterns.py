@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Protocol
 
-from .errors import InputError
+from ..errors import InputError
 
 
 class UserPattern(Protocol):

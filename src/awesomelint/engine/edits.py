@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from itertools import accumulate
 
-from .findings import Edit
+from ..findings import Edit
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from .document import Document
-from .errors import InputError
-from .findings import Finding, Related
+from ..errors import InputError
+from ..findings import Finding, Related
+from ..model.document import Document
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 

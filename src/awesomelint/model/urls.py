@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from urllib.parse import SplitResult, urlsplit
 
-from . import data
+from .. import data
 
 # "owner/repo" as link text: what a GitHub or Hugging Face address names
 OWNER_REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")

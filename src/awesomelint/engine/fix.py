@@ -24,17 +24,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from ..findings import Applicability, Edit, Finding, Related, Severity
+from ..model.document import Document
+from ..model.generated import Generated, generated
+from ..model.spans import Spans, collide
+from ..rules import BY_NAME
 from .config import Config
-from .document import Document
 from .edits import EditMap, apply_edits
-from .findings import Applicability, Edit, Finding, Related, Severity
-from .generated import Generated, generated
 from .layout import Options, table_grids
 from .layoutpass import describe, layout_pass
 from .linter import lint
 from .registry import FixAvailability
-from .rules import BY_NAME
-from .spans import Spans, collide
 from .verify import FixError, verify, verify_layout
 
 __all__ = ["Change", "FixError", "FixOutcome", "Refusal", "apply_edits", "apply_layout", "choose_edits",

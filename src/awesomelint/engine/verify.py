@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .document import Document
-from .entries import entries_of
-from .findings import Edit
-from .markdown import render_tokens
-from .spans import Spans
+from ..findings import Edit
+from ..model.document import Document
+from ..model.entries import entries_of
+from ..model.markdown import render_tokens
+from ..model.spans import Spans
 
 
 class FixError(Exception):

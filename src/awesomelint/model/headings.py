@@ -16,7 +16,7 @@ from functools import cache
 
 from markdown_it.token import Token
 
-from . import data
+from .. import data
 from .document import Document
 from .linkspans import plain_text
 
