@@ -27,8 +27,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from awesomelint.engine.compat import mapped_rules  # noqa: E402
 
 _MESSAGE = re.compile(r"^\s*[✖⚠]\s+(\d+):(\d+)\s+(.*?)\s{2,}(?:remark-lint:)?([\w-]+)\s*$")
-_WHOLE_FILE = {"awesome-contributing", "awesome-license", "awesome-github", "awesome-code-of-conduct",
-               "awesome-git-repo-age", "awesome-badge", "awesome-heading", "no-unused-definitions"}
+_WHOLE_FILE = {
+    "awesome-contributing",
+    "awesome-license",
+    "awesome-github",
+    "awesome-code-of-conduct",
+    "awesome-git-repo-age",
+    "awesome-badge",
+    "awesome-heading",
+    "no-unused-definitions",
+}
 
 
 def awesome_lint(binary: str, path: Path) -> list[tuple[int, str, str]]:
@@ -43,8 +51,24 @@ def awesome_lint(binary: str, path: Path) -> list[tuple[int, str, str]]:
 
 
 def awesomelint(path: Path) -> list[tuple[int, str, str]]:
-    result = subprocess.run([sys.executable, "-m", "awesomelint", "check", "--format", "json", "--profile", "awesome",
-                             "--fail-on", "error", str(path)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "awesomelint",
+            "check",
+            "--format",
+            "json",
+            "--profile",
+            "awesome",
+            "--fail-on",
+            "error",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     try:
         return [(f["line"], f["rule"], f["message"]) for f in json.loads(result.stdout or "[]")]
     except json.JSONDecodeError:
@@ -61,7 +85,11 @@ def main() -> None:
     matched: Counter = Counter()
     unmatched: list[str] = []
     for path in sorted(args.fixtures.rglob("*.md")):
-        if path.parent.name in ("code-of-conduct", "contributing") or path.name.lower() in ("contributing.md", "code-of-conduct.md", "code_of_conduct.md"):
+        if path.parent.name in ("code-of-conduct", "contributing") or path.name.lower() in (
+            "contributing.md",
+            "code-of-conduct.md",
+            "code_of_conduct.md",
+        ):
             continue  # folders: their readme.md is the fixture
         theirs = awesome_lint(args.awesome_lint, path)
         ours = awesomelint(path)
@@ -72,8 +100,10 @@ def main() -> None:
             if hit:
                 matched[rule] += 1
             else:
-                unmatched.append(f"{path.relative_to(args.fixtures)}:{line}: {rule}: {message}  "
-                                 f"| ours: {sorted({r for _, r, _ in ours}) or '-'}")
+                unmatched.append(
+                    f"{path.relative_to(args.fixtures)}:{line}: {rule}: {message}  "
+                    f"| ours: {sorted({r for _, r, _ in ours}) or '-'}"
+                )
     print("| awesome-lint rule | findings on its fixtures | matched by awesomelint |")
     print("|---|---|---|")
     for rule, count in sorted(totals.items()):

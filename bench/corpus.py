@@ -25,7 +25,9 @@ from awesomelint.model.document import Document
 from awesomelint.rules import BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = sorted((ROOT.parent / "shared" / "corpus").glob("*.md")) + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.md"))
+DEFAULT = sorted((ROOT.parent / "shared" / "corpus").glob("*.md")) + sorted(
+    (ROOT / "tests" / "fixtures" / "corpus").glob("*.md")
+)
 
 
 def changed_lines(before: str, after: str) -> int:

@@ -53,7 +53,9 @@ class Server:
         if kind == "dead":
             return b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
         if kind == "moved" and not path.endswith("/new"):
-            return b"HTTP/1.1 301 Moved Permanently\r\nLocation: " + path.encode() + b"/new\r\nContent-Length: 0\r\n\r\n"
+            return (
+                b"HTTP/1.1 301 Moved Permanently\r\nLocation: " + path.encode() + b"/new\r\nContent-Length: 0\r\n\r\n"
+            )
         if kind == "flaky" and self.seen[path] == 1:
             return b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"
         return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok"
@@ -120,8 +122,20 @@ EXTRA: list[str] = []  # awesomelint options from --awesomelint-args
 
 
 def run_awesomelint(path: Path, expected: dict[str, str]) -> tuple[float, int, dict[str, int]]:
-    elapsed, rss, stdout = timed([sys.executable, "-m", "awesomelint", "links", "--allow-private", "--no-cache",
-                                  "--format", "json", *EXTRA, str(path)])
+    elapsed, rss, stdout = timed(
+        [
+            sys.executable,
+            "-m",
+            "awesomelint",
+            "links",
+            "--allow-private",
+            "--no-cache",
+            "--format",
+            "json",
+            *EXTRA,
+            str(path),
+        ]
+    )
     by_name = {f"item {i}": url for i, url in enumerate(expected)}
     found = {by_name.get(finding["entry"]): finding["rule"] for finding in json.loads(stdout or "[]")}
     right = {"dead": "dead-link", "moved": "redirected-link", "flaky": None, "good": None}
@@ -168,9 +182,13 @@ def main() -> None:
     server = Server(hosts, args.latency)
     server.start()
     counts = Counter(kind_of(i, args.hosts) for i in range(args.links))
-    print(f"{args.links} links over {args.hosts} hosts, {args.latency * 1000:.0f} ms a request "
-          f"({counts['dead']} dead, {counts['moved']} moved, {counts['flaky']} flaky)\n")
-    print("| tool | wall time | right verdicts | dead found | moves reported | false failures | connections (max per host) | peak RSS |")
+    print(
+        f"{args.links} links over {args.hosts} hosts, {args.latency * 1000:.0f} ms a request "
+        f"({counts['dead']} dead, {counts['moved']} moved, {counts['flaky']} flaky)\n"
+    )
+    print(
+        "| tool | wall time | right verdicts | dead found | moves reported | false failures | connections (max per host) | peak RSS |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "README.md"
@@ -189,8 +207,10 @@ def main() -> None:
             _, rss, tally = outcome
             connections = sum(server.connections.values())
             busiest = max(server.connections.values(), default=0)
-            print(f"| {tool} | {statistics.median(times):.1f} s | {tally['right']} | {tally['dead found']} | "
-                  f"{tally['moves reported']} | {tally['false failures']} | {connections} ({busiest}) | {rss} MB |")
+            print(
+                f"| {tool} | {statistics.median(times):.1f} s | {tally['right']} | {tally['dead found']} | "
+                f"{tally['moves reported']} | {tally['false failures']} | {connections} ({busiest}) | {rss} MB |"
+            )
 
 
 if __name__ == "__main__":

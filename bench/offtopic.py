@@ -51,10 +51,23 @@ LISTS = {
     "radiology": SEEDS / "002_c114c8cf62b8fe9b.md",
     "single-cell": SEEDS / "003_b7bbfd329c0ce587.md",
 }
-FAR = [("go", "med-datasets"), ("python", "med-models"), ("lists", "pathology"), ("pathology", "go"),
-       ("med-models", "python"), ("med-datasets", "go"), ("single-cell", "go")]
-NEAR = [("pathology", "radiology"), ("go", "python"), ("python", "go"), ("med-models", "med-datasets"),
-        ("med-datasets", "med-models"), ("imaging-tools", "python")]
+FAR = [
+    ("go", "med-datasets"),
+    ("python", "med-models"),
+    ("lists", "pathology"),
+    ("pathology", "go"),
+    ("med-models", "python"),
+    ("med-datasets", "go"),
+    ("single-cell", "go"),
+]
+NEAR = [
+    ("pathology", "radiology"),
+    ("go", "python"),
+    ("python", "go"),
+    ("med-models", "med-datasets"),
+    ("med-datasets", "med-models"),
+    ("imaging-tools", "python"),
+]
 CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools", "radiology", "single-cell"]
 
 
@@ -212,8 +225,11 @@ def evaluate(pairs, seeds: int, count: int, jobs: int) -> dict[tuple[str, str], 
 
 def precision_recall(tp: int, fp: int, fn: int, own: int) -> tuple[float, float, float]:
     """Precision (the host's own flags set apart), precision counting them, recall."""
-    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fp + own) if tp + fp + own else 1.0), (
-        tp / (tp + fn) if tp + fn else 1.0)
+    return (
+        (tp / (tp + fp) if tp + fp else 1.0),
+        (tp / (tp + fp + own) if tp + fp + own else 1.0),
+        (tp / (tp + fn) if tp + fn else 1.0),
+    )
 
 
 PROMOTION = """- - [Apex Health AI: clinical documentation assistant for hospitals](https://apexhealth.example/)
@@ -267,7 +283,11 @@ def promotion_row(path: Path) -> str:
 
 
 def print_promotion(args) -> None:
-    paths = sorted(CORPUS.glob("*.md")) + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.md")) + sorted(SEEDS.glob("0*.md"))
+    paths = (
+        sorted(CORPUS.glob("*.md"))
+        + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.md"))
+        + sorted(SEEDS.glob("0*.md"))
+    )
     print("| list | entries | " + " | ".join(f"at {int(p * 100)}%: as written / tidied" for p in PLACES) + " |")
     print("|---|---:|" + "---|" * len(PLACES))
     with ProcessPoolExecutor(args.jobs) as pool:
@@ -280,10 +300,16 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--inserted", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
-    parser.add_argument("--ceiling", action="store_true",
-                        help="instead: the recall the best possible bar on the rule's scores would reach")
-    parser.add_argument("--promotion", action="store_true",
-                        help="instead: a promotional block pasted into every list, as written and tidied")
+    parser.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="instead: the recall the best possible bar on the rule's scores would reach",
+    )
+    parser.add_argument(
+        "--promotion",
+        action="store_true",
+        help="instead: a promotional block pasted into every list, as written and tidied",
+    )
     args = parser.parse_args()
     if args.ceiling:
         print_ceiling(args)
@@ -323,7 +349,9 @@ def main() -> None:
     pathology = Document.from_path(LISTS["pathology"])
     lines = flagged_lines(pathology.text)
     inr = known_off_topic(entries_of(pathology))
-    print(f"\npathology seed: {len(lines & inr)}/{len(inr)} INR entries flagged, {len(lines - inr)} pathology entries flagged")
+    print(
+        f"\npathology seed: {len(lines & inr)}/{len(inr)} INR entries flagged, {len(lines - inr)} pathology entries flagged"
+    )
 
 
 def print_ceiling(args) -> None:

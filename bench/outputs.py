@@ -35,10 +35,16 @@ COMMANDS = {
 def record(out: Path, path: Path) -> None:
     stem = f"{path.parent.name}__{path.stem}"
     for name, args in COMMANDS.items():
-        done = subprocess.run([sys.executable, "-m", "awesomelint", *args, str(path)],
-                              capture_output=True, text=True, cwd=path.parent, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "awesomelint", *args, str(path)],
+            capture_output=True,
+            text=True,
+            cwd=path.parent,
+            check=False,
+        )
         (out / f"{stem}.{name}.txt").write_text(
-            f"exit {done.returncode}\n--- stdout\n{done.stdout}--- stderr\n{done.stderr}", encoding="utf-8")
+            f"exit {done.returncode}\n--- stdout\n{done.stdout}--- stderr\n{done.stderr}", encoding="utf-8"
+        )
 
 
 def main() -> None:

@@ -29,14 +29,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.md"))
-CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.md")) + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.md"))
+CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.md")) + sorted(
+    (ROOT / "tests" / "fixtures" / "corpus").glob("*.md")
+)
 PYTHON = sys.executable
 CHECK = [PYTHON, "-m", "awesomelint", "check", "--format", "concise", "--fail-on", "error"]
-PARSE = [PYTHON, "-c", "import sys; from markdown_it import MarkdownIt; "
-         "MarkdownIt('commonmark').enable('table').parse(open(sys.argv[1], encoding='utf-8').read())"]
+PARSE = [
+    PYTHON,
+    "-c",
+    "import sys; from markdown_it import MarkdownIt; "
+    "MarkdownIt('commonmark').enable('table').parse(open(sys.argv[1], encoding='utf-8').read())",
+]
 
 
 # --- inputs -------------------------------------------------------------------
+
 
 def from_seeds(size: int) -> str:
     """Copies of the seed lists, headings renamed per copy, until ``size`` bytes."""
@@ -73,16 +80,20 @@ def authored(count: int) -> str:
     rows = ["# Papers\n\n| Title | Authors | Paper |\n|---|---|---|\n"]
     for number in range(count):
         title = " ".join(rng.sample(words, 6)) + f" study {number}"
-        rows.append(f"| {title} | {', '.join(rng.sample(people, 5))} | [paper](https://arxiv.org/abs/2401.{number:05d}) |\n")
+        rows.append(
+            f"| {title} | {', '.join(rng.sample(people, 5))} | [paper](https://arxiv.org/abs/2401.{number:05d}) |\n"
+        )
     return "".join(rows)
 
 
 def small() -> str:
     return "# Awesome Small\n\n## Tools\n\n" + "".join(
-        f"- [Tool {i}](https://github.com/o/tool{i}) - Does a thing well.\n" for i in range(20))
+        f"- [Tool {i}](https://github.com/o/tool{i}) - Does a thing well.\n" for i in range(20)
+    )
 
 
 # --- timing -------------------------------------------------------------------
+
 
 def median_run(command: list[str], repeat: int, prepare: Callable[[], None] | None = None) -> float:
     times = []
@@ -114,8 +125,15 @@ def duplicate_entry_alone(path: Path, repeat: int) -> float:
 
 
 class Row:
-    def __init__(self, name: str, ours: float, peer: str = "", theirs: float | None = None,
-                 target: str = "", met: bool | None = None):
+    def __init__(
+        self,
+        name: str,
+        ours: float,
+        peer: str = "",
+        theirs: float | None = None,
+        target: str = "",
+        met: bool | None = None,
+    ):
         self.name, self.ours, self.peer, self.theirs, self.target, self.met = name, ours, peer, theirs, target, met
 
     def markdown(self) -> str:
@@ -143,9 +161,13 @@ def targets(folder: Path, repeat: int, only: list[str]) -> list[Row]:
         rows.append(Row("check, 430 KB of seed lists", ours, "markdown-it-py parse", parse, "<= 4x", ours <= 4 * parse))
         if mdformat:
             theirs = median_run([mdformat, "--check", str(big)], repeat)
-            rows.append(Row("check, 430 KB of seed lists", ours, "mdformat --check", theirs, "<= 0.4x", ours <= 0.4 * theirs))
-        for peer, command in (("rumdl check", ["rumdl", "check", "--no-config", "--no-cache"]),
-                              ("markdownlint-cli2", ["markdownlint-cli2"])):
+            rows.append(
+                Row("check, 430 KB of seed lists", ours, "mdformat --check", theirs, "<= 0.4x", ours <= 0.4 * theirs)
+            )
+        for peer, command in (
+            ("rumdl check", ["rumdl", "check", "--no-config", "--no-cache"]),
+            ("markdownlint-cli2", ["markdownlint-cli2"]),
+        ):
             if shutil.which(command[0]):
                 rows.append(Row("check, 430 KB of seed lists", ours, peer, median_run([*command, str(big)], repeat)))
     if wanted("fix"):
@@ -156,8 +178,16 @@ def targets(folder: Path, repeat: int, only: list[str]) -> list[Row]:
 
         ours = median_run([PYTHON, "-m", "awesomelint", "fix", str(copy)], repeat, fresh)
         theirs = median_run([mdformat, str(copy)], repeat, fresh) if mdformat else None
-        rows.append(Row("fix, 430 KB of seed lists", ours, "mdformat (rewrite)" if mdformat else "", theirs,
-                        "<= 1.0x", ours <= theirs if theirs else None))
+        rows.append(
+            Row(
+                "fix, 430 KB of seed lists",
+                ours,
+                "mdformat (rewrite)" if mdformat else "",
+                theirs,
+                "<= 1.0x",
+                ours <= theirs if theirs else None,
+            )
+        )
     if wanted("linear"):
         one = median_run([*CHECK, str(big)], repeat)
         eight = median_run([*CHECK, str(write("seeds-8x.md", from_seeds(8 * 430_000)))], max(1, repeat // 2))
@@ -179,9 +209,11 @@ def targets(folder: Path, repeat: int, only: list[str]) -> list[Row]:
 
 def corpus_table(paths: list[Path], repeat: int) -> None:
     commands = {"awesomelint check": CHECK}
-    for name, command in (("mdformat --check", ["mdformat", "--check"]),
-                          ("rumdl check", ["rumdl", "check", "--no-config", "--no-cache"]),
-                          ("markdownlint-cli2", ["markdownlint-cli2"])):
+    for name, command in (
+        ("mdformat --check", ["mdformat", "--check"]),
+        ("rumdl check", ["rumdl", "check", "--no-config", "--no-cache"]),
+        ("markdownlint-cli2", ["markdownlint-cli2"]),
+    ):
         if shutil.which(command[0]):
             commands[name] = command
     print("| list | KiB | " + " | ".join(commands) + " |")

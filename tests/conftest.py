@@ -101,8 +101,9 @@ corpus = pytest.mark.skipif(not list(SHARED_CORPUS.glob("*.md")), reason="../sha
 
 
 # Fuzzing budget: a fixed, reproducible one in CI; `HYPOTHESIS_PROFILE=fuzz` for a long local run.
-settings.register_profile("ci", max_examples=200, derandomize=True, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=200, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile("fuzz", max_examples=20000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

@@ -18,7 +18,9 @@ from awesomelint.errors import InputError
 
 from .conftest import seed
 
-BROKEN = "# Awesome T\n\n- [Tool]((https://github.com/o/tool) - Does it.\n- [Other](https://github.com/org/repo) - Too.\n"
+BROKEN = (
+    "# Awesome T\n\n- [Tool]((https://github.com/o/tool) - Does it.\n- [Other](https://github.com/org/repo) - Too.\n"
+)
 
 
 def test_the_examples_in_the_api_docstring_run() -> None:
@@ -69,8 +71,9 @@ def test_check_paths_says_when_a_folder_has_no_lists(tmp_path: Path) -> None:
     assert run.docs == [] and run.notices == [f"awesomelint: no markdown files found in {tmp_path}"]
 
 
-def test_the_readmes_python_snippet_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_readmes_python_snippet_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     snippet = readme.split("```python\n", 1)[1].split("```", 1)[0]
     (tmp_path / "README.md").write_text(BROKEN)

@@ -17,16 +17,22 @@ from .conftest import findings, messages
 
 # toc-position and toc-depth (profile awesome) ----------------------------------
 
+
 def test_toc_position_and_depth() -> None:
     late = "# Awesome X\n\n## Intro\n\n## Contents\n\n- [Intro](#intro)\n- [Tools](#tools)\n\n## Tools\n"
-    assert messages(late, "toc-position") == ["the table of contents comes after 'Intro' (line 3); it should be the first section"]
+    assert messages(late, "toc-position") == [
+        "the table of contents comes after 'Intro' (line 3); it should be the first section"
+    ]
     assert messages(late.replace("## Intro\n\n## Contents", "Intro.\n\n## Contents"), "toc-position") == []
-    deep = ("# X\n\n## Contents\n\n- [Tools](#tools)\n  - [Editors](#editors)\n    - [Vim](#vim)\n\n"
-            "## Tools\n\n### Editors\n\n#### Vim\n")
+    deep = (
+        "# X\n\n## Contents\n\n- [Tools](#tools)\n  - [Editors](#editors)\n    - [Vim](#vim)\n\n"
+        "## Tools\n\n### Editors\n\n#### Vim\n"
+    )
     assert messages(deep, "toc-depth") == ["ToC item 'Vim' is a third level"]
 
 
 # license-file and contributing-file (profile awesome) ---------------------------
+
 
 def test_file_rules_do_not_judge_text_read_from_no_folder() -> None:
     assert messages("# Awesome X\n", "license-file") == [] and messages("# Awesome X\n", "contributing-file") == []
@@ -49,7 +55,12 @@ def test_profile_rules_run_only_under_the_profile_or_by_name(tmp_path: Path, run
     readme.write_text("# Awesome X\n\n- [Alpha](https://alpha.example/) - a tool\n")
     plain = runner.invoke(main, ["check", "--format", "json", str(readme)])
     assert plain.exit_code == 0, plain.output
-    rules = {f["rule"] for f in json.loads(runner.invoke(main, ["check", "--format", "json", "--profile", "awesome", str(readme)]).stdout)}
+    rules = {
+        f["rule"]
+        for f in json.loads(
+            runner.invoke(main, ["check", "--format", "json", "--profile", "awesome", str(readme)]).stdout
+        )
+    }
     assert {"description-period", "description-case", "awesome-badge"} <= rules
     (tmp_path / ".awesomelint.yaml").write_text("profile: awesome\n")
     assert runner.invoke(main, ["check", str(readme)]).exit_code == 1
@@ -79,7 +90,9 @@ def test_lint_ignore_covers_the_next_block_only() -> None:
 
 def test_a_bare_lint_disable_turns_everything_off_and_unknown_names_are_passed_over() -> None:
     assert findings(f"# X\n\n<!--lint disable-->\n{DUPLICATES}", "duplicate-entry") == []
-    assert len(findings(f"# X\n\n<!--lint disable no-dead-urls list-item-indent-->\n{DUPLICATES}", "duplicate-entry")) == 1
+    assert (
+        len(findings(f"# X\n\n<!--lint disable no-dead-urls list-item-indent-->\n{DUPLICATES}", "duplicate-entry")) == 1
+    )
     assert len(findings(f"# X\n\n<!--lint disable emphasis-marker-->\n{DUPLICATES}", "duplicate-entry")) == 1
 
 
@@ -99,6 +112,7 @@ def test_the_awesome_lint_table_names_only_real_rules() -> None:
 
 # repo-metadata (online) ----------------------------------------------------------------
 
+
 def test_the_repository_comes_from_the_git_remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import subprocess
 
@@ -106,7 +120,9 @@ def test_the_repository_comes_from_the_git_remote(tmp_path: Path, monkeypatch: p
 
     monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:me/awesome-x.git"], check=True)
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:me/awesome-x.git"], check=True
+    )
     (tmp_path / "README.md").write_text("# X\n")
     assert own_repository(str(tmp_path / "README.md")) == ("me", "awesome-x")
     subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", "https://gitlab.com/me/x"], check=True)

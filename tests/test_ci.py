@@ -38,8 +38,13 @@ OLD = """# Awesome Things
 
 
 def git(folder: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
@@ -89,13 +94,17 @@ def test_a_moved_line_is_not_new(runner: CliRunner, repo: Path) -> None:
 @needs_git
 def test_a_new_entry_duplicating_an_old_one_is_reported_on_the_new_one(runner: CliRunner, repo: Path) -> None:
     commit(repo, OLD.replace("## Tools\n\n", "## Tools\n\n- [gamma](https://github.com/o/gamma) - Gamma again.\n"))
-    _, found = json_findings(runner, "--select", "duplicate-entry", "--changed-since", "HEAD~1", str(repo / "README.md"))
+    _, found = json_findings(
+        runner, "--select", "duplicate-entry", "--changed-since", "HEAD~1", str(repo / "README.md")
+    )
     assert [(f["line"], f["rule"]) for f in found] == [(5, "duplicate-entry")]
     assert {"path": str(repo / "README.md"), "line": 8} in found[0]["related"]
 
 
 @needs_git
-def test_a_bad_ref_or_no_repository_is_one_line_and_exit_2(runner: CliRunner, repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_a_bad_ref_or_no_repository_is_one_line_and_exit_2(
+    runner: CliRunner, repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     result = runner.invoke(main, ["check", "--changed-since", "no-such-ref", str(repo / "README.md")])
     assert result.exit_code == 2 and "--changed-since no-such-ref" in result.stderr
     assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1
@@ -112,9 +121,23 @@ def test_links_fetches_only_the_links_on_new_lines(runner: CliRunner, repo: Path
     for name in ("old", "new"):
         httpserver.expect_request(f"/{name}").respond_with_data("fine")
     commit(repo, OLD + f"- [old site]({httpserver.url_for('/old')}) - Old.\n")
-    commit(repo, OLD + f"- [old site]({httpserver.url_for('/old')}) - Old.\n- [new site]({httpserver.url_for('/new')}) - New.\n")
-    result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--changed-since", "HEAD~1", "--format", "json",
-                                  str(repo / "README.md")])
+    commit(
+        repo,
+        OLD + f"- [old site]({httpserver.url_for('/old')}) - Old.\n- [new site]({httpserver.url_for('/new')}) - New.\n",
+    )
+    result = runner.invoke(
+        main,
+        [
+            "links",
+            "--allow-private",
+            "--no-cache",
+            "--changed-since",
+            "HEAD~1",
+            "--format",
+            "json",
+            str(repo / "README.md"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     asked = [request.path for request, _ in httpserver.log]
     assert "/new" in asked and "/old" not in asked
@@ -198,7 +221,9 @@ def _cells(markdown: str) -> list[list[str]]:
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
     for row in rows:  # list text made no markup: no script, link, image or emphasis
         assert not re.search(r"<(?!/?t[dhr]\b|a href=\"https://github.com/o/list|/a>)", row), row
-    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)] for row in rows]
+    return [
+        [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)] for row in rows
+    ]
 
 
 def test_markdown_report_escapes_hostile_list_text() -> None:
@@ -222,8 +247,10 @@ def test_markdown_report_links_lines_and_folds_long_files(monkeypatch: pytest.Mo
     monkeypatch.setenv("GITHUB_SHA", "abc123")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     doc = Document.from_text("# T\n" + "x\n" * 30, str(tmp_path / "docs" / "README.md"))
-    findings = [Finding("whitespace", f"finding {i}", doc.line_starts[i], doc.line_starts[i] + 1, Severity.INFO)
-                for i in range(1, 25)]
+    findings = [
+        Finding("whitespace", f"finding {i}", doc.line_starts[i], doc.line_starts[i] + 1, Severity.INFO)
+        for i in range(1, 25)
+    ]
     report = FORMATTERS["markdown"](locate(doc, findings))
     assert "[2](https://github.com/o/list/blob/abc123/docs/README.md#L2)" in report
     assert "<details><summary>" in report and ": 24 findings</summary>" in report
@@ -261,11 +288,18 @@ def test_the_actions_main_step_runs_against_a_list(tmp_path: Path, fail: str, ex
     fixture = tmp_path / "README.md"
     fixture.write_text("# T\n\n- [a](https://paper.link) - a\n")
     summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
-    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
-           "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+    env = {
+        **os.environ,
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(outputs),
+        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+    }
     for key, value in step["env"].items():  # the step's env, with the inputs substituted
-        env[key] = re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: {
-            "args": f"check --format github {fixture}", "fail": fail, "summary": "true"}[m.group(1)], str(value))
+        env[key] = re.sub(
+            r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}",
+            lambda m: {"args": f"check --format github {fixture}", "fail": fail, "summary": "true"}[m.group(1)],
+            str(value),
+        )
     result = subprocess.run(["bash", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == expected, result.stderr
     assert "::error file=" in result.stdout

@@ -58,7 +58,19 @@ def test_json_format_contract(runner: CliRunner, lists: Path) -> None:
     result = runner.invoke(main, ["check", "--format", "json", str(lists / "broken.md")])
     data = json.loads(result.stdout)
     nested = next(d for d in data if d["rule"] == "nested-link")
-    assert set(nested) >= {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "entry", "related", "fix"}
+    assert set(nested) >= {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "severity",
+        "message",
+        "entry",
+        "related",
+        "fix",
+    }
     assert nested["line"] == 3 and nested["column"] == 3 and nested["severity"] == "error"
     assert nested["fix"]["applicability"] == "safe"
     assert nested["fix"]["edits"][0]["content"] == "[x](https://arxiv.org/abs/2401.00001)"
@@ -79,25 +91,68 @@ SARIF_SUBSET = {
     "required": ["version", "runs"],
     "properties": {
         "version": {"const": "2.1.0"},
-        "runs": {"type": "array", "minItems": 1, "items": {
-            "type": "object", "required": ["tool", "results"],
-            "properties": {
-                "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
-                    "type": "object", "required": ["name", "rules"],
-                    "properties": {"rules": {"type": "array", "items": {"type": "object", "required": ["id", "shortDescription"]}}}}}},
-                "results": {"type": "array", "items": {
-                    "type": "object", "required": ["ruleId", "message", "locations", "level"],
-                    "properties": {
-                        "level": {"enum": ["none", "note", "warning", "error"]},
-                        "message": {"type": "object", "required": ["text"]},
-                        "locations": {"type": "array", "items": {"type": "object", "required": ["physicalLocation"], "properties": {
-                            "physicalLocation": {"type": "object", "required": ["artifactLocation", "region"], "properties": {
-                                "region": {"type": "object", "required": ["startLine", "startColumn"], "properties": {
-                                    "startLine": {"type": "integer", "minimum": 1},
-                                    "startColumn": {"type": "integer", "minimum": 1},
-                                    "endLine": {"type": "integer", "minimum": 1},
-                                    "endColumn": {"type": "integer", "minimum": 1}}}}}}}}}}},
-            }}},
+        "runs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["tool", "results"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name", "rules"],
+                                "properties": {
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {"type": "object", "required": ["id", "shortDescription"]},
+                                    }
+                                },
+                            }
+                        },
+                    },
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["ruleId", "message", "locations", "level"],
+                            "properties": {
+                                "level": {"enum": ["none", "note", "warning", "error"]},
+                                "message": {"type": "object", "required": ["text"]},
+                                "locations": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["physicalLocation"],
+                                        "properties": {
+                                            "physicalLocation": {
+                                                "type": "object",
+                                                "required": ["artifactLocation", "region"],
+                                                "properties": {
+                                                    "region": {
+                                                        "type": "object",
+                                                        "required": ["startLine", "startColumn"],
+                                                        "properties": {
+                                                            "startLine": {"type": "integer", "minimum": 1},
+                                                            "startColumn": {"type": "integer", "minimum": 1},
+                                                            "endLine": {"type": "integer", "minimum": 1},
+                                                            "endColumn": {"type": "integer", "minimum": 1},
+                                                        },
+                                                    }
+                                                },
+                                            }
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
     },
 }
 
@@ -141,16 +196,21 @@ def test_config_file_found_upward_and_validated(runner: CliRunner, lists: Path) 
 
 
 def test_pyproject_config_and_per_file_ignores(runner: CliRunner, lists: Path) -> None:
-    (lists / "pyproject.toml").write_text('[tool.awesomelint]\nper-file-ignores = { "broken.md" = ["nested-link", "placeholder-url"] }\n')
+    (lists / "pyproject.toml").write_text(
+        '[tool.awesomelint]\nper-file-ignores = { "broken.md" = ["nested-link", "placeholder-url"] }\n'
+    )
     assert runner.invoke(main, ["check", str(lists / "broken.md")]).exit_code == 0
 
 
-@pytest.mark.parametrize("comment, expected", [
-    ("<!-- awesomelint-disable-next-line nested-link placeholder-url -->\n", 0),
-    ("<!-- awesomelint-disable-file -->\n", 0),
-    ("<!-- awesomelint-disable nested-link -->\n", 1),
-    ("<!-- awesomelint-disable-next-line whitespace -->\n", 1),
-])
+@pytest.mark.parametrize(
+    "comment, expected",
+    [
+        ("<!-- awesomelint-disable-next-line nested-link placeholder-url -->\n", 0),
+        ("<!-- awesomelint-disable-file -->\n", 0),
+        ("<!-- awesomelint-disable nested-link -->\n", 1),
+        ("<!-- awesomelint-disable-next-line whitespace -->\n", 1),
+    ],
+)
 def test_inline_comments(runner: CliRunner, tmp_path: Path, comment: str, expected: int) -> None:
     path = tmp_path / "x.md"
     path.write_text("# Awesome\n\n" + comment + "- [x](https://paper.link](https://arxiv.org/abs/2401.00001)\n")
@@ -162,7 +222,9 @@ def test_inline_comments(runner: CliRunner, tmp_path: Path, comment: str, expect
 
 def test_disable_enable_range(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "x.md"
-    path.write_text("# A\n\n<!-- awesomelint-disable insecure-url -->\n- [a](http://github.com/a/b)\n<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d)\n")
+    path.write_text(
+        "# A\n\n<!-- awesomelint-disable insecure-url -->\n- [a](http://github.com/a/b)\n<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d)\n"
+    )
     output = runner.invoke(main, ["check", "--format", "concise", "--select", "insecure-url", str(path)]).stdout
     assert [line.split(":")[1] for line in output.splitlines()] == ["6"]
 
@@ -220,8 +282,13 @@ def test_rule_data_is_read_from_a_checkout_without_the_installed_package(tmp_pat
     env = {**os.environ, "PYTHONPATH": str(root / "src")}
     where = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, cwd=tmp_path)
     assert where.stdout.splitlines()[0].startswith(str(root / "src")), where.stderr
-    result = subprocess.run([sys.executable, "-m", "awesomelint", "check", "--format", "json", str(listing)],
-                            env=env, capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "awesomelint", "check", "--format", "json", str(listing)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert "insecure-url" in result.stdout, result.stderr  # https_hosts.yaml was read
 
 
@@ -235,15 +302,28 @@ def test_the_command_exits_with_its_code_and_all_its_output_after_a_hard_exit(tm
     buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # output waits for a flush
     listing = tmp_path / "L.md"
     listing.write_text("# L\n\n" + "".join(f"- [T{i}](http://github.com/o/r{i}) - x.\n" for i in range(400)))
-    done = subprocess.run([sys.executable, "-m", "awesomelint", "check", "--format", "concise", str(listing)],
-                          capture_output=True, text=True, env=buffered)
+    done = subprocess.run(
+        [sys.executable, "-m", "awesomelint", "check", "--format", "concise", str(listing)],
+        capture_output=True,
+        text=True,
+        env=buffered,
+    )
     assert done.returncode == 1
     assert done.stdout.count("insecure-url") == 400 and "400 findings" in done.stderr
     clean = tmp_path / "clean.md"
     clean.write_text("# L\n\n- [T](https://github.com/o/r) - x.\n")
     assert subprocess.run([sys.executable, "-m", "awesomelint", "check", str(clean)]).returncode == 0
-    assert subprocess.run([sys.executable, "-m", "awesomelint", "check", str(tmp_path / "no.md")],
-                          capture_output=True).returncode == 2
-    head = subprocess.run(f"'{sys.executable}' -m awesomelint check '{listing}' | head -1", shell=True,
-                          capture_output=True, text=True, env=buffered)
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "awesomelint", "check", str(tmp_path / "no.md")], capture_output=True
+        ).returncode
+        == 2
+    )
+    head = subprocess.run(
+        f"'{sys.executable}' -m awesomelint check '{listing}' | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=buffered,
+    )
     assert "Traceback" not in head.stderr and head.stdout.count("\n") == 1

@@ -11,8 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_ruff_finds_nothing_in_src_and_tests() -> None:
     pytest.importorskip("ruff")
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests", "bench", "tools"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "bench", "tools"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
 
 

@@ -60,7 +60,9 @@ def test_html_from_the_parsed_tokens_is_the_html_of_the_text() -> None:
 
     from awesomelint.model.markdown import parser, render_tokens
 
-    for text in [path.read_text(encoding="utf-8") for path in SEEDS] + ["# A\n\n| a | b |\n|---|---|\n| [x](https://x.org) | y |\n"]:
+    for text in [path.read_text(encoding="utf-8") for path in SEEDS] + [
+        "# A\n\n| a | b |\n|---|---|\n| [x](https://x.org) | y |\n"
+    ]:
         doc = Document.from_text(text, "x.md")
         assert render_tokens(doc.tokens) == parser().render(doc.text)
         assert render_tokens(doc.tokens) != MarkdownIt().render("")

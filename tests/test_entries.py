@@ -9,10 +9,16 @@ from awesomelint.model.entries import entries_of
 from .conftest import CORPUS, corpus, seed
 
 
-@pytest.mark.parametrize("prefix, count, kind", [
-    ("000", 84, "table-row"), ("001", 14, "card"), ("002", 47, "table-row"),
-    ("003", 13, "list-item"), ("004", 43, "list-item"),
-])
+@pytest.mark.parametrize(
+    "prefix, count, kind",
+    [
+        ("000", 84, "table-row"),
+        ("001", 14, "card"),
+        ("002", 47, "table-row"),
+        ("003", 13, "list-item"),
+        ("004", 43, "list-item"),
+    ],
+)
 def test_seed_entry_counts(prefix: str, count: int, kind: str) -> None:
     entries = entries_of(Document.from_path(seed(prefix)))
     assert len(entries) == count
@@ -53,7 +59,9 @@ def test_category_bullets_give_their_sub_bullets_as_entries() -> None:
 
 
 def test_linked_bullet_owns_its_sub_bullets() -> None:
-    doc = Document.from_text("- [Node.js](https://github.com/a/node) - Runtime.\n  - [Cross-Platform](https://github.com/b/c)\n")
+    doc = Document.from_text(
+        "- [Node.js](https://github.com/a/node) - Runtime.\n  - [Cross-Platform](https://github.com/b/c)\n"
+    )
     (entry,) = entries_of(doc)
     assert entry.title == "Node.js" and len(entry.links) == 2
 
@@ -67,7 +75,9 @@ def test_navigation_badges_and_code_are_not_entries() -> None:
 
 
 def test_heading_entries_collect_their_description() -> None:
-    doc = Document.from_text("# L\n\n## Tools\n\n### [VTK](https://vtk.org/)\n\n> Visualization toolkit.\n\n[Examples](https://x.org/e)\n")
+    doc = Document.from_text(
+        "# L\n\n## Tools\n\n### [VTK](https://vtk.org/)\n\n> Visualization toolkit.\n\n[Examples](https://x.org/e)\n"
+    )
     (entry,) = entries_of(doc)
     assert entry.kind == "heading" and entry.title == "VTK"
     assert "Visualization toolkit." in entry.fields["description"]
@@ -132,19 +142,27 @@ def test_corpus_lists_parse_to_plausible_entries(path: Path) -> None:
 
 
 def test_link_led_sub_bullets_under_a_linked_parent_are_entries_of_their_own() -> None:
-    text = ("# L\n\n## Tools\n\n* [Cargo](https://cargo.example/) - the package manager.\n"
-            "  * [cargo-edit](https://edit.example/) - adds dependencies.\n"
-            "  * [cargo-watch](https://watch.example/) - reruns on change.\n"
-            "* [Paper](https://paper.example/) - a work\n  * [PDF](https://pdf.example/)\n  * [Code](https://code.example/)\n")
+    text = (
+        "# L\n\n## Tools\n\n* [Cargo](https://cargo.example/) - the package manager.\n"
+        "  * [cargo-edit](https://edit.example/) - adds dependencies.\n"
+        "  * [cargo-watch](https://watch.example/) - reruns on change.\n"
+        "* [Paper](https://paper.example/) - a work\n  * [PDF](https://pdf.example/)\n  * [Code](https://code.example/)\n"
+    )
     entries = entries_of(Document.from_text(text))
     assert [e.title for e in entries] == ["Cargo", "cargo-edit", "cargo-watch", "Paper"]
     assert entries[1].section == ["L", "Tools", "Cargo"]
-    assert [l.url for l in entries[3].links] == ["https://paper.example/", "https://pdf.example/", "https://code.example/"]
+    assert [l.url for l in entries[3].links] == [
+        "https://paper.example/",
+        "https://pdf.example/",
+        "https://code.example/",
+    ]
 
 
 def test_link_led_blockquotes_are_cards() -> None:
-    text = ("# L\n\n## Build\n\n> **[Maven](https://maven.example/)** <kbd>★ 5k</kbd><br>Declarative builds.\n\n"
-            "> **[Gradle](https://gradle.example/)** <kbd>★ 18k</kbd><br>Incremental builds.\n\n> A quoted remark.\n")
+    text = (
+        "# L\n\n## Build\n\n> **[Maven](https://maven.example/)** <kbd>★ 5k</kbd><br>Declarative builds.\n\n"
+        "> **[Gradle](https://gradle.example/)** <kbd>★ 18k</kbd><br>Incremental builds.\n\n> A quoted remark.\n"
+    )
     entries = entries_of(Document.from_text(text))
     assert [(e.kind, e.title) for e in entries] == [("card", "Maven"), ("card", "Gradle")]
     assert "Declarative builds." in entries[0].fields["description"]

@@ -75,14 +75,30 @@ def test_code_is_never_rewritten() -> None:
 
 
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
-url = st.sampled_from(["https://github.com/a/b", "http://github.com/c/d?utm_source=x", "https://paper.link",
-                       "https://arxiv.org/abs/2401.00001", "#sec", "https://t.co/x"])
+url = st.sampled_from(
+    [
+        "https://github.com/a/b",
+        "http://github.com/c/d?utm_source=x",
+        "https://paper.link",
+        "https://arxiv.org/abs/2401.00001",
+        "#sec",
+        "https://t.co/x",
+    ]
+)
 line = st.one_of(
     st.builds(lambda t, u: f"- [{t}]({u})", words, url),
     st.builds(lambda n, t, u: f"{n}. [{t}]({u})", st.integers(1, 12), words, url),
     st.builds(lambda t, u: f"| {t} | [{t}]({u}) |", words, url),
-    st.just("| A | B |"), st.just("|---|---|"), st.just(""), st.just("   "), st.just("```"), st.just("## Sec"),
-    st.just("> ### [Venue] Title"), st.just("<div>ğŸ§  x</div>"), st.just("ğŸ§  Ã— â€“ text"), words,
+    st.just("| A | B |"),
+    st.just("|---|---|"),
+    st.just(""),
+    st.just("   "),
+    st.just("```"),
+    st.just("## Sec"),
+    st.just("> ### [Venue] Title"),
+    st.just("<div>ğŸ§  x</div>"),
+    st.just("ğŸ§  Ã— â€“ text"),
+    words,
     st.builds(lambda t, u: f"  - [{t}]({u}) - d", words, url),
     # headings directly followed by lists, in every marker
     st.builds(lambda h, m, t, u: f"#### {h}\n{m} [{t}]({u})", words, st.sampled_from("-*+"), words, url),
@@ -129,8 +145,10 @@ def test_later_passes_run_only_the_rules_that_can_fix(monkeypatch: pytest.Monkey
         return real_lint(doc, config, **kwargs)
 
     monkeypatch.setattr(fixing, "lint", recording_lint)
-    text = ("# L\n\n## A\n\n1. [a](http://github.com/a/a) - x\n1. [b](http://github.com/b/b) - y\n"
-            "3. [a](http://github.com/a/a) - x\n")
+    text = (
+        "# L\n\n## A\n\n1. [a](http://github.com/a/a) - x\n1. [b](http://github.com/b/b) - y\n"
+        "3. [a](http://github.com/a/a) - x\n"
+    )
     outcome = fix_document(Document.from_text(text, "L.md"), Config())
     reporting = {n for n, r in BY_NAME.items() if r.fix is FixAvailability.NONE}
     fixing_runs = [names for names in runs if not reporting & set(names)]
@@ -145,8 +163,10 @@ def test_fix_runs_the_report_only_rules_only_when_their_answer_is_needed() -> No
     and duplicate-entry need not run; by default everything remaining is reported."""
     from awesomelint.findings import Severity
 
-    text = ("# L\n\n## A\n\n- [a](https://github.com/a/a) - x\n- [b](https://github.com/b/b) - y\n"
-            "- [a](https://github.com/a/a) - x\n- [c](https://github.com/org/repo) - z\n")
+    text = (
+        "# L\n\n## A\n\n- [a](https://github.com/a/a) - x\n- [b](https://github.com/b/b) - y\n"
+        "- [a](https://github.com/a/a) - x\n- [c](https://github.com/org/repo) - z\n"
+    )
     doc = Document.from_text(text, "L.md")
     every = {f.rule for f in fix_document(doc, Config()).remaining}
     assert {"duplicate-entry", "placeholder-url"} <= every

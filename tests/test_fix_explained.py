@@ -35,8 +35,9 @@ def test_every_hunk_is_explained_by_what_check_printed(path: Path) -> None:
     printed = _printed_by_check(doc, config)
     for reasons in hunk_reasons(doc, outcome.text, outcome.changes):
         assert reasons, f"{path.name}: a hunk with no reason"
-        assert any(any(rule == change.rule and _touch(span, change.origin) for rule, span in printed)
-                   for change in reasons), f"{path.name}: {reasons} — none of them printed by check"
+        assert any(
+            any(rule == change.rule and _touch(span, change.origin) for rule, span in printed) for change in reasons
+        ), f"{path.name}: {reasons} — none of them printed by check"
 
 
 def _touch(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -50,8 +51,10 @@ HABIT = "".join(f"- [{name}](https://{name.lower()}.example/) - {name}.\n" for n
 def test_entries_that_become_misplaced_only_after_a_repair_are_reported_not_moved() -> None:
     # Delta's broken link is text, so check judges no order in Tools; repaired, the section
     # would count as sorted but for Delta — a move check never printed
-    tools = ("- [Alpha](https://alpha.example/) - A.\n- [Delta](https://paper.link](https://delta.example/) - D.\n"
-             "- [Beta](https://beta.example/) - B.\n- [Gamma](https://gamma.example/) - G.\n")
+    tools = (
+        "- [Alpha](https://alpha.example/) - A.\n- [Delta](https://paper.link](https://delta.example/) - D.\n"
+        "- [Beta](https://beta.example/) - B.\n- [Gamma](https://gamma.example/) - G.\n"
+    )
     text = "# X\n\n## Books\n\n" + HABIT + "\n## Tools\n\n" + tools + "\n## Web\n\n" + HABIT.replace("](", "x](")
     doc = Document.from_text(text, "README.md")
     assert "entry-order" not in {f.rule for f in lint(doc, Config()).findings}
@@ -116,8 +119,12 @@ def test_report_only_rules_judge_the_text_as_read(tmp_path: Path) -> None:
     assert len(flagged) == 4 and all("apexhealth" in line for line in flagged)  # ...and fix still says what check said
 
 
-def test_the_diff_names_each_hunks_reasons_and_still_applies(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "README.md").write_text("# X\n\n- [a](http://github.com/a/b?utm_source=x)\n\n\n\n- [b](https://b.org)\n")
+def test_the_diff_names_each_hunks_reasons_and_still_applies(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "README.md").write_text(
+        "# X\n\n- [a](http://github.com/a/b?utm_source=x)\n\n\n\n- [b](https://b.org)\n"
+    )
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["fix", "--diff", "README.md"])
@@ -141,8 +148,11 @@ def test_fix_lists_what_remains_and_what_appeared(tmp_path: Path, runner: CliRun
 
 
 def test_layout_deviations_are_findings_of_the_layout_rule_only_when_selected() -> None:
-    text = "# X\n\n## A\n\n" + "".join(f"* [T{n}](https://t{n}.example/) - T.\n" for n in range(8)) + \
-        "\n## B\n\n- [U](https://u.example/) - U.\n- [V](https://v.example/) - V.\n"
+    text = (
+        "# X\n\n## A\n\n"
+        + "".join(f"* [T{n}](https://t{n}.example/) - T.\n" for n in range(8))
+        + "\n## B\n\n- [U](https://u.example/) - U.\n- [V](https://v.example/) - V.\n"
+    )
     doc = Document.from_text(text, "README.md")
     assert "layout" not in {f.rule for f in lint(doc, Config()).findings}
     (finding,) = lint(doc, parse_config({"select": ["layout"]})).findings
@@ -154,7 +164,13 @@ def test_layout_deviations_are_findings_of_the_layout_rule_only_when_selected() 
 
 def test_a_generated_list_keeps_its_order_and_layout_and_says_so(tmp_path: Path, runner: CliRunner) -> None:
     unsorted = "- [Beta](https://beta.example/) - B.\n- [Alpha](https://alpha.example/) - A.\n"
-    body = "# X\n\n" + "".join(f"## S{n}\n\n{HABIT}\n" for n in range(3)) + "## T\n\n" + unsorted + "- [Gamma](https://g.example/) - G.\n"
+    body = (
+        "# X\n\n"
+        + "".join(f"## S{n}\n\n{HABIT}\n" for n in range(3))
+        + "## T\n\n"
+        + unsorted
+        + "- [Gamma](https://g.example/) - G.\n"
+    )
     body += "\n## U\n\n+ [Delta](https://d.example/) - D.\n+ [Ember](https://e.example/) - E.\n"
     plain = Document.from_text(body, "README.md")
     assert {"entry-order"} <= {f.rule for f in lint(plain, Config()).findings}
@@ -180,16 +196,20 @@ def test_what_remains_names_lines_of_the_fixed_text() -> None:
 
 
 def test_a_finding_inside_a_section_fix_sorted_is_placed_at_its_line() -> None:
-    text = ("# X\n\n" + "".join(f"## S{n}\n\n{HABIT}\n" for n in range(3)) + "## Tools\n\n"
-            "- [beta](https://beta.example/) - B.\n- [alpha](https://alpha.example/) - A.\n"
-            "- [gamma](https://gamma.example/) - G.\n- [pi/tool](https://github.com/pi/tool_framework) - P.\n")
+    text = (
+        "# X\n\n" + "".join(f"## S{n}\n\n{HABIT}\n" for n in range(3)) + "## Tools\n\n"
+        "- [beta](https://beta.example/) - B.\n- [alpha](https://alpha.example/) - A.\n"
+        "- [gamma](https://gamma.example/) - G.\n- [pi/tool](https://github.com/pi/tool_framework) - P.\n"
+    )
     outcome = fix_document(Document.from_text(text, "README.md"), Config())
     (mismatch,) = [f for f in outcome.remaining if f.rule == "link-text-mismatch"]
     final = Document.from_text(outcome.text, "README.md")
     assert final.text[mismatch.start : mismatch.start + 9] == "[pi/tool]"
 
 
-def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "README.md").write_text("# X\n\n- [a](http://github.com/a/b) -  A.")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     monkeypatch.chdir(tmp_path)
@@ -199,7 +219,8 @@ def test_a_file_without_a_final_line_break_gets_a_diff_that_applies(tmp_path: Pa
     (tmp_path / "fix.patch").write_text(result.output)
     subprocess.run(["git", "apply", str(tmp_path / "fix.patch")], check=True, cwd=tmp_path)
     assert (tmp_path / "README.md").read_text() == fix_document(
-        Document.from_text("# X\n\n- [a](http://github.com/a/b) -  A.", "README.md"), Config()).text
+        Document.from_text("# X\n\n- [a](http://github.com/a/b) -  A.", "README.md"), Config()
+    ).text
 
 
 def test_hunk_headers_keep_a_messages_spaces_and_name_the_particular_reason_first() -> None:

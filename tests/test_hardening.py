@@ -35,14 +35,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "fuzz"
 
 # terminal injection ---------------------------------------------------------------
 
-HOSTILE = "entry \x1b[31mred\x1b[0m \x07bell \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ \u202eevil\u202c \x9b31m"
+HOSTILE = (
+    "entry \x1b[31mred\x1b[0m \x07bell \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ \u202eevil\u202c \x9b31m"
+)
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise", "github", "markdown"])
 def test_control_characters_from_a_list_never_reach_the_terminal(fmt: str) -> None:
     doc = Document.from_text(f"# T\n\n- {HOSTILE}\n", "list\x1b[2J.md")
     start = doc.text.index("entry")
-    located = locate(doc, [Finding("missing-link", f"entry '{HOSTILE}' has no link", start, start + 30, Severity.WARNING)])
+    located = locate(
+        doc, [Finding("missing-link", f"entry '{HOSTILE}' has no link", start, start + 30, Severity.WARNING)]
+    )
     out = full_render(located, colour=False) if fmt == "full" else FORMATTERS[fmt](located)
     for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
         assert raw not in out, (fmt, raw)
@@ -59,7 +63,9 @@ def test_the_caret_stays_under_the_finding_when_escapes_widen_the_line() -> None
 # error paths ----------------------------------------------------------------------
 
 
-def test_an_unknown_rule_in_a_comment_fails_its_file_and_the_others_are_checked(runner: CliRunner, tmp_path: Path) -> None:
+def test_an_unknown_rule_in_a_comment_fails_its_file_and_the_others_are_checked(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     bad, good = tmp_path / "a.md", tmp_path / "b.md"
     bad.write_text("# A\n\n<!-- awesomelint-disable no-such-rule -->\n- [x](https://x.org)\n")
     good.write_text("# B\n\n- [y](https://paper.link)\n")
@@ -73,13 +79,18 @@ def test_an_unknown_rule_in_a_comment_fails_its_file_and_the_others_are_checked(
     assert result.exit_code == 2 and "no-such-rule" in result.stderr
 
 
-@pytest.mark.parametrize("data, says", [
-    (b"\x00" * 64, "NUL byte"),
-    ("# T\n".encode("utf-16"), "UTF-16"),
-    ("# T\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "UTF-16 big-endian"),
-    (b"# T\n\xe9\n", "invalid byte 0xE9"),
-])
-def test_input_that_is_not_utf8_is_one_line_and_exit_2(runner: CliRunner, tmp_path: Path, data: bytes, says: str) -> None:
+@pytest.mark.parametrize(
+    "data, says",
+    [
+        (b"\x00" * 64, "NUL byte"),
+        ("# T\n".encode("utf-16"), "UTF-16"),
+        ("# T\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "UTF-16 big-endian"),
+        (b"# T\n\xe9\n", "invalid byte 0xE9"),
+    ],
+)
+def test_input_that_is_not_utf8_is_one_line_and_exit_2(
+    runner: CliRunner, tmp_path: Path, data: bytes, says: str
+) -> None:
     path = tmp_path / "README.md"
     path.write_bytes(data)
     for command in (["check"], ["fix"], ["links", "--no-cache"], ["export"]):
@@ -107,11 +118,16 @@ def test_a_file_over_the_size_limit_is_not_read(runner: CliRunner, tmp_path: Pat
 
 
 def test_enable_after_a_bare_disable_turns_that_rule_back_on() -> None:
-    text = ("# T\n\n<!-- awesomelint-disable -->\n- [a](http://github.com/a/b?utm_source=x)\n"
-            "<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d?utm_source=x)\n"
-            "<!-- awesomelint-enable -->\n- [c](https://t.co/x)\n")
+    text = (
+        "# T\n\n<!-- awesomelint-disable -->\n- [a](http://github.com/a/b?utm_source=x)\n"
+        "<!-- awesomelint-enable insecure-url -->\n- [b](http://github.com/c/d?utm_source=x)\n"
+        "<!-- awesomelint-enable -->\n- [c](https://t.co/x)\n"
+    )
     doc = Document.from_text(text)
-    found = [(doc.position(f.start)[0], f.rule) for f in lint(doc, Config(), only=["insecure-url", "tracking-param", "url-shortener"]).findings]
+    found = [
+        (doc.position(f.start)[0], f.rule)
+        for f in lint(doc, Config(), only=["insecure-url", "tracking-param", "url-shortener"]).findings
+    ]
     assert found == [(6, "insecure-url"), (8, "url-shortener")]
 
 
@@ -131,7 +147,9 @@ def test_fix_writes_through_a_symlink_inside_the_repository(runner: CliRunner, t
     assert oct(target.stat().st_mode & 0o777) == oct(0o640)
 
 
-def test_fix_refuses_a_symlink_out_of_the_repository(runner: CliRunner, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_fix_refuses_a_symlink_out_of_the_repository(
+    runner: CliRunner, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     repo, elsewhere = tmp_path_factory.mktemp("repo"), tmp_path_factory.mktemp("elsewhere")
     (repo / ".git").mkdir()
     outside = elsewhere / "secret.md"
@@ -142,7 +160,9 @@ def test_fix_refuses_a_symlink_out_of_the_repository(runner: CliRunner, tmp_path
     assert "http://github.com/o/a" in outside.read_text()
 
 
-def test_fix_never_overwrites_a_file_changed_while_it_ran(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fix_never_overwrites_a_file_changed_while_it_ran(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import awesomelint.cli as cli
 
     path = tmp_path / "README.md"
@@ -183,10 +203,19 @@ SHAPES = {
     "brackets": lambda n: "[" * (25000 * n) + "\n",
     "parentheses": lambda n: "(" * (25000 * n) + "\n",
     "one long line": lambda n: "word http://x.org/a " * (30000 * n) + "\n",
-    "wide table row": lambda n: ("|" + "|".join(f"h{i}" for i in range(250 * n)) + "|\n|" + "---|" * (250 * n) + "\n|"
-                                + "|".join(f"[c{i}](https://x.org/{i})" for i in range(250 * n)) + "|\n"),
+    "wide table row": lambda n: (
+        "|"
+        + "|".join(f"h{i}" for i in range(250 * n))
+        + "|\n|"
+        + "---|" * (250 * n)
+        + "\n|"
+        + "|".join(f"[c{i}](https://x.org/{i})" for i in range(250 * n))
+        + "|\n"
+    ),
     "nested link openings": lambda n: "[a](" * (5000 * n) + "\n",
-    "many entries": lambda n: "# T\n\n## S\n\n" + "".join(f"- [e{i}](https://e{i}.example/) - entry {i}.\n" for i in range(2500 * n)),
+    "many entries": lambda n: (
+        "# T\n\n## S\n\n" + "".join(f"- [e{i}](https://e{i}.example/) - entry {i}.\n" for i in range(2500 * n))
+    ),
 }
 
 
@@ -203,6 +232,7 @@ def test_a_paragraph_of_thousands_of_links_is_read_for_broken_ones_in_linear_tim
     """One inline token holding thousands of links (lines of '-[x](…)', a marker with no
     space): asking whether each ']( ' belongs to a parsed link must not compare it with
     every link."""
+
     def cost(n: int) -> float:
         doc = Document.from_text("# T\n\n" + "".join(f"-[e{i}](https://e.example/{i}) x\n" for i in range(n)))
         doc.derived(parsed_links)
@@ -214,14 +244,27 @@ def test_a_paragraph_of_thousands_of_links_is_read_for_broken_ones_in_linear_tim
     assert large <= BOUND * max(small, FLOOR), (small, large)
 
 
-ADVERSARIAL_LINES = ["[" * 100, "](" * 50, "http://" * 14, "a" * 99 + "!", "Ã" * 100, "ğŸ" * 50, "| " * 50,
-                     "<!--" * 25, "*_" * 50, "www." * 25, "[a](https://x.org/" + "(" * 80, "\\" * 100]
+ADVERSARIAL_LINES = [
+    "[" * 100,
+    "](" * 50,
+    "http://" * 14,
+    "a" * 99 + "!",
+    "Ã" * 100,
+    "ğŸ" * 50,
+    "| " * 50,
+    "<!--" * 25,
+    "*_" * 50,
+    "www." * 25,
+    "[a](https://x.org/" + "(" * 80,
+    "\\" * 100,
+]
 
 
 @pytest.mark.parametrize("line", ADVERSARIAL_LINES, ids=range(len(ADVERSARIAL_LINES)))
 def test_rule_patterns_on_100_kb_adversarial_lines(line: str) -> None:
     """Every rule's own patterns on one 100 KB line of a shape that makes backtracking
     engines explode, against the same line at 25 KB."""
+
     def text(kb: int) -> str:
         return "# T\n\n- " + (line * (kb * 1024 // len(line) + 1))[: kb * 1024] + "\n"
 
@@ -242,11 +285,43 @@ def test_config_patterns_run_on_a_linear_engine(runner: CliRunner, tmp_path: Pat
 
 # fuzzing ------------------------------------------------------------------------------
 
-_odd = st.sampled_from(["\u200d", "\ufe0f", "\u202e", "\x1b[31m", "\x07", "\x00"[:0], "ğŸ§ ", "Ã©", "中文", "👩‍🔬", "\t", "\r",
-                        "&amp;", "\\", "`", "*", "_", "~"])
+_odd = st.sampled_from(
+    [
+        "\u200d",
+        "\ufe0f",
+        "\u202e",
+        "\x1b[31m",
+        "\x07",
+        "\x00"[:0],
+        "ğŸ§ ",
+        "Ã©",
+        "中文",
+        "👩‍🔬",
+        "\t",
+        "\r",
+        "&amp;",
+        "\\",
+        "`",
+        "*",
+        "_",
+        "~",
+    ]
+)
 _word = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8) | _odd
-_url = st.sampled_from(["https://github.com/a/b", "http://x.org/p?utm_source=s", "https://paper.link", "#sec", "./#a",
-                        "www.x.org", "https://t.co/x", "", "<https://a.b>", "https://x.org/a_(b)"])
+_url = st.sampled_from(
+    [
+        "https://github.com/a/b",
+        "http://x.org/p?utm_source=s",
+        "https://paper.link",
+        "#sec",
+        "./#a",
+        "www.x.org",
+        "https://t.co/x",
+        "",
+        "<https://a.b>",
+        "https://x.org/a_(b)",
+    ]
+)
 _inline = st.one_of(
     _word,
     st.builds(lambda t, u: f"[{t}]({u})", _word, _url),
@@ -256,16 +331,30 @@ _inline = st.one_of(
     st.builds(lambda t, u: f"![{t}]({u})", _word, _url),
     st.builds(lambda t: f"`{t}`", _word),
     st.builds(lambda t: f"<span>{t}</span>", _word),
-    st.just("<!-- awesomelint-disable -->"), st.just("<!-- awesomelint-enable insecure-url -->"),
+    st.just("<!-- awesomelint-disable -->"),
+    st.just("<!-- awesomelint-enable insecure-url -->"),
 )
 _line_text = st.lists(_inline, min_size=1, max_size=4).map(" ".join)
 _block = st.one_of(
-    st.builds(lambda d, m, t: "  " * d + f"{m} {t}", st.integers(0, 3), st.sampled_from(["-", "*", "+", "1.", "2)"]), _line_text),
+    st.builds(
+        lambda d, m, t: "  " * d + f"{m} {t}",
+        st.integers(0, 3),
+        st.sampled_from(["-", "*", "+", "1.", "2)"]),
+        _line_text,
+    ),
     st.builds(lambda d, t: ">" * d + f" {t}", st.integers(1, 4), _line_text),
     st.builds(lambda h, t: "#" * h + f" {t}", st.integers(1, 6), _line_text),
     st.builds(lambda cells: "| " + " | ".join(cells) + " |", st.lists(_line_text, min_size=1, max_size=4)),
-    st.just("|---|---|"), st.just("| --- |"), st.just("```"), st.just("~~~"), st.just("<div>"), st.just("</div>"),
-    st.just(""), st.just("* * [x](https://x.org)"), st.just("---"), _line_text,
+    st.just("|---|---|"),
+    st.just("| --- |"),
+    st.just("```"),
+    st.just("~~~"),
+    st.just("<div>"),
+    st.just("</div>"),
+    st.just(""),
+    st.just("* * [x](https://x.org)"),
+    st.just("---"),
+    _line_text,
 )
 
 

@@ -35,7 +35,11 @@ def same_html(a: str, b: str) -> bool:
 def test_tables_get_pipes_padding_and_a_canonical_delimiter_row() -> None:
     text = "# T\n\nName|Code|Note\n:--|:-:|--:\nA|[x](https://x.org)|a \\| b\n"
     out = laid_out(text)
-    assert out.splitlines()[2:] == ["| Name | Code | Note |", "| :--- | :---: | ---: |", "| A | [x](https://x.org) | a \\| b |"]
+    assert out.splitlines()[2:] == [
+        "| Name | Code | Note |",
+        "| :--- | :---: | ---: |",
+        "| A | [x](https://x.org) | a \\| b |",
+    ]
     assert same_html(text, out)
 
 
@@ -73,7 +77,9 @@ def test_code_and_html_are_left_as_written() -> None:
     assert laid_out(text) == text
 
 
-def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(monkeypatch: pytest.MonkeyPatch, runner: CliRunner, tmp_path: Path) -> None:
+def test_a_block_whose_layout_would_change_html_is_kept_and_the_rest_written(
+    monkeypatch: pytest.MonkeyPatch, runner: CliRunner, tmp_path: Path
+) -> None:
     import awesomelint.engine.layoutpass as layoutpass
     from awesomelint.cli import main
     from awesomelint.engine.layout import Group
@@ -154,14 +160,18 @@ def test_tab_indented_and_quoted_lists_are_left_alone() -> None:
 
 
 def test_a_list_consistent_with_itself_gets_no_layout_diff() -> None:
-    text = ("# T\n\n## A\n* [a](https://a.example/) - x\n* [b](https://b.example/) - y\n    * [c](https://c.example/)\n\n"
-            "Name|Code\n---|---\nA|B\n\n## B ##\n\n* [d](https://d.example/)\n")
+    text = (
+        "# T\n\n## A\n* [a](https://a.example/) - x\n* [b](https://b.example/) - y\n    * [c](https://c.example/)\n\n"
+        "Name|Code\n---|---\nA|B\n\n## B ##\n\n* [d](https://d.example/)\n"
+    )
     assert own_layout(text) == text.replace("## B ##", "## B")  # the one heading of three with closing hashes
     assert own_layout(text.replace("## B ##", "## B")) == text.replace("## B ##", "## B")
 
 
 def test_the_deviating_block_follows_the_file() -> None:
-    lists = "".join(f"## S{i}\n\n* [a{i}](https://a{i}.example/)\n* [b{i}](https://b{i}.example/)\n\n" for i in range(4))
+    lists = "".join(
+        f"## S{i}\n\n* [a{i}](https://a{i}.example/)\n* [b{i}](https://b{i}.example/)\n\n" for i in range(4)
+    )
     text = "# T\n\n" + lists + "## New\n\n- [n](https://n.example/)\n- [m](https://m.example/)\n"
     out = own_layout(text)
     assert out == text.replace("- [n]", "* [n]").replace("- [m]", "* [m]")
@@ -180,9 +190,14 @@ def test_no_marker_rewrite_where_the_file_has_no_convention() -> None:
 
 
 def test_aligned_tables_stay_aligned_with_widths_recomputed() -> None:
-    text = ("| Name  | Code |\n|-------|------|\n| Alpha | x    |\n| Beta  | y    |\n| Gamma-ray | z |\n")
+    text = "| Name  | Code |\n|-------|------|\n| Alpha | x    |\n| Beta  | y    |\n| Gamma-ray | z |\n"
     assert own_layout(text).splitlines() == [
-        "| Name      | Code |", "|-----------|------|", "| Alpha     | x    |", "| Beta      | y    |", "| Gamma-ray | z    |"]
+        "| Name      | Code |",
+        "|-----------|------|",
+        "| Alpha     | x    |",
+        "| Beta      | y    |",
+        "| Gamma-ray | z    |",
+    ]
 
 
 def test_aligned_tables_keep_their_extra_padding() -> None:
@@ -202,7 +217,9 @@ def test_tables_without_outer_pipes_keep_none() -> None:
 
 def test_blank_lines_between_blocks_follow_the_file() -> None:
     # every heading here is directly followed by its list: that is the file's convention
-    text = "# T\n\n## A\n* [a](https://a.example/)\n\n## B\n* [b](https://b.example/)\n\n## C\n* [c](https://c.example/)\n"
+    text = (
+        "# T\n\n## A\n* [a](https://a.example/)\n\n## B\n* [b](https://b.example/)\n\n## C\n* [c](https://c.example/)\n"
+    )
     assert own_layout(text) == text
     # where the file separates them, the one pair that touches is separated too
     separated = text.replace("## A\n", "## A\n\n").replace("## B\n", "## B\n\n")
@@ -210,8 +227,10 @@ def test_blank_lines_between_blocks_follow_the_file() -> None:
 
 
 def test_headings_directly_followed_by_lists_settle_in_one_run() -> None:
-    text = ("## H\n\n#### A\n* [a](https://a.example/)\n* [a2](https://a2.example/)\n\n#### B\n"
-            "* [b](https://b.example/)\n\n#### C\n* [c](https://c.example/)\n")
+    text = (
+        "## H\n\n#### A\n* [a](https://a.example/)\n* [a2](https://a2.example/)\n\n#### B\n"
+        "* [b](https://b.example/)\n\n#### C\n* [c](https://c.example/)\n"
+    )
     for config in (Config(), CANONICAL):
         once = fix_document(Document.from_text(text), config).text
         assert fix_document(Document.from_text(once), config).text == once
@@ -225,13 +244,23 @@ def test_layout_can_be_turned_off(runner: CliRunner, tmp_path: Path) -> None:
     text = "# T\n* [a](http://github.com/a/b)\n\n## S\n\n- [b](https://b.example/)\n"
     path = tmp_path / "README.md"
     path.write_text(text)
-    assert runner.invoke(main, ["fix", "--no-layout", "--config", str(_config(tmp_path, "layout: {style: canonical}")), str(path)]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["fix", "--no-layout", "--config", str(_config(tmp_path, "layout: {style: canonical}")), str(path)]
+        ).exit_code
+        == 0
+    )
     assert path.read_text() == text.replace("http://", "https://")
     path.write_text(text)
     assert runner.invoke(main, ["fix", "--config", str(_config(tmp_path, "layout: false")), str(path)]).exit_code == 0
     assert path.read_text() == text.replace("http://", "https://")
     path.write_text(text)
-    assert runner.invoke(main, ["fix", "--config", str(_config(tmp_path, "layout: {style: canonical}")), str(path)]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["fix", "--config", str(_config(tmp_path, "layout: {style: canonical}")), str(path)]
+        ).exit_code
+        == 0
+    )
     assert path.read_text() != text.replace("http://", "https://")
 
 
@@ -250,16 +279,20 @@ def _groups(text: str) -> list[Group]:
     return layout_groups(Document.from_text(text), Config().layout_options())
 
 
-CENTRED = ("| Name  |  Year  |   Venue  |\n"
-           "|:-----:|:------:|:--------:|\n"
-           "| Alpha |  2021 |   ICML   |\n"
-           "|  Bo   |  2022  |  NeurIPS |\n"
-           "|  Cy   |  2023  |   AAAI   |\n")
+CENTRED = (
+    "| Name  |  Year  |   Venue  |\n"
+    "|:-----:|:------:|:--------:|\n"
+    "| Alpha |  2021 |   ICML   |\n"
+    "|  Bo   |  2022  |  NeurIPS |\n"
+    "|  Cy   |  2023  |   AAAI   |\n"
+)
 
 
 def test_centred_aligned_table_is_left_as_written() -> None:
-    text = ("| Date |    Keywords    |\n|:----:|:--------------:|\n| 2021 |     vision     |\n"
-            "| 2022 |  language, RL  |\n| 2023 |      audio     |\n")
+    text = (
+        "| Date |    Keywords    |\n|:----:|:--------------:|\n| 2021 |     vision     |\n"
+        "| 2022 |  language, RL  |\n| 2023 |      audio     |\n"
+    )
     assert own_layout(text) == text
     assert own_layout(CENTRED) == CENTRED.replace("|  2021 |", "|  2021  |")  # the one uneven row
 
@@ -272,12 +305,14 @@ def test_right_and_left_aligned_tables_are_left_as_written() -> None:
 
 
 def test_a_wider_cell_re_pads_every_row_in_the_tables_own_placement() -> None:
-    text = ("| Name  |  Year  |  Venue  |\n"
-            "|:------|:------:|:-------:|\n"
-            "| Alpha |  2021  |   ICML  |\n"
-            "| Bo    |  2022  | NeurIPS |\n"
-            "| Cy    |  2023  |   AAAI  |\n"
-            "| Dee   |  2024  | ICLR and CVPR |\n")
+    text = (
+        "| Name  |  Year  |  Venue  |\n"
+        "|:------|:------:|:-------:|\n"
+        "| Alpha |  2021  |   ICML  |\n"
+        "| Bo    |  2022  | NeurIPS |\n"
+        "| Cy    |  2023  |   AAAI  |\n"
+        "| Dee   |  2024  | ICLR and CVPR |\n"
+    )
     out = own_layout(text)
     assert out.splitlines() == [
         "| Name  |  Year  |     Venue     |",
@@ -285,26 +320,29 @@ def test_a_wider_cell_re_pads_every_row_in_the_tables_own_placement() -> None:
         "| Alpha |  2021  |      ICML     |",
         "| Bo    |  2022  |    NeurIPS    |",
         "| Cy    |  2023  |      AAAI     |",
-        "| Dee   |  2024  | ICLR and CVPR |"]
+        "| Dee   |  2024  | ICLR and CVPR |",
+    ]
     assert same_html(text, out)
     assert own_layout(out) == out
 
 
 def test_only_the_widened_column_is_re_padded() -> None:
     # "Bo" sits left in a centred column: on the grid, so it is left as written
-    text = ("|  Name  |  Venue  |\n"
-            "|:------:|:-------:|\n"
-            "|  Alpha |   ICML  |\n"
-            "| Bo     | NeurIPS |\n"
-            "|   Cy   |   AAAI  |\n"
-            "|   Dee  | ICLR and CVPR |\n")
+    text = (
+        "|  Name  |  Venue  |\n"
+        "|:------:|:-------:|\n"
+        "|  Alpha |   ICML  |\n"
+        "| Bo     | NeurIPS |\n"
+        "|   Cy   |   AAAI  |\n"
+        "|   Dee  | ICLR and CVPR |\n"
+    )
     out = own_layout(text)
     assert [line.split("|")[1] for line in out.splitlines()] == [line.split("|")[1] for line in text.splitlines()]
     assert out.splitlines()[3] == "| Bo     |    NeurIPS    |"
 
 
 def test_rows_already_on_the_grid_are_untouched_when_the_odd_row_fits() -> None:
-    text = ("| Name  |  Year  |\n|:------|:------:|\n| Alpha |  2021  |\n| Bo    |  2022  |\n| Cy | 2023 |\n")
+    text = "| Name  |  Year  |\n|:------|:------:|\n| Alpha |  2021  |\n| Bo    |  2022  |\n| Cy | 2023 |\n"
     out = own_layout(text)
     assert out.splitlines()[:4] == text.splitlines()[:4]
     assert out.splitlines()[4] == "| Cy    |  2023  |"
@@ -312,14 +350,18 @@ def test_rows_already_on_the_grid_are_untouched_when_the_odd_row_fits() -> None:
 
 def test_columns_keep_their_own_placement() -> None:
     # the Medical-Dataset shape: a left-aligned first column, centred columns after it
-    text = ("| Benchmark |  Organization   |    Paper    |\n"
-            "|:----------|:---------------:|:-----------:|\n"
-            "| MedBench  | Shanghai AI Lab |   [p](https://p.example/)   |\n"
-            "| A-Eval    |       JHU       |      -      |\n"
-            "| Touch     |       DKFZ      |      -      |\n")
+    text = (
+        "| Benchmark |  Organization   |    Paper    |\n"
+        "|:----------|:---------------:|:-----------:|\n"
+        "| MedBench  | Shanghai AI Lab |   [p](https://p.example/)   |\n"
+        "| A-Eval    |       JHU       |      -      |\n"
+        "| Touch     |       DKFZ      |      -      |\n"
+    )
     out = own_layout(text)
-    assert out.splitlines()[3:] == ["| A-Eval    |       JHU       |            -            |",
-                                    "| Touch     |       DKFZ      |            -            |"]
+    assert out.splitlines()[3:] == [
+        "| A-Eval    |       JHU       |            -            |",
+        "| Touch     |       DKFZ      |            -            |",
+    ]
     assert out.splitlines()[2] == "| MedBench  | Shanghai AI Lab | [p](https://p.example/) |"
 
 
@@ -393,14 +435,19 @@ def test_a_table_header_padded_unlike_its_body_is_rewritten_when_the_file_has_no
 
 
 def test_every_kind_of_group_says_why() -> None:
-    lists = "".join(f"## S{i}\n\n* [a{i}](https://a{i}.example/)\n* [b{i}](https://b{i}.example/)\n\n" for i in range(4))
-    text = ("# T\n\n" + lists + "## New ##\n\n- [n](https://n.example/)\n- [m](https://m.example/)\n\n"
-            "## Tail\n* [p](https://p.example/)\n")
+    lists = "".join(
+        f"## S{i}\n\n* [a{i}](https://a{i}.example/)\n* [b{i}](https://b{i}.example/)\n\n" for i in range(4)
+    )
+    text = (
+        "# T\n\n" + lists + "## New ##\n\n- [n](https://n.example/)\n- [m](https://m.example/)\n\n"
+        "## Tail\n* [p](https://p.example/)\n"
+    )
     whys = {(g.what, g.why) for g in _groups(text)}
     assert whys == {
         ("bullet list", "'-' bullets where the file writes '*' (9 of 11 bullets at this depth)"),
         ("heading", "closing hashes where the file's headings have none (6 of 7)"),
-        ("bullet list", "no blank line between a heading and a bullet list, where the file has one (5 of 6 times)")}
+        ("bullet list", "no blank line between a heading and a bullet list, where the file has one (5 of 6 times)"),
+    }
 
 
 def test_setext_heading_group_says_why() -> None:
@@ -413,8 +460,10 @@ def test_nested_list_and_table_groups_say_why() -> None:
     nested = "".join(f"- [p{i}](https://p{i}.example/)\n    - [c{i}](https://c{i}.example/)\n" for i in range(4))
     text = nested + "- [q](https://q.example/)\n  - [d](https://d.example/)\n"
     [group] = _groups(text)
-    assert group.why == ("sub-list indented 2 columns past its parent's marker where the file indents 4 columns past"
-                         " the parent's marker (4 of 5 sub-lists)")
+    assert group.why == (
+        "sub-list indented 2 columns past its parent's marker where the file indents 4 columns past"
+        " the parent's marker (4 of 5 sub-lists)"
+    )
     [table] = _groups(CENTRED)
     assert table.why == "1 row padded unevenly; this table pads cells to its column width, centred (3 of 4 rows)"
 
@@ -422,11 +471,13 @@ def test_nested_list_and_table_groups_say_why() -> None:
 def test_imposed_layout_says_so() -> None:
     text = "Sub\n---\n\n## Title ##\n* [a](https://a.example/)\n\n|a|b|\n|---|---|\n|c|d|\n"
     canonical = {g.why for g in layout_groups_with(text, {"style": "canonical"})}
-    assert canonical == {"setext heading where the canonical style writes '#' headings",
-                         "closing hashes where the canonical style writes none",
-                         "'*' bullets where the canonical style writes '-'",
-                         "no blank line between a heading and a bullet list, where the canonical style puts one between blocks",
-                         "table not in the canonical form (outer pipes, one space around each cell, a '| --- |' delimiter row)"}
+    assert canonical == {
+        "setext heading where the canonical style writes '#' headings",
+        "closing hashes where the canonical style writes none",
+        "'*' bullets where the canonical style writes '-'",
+        "no blank line between a heading and a bullet list, where the canonical style puts one between blocks",
+        "table not in the canonical form (outer pipes, one space around each cell, a '| --- |' delimiter row)",
+    }
     pinned = {g.why for g in layout_groups_with(text, {"bullet": "+", "table-align": True})}
     assert "'*' bullets where layout.bullet pins '+'" in pinned
     assert "columns not padded to equal width, which layout.table-align pins" in pinned
@@ -461,8 +512,16 @@ def _padded(text: str, span: int, placement: str, margin: int, ceil: bool) -> st
     return " " * before + text + " " * (spare - before)
 
 
-def _aligned(header: list[str], body: list[list[str]], placement: str, margin: int, ceil: bool,
-             extra: list[int], spaced_delimiter: bool, outer: bool) -> tuple[str, list[int]]:
+def _aligned(
+    header: list[str],
+    body: list[list[str]],
+    placement: str,
+    margin: int,
+    ceil: bool,
+    extra: list[int],
+    spaced_delimiter: bool,
+    outer: bool,
+) -> tuple[str, list[int]]:
     """An aligned table written by hand rules: each column as wide as its widest cell,
     plus margins and some extra, every cell placed the same way. Without outer pipes the
     first cell starts the line and the last one ends it, unpadded."""
@@ -485,8 +544,10 @@ def _aligned(header: list[str], body: list[list[str]], placement: str, margin: i
         return f"|{inner}|" if outer else inner
 
     dashes = [s - len(colon[0]) - len(colon[1]) - (2 if spaced_delimiter else 0) for s in spans]
-    pieces = [(" " if spaced_delimiter else "") + colon[0] + "-" * d + colon[1] + (" " if spaced_delimiter else "")
-              for d in dashes]
+    pieces = [
+        (" " if spaced_delimiter else "") + colon[0] + "-" * d + colon[1] + (" " if spaced_delimiter else "")
+        for d in dashes
+    ]
     delimiter = "|".join(pieces)
     delimiter = f"|{delimiter}|" if outer else delimiter.rstrip()
     return "\n".join([row(header), delimiter, *(row(r) for r in body)]) + "\n", spans
@@ -536,7 +597,9 @@ def _display_columns(line: str) -> list[int]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(aligned_tables(), st.data())
-def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs(table: AlignedTable, data: st.DataObject) -> None:
+def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs(
+    table: AlignedTable, data: st.DataObject
+) -> None:
     header, body, placement, margin, ceil, extra, outer, text, spans = table
     document = "# T\n\n" + text
     assert fix_document(Document.from_text(document), Config()).text == document
@@ -595,8 +658,12 @@ def test_aligned_tables_keep_their_habit_and_change_only_what_a_wider_cell_needs
 def test_an_aligned_table_stays_aligned_when_content_fixes_lengthen_most_of_its_rows() -> None:
     # http -> https on most rows pushes them off the grid: laid on the table's grid as read,
     # the header and delimiter widening with them where they were aligned
-    rows = [("Fast R-CNN", "http://arxiv.org/abs/1"), ("SSD", "http://arxiv.org/abs/2"), ("YOLO", "http://arxiv.org/abs/3"),
-            ("DETR", "https://arxiv.org/pdf/4")]
+    rows = [
+        ("Fast R-CNN", "http://arxiv.org/abs/1"),
+        ("SSD", "http://arxiv.org/abs/2"),
+        ("YOLO", "http://arxiv.org/abs/3"),
+        ("DETR", "https://arxiv.org/pdf/4"),
+    ]
     width = max(len(f"[{n}]({u})") for n, u in rows)
     lines = [f"| Year | {'Name'.ljust(width)} | Note |", f"| ---- | {'-' * width} | ---- |"]
     lines += [f"| 2015 | {f'[{n}]({u})'.ljust(width)} | x    |" for n, u in rows]

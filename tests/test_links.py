@@ -137,7 +137,11 @@ class _CountingServer:
         self.in_flight += 1
         self.total += 1
         self.peak = max(self.peak, self.in_flight)
-        status = "429 Too Many Requests\r\nRetry-After: 0.2" if self.limit_429 and self.in_flight > self.limit_429 else "200 OK"
+        status = (
+            "429 Too Many Requests\r\nRetry-After: 0.2"
+            if self.limit_429 and self.in_flight > self.limit_429
+            else "200 OK"
+        )
         await asyncio.sleep(self.delay)
         self.in_flight -= 1
         writer.write(f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
@@ -209,7 +213,9 @@ def test_warm_cache_sends_no_request(httpserver: HTTPServer, runner: CliRunner, 
     assert "1 from cache" in result.output
 
 
-def test_links_command_reports_with_stable_rule_names(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
+def test_links_command_reports_with_stable_rule_names(
+    httpserver: HTTPServer, runner: CliRunner, tmp_path: Path
+) -> None:
     httpserver.expect_request("/gone").respond_with_data("", status=404)
     httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": "/new"})
     httpserver.expect_request("/new").respond_with_data("ok")
@@ -223,25 +229,36 @@ def test_links_command_reports_with_stable_rule_names(httpserver: HTTPServer, ru
     assert rules["redirected-link"]["fix"]["edits"][0]["content"] == httpserver.url_for("/new")
 
 
-def test_github_api_batches_and_keeps_the_token_to_itself(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_api_batches_and_keeps_the_token_to_itself(
+    httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[str | None] = []
 
     def graphql(request: Request) -> Response:
         seen.append(request.headers.get("Authorization"))
         query = request.get_json()["query"]
         assert query.count("repository(") == 3
-        return Response(json.dumps({"data": {
-            "r0": {"nameWithOwner": "live/repo", "isArchived": False},
-            "r1": {"nameWithOwner": "new-owner/renamed", "isArchived": False},
-            "r2": None,
-        }}), content_type="application/json")
+        return Response(
+            json.dumps(
+                {
+                    "data": {
+                        "r0": {"nameWithOwner": "live/repo", "isArchived": False},
+                        "r1": {"nameWithOwner": "new-owner/renamed", "isArchived": False},
+                        "r2": None,
+                    }
+                }
+            ),
+            content_type="application/json",
+        )
 
     httpserver.expect_request("/graphql", method="POST").respond_with_handler(graphql)
     monkeypatch.setenv("GITHUB_TOKEN", "secret-token")
     monkeypatch.setenv("AWESOMELINT_GITHUB_API", httpserver.url_for("/graphql"))
     path = tmp_path / "README.md"
-    path.write_text("# L\n\n- [a](https://github.com/live/repo)\n- [b](https://github.com/old-owner/renamed)\n"
-                    "- [c](https://github.com/gone/repo)\n")
+    path.write_text(
+        "# L\n\n- [a](https://github.com/live/repo)\n- [b](https://github.com/old-owner/renamed)\n"
+        "- [c](https://github.com/gone/repo)\n"
+    )
     result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)])
     data = json.loads(result.stdout)
     assert {d["rule"] for d in data} == {"dead-link", "redirected-link"}
@@ -250,6 +267,7 @@ def test_github_api_batches_and_keeps_the_token_to_itself(httpserver: HTTPServer
 
 def _check_against_a_silent_server(count: int, **settings: Any) -> tuple[dict[str, Verdict], float]:
     """Check ``count`` links to a server that accepts connections and never answers."""
+
     async def scenario() -> tuple[dict[str, Verdict], float]:
         async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             await asyncio.sleep(30)
@@ -300,13 +318,22 @@ def test_a_server_dripping_its_headers_is_cut_off_at_the_timeout() -> None:
 
 
 def test_no_link_and_no_answer_ends_the_run(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
-    httpserver.expect_request("/bad-port").respond_with_data("", status=301, headers={"Location": "http://127.0.0.1:99999/x"})
+    httpserver.expect_request("/bad-port").respond_with_data(
+        "", status=301, headers={"Location": "http://127.0.0.1:99999/x"}
+    )
     httpserver.expect_request("/bad-host").respond_with_data("", status=301, headers={"Location": "http://[::1/x"})
     httpserver.expect_request("/ok").respond_with_data("fine")
     path = tmp_path / "README.md"
-    bad = ["http://[::1/x", "http://0177.0.0.2/x", "http://127.0.0.1:99999/x",
-           httpserver.url_for("/bad-port"), httpserver.url_for("/bad-host")]
-    path.write_text("# T\n\n" + "".join(f"- [l{i}]({u}) - x\n" for i, u in enumerate(bad + [httpserver.url_for("/ok")])))
+    bad = [
+        "http://[::1/x",
+        "http://0177.0.0.2/x",
+        "http://127.0.0.1:99999/x",
+        httpserver.url_for("/bad-port"),
+        httpserver.url_for("/bad-host"),
+    ]
+    path.write_text(
+        "# T\n\n" + "".join(f"- [l{i}]({u}) - x\n" for i, u in enumerate(bad + [httpserver.url_for("/ok")]))
+    )
     result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)])
     assert "Traceback" not in result.output and result.exit_code in (0, 1), result.output
     found = json.loads(result.stdout)
@@ -314,8 +341,9 @@ def test_no_link_and_no_answer_ends_the_run(httpserver: HTTPServer, runner: CliR
     assert len(found) >= 4 and not any(httpserver.url_for("/ok") in f["message"] for f in found)
 
 
-
-def test_the_token_never_goes_where_a_config_file_says(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_token_never_goes_where_a_config_file_says(
+    httpserver: HTTPServer, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked: list[str | None] = []
 
     def graphql(r: Request) -> Response:
@@ -332,17 +360,24 @@ def test_the_token_never_goes_where_a_config_file_says(httpserver: HTTPServer, r
     assert result.exit_code == 2 and "AWESOMELINT_GITHUB_API" in result.stderr and asked == []
 
 
-@pytest.mark.parametrize("api, flags", [("http://api.example.org/graphql", ["--allow-private"]),
-                                         ("https://127.0.0.1:9/graphql", [])])
-def test_the_token_goes_only_over_https_to_a_public_address(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, api: str, flags: list[str]) -> None:
-    async def nothing(self: Checker, urls: list[str]) -> dict[str, Verdict]:  # the links themselves are not the point: never ask the outside world
+@pytest.mark.parametrize(
+    "api, flags", [("http://api.example.org/graphql", ["--allow-private"]), ("https://127.0.0.1:9/graphql", [])]
+)
+def test_the_token_goes_only_over_https_to_a_public_address(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, api: str, flags: list[str]
+) -> None:
+    async def nothing(
+        self: Checker, urls: list[str]
+    ) -> dict[str, Verdict]:  # the links themselves are not the point: never ask the outside world
         return {}
 
     monkeypatch.setattr(Checker, "check_all", nothing)
     monkeypatch.setenv("GITHUB_TOKEN", "secret-token")
     path = tmp_path / "README.md"
     path.write_text("# L\n\n- [a](https://github.com/o/r)\n")
-    result = runner.invoke(main, ["links", "--no-cache", "--max-time", "5", "--timeout", "1", "--github-api", api, *flags, str(path)])
+    result = runner.invoke(
+        main, ["links", "--no-cache", "--max-time", "5", "--timeout", "1", "--github-api", api, *flags, str(path)]
+    )
     assert f"GITHUB_TOKEN not sent to {api}" in result.stderr
 
 

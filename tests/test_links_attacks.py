@@ -50,16 +50,33 @@ def run(urls: list[str], **settings: Any) -> dict[str, Verdict]:
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_an_interrupted_run_keeps_what_it_checked(server_factory: Callable[[Answer], RawServer], tmp_path: Path, signum: signal.Signals, code: int) -> None:
+def test_an_interrupted_run_keeps_what_it_checked(
+    server_factory: Callable[[Answer], RawServer], tmp_path: Path, signum: signal.Signals, code: int
+) -> None:
     server = server_factory(lambda path: 60 if path.startswith("/slow") else OK_ANSWER)
     fast = [server.url(f"/fast/{i}") for i in range(30)]
     slow = [server.url(f"/slow/{i}") for i in range(3)]
     listing = tmp_path / "README.md"
     listing.write_text("# L\n\n" + "".join(f"- [e{i}]({u}) - x\n" for i, u in enumerate(fast + slow)))
     cache = tmp_path / "cache.sqlite3"
-    process = subprocess.Popen([sys.executable, "-m", "awesomelint", "links", "--allow-private", "--cache", str(cache),
-                                "--timeout", "120", str(listing)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, env={**os.environ, "CI": "1"})
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "awesomelint",
+            "links",
+            "--allow-private",
+            "--cache",
+            str(cache),
+            "--timeout",
+            "120",
+            str(listing),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CI": "1"},
+    )
     deadline = time.monotonic() + 30
     while sum(1 for p in server.requests if p.startswith("/fast")) < 30 or len(server.requests) < 33:
         assert time.monotonic() < deadline and process.poll() is None, "the run did not reach every link"
@@ -96,7 +113,9 @@ def _rebinding_resolver(first: str | None) -> Callable[..., list[tuple[Any, ...]
 
 
 @pytest.mark.parametrize("first", ["8.8.8.8", None], ids=["public-then-loopback", "failure-then-loopback"])
-def test_a_name_that_rebinds_to_loopback_is_never_fetched(server_factory: Callable[[Answer], RawServer], first: str | None) -> None:
+def test_a_name_that_rebinds_to_loopback_is_never_fetched(
+    server_factory: Callable[[Answer], RawServer], first: str | None
+) -> None:
     server = server_factory(lambda path: OK_ANSWER)
     url = server.url("/secret", host="rebind.test")
     with mock.patch("socket.getaddrinfo", _rebinding_resolver(first)):
@@ -104,7 +123,9 @@ def test_a_name_that_rebinds_to_loopback_is_never_fetched(server_factory: Callab
     assert server.requests == [] and verdict.kind != OK
 
 
-def test_pinning_still_connects_to_a_public_answer_when_private_is_allowed(server_factory: Callable[[Answer], RawServer]) -> None:
+def test_pinning_still_connects_to_a_public_answer_when_private_is_allowed(
+    server_factory: Callable[[Answer], RawServer],
+) -> None:
     server = server_factory(lambda path: OK_ANSWER)
     url = server.url("/page", host="rebind.test")
     with mock.patch("socket.getaddrinfo", _rebinding_resolver("127.0.0.1")):
@@ -124,9 +145,13 @@ def test_a_huge_header_is_not_asked_for_again(server_factory: Callable[[Answer],
 # being seen to be alive ----------------------------------------------------------------
 
 
-def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(server_factory: Callable[[Answer], RawServer], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_run_without_a_terminal_prints_a_line_every_few_seconds(
+    server_factory: Callable[[Answer], RawServer], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     server = server_factory(lambda path: 1.5 if path.startswith("/slow") else OK_ANSWER)
-    doc = Document.from_text("# L\n\n- [a]({}) - x\n- [b]({}) - y\n".format(server.url("/slow"), server.url("/fast")), "L.md")
+    doc = Document.from_text(
+        "# L\n\n- [a]({}) - x\n- [b]({}) - y\n".format(server.url("/slow"), server.url("/fast")), "L.md"
+    )
     result = check_links([doc], Settings(allow_private=True, timeout=5), None, progress=False, progress_every=0.4)
     assert all(v.kind == OK for v in result.verdicts.values())
     err = capsys.readouterr().err
@@ -143,8 +168,20 @@ def test_progress_names_the_hosts_with_most_links_pending() -> None:
 
 # no traceback for any link or any answer -------------------------------------------------
 
-HOSTS = st.sampled_from(["127.0.0.1:{port}", "[::1", "0177.0.0.2", "127.0.0.1:99999", "localhost:{port}", "",
-                         "nowhere.invalid", "127.0.0.1:{port}@x", "[::ffff:127.0.0.1]:{port}", "%41.test"])
+HOSTS = st.sampled_from(
+    [
+        "127.0.0.1:{port}",
+        "[::1",
+        "0177.0.0.2",
+        "127.0.0.1:99999",
+        "localhost:{port}",
+        "",
+        "nowhere.invalid",
+        "127.0.0.1:{port}@x",
+        "[::ffff:127.0.0.1]:{port}",
+        "%41.test",
+    ]
+)
 WEIRD = st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=30)
 
 
@@ -165,14 +202,21 @@ def _fuzz_server() -> RawServer:
     return _FUZZ_SERVER[0]
 
 
-@given(scheme=st.sampled_from(["http", "https", "HTTP", "ftp", ""]), host=HOSTS, path=WEIRD,
-       location=st.one_of(WEIRD, st.builds(lambda h, p: f"http://{h}/{p}", HOSTS, WEIRD)),
-       status=st.sampled_from([301, 302, 307, 308, 200, 404]))
+@given(
+    scheme=st.sampled_from(["http", "https", "HTTP", "ftp", ""]),
+    host=HOSTS,
+    path=WEIRD,
+    location=st.one_of(WEIRD, st.builds(lambda h, p: f"http://{h}/{p}", HOSTS, WEIRD)),
+    status=st.sampled_from([301, 302, 307, 308, 200, 404]),
+)
 def test_no_url_and_no_location_header_raises(scheme: str, host: str, path: str, location: str, status: int) -> None:
     server = _fuzz_server()
     port = server.port
-    _LOCATIONS["/r"] = (f"HTTP/1.1 {status} X\r\nLocation: ".encode() + location.replace("{port}", str(port)).encode("utf-8", "replace")
-                        + b"\r\nContent-Length: 0\r\n\r\n")
+    _LOCATIONS["/r"] = (
+        f"HTTP/1.1 {status} X\r\nLocation: ".encode()
+        + location.replace("{port}", str(port)).encode("utf-8", "replace")
+        + b"\r\nContent-Length: 0\r\n\r\n"
+    )
     urls = [f"{scheme}://{host.replace('{port}', str(port))}/{path}", server.url("/r")]
     with mock.patch("socket.getaddrinfo", _offline_resolver):
         verdicts = run(urls, allow_private=True, timeout=1.0, retries=0, total_time=10)

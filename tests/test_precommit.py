@@ -22,15 +22,20 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("src", "rules", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
-    for args in (["git", "init", "-q"], ["git", "add", "-A"],
-                 ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+    for args in (
+        ["git", "init", "-q"],
+        ["git", "add", "-A"],
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"],
+    ):
         assert _run(*args, cwd=copy).returncode == 0
     return copy
 
 
 @pytest.fixture
 def list_repo(tmp_path: Path) -> Path:
-    (tmp_path / "README.md").write_text("# Awesome\n\n- [a](http://github.com/a/b?utm_source=x)\n- [b](https://paper.link](https://arxiv.org/abs/2401.00001)\n")
+    (tmp_path / "README.md").write_text(
+        "# Awesome\n\n- [a](http://github.com/a/b?utm_source=x)\n- [b](https://paper.link](https://arxiv.org/abs/2401.00001)\n"
+    )
     for args in (["git", "init", "-q"], ["git", "add", "-A"]):
         _run(*args, cwd=tmp_path)
     return tmp_path

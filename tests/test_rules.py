@@ -33,8 +33,19 @@ http://github.com/a/b?utm_source=x ğŸ§
 [ref]: https://github.com/e/f
 """
 
-CONTENT_RULES = ["nested-link", "placeholder-url", "duplicate-entry", "mojibake", "tracking-param", "url-shortener",
-                 "insecure-url", "link-text-mismatch", "broken-anchor", "list-numbering", "table-shape"]
+CONTENT_RULES = [
+    "nested-link",
+    "placeholder-url",
+    "duplicate-entry",
+    "mojibake",
+    "tracking-param",
+    "url-shortener",
+    "insecure-url",
+    "link-text-mismatch",
+    "broken-anchor",
+    "list-numbering",
+    "table-shape",
+]
 
 
 @pytest.mark.parametrize("rule", CONTENT_RULES)
@@ -74,14 +85,23 @@ def test_a_rules_bad_example_fires_and_its_good_example_does_not(name: str, tmp_
 
 # url-shortener and insecure-url --------------------------------------------------------------
 
+
 def test_shorteners_and_insecure_urls() -> None:
-    assert len(findings("- [a](https://t.co/x) [b](https://tinyurl.com/y) [c](https://bitly.example.org)\n", "url-shortener")) == 2
+    assert (
+        len(
+            findings(
+                "- [a](https://t.co/x) [b](https://tinyurl.com/y) [c](https://bitly.example.org)\n", "url-shortener"
+            )
+        )
+        == 2
+    )
     (finding,) = findings("- [a](http://github.com/a/b) [b](http://intranet.local/x)\n", "insecure-url")
     assert finding.fix is not None
     assert finding.fix.edits[0].content == "https://github.com/a/b"
 
 
 # the seeds --------------------------------------------------------------
+
 
 def test_seed_000_findings() -> None:
     doc, found = file_findings(seed("000"))
@@ -102,7 +122,9 @@ def test_seed_000_findings() -> None:
 def test_seed_001_biomedclip_twice_and_every_mojibake_line() -> None:
     doc, found = file_findings(seed("001"))
     assert [entry_of(f) for f in found if f.rule == "duplicate-entry"][0].startswith("BiomedCLIP")
-    bad_lines = {i + 1 for i, l in enumerate(doc.lines) if any(m in l for m in ("ğŸ", "â€", "Ã", "âš", "â˜", "â¤", "âœ"))}
+    bad_lines = {
+        i + 1 for i, l in enumerate(doc.lines) if any(m in l for m in ("ğŸ", "â€", "Ã", "âš", "â˜", "â¤", "âœ"))
+    }
     flagged = {doc.position(f.start)[0] for f in found if f.rule == "mojibake"}
     assert bad_lines <= flagged
 
@@ -121,6 +143,7 @@ def test_seed_004_numbering_duplicates_tracking_tinyurl_http() -> None:
 
 
 # rule options -------------------------------------------------------------
+
 
 def test_a_rule_sees_only_its_own_options() -> None:
     """empty-cell-marker's marker does not leak into table-shape's padding, and a rule asking
@@ -152,6 +175,7 @@ def test_titles_before_paper_links_are_the_text_before_them() -> None:
 
 # entries and links on real lists --------------------------------------------
 
+
 def test_a_table_of_contents_laid_out_as_a_table_is_navigation() -> None:
     from awesomelint.model.entries import entries_of
 
@@ -160,8 +184,10 @@ def test_a_table_of_contents_laid_out_as_a_table_is_navigation() -> None:
 
 
 def test_a_link_whose_text_holds_a_code_span_is_still_checked() -> None:
-    found = findings("# T\n\n- [`tool` docs](http://github.com/a/b?utm_source=x) - x\n", "tracking-param", "insecure-url")
+    found = findings(
+        "# T\n\n- [`tool` docs](http://github.com/a/b?utm_source=x) - x\n", "tracking-param", "insecure-url"
+    )
     assert sorted(f.rule for f in found) == ["insecure-url", "tracking-param"]
-    assert findings("# T\n\n```\n[x](http://github.com/a/b?utm_source=x)\n```\n", "tracking-param", "insecure-url") == []
-
-
+    assert (
+        findings("# T\n\n```\n[x](http://github.com/a/b?utm_source=x)\n```\n", "tracking-param", "insecure-url") == []
+    )

@@ -80,8 +80,12 @@ def _tracking(doc: Document, finding: Finding, edit: Edit) -> bool:
     base, params, fragment = split_query(_old(doc, edit))
     new_base, new_params, new_fragment = split_query(edit.content)
     dropped = [p for p in params if p not in new_params]
-    return (base, fragment) == (new_base, new_fragment) and [p for p in params if p in new_params] == new_params \
-        and bool(dropped) and tracking_params(dropped, []) == dropped
+    return (
+        (base, fragment) == (new_base, new_fragment)
+        and [p for p in params if p in new_params] == new_params
+        and bool(dropped)
+        and tracking_params(dropped, []) == dropped
+    )
 
 
 def _https(doc: Document, finding: Finding, edit: Edit) -> bool:
@@ -110,6 +114,7 @@ def _markers() -> set[str]:
 def _table_cells(doc: Document, finding: Finding, edit: Edit) -> bool:
     """Cells are added holding an empty marker, or empty cells dropped: pipes, spaces and
     markers are all that change."""
+
     def bare(text: str) -> str:
         for marker in sorted(_markers(), key=len, reverse=True):
             if marker:
@@ -136,8 +141,11 @@ def _in_toc(doc: Document, finding: Finding, edit: Edit) -> bool:
     toc = table_of_contents(doc)
     first, last = doc.position(edit.start)[0], doc.position(max(edit.start, edit.end - 1))[0]
     items = [line for line in edit.content.split("\n") if line.strip()]
-    return toc is not None and all(toc.holds_line(n) for n in range(first, last + 1)) and all(
-        re.match(r"^\s*(?:[-*+]|\d+[.)])\s+\S*\s*\[.*\]\(#\S*\)", line) for line in items)
+    return (
+        toc is not None
+        and all(toc.holds_line(n) for n in range(first, last + 1))
+        and all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s+\S*\s*\[.*\]\(#\S*\)", line) for line in items)
+    )
 
 
 def _same_lines(doc: Document, finding: Finding, edit: Edit) -> bool:
@@ -299,15 +307,34 @@ def test_safe_fixes_keep_their_contracts_on_real_lists(path: Path) -> None:
 
 NAMES = st.sampled_from(["Alpha", "beta-tool", "Gamma DB", "DeepSeek", "café lib", "Zeta", "LLaMA-2", "Ωmega"])
 SEPARATORS = st.sampled_from([" - ", " – ", " — ", " -- ", " -> ", " → ", ": ", " -  ", "\u00a0-\u00a0", " - > ", "- "])
-URLS = st.sampled_from([
-    "https://github.com/o/{n}", "http://github.com/o/{n}", "http://lab.example.edu/{n}", "github.com/o/{n}",
-    "https://x.example/{n}?utm_source=feed&id=2", "https://x.example/{n}?ref=github.com", "https://doi.org/10.1/{n}",
-    "https://x.example/{n}\u200b", "https://x.example/{n}#Section", "#{n}", "#Tools",
-])
-DESCRIPTIONS = st.sampled_from([
-    "A tool for things", "a lower-case start.", "CafÃ© for dataâ€“science ðŸ”¥.", "Ends in `code`", "Fine.",
-    "With trailing spaces.   ", "Uses [a link](https://a.example/) inside.", "Ã—2 faster", "Done!",
-])
+URLS = st.sampled_from(
+    [
+        "https://github.com/o/{n}",
+        "http://github.com/o/{n}",
+        "http://lab.example.edu/{n}",
+        "github.com/o/{n}",
+        "https://x.example/{n}?utm_source=feed&id=2",
+        "https://x.example/{n}?ref=github.com",
+        "https://doi.org/10.1/{n}",
+        "https://x.example/{n}\u200b",
+        "https://x.example/{n}#Section",
+        "#{n}",
+        "#Tools",
+    ]
+)
+DESCRIPTIONS = st.sampled_from(
+    [
+        "A tool for things",
+        "a lower-case start.",
+        "CafÃ© for dataâ€“science ðŸ”¥.",
+        "Ends in `code`",
+        "Fine.",
+        "With trailing spaces.   ",
+        "Uses [a link](https://a.example/) inside.",
+        "Ã—2 faster",
+        "Done!",
+    ]
+)
 MARKERS = st.sampled_from(["- ", "* ", "- - ", "-", "1. ", "3. "])
 
 
@@ -323,8 +350,13 @@ def entry_line(draw: st.DrawFn) -> str:
 def table(draw: st.DrawFn) -> str:
     rows = []
     for _ in range(draw(st.integers(1, 4))):
-        cells = draw(st.lists(st.sampled_from(["[A](https://a.example/)", "x", "-", "—", "N/A", "", "http://github.com/o/r"]),
-                              min_size=1, max_size=4))
+        cells = draw(
+            st.lists(
+                st.sampled_from(["[A](https://a.example/)", "x", "-", "—", "N/A", "", "http://github.com/o/r"]),
+                min_size=1,
+                max_size=4,
+            )
+        )
         rows.append("| " + " | ".join(cells) + " |")
     return "| Name | Link | Note |\n|---|---|---|\n" + "\n".join(rows)
 
@@ -332,7 +364,9 @@ def table(draw: st.DrawFn) -> str:
 @st.composite
 def document(draw: st.DrawFn) -> str:
     blocks = ["# Awesome Things [![Awesome](https://cdn.example/badge.svg)](https://github.com/sindresorhus/awesome)"]
-    sections = draw(st.lists(st.sampled_from(["Tools", "Books", "Data sets", "Café"]), min_size=1, max_size=3, unique=True))
+    sections = draw(
+        st.lists(st.sampled_from(["Tools", "Books", "Data sets", "Café"]), min_size=1, max_size=3, unique=True)
+    )
     toc = [f"- [{s}](#{s.lower().replace(' ', '-')})" for s in sections]
     if draw(st.booleans()):
         toc.append("- [Old Section](#old-section)")

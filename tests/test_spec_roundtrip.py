@@ -24,9 +24,22 @@ def spec_examples(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, An
     folder = tmp_path_factory.mktemp("spec")
     version = markdown_it.__version__
     download = subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-         f"markdown-it-py=={version}", "--dest", str(folder)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+            f"markdown-it-py=={version}",
+            "--dest",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     archives = list(folder.glob("*.tar.gz"))
     if download.returncode != 0 or not archives:

@@ -16,8 +16,10 @@ def _lines(text: str) -> list[int]:
 
 
 def test_disable_line_silences_its_own_line_only() -> None:
-    text = ("# A\n\n- [a](http://github.com/a/b) - one. <!-- awesomelint-disable-line insecure-url -->\n"
-            "- [c](http://github.com/e/f) - three.\n")
+    text = (
+        "# A\n\n- [a](http://github.com/a/b) - one. <!-- awesomelint-disable-line insecure-url -->\n"
+        "- [c](http://github.com/e/f) - three.\n"
+    )
     assert _lines(text) == [4]
 
 

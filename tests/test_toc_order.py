@@ -12,8 +12,12 @@ from .rules.test_entry_order import SORTED, section
 
 
 def test_toc_and_order_fixes_run_together_with_the_rest(tmp_path: Path) -> None:
-    text = ("# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n\n" + SORTED + section("Tools", "Alpha", "Delta", "Beta", "Gamma")
-            + section("Web", "Grove", "Harbor", "Isle"))
+    text = (
+        "# Awesome X\n\n## Contents\n\n- [Tools](#tools)\n\n"
+        + SORTED
+        + section("Tools", "Alpha", "Delta", "Beta", "Gamma")
+        + section("Web", "Grove", "Harbor", "Isle")
+    )
     once = fix_document(Document.from_text(text), Config()).text
     assert fix_document(Document.from_text(once), Config()).text == once
     assert "- [Books](#books)\n- [Videos](#videos)\n- [Tools](#tools)\n- [Web](#web)\n" in once

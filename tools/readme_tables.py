@@ -16,9 +16,18 @@ README = ROOT / "README.md"
 
 def _printed(*args: str) -> str:
     env_path = str(ROOT / "src")
-    done = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {env_path!r}); "
-                           "from awesomelint.cli import main; main()", "rules", *args],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys; sys.path.insert(0, {env_path!r}); from awesomelint.cli import main; main()",
+            "rules",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 

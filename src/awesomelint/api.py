@@ -37,8 +37,18 @@ from .rules import BY_NAME
 if TYPE_CHECKING:  # git and subprocess: imported only with --changed-since
     from .engine.changes import ChangedLines
 
-__all__ = ["CheckRun", "Config", "FixOutcome", "Located", "check_paths", "check_text", "collect_paths",
-           "changed_lines_since", "config_resolver", "fix_text"]
+__all__ = [
+    "CheckRun",
+    "Config",
+    "FixOutcome",
+    "Located",
+    "check_paths",
+    "check_text",
+    "collect_paths",
+    "changed_lines_since",
+    "config_resolver",
+    "fix_text",
+]
 
 LINK_RULES = ("url-shortener", "insecure-url")  # offline rules that say more with a link-check run's verdicts
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
@@ -53,16 +63,22 @@ def check_text(text: str, config: Config | None = None, *, path: str = "README.m
     return locate(doc, lint(doc, config or Config()).findings)
 
 
-def fix_text(text: str, config: Config | None = None, *, path: str = "README.md", unsafe: bool = False,
-             layout: bool = True) -> FixOutcome:
+def fix_text(
+    text: str, config: Config | None = None, *, path: str = "README.md", unsafe: bool = False, layout: bool = True
+) -> FixOutcome:
     """What `awesomelint fix` would write for ``text``: ``.text`` is the new text (equal to
     ``text`` when nothing applies), ``.changes`` why each part changed, ``.remaining`` the
     findings fix leaves. Raises FixError when a fix would lose content (nothing to write)."""
     return fix_document(Document.from_text(text, path), config or Config(), unsafe=unsafe, layout=layout)
 
 
-def config_resolver(config_file: str | None = None, *, select: list[str] | None = None,
-                    ignore: list[str] | None = None, profile: str | None = None) -> ConfigFor:
+def config_resolver(
+    config_file: str | None = None,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    profile: str | None = None,
+) -> ConfigFor:
     """A function from a file's path to the config that applies to it: ``config_file`` for
     every file, else the nearest config above the file; ``select``, ``ignore`` and
     ``profile`` override it as the command line's options do. Raises InputError for an
@@ -121,8 +137,14 @@ class CheckRun:
     notices: list[str] = field(default_factory=list)  # what a caller shows before the findings
 
 
-def check_paths(paths: Iterable[str], config_for: ConfigFor | None = None, *, links: dict[str, Any] | None = None,
-                only_links: bool = False, changed_since: str | None = None) -> CheckRun:
+def check_paths(
+    paths: Iterable[str],
+    config_for: ConfigFor | None = None,
+    *,
+    links: dict[str, Any] | None = None,
+    only_links: bool = False,
+    changed_since: str | None = None,
+) -> CheckRun:
     """Check every file (folders searched for *.md). ``links`` (the link checker's
     settings, as `check --online` takes them) checks every link online first; with
     ``only_links`` only the link rules report (`awesomelint links`). ``changed_since``
@@ -154,18 +176,26 @@ def check_paths(paths: Iterable[str], config_for: ConfigFor | None = None, *, li
     verdicts: dict[str, Verdict] | None = None
     repositories: dict[str, OwnRepository | None] = {}
     if links is not None and run.docs:
-        verdicts, repositories, summary = _check_links(run.docs, run.configs, lines=lines if changed is not None else None,
-                                                       **links)
+        verdicts, repositories, summary = _check_links(
+            run.docs, run.configs, lines=lines if changed is not None else None, **links
+        )
         run.notices.append(summary)
     for doc, config in collected_between(zip(run.docs, run.configs)):
         try:
             if only_links:
                 names = [n for n in config.enabled(doc.path, online=True) if BY_NAME[n].online or n in LINK_RULES]
-                result = lint(doc, config, only=names, link_results=verdicts, repository=repositories.get(doc.path),
-                              links_only=True)
+                result = lint(
+                    doc,
+                    config,
+                    only=names,
+                    link_results=verdicts,
+                    repository=repositories.get(doc.path),
+                    links_only=True,
+                )
             else:
-                result = lint(doc, config, online=links is not None, link_results=verdicts,
-                              repository=repositories.get(doc.path))
+                result = lint(
+                    doc, config, online=links is not None, link_results=verdicts, repository=repositories.get(doc.path)
+                )
         except InputError as exc:  # an inline comment naming no rule: this file fails, the others are checked
             run.errors.append(str(exc))
             continue
@@ -188,10 +218,19 @@ def changed_lines_since(changed_since: str | None) -> ChangedLines | None:
     return ChangedLines(changed_since)
 
 
-def _check_links(docs: list[Document], configs: list[Config], timeout: float, max_time: float, max_concurrency: int,
-                 per_host: int, cache_path: str | None, no_cache: bool, allow_private: bool,
-                 github_api: str | None = None, lines: dict[str, set[int]] | None = None
-                 ) -> tuple[dict[str, Verdict], dict[str, OwnRepository | None], str]:
+def _check_links(
+    docs: list[Document],
+    configs: list[Config],
+    timeout: float,
+    max_time: float,
+    max_concurrency: int,
+    per_host: int,
+    cache_path: str | None,
+    no_cache: bool,
+    allow_private: bool,
+    github_api: str | None = None,
+    lines: dict[str, set[int]] | None = None,
+) -> tuple[dict[str, Verdict], dict[str, OwnRepository | None], str]:
     """Run the link checker once over every document: verdicts for every URL, the
     metadata of each list's own repository where repo-metadata runs (path -> it), and
     the run's one-line summary."""
@@ -201,15 +240,33 @@ def _check_links(docs: list[Document], configs: list[Config], timeout: float, ma
 
     accept = {code for config in configs for code in config.links.get("accept", [])}
     exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
-    settings = Settings(timeout=timeout, total_time=max_time, max_concurrency=max_concurrency, per_host=per_host,
-                        allow_private=allow_private, accept=accept)
+    settings = Settings(
+        timeout=timeout,
+        total_time=max_time,
+        max_concurrency=max_concurrency,
+        per_host=per_host,
+        allow_private=allow_private,
+        accept=accept,
+    )
     cache = None if no_cache else (cache_path or str(default_path()))
-    own = {doc.path: _own_repository(doc, config) for doc, config in zip(docs, configs)
-           if "repo-metadata" in config.enabled(doc.path, online=True)}
-    result = check_links(docs, settings, cache, github_api=github_api, exclude=exclude, lines=lines,
-                         own_repos=tuple(repo for repo in own.values() if repo is not None))
-    repositories = {path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None
-                    for path, repo in own.items()}
+    own = {
+        doc.path: _own_repository(doc, config)
+        for doc, config in zip(docs, configs)
+        if "repo-metadata" in config.enabled(doc.path, online=True)
+    }
+    result = check_links(
+        docs,
+        settings,
+        cache,
+        github_api=github_api,
+        exclude=exclude,
+        lines=lines,
+        own_repos=tuple(repo for repo in own.values() if repo is not None),
+    )
+    repositories = {
+        path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None
+        for path, repo in own.items()
+    }
     return result.all_verdicts, repositories, result.summary()
 
 

@@ -45,8 +45,9 @@ def _rule_list(value: str | None) -> list[str] | None:
     return [name.strip() for name in value.split(",") if name.strip()]
 
 
-def _resolver_or_exit(config_path: str | None, select: str | None, ignore: str | None,
-                      profile: str | None) -> ConfigFor:
+def _resolver_or_exit(
+    config_path: str | None, select: str | None, ignore: str | None, profile: str | None
+) -> ConfigFor:
     try:
         return config_resolver(config_path, select=_rule_list(select), ignore=_rule_list(ignore), profile=profile)
     except InputError as exc:
@@ -61,36 +62,89 @@ def main() -> None:
 
 
 def _common(function: F) -> F:
-    function = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching upward.")(function)
+    function = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="Config file to use instead of searching upward.",
+    )(function)
     function = click.option("--select", help="Comma-separated rules to run (ALL for every rule).")(function)
     function = click.option("--ignore", help="Comma-separated rules to skip.")(function)
-    function = click.option("--profile", type=click.Choice(PROFILES),
-                            help="Also run a profile's rules (awesome: what sindresorhus/awesome asks of a list).")(function)
+    function = click.option(
+        "--profile",
+        type=click.Choice(PROFILES),
+        help="Also run a profile's rules (awesome: what sindresorhus/awesome asks of a list).",
+    )(function)
     return function
 
 
 def _link_options(function: F) -> F:
-    function = click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True, help="Seconds per request, in all.")(function)
-    function = click.option("--max-time", type=click.FloatRange(1, 86400), default=600.0, show_default=True, help="Seconds for the whole run; links not checked by then are reported as errors.")(function)
-    function = click.option("--max-concurrency", type=click.IntRange(1, 512), default=64, show_default=True, help="Requests in flight in all.")(function)
-    function = click.option("--per-host", type=click.IntRange(1, 8), default=8, show_default=True, help="Requests in flight to one host (at most 8).")(function)
-    function = click.option("--cache", "cache_path", type=click.Path(dir_okay=False), help="Cache file (default: ~/.cache/awesomelint/links.sqlite3).")(function)
+    function = click.option(
+        "--timeout",
+        type=click.FloatRange(0.1, 600),
+        default=20.0,
+        show_default=True,
+        help="Seconds per request, in all.",
+    )(function)
+    function = click.option(
+        "--max-time",
+        type=click.FloatRange(1, 86400),
+        default=600.0,
+        show_default=True,
+        help="Seconds for the whole run; links not checked by then are reported as errors.",
+    )(function)
+    function = click.option(
+        "--max-concurrency",
+        type=click.IntRange(1, 512),
+        default=64,
+        show_default=True,
+        help="Requests in flight in all.",
+    )(function)
+    function = click.option(
+        "--per-host",
+        type=click.IntRange(1, 8),
+        default=8,
+        show_default=True,
+        help="Requests in flight to one host (at most 8).",
+    )(function)
+    function = click.option(
+        "--cache",
+        "cache_path",
+        type=click.Path(dir_okay=False),
+        help="Cache file (default: ~/.cache/awesomelint/links.sqlite3).",
+    )(function)
     function = click.option("--no-cache", is_flag=True, help="Check every link again.")(function)
-    function = click.option("--allow-private", is_flag=True, help="Also check private, loopback and link-local addresses.")(function)
-    function = click.option("--github-api", metavar="URL", help="GitHub GraphQL endpoint for GITHUB_TOKEN (https; default: $AWESOMELINT_GITHUB_API, else api.github.com).")(function)
+    function = click.option(
+        "--allow-private", is_flag=True, help="Also check private, loopback and link-local addresses."
+    )(function)
+    function = click.option(
+        "--github-api",
+        metavar="URL",
+        help="GitHub GraphQL endpoint for GITHUB_TOKEN (https; default: $AWESOMELINT_GITHUB_API, else api.github.com).",
+    )(function)
     return function
 
 
 def _ci_options(function: F) -> F:
-    function = click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
-                            help="The least severity that makes the run fail (default: the config's fail-on, else warning).")(function)
-    function = click.option("--changed-since", metavar="REF",
-                            help="Report only what lines added since REF (its merge-base with HEAD) hold.")(function)
+    function = click.option(
+        "--fail-on",
+        type=click.Choice([s.value for s in Severity]),
+        default=None,
+        help="The least severity that makes the run fail (default: the config's fail-on, else warning).",
+    )(function)
+    function = click.option(
+        "--changed-since", metavar="REF", help="Report only what lines added since REF (its merge-base with HEAD) hold."
+    )(function)
     return function
 
 
-def _check_or_exit(paths: Iterable[str], config_for: ConfigFor, links: dict[str, Any] | None, only_links: bool = False,
-                   changed_since: str | None = None) -> CheckRun:
+def _check_or_exit(
+    paths: Iterable[str],
+    config_for: ConfigFor,
+    links: dict[str, Any] | None,
+    only_links: bool = False,
+    changed_since: str | None = None,
+) -> CheckRun:
     """check_paths, its notices on stderr as they come; a stopped link run says how far it got."""
     from .links.run import Interrupted
 
@@ -112,8 +166,9 @@ def _threshold(fail_on: str | None, config: Config) -> Severity:
 def _failing(linted: CheckRun, fail_on: str | None) -> int:
     """How many findings are at or above the threshold (per file: its config may set it)."""
     thresholds = {doc.path: _threshold(fail_on, config) for doc, config in zip(linted.docs, linted.configs)}
-    return sum(1 for item in linted.located
-               if item.finding.severity.rank >= thresholds.get(item.path, Severity.WARNING).rank)
+    return sum(
+        1 for item in linted.located if item.finding.severity.rank >= thresholds.get(item.path, Severity.WARNING).rank
+    )
 
 
 def _summary(linted: CheckRun, failing: int, fail_on: str | None, changed_since: str | None) -> None:
@@ -128,7 +183,9 @@ def _summary(linted: CheckRun, failing: int, fail_on: str | None, changed_since:
     line += f" ({', '.join(parts)})" if parts else ""
     below = len(located) - failing
     if below:
-        threshold = fail_on or (linted.configs[0].fail_on.value if linted.configs and linted.configs[0].fail_on else "warning")
+        threshold = fail_on or (
+            linted.configs[0].fail_on.value if linted.configs and linted.configs[0].fail_on else "warning"
+        )
         line += f"; {below} below --fail-on {threshold} do not fail the run"
     if linted.hidden:
         line += f"; {linted.hidden} on lines not changed since {changed_since} not shown"
@@ -167,9 +224,18 @@ def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str 
 @_link_options
 @_ci_options
 @_common
-def check(paths: tuple[str, ...], fmt: str, online: bool, fail_on: str | None, changed_since: str | None,
-          config_path: str | None, select: str | None, ignore: str | None, profile: str | None,
-          **link_options: Any) -> None:
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    online: bool,
+    fail_on: str | None,
+    changed_since: str | None,
+    config_path: str | None,
+    select: str | None,
+    ignore: str | None,
+    profile: str | None,
+    **link_options: Any,
+) -> None:
     """Report what is wrong with each list."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
     linted = _check_or_exit(paths, config_for, link_options if online else None, changed_since=changed_since)
@@ -182,8 +248,17 @@ def check(paths: tuple[str, ...], fmt: str, online: bool, fail_on: str | None, c
 @_link_options
 @_ci_options
 @_common
-def links(paths: tuple[str, ...], fmt: str, fail_on: str | None, changed_since: str | None, config_path: str | None,
-          select: str | None, ignore: str | None, profile: str | None, **link_options: Any) -> None:
+def links(
+    paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str | None,
+    changed_since: str | None,
+    config_path: str | None,
+    select: str | None,
+    ignore: str | None,
+    profile: str | None,
+    **link_options: Any,
+) -> None:
     """Check every link online: dead, redirected, erroring, archived."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
     linted = _check_or_exit(paths, config_for, link_options, only_links=True, changed_since=changed_since)
@@ -192,15 +267,29 @@ def links(paths: tuple[str, ...], fmt: str, fail_on: str | None, changed_since: 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff (each hunk names its reasons); write nothing.")
-@click.option("--check", "check_only", is_flag=True, help="Name each file fix would change and exit 1 if any; write nothing.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print a unified diff (each hunk names its reasons); write nothing."
+)
+@click.option(
+    "--check", "check_only", is_flag=True, help="Name each file fix would change and exit 1 if any; write nothing."
+)
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--no-layout", is_flag=True, help="Content fixes only; leave the layout as written.")
 @_ci_options
 @_common
-def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes: bool, no_layout: bool,
-        fail_on: str | None, changed_since: str | None, config_path: str | None, select: str | None,
-        ignore: str | None, profile: str | None) -> None:
+def fix(
+    paths: tuple[str, ...],
+    show_diff: bool,
+    check_only: bool,
+    unsafe_fixes: bool,
+    no_layout: bool,
+    fail_on: str | None,
+    changed_since: str | None,
+    config_path: str | None,
+    select: str | None,
+    ignore: str | None,
+    profile: str | None,
+) -> None:
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically.
 
     Only fixes for findings `check` prints are applied; what remains is listed. Exit 1:
@@ -223,8 +312,9 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
             doc = Document.from_path(path, config.max_bytes)
             threshold = _threshold(fail_on, config)
             # --check exits on changes alone: it needs nothing of what remains
-            outcome = fix_document(doc, config, unsafe=unsafe_fixes, layout=not no_layout,
-                                   reports=None if check_only else "all")
+            outcome = fix_document(
+                doc, config, unsafe=unsafe_fixes, layout=not no_layout, reports=None if check_only else "all"
+            )
             new_lines = changed_lines.of(path) if changed_lines is not None else None
         except (InputError, FixError) as exc:
             errors.append(str(exc))
@@ -323,17 +413,29 @@ def export(path: str, fmt: str) -> None:
         writer = csv.writer(buffer)
         writer.writerow(["path", "line", "end_line", "kind", "section", "title", "links", "fields"])
         for row in rows:
-            writer.writerow([
-                row["path"], row["line"], row["end_line"], row["kind"], " > ".join(row["section"]), row["title"],
-                " ".join(l["url"] for l in row["links"]), json.dumps(row["fields"], ensure_ascii=False),
-            ])
+            writer.writerow(
+                [
+                    row["path"],
+                    row["line"],
+                    row["end_line"],
+                    row["kind"],
+                    " > ".join(row["section"]),
+                    row["title"],
+                    " ".join(l["url"] for l in row["links"]),
+                    json.dumps(row["fields"], ensure_ascii=False),
+                ]
+            )
         click.echo(buffer.getvalue(), nl=False)
 
 
 @main.command("rules")
 @click.option("--markdown", is_flag=True, help="Print the README's rule table.")
-@click.option("--awesome-lint", "awesome_lint", is_flag=True,
-              help="Print awesome-lint's rules and the awesomelint rules that do their job.")
+@click.option(
+    "--awesome-lint",
+    "awesome_lint",
+    is_flag=True,
+    help="Print awesome-lint's rules and the awesomelint rules that do their job.",
+)
 def rules_command(markdown: bool, awesome_lint: bool) -> None:
     """List every rule with its severity, fix and summary."""
     if awesome_lint:
@@ -351,8 +453,10 @@ def rules_command(markdown: bool, awesome_lint: bool) -> None:
         severity = rule.severity.value + ("*" if rule.online else "") + ("+" if rule.profile else "")
         fix = rule.fix.value
         click.echo(f"{name:<{width}}  {severity:<8}  {fix:<9}  {rule.summary}")
-    click.echo("\n* online: run by `awesomelint links` and `check --online`. + profile awesome: run with "
-               "`--profile awesome` or `profile: awesome`. `awesomelint rule NAME` explains one.")
+    click.echo(
+        "\n* online: run by `awesomelint links` and `check --online`. + profile awesome: run with "
+        "`--profile awesome` or `profile: awesome`. `awesomelint rule NAME` explains one."
+    )
 
 
 @main.command("rule")

@@ -8,7 +8,7 @@ from ..conftest import findings
 
 
 def test_anchors() -> None:
-    text = "# Top\n\n- [a](#large-vision-models)\n- [b](#Large-Vision-Models)\n- [c](#nowhere)\n- [d](#ref)\n\n## Large Vision Models\n\n<a name=\"ref\"></a>\n"
+    text = '# Top\n\n- [a](#large-vision-models)\n- [b](#Large-Vision-Models)\n- [c](#nowhere)\n- [d](#ref)\n\n## Large Vision Models\n\n<a name="ref"></a>\n'
     found = findings(text, "broken-anchor")
     assert len(found) == 2
     case_only = [f for f in found if f.fix]

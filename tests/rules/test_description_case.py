@@ -19,10 +19,22 @@ def test_a_lower_case_start_is_reported_with_an_unsafe_fix() -> None:
     assert fixed(entry("a tool for things."), "description-case", unsafe=True) == entry("A tool for things.")
 
 
-@pytest.mark.parametrize("description", [
-    "iOS app for things.", "npm package for things.", "jQuery plugin.", "macOS menu bar app.", "2D engine.",
-    "@mentions for things.", "#hashtags.", "\"Quoted\" start.", "面向中文的工具。", "日本語の資料。", "Ελληνικά.",
-])
+@pytest.mark.parametrize(
+    "description",
+    [
+        "iOS app for things.",
+        "npm package for things.",
+        "jQuery plugin.",
+        "macOS menu bar app.",
+        "2D engine.",
+        "@mentions for things.",
+        "#hashtags.",
+        '"Quoted" start.',
+        "面向中文的工具。",
+        "日本語の資料。",
+        "Ελληνικά.",
+    ],
+)
 def test_starts_that_are_not_lower_case_words(description: str) -> None:
     assert messages(entry(description), "description-case") == []
 
@@ -36,7 +48,8 @@ def test_a_projects_own_lower_case_name_may_start_its_description() -> None:
     listed = entry("Structured logger.", name="logrus") + "- [logrusly](https://l.example/) - logrus plug-in.\n"
     assert messages(listed, "description-case") == []
     assert messages(entry("command line option parser.", name="go-flags"), "description-case") == [
-        "description of 'go-flags' starts with lower-case 'command'"]
+        "description of 'go-flags' starts with lower-case 'command'"
+    ]
 
 
 def lower_case(description: str, name: str = "Alpha") -> bool:
@@ -45,10 +58,16 @@ def lower_case(description: str, name: str = "Alpha") -> bool:
     return bool(lint(doc, config).findings)
 
 
-@pytest.mark.parametrize("description", [
-    "deezer.com client for the terminal.", "pywal-like colour schemes.", "sklearn wrappers.",
-    "[libyaml](https://pyyaml.org/) bindings.", "ttyrec player.",
-])
+@pytest.mark.parametrize(
+    "description",
+    [
+        "deezer.com client for the terminal.",
+        "pywal-like colour schemes.",
+        "sklearn wrappers.",
+        "[libyaml](https://pyyaml.org/) bindings.",
+        "ttyrec player.",
+    ],
+)
 def test_description_case_passes_names_no_english_word_list_has(description: str) -> None:
     assert not lower_case(description)
 

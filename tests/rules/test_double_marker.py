@@ -26,7 +26,15 @@ def test_double_marker_is_reported_and_fixed_keeping_the_entry() -> None:
     assert once.refused == []
 
 
-@pytest.mark.parametrize("text", ["1. - [x](https://x.example/)\n", "- [a](https://a.example/)\n  - [b](https://b.example/)\n",
-                                  "- \\* starred\n", "* ---\n", "- - foo\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. - [x](https://x.example/)\n",
+        "- [a](https://a.example/)\n  - [b](https://b.example/)\n",
+        "- \\* starred\n",
+        "* ---\n",
+        "- - foo\n",
+    ],
+)
 def test_double_marker_leaves_meant_nesting_alone(text: str) -> None:
     assert findings(text, "double-marker") == []

@@ -33,12 +33,17 @@ def test_an_empty_bullet_between_entries_is_deleted() -> None:
 def test_the_last_item_of_a_section_before_a_heading() -> None:
     # the shape met in a real list: '- ' at the end of a section, then a heading
     text = "## Databases\n\n- [unitdb](https://u.example/) - Fast.\n- \n### Migration\n\n- [x](https://x.example/)\n"
-    assert _fix(text) == "## Databases\n\n- [unitdb](https://u.example/) - Fast.\n### Migration\n\n- [x](https://x.example/)\n"
+    assert (
+        _fix(text)
+        == "## Databases\n\n- [unitdb](https://u.example/) - Fast.\n### Migration\n\n- [x](https://x.example/)\n"
+    )
 
 
 def test_items_with_content_or_children_pass() -> None:
-    text = ("- [Alpha](https://a.example/)\n-\n  continued on the next line\n- parent\n  - child\n"
-            "1. one\n2. two\n\n* * *\n\n```\n-\n```\n\n<ul>\n<li></li>\n</ul>\n\n    -\n")
+    text = (
+        "- [Alpha](https://a.example/)\n-\n  continued on the next line\n- parent\n  - child\n"
+        "1. one\n2. two\n\n* * *\n\n```\n-\n```\n\n<ul>\n<li></li>\n</ul>\n\n    -\n"
+    )
     assert findings(text, RULE) == []
 
 
@@ -106,8 +111,9 @@ def _list(draw: st.DrawFn, depth: int = 0) -> list[str]:
     return lines
 
 
-_between = st.sampled_from(["", "", "text after", "## Heading", "```\ncode\n```", "---", "    indented code",
-                            "> quoted", "  indented text"])
+_between = st.sampled_from(
+    ["", "", "text after", "## Heading", "```\ncode\n```", "---", "    indented code", "> quoted", "  indented text"]
+)
 
 
 @st.composite
@@ -125,8 +131,11 @@ def _document(draw: st.DrawFn) -> str:
 def _html_without_item(doc: Document, line: int) -> str:
     """The document's HTML with the empty item on 0-based ``line`` taken out of the token stream."""
     tokens = doc.tokens
-    index = next(i for i, t in enumerate(tokens) if t.type == "list_item_open" and t.map and t.map[0] == line
-                 and tokens[i + 1].type == "list_item_close")
+    index = next(
+        i
+        for i, t in enumerate(tokens)
+        if t.type == "list_item_open" and t.map and t.map[0] == line and tokens[i + 1].type == "list_item_close"
+    )
     return render_tokens(tokens[:index] + tokens[index + 2 :])
 
 

@@ -28,10 +28,22 @@ def profiled(text: str, rule: str) -> list[str]:
     return [f.message for f in lint(Document.from_text(text, "README.md"), config).findings]
 
 
-@pytest.mark.parametrize("separator, unsafe", [
-    (" -> ", True), (" --> ", True), (" => ", True), (" → ", True), (" -- ", True), (" --- ", True), (": ", True),
-    (" – ", False), (" — ", False), ("\u00a0-\u00a0", False), (" -  ", False),
-])
+@pytest.mark.parametrize(
+    "separator, unsafe",
+    [
+        (" -> ", True),
+        (" --> ", True),
+        (" => ", True),
+        (" → ", True),
+        (" -- ", True),
+        (" --- ", True),
+        (": ", True),
+        (" – ", False),
+        (" — ", False),
+        ("\u00a0-\u00a0", False),
+        (" -  ", False),
+    ],
+)
 def test_a_mark_is_replaced_whole_and_only_dashes_are_exchanged_safely(separator: str, unsafe: bool) -> None:
     text = f"# X\n\n{HABIT}{ODD}{separator}A graph sampling library.\n"
     (finding,) = findings(text, "entry-separator")
@@ -58,8 +70,34 @@ def test_a_shape_the_rule_does_not_know_is_left_alone(separator: str) -> None:
 
 
 GAPS = st.text(alphabet=" \u00a0", max_size=3)
-MARKS = st.sampled_from(["-", "–", "—", "−", ":", "->", "-->", "--->", "=>", "==>", "→", "⇒", "--", "---", "----",
-                         "- -", "- >", "-:", "–>", ">", "=", "~", "|", ""])
+MARKS = st.sampled_from(
+    [
+        "-",
+        "–",
+        "—",
+        "−",
+        ":",
+        "->",
+        "-->",
+        "--->",
+        "=>",
+        "==>",
+        "→",
+        "⇒",
+        "--",
+        "---",
+        "----",
+        "- -",
+        "- >",
+        "-:",
+        "–>",
+        ">",
+        "=",
+        "~",
+        "|",
+        "",
+    ]
+)
 # what a description may start with: words, numbers, code, emphasis, quotes, emoji, and (after a space) more marks
 FIRST = st.sampled_from(["A", "a", "7", "`", "*", "_", '"', "“", "(", "[", "🚀", "-", ">", ":", "→", "=", "–"])
 REST = st.text(alphabet="abc def-–>:.`*", max_size=12)

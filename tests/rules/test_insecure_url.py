@@ -25,25 +25,33 @@ def online(text: str, verdicts: dict[str, Verdict], links_only: bool = False) ->
 
 
 def test_a_link_check_run_asks_the_https_twin_of_unknown_hosts_it_could_check() -> None:
-    verdicts = {"http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", DEAD, 404),
-                "http://github.com/o/r": Verdict("http://github.com/o/r", OK, 200),
-                "http://192.168.1.1/admin": Verdict("http://192.168.1.1/admin", REFUSED, detail="private"),
-                "https://x.example/": Verdict("https://x.example/", OK, 200)}
+    verdicts = {
+        "http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", DEAD, 404),
+        "http://github.com/o/r": Verdict("http://github.com/o/r", OK, 200),
+        "http://192.168.1.1/admin": Verdict("http://192.168.1.1/admin", REFUSED, detail="private"),
+        "https://x.example/": Verdict("https://x.example/", OK, 200),
+    }
     assert https_twins(verdicts) == ["https://lab.example.edu/tools"]
 
 
-def test_the_links_command_asks_the_twin_and_counts_it_apart(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
+def test_the_links_command_asks_the_twin_and_counts_it_apart(
+    httpserver: HTTPServer, runner: CliRunner, tmp_path: Path
+) -> None:
     httpserver.expect_request("/tools").respond_with_data("ok")
     path = tmp_path / "README.md"
     path.write_text(f"# L\n\n- [Lab]({httpserver.url_for('/tools')}) - Tools.\n")
-    result = runner.invoke(main, ["links", "--allow-private", "--no-cache", "--timeout", "2", "--format", "json", str(path)])
+    result = runner.invoke(
+        main, ["links", "--allow-private", "--no-cache", "--timeout", "2", "--format", "json", str(path)]
+    )
     assert json.loads(result.stdout) == []  # the twin (no TLS on the test server) did not answer: no upgrade
     assert "1 links in" in result.stderr and "the https address of 1 http links asked too" in result.stderr
 
 
 def test_an_https_twin_ending_on_the_same_page_is_a_safe_upgrade() -> None:
-    verdicts = {"http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", OK, 200),
-                "https://lab.example.edu/tools": Verdict("https://lab.example.edu/tools", OK, 200)}
+    verdicts = {
+        "http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", OK, 200),
+        "https://lab.example.edu/tools": Verdict("https://lab.example.edu/tools", OK, 200),
+    }
     lab, code = online(TEXT, verdicts)
     assert lab.fix is not None
     assert "checked online" in lab.message and lab.fix.applicability.value == "safe"
@@ -53,17 +61,23 @@ def test_an_https_twin_ending_on_the_same_page_is_a_safe_upgrade() -> None:
 
 def test_the_twin_may_redirect_where_the_http_link_redirects() -> None:
     moved = "https://lab.example.edu/tools/"
-    verdicts = {"http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", REDIRECT, 301, moved),
-                "https://lab.example.edu/tools": Verdict("https://lab.example.edu/tools", OK, 200, moved)}
+    verdicts = {
+        "http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", REDIRECT, 301, moved),
+        "https://lab.example.edu/tools": Verdict("https://lab.example.edu/tools", OK, 200, moved),
+    }
     assert len(online(TEXT, verdicts)) == 2
 
 
 def test_no_upgrade_where_https_fails_or_lands_elsewhere() -> None:
-    for twin in (Verdict("https://lab.example.edu/tools", ERROR, detail="TLS"),
-                 Verdict("https://lab.example.edu/tools", DEAD, 404),
-                 Verdict("https://lab.example.edu/tools", OK, 200, "https://hosting.example/welcome")):
-        verdicts = {"http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", OK, 200),
-                    "https://lab.example.edu/tools": twin}
+    for twin in (
+        Verdict("https://lab.example.edu/tools", ERROR, detail="TLS"),
+        Verdict("https://lab.example.edu/tools", DEAD, 404),
+        Verdict("https://lab.example.edu/tools", OK, 200, "https://hosting.example/welcome"),
+    ):
+        verdicts = {
+            "http://lab.example.edu/tools": Verdict("http://lab.example.edu/tools", OK, 200),
+            "https://lab.example.edu/tools": twin,
+        }
         assert [f.message for f in online(TEXT, verdicts)] == ["link 'Code' uses http:// but github.com serves https"]
 
 

@@ -18,8 +18,10 @@ def laid_out(text: str, config: Config | None = None) -> list:
 def star_list(stars: int, dashes: int) -> str:
     """Four sections of '*' bullets, then a section of '-' bullets."""
     per = stars // 4
-    sections = "".join(f"## A{k}\n\n" + "".join(f"* [T{k}x{n}](https://t{k}x{n}.example/) - T.\n" for n in range(per)) + "\n"
-                       for k in range(4))
+    sections = "".join(
+        f"## A{k}\n\n" + "".join(f"* [T{k}x{n}](https://t{k}x{n}.example/) - T.\n" for n in range(per)) + "\n"
+        for k in range(4)
+    )
     return "# X\n\n" + sections + "## B\n\n" + "".join(f"- [U{n}](https://u{n}.example/) - U.\n" for n in range(dashes))
 
 

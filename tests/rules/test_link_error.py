@@ -14,7 +14,9 @@ TEXT = f"# L\n\n- [Paper]({URL}) - A paper.\n"
 
 
 def errors(verdict: Verdict) -> list[Finding]:
-    return lint(Document.from_text(TEXT, "README.md"), Config(), only=["link-error"], link_results={URL: verdict}).findings
+    return lint(
+        Document.from_text(TEXT, "README.md"), Config(), only=["link-error"], link_results={URL: verdict}
+    ).findings
 
 
 def test_a_link_that_could_not_be_checked_is_a_warning() -> None:
@@ -25,7 +27,10 @@ def test_a_link_that_could_not_be_checked_is_a_warning() -> None:
 
 def test_bot_walls_and_links_not_checked_are_info_notes() -> None:
     (wall,) = errors(Verdict(URL, BOT_WALL, 403))
-    assert wall.severity.value == "info" and wall.message == "link 'Paper' could not be verified: slow.example.org refuses bots"
+    assert (
+        wall.severity.value == "info"
+        and wall.message == "link 'Paper' could not be verified: slow.example.org refuses bots"
+    )
     (refused,) = errors(Verdict(URL, REFUSED, detail="a private address"))
     assert refused.severity.value == "info" and refused.message == "link 'Paper' was not checked: a private address"
 

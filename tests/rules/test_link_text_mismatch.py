@@ -9,8 +9,17 @@ from ..conftest import findings
 
 
 def test_owner_repo_text_contradicting_the_url() -> None:
-    assert len(findings("- [pro-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)\n", "link-text-mismatch")) == 1
-    assert findings("- [gommon/color](https://github.com/labstack/gommon/tree/master/color)\n", "link-text-mismatch") == []
+    assert (
+        len(
+            findings(
+                "- [pro-gigapath/prov-gigapath](https://github.com/prov-gigapath/prov-gigapath)\n", "link-text-mismatch"
+            )
+        )
+        == 1
+    )
+    assert (
+        findings("- [gommon/color](https://github.com/labstack/gommon/tree/master/color)\n", "link-text-mismatch") == []
+    )
 
 
 def test_host_word_and_column_outlier() -> None:
@@ -21,13 +30,16 @@ def test_host_word_and_column_outlier() -> None:
     assert "GitHub column" in finding.message or "column is GitHub" in finding.message
 
 
-@pytest.mark.parametrize("text, flagged", [
-    ("[bioRxiv](https://doi.org/10.1101/150524)", False),
-    ("[arXiv](https://doi.org/10.48550/arXiv.2401.00001)", False),
-    ("[Google Drive](https://developers.google.com/drive/)", False),
-    ("[bioRxiv](https://doi.org/10.1038/s41586-020-1)", True),
-    ("[Google Drive](https://developers.google.com/maps/)", True),
-])
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("[bioRxiv](https://doi.org/10.1101/150524)", False),
+        ("[arXiv](https://doi.org/10.48550/arXiv.2401.00001)", False),
+        ("[Google Drive](https://developers.google.com/drive/)", False),
+        ("[bioRxiv](https://doi.org/10.1038/s41586-020-1)", True),
+        ("[Google Drive](https://developers.google.com/maps/)", True),
+    ],
+)
 def test_link_text_that_names_the_publisher_by_doi_or_the_products_docs(text: str, flagged: bool) -> None:
     assert bool(findings(f"# T\n\n- {text} - a work\n", "link-text-mismatch")) is flagged
 

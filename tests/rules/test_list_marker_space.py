@@ -22,8 +22,9 @@ RULE = "list-marker-space"
 
 def _found(text: str) -> list[tuple[int, str | None]]:
     """(line, applicability) of each finding."""
-    return [(text.count("\n", 0, f.start) + 1, f.fix.applicability.value if f.fix else None)
-            for f in findings(text, RULE)]
+    return [
+        (text.count("\n", 0, f.start) + 1, f.fix.applicability.value if f.fix else None) for f in findings(text, RULE)
+    ]
 
 
 def _fix(text: str) -> str:
@@ -34,25 +35,31 @@ def _fix(text: str) -> str:
 
 
 def test_a_stray_line_under_an_item_becomes_the_next_item() -> None:
-    text = ("- [Oto](https://oto.example/) - Play sound.\n- [PortAudio](https://pa.example/) - Bindings.\n"
-            "-[voxrai](https://vox.example/) - AI voice agents.\n\n**[back to top](#contents)**\n")
+    text = (
+        "- [Oto](https://oto.example/) - Play sound.\n- [PortAudio](https://pa.example/) - Bindings.\n"
+        "-[voxrai](https://vox.example/) - AI voice agents.\n\n**[back to top](#contents)**\n"
+    )
     assert _found(text) == [(3, "safe")]
     assert _fix(text) == text.replace("-[voxrai]", "- [voxrai]")
 
 
 def test_a_stray_line_between_loose_items_joins_them() -> None:
-    text = ("- [CTGAN](https://c.example/) -> Cloud removal\n\n- [EcoMapper](https://e.example/) -> Maps\n\n"
-            " -[SADER](https://s.example/) -> Diffusion\n\n- [noise2change](https://n.example/) -> Changes\n\n"
-            "- [SAT](https://t.example/) -> More\n")
+    text = (
+        "- [CTGAN](https://c.example/) -> Cloud removal\n\n- [EcoMapper](https://e.example/) -> Maps\n\n"
+        " -[SADER](https://s.example/) -> Diffusion\n\n- [noise2change](https://n.example/) -> Changes\n\n"
+        "- [SAT](https://t.example/) -> More\n"
+    )
     assert _found(text) == [(5, "safe")]
     assert _fix(text) == text.replace(" -[SADER]", " - [SADER]")
 
 
 def test_an_italic_sentence_starting_with_a_link_is_not_a_marker() -> None:
     # the '*' opens emphasis that closes two lines later: an italic paragraph
-    quoted = ("> *[alternative-front-ends](https://github.com/mendel5/alternative-front-ends) provides information on\n"
-              "> dozens of alternative front-end options for popular platforms, such as YouTube,\n"
-              "> TikTok, and more.*\n")
+    quoted = (
+        "> *[alternative-front-ends](https://github.com/mendel5/alternative-front-ends) provides information on\n"
+        "> dozens of alternative front-end options for popular platforms, such as YouTube,\n"
+        "> TikTok, and more.*\n"
+    )
     assert _found(quoted) == []
     assert _found("Text.\n*[Alpha](https://alpha.example/) says so.*\n") == []
     assert _found("*[Alpha](https://alpha.example/)* is emphasized\n") == []
@@ -87,12 +94,15 @@ def test_a_marker_with_no_space_is_reported_and_fixed_into_an_entry() -> None:
     assert [e.title for e in entries_of(Document.from_text(after))] == ["Alpha", "Beta"]
 
 
-@pytest.mark.parametrize("text", [
-    "*[Alpha](https://alpha.example/)* is emphasized\n",
-    "```\n-[Alpha](https://alpha.example/)\n```\n",
-    "Use -[x] flags.\n",
-    "- [Alpha](https://alpha.example/) - A.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*[Alpha](https://alpha.example/)* is emphasized\n",
+        "```\n-[Alpha](https://alpha.example/)\n```\n",
+        "Use -[x] flags.\n",
+        "- [Alpha](https://alpha.example/) - A.\n",
+    ],
+)
 def test_what_is_not_a_missing_marker_space(text: str) -> None:
     assert messages(text, "list-marker-space") == []
 
@@ -156,8 +166,21 @@ def _line(draw: st.DrawFn, marker: str | None = None) -> str:
 def _block(draw: st.DrawFn) -> str:
     kind = draw(st.sampled_from(["list", "list", "lines", "quote", "ordered", "other"]))
     if kind == "other":
-        return draw(st.sampled_from(["## H", "```\n-[a](b)\n```", "    -[a](b)", "---", "| a |\n|---|\n| -[a](b) |",
-                                     "<div>\n-[a](b)\n</div>", "Title\n===", "-[a](b)\n---", "\t-[a](b)"]))
+        return draw(
+            st.sampled_from(
+                [
+                    "## H",
+                    "```\n-[a](b)\n```",
+                    "    -[a](b)",
+                    "---",
+                    "| a |\n|---|\n| -[a](b) |",
+                    "<div>\n-[a](b)\n</div>",
+                    "Title\n===",
+                    "-[a](b)\n---",
+                    "\t-[a](b)",
+                ]
+            )
+        )
     marker = draw(st.sampled_from("-*+"))
     lines = draw(st.lists(_line(marker if kind == "list" else None), min_size=1, max_size=4))
     if kind == "list":
@@ -167,14 +190,17 @@ def _block(draw: st.DrawFn) -> str:
     gap = draw(st.sampled_from(["\n", "\n", "\n\n"]))
     text = gap.join(lines)
     if kind == "quote":
-        text = "\n".join(("> " if draw(st.booleans()) or not index else "") + line
-                         for index, line in enumerate(text.split("\n")))
+        text = "\n".join(
+            ("> " if draw(st.booleans()) or not index else "") + line for index, line in enumerate(text.split("\n"))
+        )
     return text
 
 
 _DOCUMENTS = st.lists(_block(), min_size=1, max_size=4).flatmap(
-    lambda blocks: st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(blocks), max_size=len(blocks))
-    .map(lambda gaps: "".join(block + gap for block, gap in zip(blocks, gaps))))
+    lambda blocks: st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(blocks), max_size=len(blocks)).map(
+        lambda gaps: "".join(block + gap for block, gap in zip(blocks, gaps))
+    )
+)
 
 _LEAVES = ("inline", "fence", "code_block", "html_block", "hr")
 
@@ -189,15 +215,22 @@ def _leaves(tokens: list[Token]) -> list[tuple]:
     hidden: list[bool] = []
     for token in tokens:
         if token.nesting == 1:
-            chain.append((token.type, token.markup, token.map[0] if token.type == "list_item_open" and token.map else None))
+            chain.append(
+                (token.type, token.markup, token.map[0] if token.type == "list_item_open" and token.map else None)
+            )
             hidden.append(token.hidden)
         elif token.nesting == -1:
             chain.pop()
             hidden.pop()
         elif token.type in _LEAVES:
-            html = md.renderer.render([token], md.options, {}) if token.type != "inline" else \
-                md.renderer.renderInline(token.children or [], md.options, {})
-            found.append((token.map[0] if token.map else None, token.content, html, bool(hidden and hidden[-1]), tuple(chain)))
+            html = (
+                md.renderer.render([token], md.options, {})
+                if token.type != "inline"
+                else md.renderer.renderInline(token.children or [], md.options, {})
+            )
+            found.append(
+                (token.map[0] if token.map else None, token.content, html, bool(hidden and hidden[-1]), tuple(chain))
+            )
     return found
 
 
@@ -246,6 +279,9 @@ def test_a_safe_fix_makes_its_line_an_item_and_changes_nothing_else(text: str) -
         assert inline.content == rest
         old_piece = md.renderInline(doc.lines[line][finding.end - doc.line_starts[line] :].strip())
         assert md.renderer.renderInline(inline.children or [], md.options, {}) == old_piece
-    new_leaves = [leaf for leaf in _leaves(tokens)  # all but the new items' own text
-                  if not (leaf[0] in fixed_lines and ("list_item_open", leaf[4][-2][1], leaf[0]) in leaf[4])]
+    new_leaves = [
+        leaf
+        for leaf in _leaves(tokens)  # all but the new items' own text
+        if not (leaf[0] in fixed_lines and ("list_item_open", leaf[4][-2][1], leaf[0]) in leaf[4])
+    ]
     assert new_leaves == _expected_leaves(doc, fixed_lines), text

@@ -53,7 +53,9 @@ _ITEM = re.compile(r"^(\s*)(\d+)([.)])")
 
 
 @given(st.lists(st.integers(1, 120), min_size=2, max_size=14), st.lists(st.booleans(), min_size=14, max_size=14))
-def test_a_renumbering_changes_the_numbers_and_the_indentation_they_carry_only(numbers: list[int], subs: list[bool]) -> None:
+def test_a_renumbering_changes_the_numbers_and_the_indentation_they_carry_only(
+    numbers: list[int], subs: list[bool]
+) -> None:
     lines = ["# X", ""]
     for index, number in enumerate(numbers):
         lines.append(f"{number}. [Paper {index}](https://p{index}.example/) - About.")
@@ -80,7 +82,9 @@ def test_a_renumbering_changes_the_numbers_and_the_indentation_they_carry_only(n
 def test_a_list_whose_numbering_the_next_list_goes_on_with_is_not_renumbered_safely() -> None:
     # 17..20 then 17..22 (a paste), and the next section goes on at 23: renumbering the first
     # list alone to 17..26 would make 23..26 appear twice
-    text = "# X\n\n## A\n\n" + "".join(f"{n}. [P{n}](https://p.example/{n}) - x\n" for n in [*range(17, 21), *range(17, 23)])
+    text = "# X\n\n## A\n\n" + "".join(
+        f"{n}. [P{n}](https://p.example/{n}) - x\n" for n in [*range(17, 21), *range(17, 23)]
+    )
     text += "\n## B\n\n" + "".join(f"{n}. [Q{n}](https://q.example/{n}) - x\n" for n in range(23, 26))
     (finding,) = findings(text, "list-numbering")
     assert finding.fix is not None
@@ -89,6 +93,7 @@ def test_a_list_whose_numbering_the_next_list_goes_on_with_is_not_renumbered_saf
 
 
 # restarts, a digit gained, lazy numbering -----------------------------------------------
+
 
 def test_restarted_numbering_is_renumbered() -> None:
     text = "17. a\n18. b\n17. c\n    - sub\n"

@@ -38,21 +38,29 @@ def test_only_bare_hash_lines_leave_the_list_unnamed() -> None:
 
 
 def test_a_logo_after_an_html_comment_stands_for_the_title() -> None:
-    text = ("<!-- DON'T EDIT THIS FILE DIRECTLY -> edit <data/tools.yml> instead. -->\n\n"
-            ' <a href="https://tools.example/">\n   <img alt="Tools" src="https://tools.example/logo.svg" />\n </a>\n\n'
-            "This repository lists **tools**." + BODY)
+    text = (
+        "<!-- DON'T EDIT THIS FILE DIRECTLY -> edit <data/tools.yml> instead. -->\n\n"
+        ' <a href="https://tools.example/">\n   <img alt="Tools" src="https://tools.example/logo.svg" />\n </a>\n\n'
+        "This repository lists **tools**." + BODY
+    )
     assert _found(text) == []
     markdown_logo = "[![Awesome Tools](https://tools.example/logo.svg)](https://tools.example/)\n\nA list." + BODY
     assert _found(markdown_logo) == []
 
 
 def test_badges_right_above_a_heading_leave_it_the_title() -> None:
-    text = ("[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
-            "[![X](https://img.shields.io/badge/X-000)](https://x.example/)\n\n# Awesome Tools" + BODY + "\n# Main Content\n")
+    text = (
+        "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+        "[![X](https://img.shields.io/badge/X-000)](https://x.example/)\n\n# Awesome Tools"
+        + BODY
+        + "\n# Main Content\n"
+    )
     assert _title(text) == "Awesome Tools"
     assert _found(text) == [(10, "info")]
-    html_badges = ('<p align="center">\n  <a href="https://x.example/"><img src="https://img.shields.io/badge/lang-en-blue"></a>\n'
-                   '</p>\n\n# Awesome Tools' + BODY)
+    html_badges = (
+        '<p align="center">\n  <a href="https://x.example/"><img src="https://img.shields.io/badge/lang-en-blue"></a>\n'
+        "</p>\n\n# Awesome Tools" + BODY
+    )
     assert _title(html_badges) == "Awesome Tools" and _found(html_badges) == []
 
 
@@ -66,7 +74,8 @@ def test_under_a_logo_every_top_level_heading_is_a_section() -> None:
 
 def test_no_title_and_a_second_title() -> None:
     assert messages("## Tools\n\n- [Alpha](https://alpha.example/)\n", "list-title") == [
-        "the list has no top-level '# ' heading naming it"]
+        "the list has no top-level '# ' heading naming it"
+    ]
     (second,) = findings("# Awesome X\n\n## Tools\n\n# Resources\n", "list-title")
     assert second.severity.value == "info" and "'Resources'" in second.message
     # titled by a logo: every '# ' heading is a section
@@ -74,10 +83,13 @@ def test_no_title_and_a_second_title() -> None:
     assert [f.message.split("'")[1] for f in findings(logo, "list-title")] == ["Contents", "Curriculum"]
 
 
-@pytest.mark.parametrize("text", [
-    '<h1 align="center">Awesome X</h1>\n\n## Tools\n',
-    '<div align="center">\n  <img src="logo.svg" alt="Awesome X">\n</div>\n\n## Tools\n',
-    "[![Awesome X](logo.svg)](https://x.example)\n\n## Tools\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<h1 align="center">Awesome X</h1>\n\n## Tools\n',
+        '<div align="center">\n  <img src="logo.svg" alt="Awesome X">\n</div>\n\n## Tools\n',
+        "[![Awesome X](logo.svg)](https://x.example)\n\n## Tools\n",
+    ],
+)
 def test_an_html_title_or_a_logo_stands_for_the_title(text: str) -> None:
     assert messages(text, "list-title") == []

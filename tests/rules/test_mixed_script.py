@@ -39,25 +39,31 @@ def test_greek_capitals_and_omicron_inside_latin_words() -> None:
 
 
 def test_greek_symbols_pass() -> None:
-    text = ("- [μTransfer](https://x.org) - μP for αβ-CROWN, π-Bot, ε-greedy, λ-calculus, Ω-Net, ΔNet.\n"
-            "- [jOOλ](https://github.com/jOOQ/jOOL) - Java 8 lambdas.\n"
-            "- µframework and Venµs (the micro sign), PH² (a superscript), αDiff and νLLM (lower-case Greek\n"
-            "  letters that look like Latin ones, as prefixes).\n")
+    text = (
+        "- [μTransfer](https://x.org) - μP for αβ-CROWN, π-Bot, ε-greedy, λ-calculus, Ω-Net, ΔNet.\n"
+        "- [jOOλ](https://github.com/jOOQ/jOOL) - Java 8 lambdas.\n"
+        "- µframework and Venµs (the micro sign), PH² (a superscript), αDiff and νLLM (lower-case Greek\n"
+        "  letters that look like Latin ones, as prefixes).\n"
+    )
     assert findings(text, RULE) == []
 
 
 def test_other_languages_pass() -> None:
-    text = ("# Подборка скиллов для AI-агентов\n\n"
-            "- [yax](https://x.org) - Яндекс 360: Диск, Календарь, Почта; Москвa (a Latin letter in a Russian word "
-            "is left alone).\n"
-            "- [Podcast](https://x.org) - Ελληνικό podcast για τεχνολογία, DevOps και Cloud.\n"
-            "- [ChatGLM](https://x.org) - 收集和梳理中文LLM相关的开源模型, 日本語LLMまとめ, 한국어LLM.\n")
+    text = (
+        "# Подборка скиллов для AI-агентов\n\n"
+        "- [yax](https://x.org) - Яндекс 360: Диск, Календарь, Почта; Москвa (a Latin letter in a Russian word "
+        "is left alone).\n"
+        "- [Podcast](https://x.org) - Ελληνικό podcast για τεχνολογία, DevOps και Cloud.\n"
+        "- [ChatGLM](https://x.org) - 收集和梳理中文LLM相关的开源模型, 日本語LLMまとめ, 한국어LLM.\n"
+    )
     assert findings(text, RULE) == []
 
 
 def test_only_text_a_reader_sees_is_read() -> None:
-    text = ("- [Alpha](https://x.org/\u0410b \"\u0410b title\") `\u0410b` https://x.org/\u0410b ![\u0410b](x.png)\n"
-            "<span title=\"\u0410b\">html</span>\n\n```\nH\u0435llo\n```\n\n<div>H\u0435llo</div>\n")
+    text = (
+        '- [Alpha](https://x.org/\u0410b "\u0410b title") `\u0410b` https://x.org/\u0410b ![\u0410b](x.png)\n'
+        '<span title="\u0410b">html</span>\n\n```\nH\u0435llo\n```\n\n<div>H\u0435llo</div>\n'
+    )
     assert findings(text, RULE) == []
     # link text, headings and table cells are read
     assert _words("# H\u0435llo\n\n| A |\n|---|\n| H\u0435llo |\n\n[H\u0435llo](https://x.org)\n") == ["H\u0435llo"] * 3
@@ -74,9 +80,14 @@ def test_the_scripts_said_to_have_no_lookalikes_have_none() -> None:
     from confusable_homoglyphs import confusables
 
     unmistakable = tuple(data.load("mixed_script")["unmistakable"].split())
-    wrong = [char for char, glyphs in confusables.confusables_data.items()
-             if len(char) == 1 and char.isalpha() and unicodedata.name(char, "").startswith(unmistakable)
-             and _latin_for(char, glyphs) is not None]
+    wrong = [
+        char
+        for char, glyphs in confusables.confusables_data.items()
+        if len(char) == 1
+        and char.isalpha()
+        and unicodedata.name(char, "").startswith(unmistakable)
+        and _latin_for(char, glyphs) is not None
+    ]
     assert wrong == []
     for char in data.load("mixed_script")["greek-slips"].split():
         assert unicodedata.name(char).startswith("GREEK SMALL") and _latin_for(char, confusables.confusables_data[char])
@@ -87,16 +98,19 @@ def test_the_library_is_loaded_only_for_a_word_worth_asking_about(tmp_path: Path
     quiet.write_text("# List\n\n- [café](https://x.org) - μTransfer, jOOλ, 中文LLM, LLMまとめ, Москва, Venµs.\n")
     asked = tmp_path / "asked.md"
     asked.write_text("# List\n\n- [Alpha](https://x.org) - H\u0435llo.\n")
-    probe = ("import sys\nfrom awesomelint.engine.config import Config\nfrom awesomelint.model.document import Document\n"
-             "from awesomelint.engine.linter import lint\n"
-             f"found = lint(Document.from_path(sys.argv[1]), Config(), only=['{RULE}']).findings\n"
-             "print(len(found), 'loaded' if 'confusable_homoglyphs' in sys.modules else 'not loaded')")
+    probe = (
+        "import sys\nfrom awesomelint.engine.config import Config\nfrom awesomelint.model.document import Document\n"
+        "from awesomelint.engine.linter import lint\n"
+        f"found = lint(Document.from_path(sys.argv[1]), Config(), only=['{RULE}']).findings\n"
+        "print(len(found), 'loaded' if 'confusable_homoglyphs' in sys.modules else 'not loaded')"
+    )
     for path, expected in ((quiet, "0 not loaded"), (asked, "1 loaded")):
         result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=False)
         assert result.stdout.strip() == expected, result.stderr
 
 
 # --- the property: the fix changes only the lookalike letters, each to an ASCII letter
+
 
 def _twins() -> dict[str, list[str]]:
     """ASCII letter -> Cyrillic letters and Greek capitals the confusables data says look like it."""
@@ -127,7 +141,9 @@ def _slipped_word(draw: st.DrawFn) -> tuple[str, list[int]]:
     return "".join(letters), sorted(positions)
 
 
-_around = st.sampled_from(["- [Tool](https://x.org/p) - A {} library.", "# {} tools", "| {} | ok |", "Use [{}](https://x.org)."])
+_around = st.sampled_from(
+    ["- [Tool](https://x.org/p) - A {} library.", "# {} tools", "| {} | ok |", "Use [{}](https://x.org)."]
+)
 
 
 @given(_slipped_word(), _around)

@@ -32,7 +32,9 @@ def test_mojibake_lost_bytes_with_several_candidates_stay_unsafe_and_say_which()
     assert "it may also have been" in found.message and "🛏" in found.message
 
 
-@pytest.mark.parametrize("text", ["SÃO PAULO and naïve Ångström 3×3 – ok", "中文 and 👩‍🔬 and café » fine", "Ça va, déjà vu"])
+@pytest.mark.parametrize(
+    "text", ["SÃO PAULO and naïve Ångström 3×3 – ok", "中文 and 👩‍🔬 and café » fine", "Ça va, déjà vu"]
+)
 def test_mojibake_leaves_real_text_alone(text: str) -> None:
     assert findings(f"# T\n\n{text}\n", "mojibake") == []
 

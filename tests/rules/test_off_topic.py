@@ -35,14 +35,61 @@ from awesomelint.rules import off_topic
 
 from ..conftest import CORPUS, corpus, corpus_list, file_findings, findings, seed
 
-VERBS = ["Parse", "Build", "Serve", "Encode", "Decode", "Validate", "Generate", "Test", "Cache", "Route", "Stream",
-         "Compress", "Schedule", "Mock", "Profile"]
-THINGS = ["JSON", "HTTP requests", "command-line flags", "config files", "SQL queries", "gRPC services", "templates",
-          "log messages", "YAML", "websockets", "metrics", "goroutines", "structs", "middleware", "TLS certificates",
-          "database migrations", "CSV files", "SSH sessions"]
-TAILS = ["in Go.", "for Go programs.", "with a small, fast Go library.", "in pure Go, without cgo.",
-         "for Go, with generics.", "in Go with zero dependencies."]
-SECTIONS = ["Web Frameworks", "Databases", "Command Line", "Testing", "Encoding", "Networking", "Logging", "Configuration"]
+VERBS = [
+    "Parse",
+    "Build",
+    "Serve",
+    "Encode",
+    "Decode",
+    "Validate",
+    "Generate",
+    "Test",
+    "Cache",
+    "Route",
+    "Stream",
+    "Compress",
+    "Schedule",
+    "Mock",
+    "Profile",
+]
+THINGS = [
+    "JSON",
+    "HTTP requests",
+    "command-line flags",
+    "config files",
+    "SQL queries",
+    "gRPC services",
+    "templates",
+    "log messages",
+    "YAML",
+    "websockets",
+    "metrics",
+    "goroutines",
+    "structs",
+    "middleware",
+    "TLS certificates",
+    "database migrations",
+    "CSV files",
+    "SSH sessions",
+]
+TAILS = [
+    "in Go.",
+    "for Go programs.",
+    "with a small, fast Go library.",
+    "in pure Go, without cgo.",
+    "for Go, with generics.",
+    "in Go with zero dependencies.",
+]
+SECTIONS = [
+    "Web Frameworks",
+    "Databases",
+    "Command Line",
+    "Testing",
+    "Encoding",
+    "Networking",
+    "Logging",
+    "Configuration",
+]
 SYLLABLES = ["go", "ka", "zen", "fast", "lo", "mux", "bolt", "ray", "qu", "vi", "per", "tor", "lex", "dash", "cli"]
 
 
@@ -65,8 +112,10 @@ def go_list(seed: int, sections: int = 6, per_section: int = 20, marker: str = "
             name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) + str(i)
             extras = rng.sample(plain_english(), rng.randint(0, 4))  # each description's words of its own
             also = f" With {', '.join(extras)}." if extras else ""
-            out.append(f"{marker} [{name}](https://github.com/{rng.choice(SYLLABLES)}{s}/{name}) - "
-                       f"{rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(TAILS)}{also}")
+            out.append(
+                f"{marker} [{name}](https://github.com/{rng.choice(SYLLABLES)}{s}/{name}) - "
+                f"{rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(TAILS)}{also}"
+            )
             if i == 0:
                 out.extend((extra or {}).get(heading, []))
         out.append("")
@@ -98,9 +147,16 @@ def with_block(text: str, after: int, block: str, marker: str = "-", indent: str
 
 
 @settings(max_examples=60)
-@given(seed=st.integers(0, 10**6), sections=st.integers(2, 6), per_section=st.integers(6, 30),
-       marker=st.sampled_from("-*"), place=st.floats(0, 1))
-def test_a_promotional_block_is_found_as_written_and_tidied(seed: int, sections: int, per_section: int, marker: str, place: float) -> None:
+@given(
+    seed=st.integers(0, 10**6),
+    sections=st.integers(2, 6),
+    per_section=st.integers(6, 30),
+    marker=st.sampled_from("-*"),
+    place=st.floats(0, 1),
+)
+def test_a_promotional_block_is_found_as_written_and_tidied(
+    seed: int, sections: int, per_section: int, marker: str, place: float
+) -> None:
     # four entries (a list inside an empty item) or one entry with three sub-links: the
     # same block, found either way, wherever it lands (a small section of six entries or
     # a big one, sorted or not), and nothing of the list with it
@@ -127,9 +183,11 @@ def test_a_tidied_block_reads_as_the_same_units() -> None:
 
 def test_labels_are_no_units_of_their_own() -> None:
     # "[Paper](…)", "[Code](…)" are fields; a one-word link is a name
-    doc = Document.from_text("# X\n\n- [Work](https://a.org/w) - About.\n  - [Paper](https://arxiv.org/abs/1)\n"
-                             "  - [Code](https://github.com/a/w)\n  - [Demo video of the tool](https://a.org/v)\n",
-                             "README.md")
+    doc = Document.from_text(
+        "# X\n\n- [Work](https://a.org/w) - About.\n  - [Paper](https://arxiv.org/abs/1)\n"
+        "  - [Code](https://github.com/a/w)\n  - [Demo video of the tool](https://a.org/v)\n",
+        "README.md",
+    )
     units = off_topic.units_of(entries_of(doc))
     assert [(u.title, u.link) for u in units] == [("Work", False), ("Demo video of the tool", True)]
 
@@ -196,8 +254,10 @@ def test_a_found_block_does_not_make_its_neighbours_a_run() -> None:
 
 
 def test_links_to_one_site_in_the_lists_own_words_are_no_block() -> None:
-    talks = [f"- [Go {t} talk](https://www.youtube.com/watch?v={n}) - Encode JSON and serve HTTP requests in Go."
-             for n, t in enumerate(["concurrency", "generics", "testing"])]
+    talks = [
+        f"- [Go {t} talk](https://www.youtube.com/watch?v={n}) - Encode JSON and serve HTTP requests in Go."
+        for n, t in enumerate(["concurrency", "generics", "testing"])
+    ]
     assert flagged(go_list(4, extra={"Networking": talks})) == []
 
 
@@ -205,8 +265,11 @@ def test_links_to_one_site_in_the_lists_own_words_are_no_block() -> None:
 def test_a_promotional_block_is_found_in_every_corpus_list() -> None:
     for path in CORPUS:
         doc = Document.from_path(path)
-        entries = [e for e in entries_of(doc) if e.kind == "list-item" and e.end_line == e.line
-                   and doc.lines[e.line - 1][:2] in ("- ", "* ")]
+        entries = [
+            e
+            for e in entries_of(doc)
+            if e.kind == "list-item" and e.end_line == e.line and doc.lines[e.line - 1][:2] in ("- ", "* ")
+        ]
         if len(entries) < 12 or not findings_run(doc):
             continue  # entries that are tables, cards or numbered, or a list the rule leaves alone
         entry = entries[len(entries) // 2]
@@ -226,6 +289,7 @@ def findings_run(doc: Document) -> bool:
 
 # what says nothing of the subject -------------------------------------------------
 
+
 def best_of_list() -> str:
     """Projects in the form a list generator writes: each project's links as lines of
     metadata ("PyPi (📥 240 / month · ⏱️ 19.09.2022)"), the same words under every one."""
@@ -235,15 +299,24 @@ def best_of_list() -> str:
         out += [f"## {heading}", ""]
         for i in range(12):
             name = f"{rng.choice(SYLLABLES)}{rng.choice(SYLLABLES)}{i}"
-            out += [f"<details><summary><b>{name}</b> - {rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(TAILS)}"
-                    "</summary>", "",
-                    f"- [GitHub](https://github.com/o{s}/{name}) (👨‍💻 {i + 3} · 🔀 {i * 7} · 📋 {i + 1} - 14% open):",
-                    f"- [PyPi](https://pypi.org/project/{name}) (📥 {i * 40}K / month · 📦 {i} · ⏱️ 19.09.2022):",
-                    "", "</details>", ""]
-        out += [f"- [{t}](https://github.com/x/{t}) - {d}" for t, d in (
-            ("antialiased", "pip install antialiased to improve stability and shift-invariance."),
-            ("tensorsensor", "The goal of this library is to generate more helpful exception messages."),
-            ("tez", "A super-simple and lightweight trainer."))]
+            out += [
+                f"<details><summary><b>{name}</b> - {rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(TAILS)}"
+                "</summary>",
+                "",
+                f"- [GitHub](https://github.com/o{s}/{name}) (👨‍💻 {i + 3} · 🔀 {i * 7} · 📋 {i + 1} - 14% open):",
+                f"- [PyPi](https://pypi.org/project/{name}) (📥 {i * 40}K / month · 📦 {i} · ⏱️ 19.09.2022):",
+                "",
+                "</details>",
+                "",
+            ]
+        out += [
+            f"- [{t}](https://github.com/x/{t}) - {d}"
+            for t, d in (
+                ("antialiased", "pip install antialiased to improve stability and shift-invariance."),
+                ("tensorsensor", "The goal of this library is to generate more helpful exception messages."),
+                ("tez", "A super-simple and lightweight trainer."),
+            )
+        ]
         out.append("")
     return "\n".join(out)
 
@@ -278,13 +351,21 @@ def test_scores_that_tie_keep_a_spread() -> None:
 
 # a lone entry: rare words and a rare form at once ----------------------------------
 
+
 def test_a_stray_in_the_lists_own_form_is_not_flagged_and_in_a_form_of_its_own_it_is() -> None:
     # the same words, once written as the list writes its entries, once in a form of its own
     words = "Brain tumor MRI scans of glioma patients."
     own_form = go_list(7, extra={"Testing": [f"- [brats](https://github.com/b/brats) - {words}"]})
-    other_form = go_list(7, extra={"Testing": ["- [BraTS: Brain Tumor Segmentation Challenge](https://www.synapse.org/brats) "
-                                               "- Brain tumor MRI scans of glioma patients with expert annotations, "
-                                               "for segmentation: see the challenge site for the data"]})
+    other_form = go_list(
+        7,
+        extra={
+            "Testing": [
+                "- [BraTS: Brain Tumor Segmentation Challenge](https://www.synapse.org/brats) "
+                "- Brain tumor MRI scans of glioma patients with expert annotations, "
+                "for segmentation: see the challenge site for the data"
+            ]
+        },
+    )
     assert flagged(own_form) == []
     assert [line[:9] for line in flagged(other_form)] == ["- [BraTS:"]
 
@@ -304,8 +385,15 @@ def test_a_sections_heading_says_what_its_entries_are_about() -> None:
     # "a calendar and alarm program" under "Calendars" on its own site, where no other
     # entry says "calendar": the heading vouches for the words of its own section
     assert variants(["calendars", "libraries", "benchmark", "class"]) == {
-        "calendars": None, "calendar": None, "libraries": None, "library": None, "benchmark": None,
-        "benchmarks": None, "class": None, "classs": None}
+        "calendars": None,
+        "calendar": None,
+        "libraries": None,
+        "library": None,
+        "benchmark": None,
+        "benchmarks": None,
+        "class": None,
+        "classs": None,
+    }
     text = go_list(8) + CALENDARS
     doc = Document.from_text(text, "README.md")
     entries = [e for e in entries_of(doc) if e.title or e.text]
@@ -318,8 +406,10 @@ def test_a_sections_heading_says_what_its_entries_are_about() -> None:
 def test_an_entry_in_the_lists_own_words_is_no_lone_outlier() -> None:
     # two words the list uses far more than English does (here "JSON", "HTTP"), among many
     # it does not, in a form of its own: the shape of a SAR dataset under "SAR"
-    odd = ("- [Labeled corpus of ten geophysical phenomena for JSON and HTTP requests](https://www.seanoe.org/data/1) "
-           "consists of more than 37,000 vignettes divided into ten defined geophysical categories")
+    odd = (
+        "- [Labeled corpus of ten geophysical phenomena for JSON and HTTP requests](https://www.seanoe.org/data/1) "
+        "consists of more than 37,000 vignettes divided into ten defined geophysical categories"
+    )
     assert flagged(go_list(9, extra={"Encoding": [odd]})) == []
 
 
@@ -340,26 +430,44 @@ def test_a_tools_section_beside_solutions_is_not_flagged() -> None:
     # most entries are solutions with a badge; a section of tools speaks of leaderboards,
     # timers and inputs: words the solutions never use, written in the list's own form
     rng = random.Random(12)
-    solutions = [f"* [{rng.choice(SYLLABLES)}{i}/advent-of-code](https://github.com/u{i}/aoc) - Solutions in "
-                 f"{rng.choice(['Go', 'Rust', 'Python', 'Haskell'])}. ![Last Commit on GitHub](https://img.shields.io/x{i})"
-                 for i in range(150)]
-    does = ["Download your puzzle input and submit answers", "Combine private leaderboards in a single page",
-            "Show all participants in one global scoreboard", "Measure your solution time in relative units",
-            "Generate a template project with a runner", "Add badges with your stars to your README",
-            "Chart private leaderboards with medals per day", "Parse ascii art letters of the puzzles"]
-    tools = [f"* [{rng.choice(SYLLABLES)}-{i}](https://github.com/t{i}/tool) -- {rng.choice(does)}, "
-             f"{rng.choice(['from the terminal', 'in your browser', 'with a small library', 'for every year'])}."
-             for i in range(40)]
-    tools[20:20] = ["* [aocleaderboard](https://github.com/s/aocleaderboard) -- get over the 200-member limit for "
-                    "private leaderboards and combine multiple leaderboards in a single page with recalculated scores.",
-                    "* [aoctimer](https://github.com/c/aoctimer) -- A language-agnostic, multiplatform tool to measure "
-                    "your solution time in relative units, so you can share and compare your results with others."]
-    text = ("# Awesome Advent of Code\n\nSolutions and tools for Advent of Code.\n\n## Solutions\n\n"
-            + "\n".join(solutions) + "\n\n## Tools and Utilities\n\n" + "\n".join(tools) + "\n")
+    solutions = [
+        f"* [{rng.choice(SYLLABLES)}{i}/advent-of-code](https://github.com/u{i}/aoc) - Solutions in "
+        f"{rng.choice(['Go', 'Rust', 'Python', 'Haskell'])}. ![Last Commit on GitHub](https://img.shields.io/x{i})"
+        for i in range(150)
+    ]
+    does = [
+        "Download your puzzle input and submit answers",
+        "Combine private leaderboards in a single page",
+        "Show all participants in one global scoreboard",
+        "Measure your solution time in relative units",
+        "Generate a template project with a runner",
+        "Add badges with your stars to your README",
+        "Chart private leaderboards with medals per day",
+        "Parse ascii art letters of the puzzles",
+    ]
+    tools = [
+        f"* [{rng.choice(SYLLABLES)}-{i}](https://github.com/t{i}/tool) -- {rng.choice(does)}, "
+        f"{rng.choice(['from the terminal', 'in your browser', 'with a small library', 'for every year'])}."
+        for i in range(40)
+    ]
+    tools[20:20] = [
+        "* [aocleaderboard](https://github.com/s/aocleaderboard) -- get over the 200-member limit for "
+        "private leaderboards and combine multiple leaderboards in a single page with recalculated scores.",
+        "* [aoctimer](https://github.com/c/aoctimer) -- A language-agnostic, multiplatform tool to measure "
+        "your solution time in relative units, so you can share and compare your results with others.",
+    ]
+    text = (
+        "# Awesome Advent of Code\n\nSolutions and tools for Advent of Code.\n\n## Solutions\n\n"
+        + "\n".join(solutions)
+        + "\n\n## Tools and Utilities\n\n"
+        + "\n".join(tools)
+        + "\n"
+    )
     assert flagged(text) == []
 
 
 # the form model --------------------------------------------------------------------
+
 
 def form_of(text: str) -> tuple[FormModel, list]:
     entries = [e for e in entries_of(Document.from_text(text, "README.md")) if e.title or e.text]
@@ -367,10 +475,14 @@ def form_of(text: str) -> tuple[FormModel, list]:
 
 
 def test_a_row_that_leaves_the_tables_columns_empty_is_odd() -> None:
-    rows = [f"| 2024 | [Model {i}](https://github.com/m/{i}) | Nature | ViT-B | 224 | 1M slides | [x](https://hf.co/{i}) |"
-            for i in range(20)]
+    rows = [
+        f"| 2024 | [Model {i}](https://github.com/m/{i}) | Nature | ViT-B | 224 | 1M slides | [x](https://hf.co/{i}) |"
+        for i in range(20)
+    ]
     rows.insert(9, "| - | [Dask 1](https://github.com/dask/dask) | - | - | - | - | - |")  # a row from another table
-    table = "# Models\n\n| Year | Title | Journal | Model | Resolution | Scale | Weights |\n|---|---|---|---|---|---|---|\n"
+    table = (
+        "# Models\n\n| Year | Title | Journal | Model | Resolution | Scale | Weights |\n|---|---|---|---|---|---|---|\n"
+    )
     form, entries = form_of(table + "\n".join(rows) + "\n")
     odd = {e.title: form.oddness[i] for i, e in enumerate(entries)}
     assert odd["Dask 1"] >= off_topic.FORM_NATS and form.as_odd(odd["Dask 1"]) == 1
@@ -430,10 +542,15 @@ A curated list of Go libraries and tools for building servers and command-line p
 """
 BRATS = "- [BraTS](https://www.synapse.org/brats) - Brain tumor MRI scans of glioma patients with expert annotations.\n"
 LONE = GO_LIST.replace("- [kong]", BRATS.replace("annotations.", "annotations for segmentation.") + "- [kong]")
-PASTED = GO_LIST.replace("- [sqlx]", BRATS + (
-    "- [LIDC](https://wiki.cancerimagingarchive.net/lidc) - Lung nodule CT scans from patients, annotated by radiologists.\n"
-    "- [CAMELYON](https://camelyon17.grand-challenge.org) - Whole-slide images of breast cancer lymph node metastases.\n"
-    "- [sqlx]"))
+PASTED = GO_LIST.replace(
+    "- [sqlx]",
+    BRATS
+    + (
+        "- [LIDC](https://wiki.cancerimagingarchive.net/lidc) - Lung nodule CT scans from patients, annotated by radiologists.\n"
+        "- [CAMELYON](https://camelyon17.grand-challenge.org) - Whole-slide images of breast cancer lymph node metastases.\n"
+        "- [sqlx]"
+    ),
+)
 
 
 def flagged_titles(text: str) -> list[str]:
@@ -516,8 +633,11 @@ def test_a_pasted_block_in_a_long_list_is_scored_without_its_neighbourhood() -> 
     flagged = flagged_titles(text)
     assert [t for t in flagged if t in block] == block
     assert len(flagged) == len(block)  # and none of the list's own (a lone odd word is no evidence in a long list)
-    assert all("one of 5 neighbouring entries whose words the rest of the list does not use" in f.message
-               for f in findings(text, "off-topic") if "categories" in f.message)
+    assert all(
+        "one of 5 neighbouring entries whose words the rest of the list does not use" in f.message
+        for f in findings(text, "off-topic")
+        if "categories" in f.message
+    )
 
 
 @corpus
@@ -580,7 +700,9 @@ def test_options_state_the_subject_silence_words_and_raise_the_bar(tmp_path: Pat
 
 
 def test_an_inline_comment_silences_it() -> None:
-    text = LONE.replace(BRATS.split(" - ")[0], "<!-- awesomelint-disable-next-line off-topic -->\n" + BRATS.split(" - ")[0])
+    text = LONE.replace(
+        BRATS.split(" - ")[0], "<!-- awesomelint-disable-next-line off-topic -->\n" + BRATS.split(" - ")[0]
+    )
     assert flagged_titles(text) == []
 
 
@@ -598,11 +720,14 @@ def test_sections_about_something_of_their_own_are_judged_against_themselves() -
     for path in CORPUS:
         doc, found = file_findings(path, "off-topic")
         assert not any("neighbouring entries" in f.message for f in found), path.name
-        sections = {e.start: e.section[-1] for e in entries_of(doc) if e.section}  # entries before any heading have none
+        sections = {
+            e.start: e.section[-1] for e in entries_of(doc) if e.section
+        }  # entries before any heading have none
         assert not {sections.get(f.start) for f in found} & {"Conferences", "Meetups", "Dataset Platforms"}
 
 
 # the word model -------------------------------------------------------------
+
 
 def model_of(text: str) -> tuple[TopicModel, list]:
     doc = Document.from_text(text, "README.md")
@@ -653,7 +778,10 @@ def test_stopwords_are_function_words_only() -> None:
     # subject words of a list ("library", "dataset") must stay evidence
     assert not {"library", "dataset", "model", "tool", "framework"} & set(stopwords)
     assert words_of("A library of datasets for the web", frozenset({"a", "of", "for", "the"})) == [
-        "library", "datasets", "web"]
+        "library",
+        "datasets",
+        "web",
+    ]
 
 
 def test_the_lone_bar_grows_with_the_list() -> None:
@@ -679,10 +807,20 @@ def test_the_same_list_gets_the_same_findings_in_every_process() -> None:
     import subprocess
     import sys
 
-    script = ("import sys; from tests.conftest import file_findings, seed; "
-              "print([f.message for f in file_findings(seed('004'), 'off-topic')[1]])")
-    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": str(n)}).stdout for n in (1, 2, 3)}
+    script = (
+        "import sys; from tests.conftest import file_findings, seed; "
+        "print([f.message for f in file_findings(seed('004'), 'off-topic')[1]])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(n)},
+        ).stdout
+        for n in (1, 2, 3)
+    }
     assert len(outputs) == 1
 
 
@@ -690,12 +828,21 @@ def test_text_without_spaces_is_read_as_character_pairs() -> None:
     from awesomelint.model.topicmodel import words_of
 
     assert words_of("基于ChatGLM的中文模型 and Python", frozenset({"and"})) == [
-        "基于", "chatglm", "的中", "中文", "文模", "模型", "python"]
+        "基于",
+        "chatglm",
+        "的中",
+        "中文",
+        "文模",
+        "模型",
+        "python",
+    ]
 
 
 def test_a_list_mostly_in_chinese_is_left_alone() -> None:
-    entries = "".join(f"* 模型{i}：\n  * 地址：https://github.com/o/m{i}\n  * 简介：一个基于大语言模型的中文对话系统，开源可商用。\n"
-                      for i in range(20))
+    entries = "".join(
+        f"* 模型{i}：\n  * 地址：https://github.com/o/m{i}\n  * 简介：一个基于大语言模型的中文对话系统，开源可商用。\n"
+        for i in range(20)
+    )
     stray = "* Guide：\n  * 地址：https://github.com/o/guide\n  * 简介：This repo aims at recording open source alternatives.\n"
     assert flagged_titles("# 中文大模型\n\n## 模型\n\n" + entries + stray) == []
 
@@ -709,12 +856,25 @@ def test_a_pasted_block_of_promotional_links_is_found() -> None:
 def _long_go_list(odd: str) -> str:
     """240 hand-made Go library entries in 8 sections, with one odd-worded tool among them."""
     verbs = ["Parse", "Build", "Serve", "Encode", "Decode", "Validate", "Generate", "Test"]
-    things = ["JSON", "HTTP requests", "command-line flags", "config files", "SQL queries", "gRPC services",
-              "templates", "log messages", "YAML", "websockets"]
+    things = [
+        "JSON",
+        "HTTP requests",
+        "command-line flags",
+        "config files",
+        "SQL queries",
+        "gRPC services",
+        "templates",
+        "log messages",
+        "YAML",
+        "websockets",
+    ]
     sections = []
     for s in range(8):
-        rows = [f"- [go{s}x{i}](https://github.com/o/go{s}x{i}) - {verbs[(s + i) % 8]} {things[(s * 3 + i) % 10]} "
-                f"in Go with a small, fast library." for i in range(30)]
+        rows = [
+            f"- [go{s}x{i}](https://github.com/o/go{s}x{i}) - {verbs[(s + i) % 8]} {things[(s * 3 + i) % 10]} "
+            f"in Go with a small, fast library."
+            for i in range(30)
+        ]
         if s == 5:
             rows.insert(17, odd)
         sections.append(f"## Section {s}\n\n" + "\n".join(rows) + "\n")
@@ -723,5 +883,7 @@ def _long_go_list(odd: str) -> str:
 
 def test_a_lone_tool_with_rare_words_in_a_long_list_is_not_flagged() -> None:
     # the shape of MInference, rnote or BigML in real lists: a single tool whose own words are rare
-    text = _long_go_list("- [rnote](https://github.com/o/rnote) - Sketch and take handwritten notes on tablets with pressure-sensitive pens.")
+    text = _long_go_list(
+        "- [rnote](https://github.com/o/rnote) - Sketch and take handwritten notes on tablets with pressure-sensitive pens."
+    )
     assert flagged_titles(text) == []

@@ -16,5 +16,7 @@ def test_redirect_to_a_login_page_is_never_a_fix(httpserver: HTTPServer, runner:
     httpserver.expect_request("/login").respond_with_data("sign in")
     path = tmp_path / "README.md"
     path.write_text(f"# L\n\n- [a]({httpserver.url_for('/doc')})\n")
-    data = json.loads(runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)]).stdout)
+    data = json.loads(
+        runner.invoke(main, ["links", "--allow-private", "--no-cache", "--format", "json", str(path)]).stdout
+    )
     assert data[0]["rule"] == "redirected-link" and data[0]["fix"] is None

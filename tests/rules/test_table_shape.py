@@ -15,8 +15,9 @@ RULE = "table-shape"
 
 
 def _found(text: str) -> list[tuple[int, str | None]]:
-    return [(text.count("\n", 0, f.start) + 1, f.fix.applicability.value if f.fix else None)
-            for f in findings(text, RULE)]
+    return [
+        (text.count("\n", 0, f.start) + 1, f.fix.applicability.value if f.fix else None) for f in findings(text, RULE)
+    ]
 
 
 def _issue(n: int) -> str:
@@ -34,8 +35,7 @@ def test_a_grid_of_issues_filling_its_newest_row_passes() -> None:
 
 
 def test_a_grid_of_page_anchors_under_an_empty_header_passes() -> None:
-    text = ("| | | |\n|---|---|---|\n| [Python](#python) | [Go](#go) | [Rust](#rust) |\n"
-            "| [C](#c) | [Java](#java) |\n")
+    text = "| | | |\n|---|---|---|\n| [Python](#python) | [Go](#go) | [Rust](#rust) |\n| [C](#c) | [Java](#java) |\n"
     assert _found(text) == []
 
 
@@ -47,14 +47,18 @@ def test_a_short_row_inside_a_grid_is_reported_without_a_fix() -> None:
 def test_tables_of_fields_still_get_their_missing_cell() -> None:
     worded = "| Paper | Code |\n|---|---|\n| [paper](https://a.example/) | [code](https://b.example/) |\n| [paper](https://c.example/) |\n"
     assert _found(worded) == [(4, "safe")]
-    emoji_header = ("| 📄 | 💻 |\n|---|---|\n| [paper](https://a.example/) | [code](https://b.example/) |\n"
-                    "| [paper](https://c.example/) |\n")
+    emoji_header = (
+        "| 📄 | 💻 |\n|---|---|\n| [paper](https://a.example/) | [code](https://b.example/) |\n"
+        "| [paper](https://c.example/) |\n"
+    )
     assert _found(emoji_header) == [(4, "safe")]
     prose_cells = _grid([[3, 2, 1]]) + "| [第 0 期](/content/0.md) and more |\n"
     assert _found(prose_cells) == [(4, "safe")]
     # like links under headings that name their columns: a cell under 'Slides' is missing
-    named = ("| Lecture | Slides |\n|---|---|\n| [Part 1](https://a.example/1) | [Part 1](https://b.example/1) |\n"
-             "| [Part 2](https://a.example/2) |\n")
+    named = (
+        "| Lecture | Slides |\n|---|---|\n| [Part 1](https://a.example/1) | [Part 1](https://b.example/1) |\n"
+        "| [Part 2](https://a.example/2) |\n"
+    )
     assert _found(named) == [(4, "safe")]
 
 
@@ -77,7 +81,7 @@ def test_an_empty_cell_past_the_header_is_an_info_note_dropped_by_the_fix() -> N
     empty, extra = findings(text, "table-shape")
     assert empty.fix is not None
     assert empty.severity.value == "info" and empty.fix.edits[0].content == "|"
-    assert text[:empty.fix.edits[0].start] + "|" + text[empty.fix.edits[0].end:] == text.replace("| 2 | |", "| 2 |")
+    assert text[: empty.fix.edits[0].start] + "|" + text[empty.fix.edits[0].end :] == text.replace("| 2 | |", "| 2 |")
     assert extra.severity.value == "error" and extra.fix is None
 
 
@@ -109,8 +113,10 @@ def _table(draw: st.DrawFn) -> str:
 
     header = row([f"H{i}" for i in range(columns)])
     delimiter = row(["---"] * columns)
-    body = [row(draw(st.lists(st.sampled_from(CELLS), min_size=1, max_size=columns + 2)))
-            for _ in range(draw(st.integers(1, 5)))]
+    body = [
+        row(draw(st.lists(st.sampled_from(CELLS), min_size=1, max_size=columns + 2)))
+        for _ in range(draw(st.integers(1, 5)))
+    ]
     trailing = draw(st.sampled_from(["", " ", "  "]))
     return "\n".join([header, delimiter] + [line + trailing for line in body])
 

@@ -13,15 +13,18 @@ def test_misspelled_names_outside_code_and_urls() -> None:
     assert fixed(text, "term-spelling", unsafe=True).endswith("A JavaScript tool hosted on GitHub.\n")
 
 
-@pytest.mark.parametrize("text", [
-    "- [Alpha](https://github.com/a/b) - See github.com/a/b.\n",
-    "- [Alpha](https://alpha.example/) - Run `javascript`.\n",
-    "- [javascript](https://alpha.example/) - The package.\n",
-    "- [Alpha](https://alpha.example/Github) - A tool.\n",
-    "- <https://alpha.example/Github> - A tool.\n",
-    "```\nGithub\n```\n",
-    "- [Alpha](https://alpha.example/) - A node.js-foo adapter.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- [Alpha](https://github.com/a/b) - See github.com/a/b.\n",
+        "- [Alpha](https://alpha.example/) - Run `javascript`.\n",
+        "- [javascript](https://alpha.example/) - The package.\n",
+        "- [Alpha](https://alpha.example/Github) - A tool.\n",
+        "- <https://alpha.example/Github> - A tool.\n",
+        "```\nGithub\n```\n",
+        "- [Alpha](https://alpha.example/) - A node.js-foo adapter.\n",
+    ],
+)
 def test_names_inside_code_urls_and_package_names_are_left(text: str) -> None:
     assert messages(text, "term-spelling") == []
 

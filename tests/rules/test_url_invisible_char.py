@@ -21,18 +21,27 @@ def _fixed(text: str) -> str:
 
 
 def test_each_kind_of_address_is_read() -> None:
-    for text in ("[Alpha](https://alpha.example/a\u200bb)", "<https://alpha.example/a\u200bb>",
-                 "see https://alpha.example/a\u200bb today", "![logo](https://alpha.example/a\u200e.png)",
-                 "[Alpha][a]\n\n[a]: https://alpha.example/a\u200bb\n",
-                 "[Alpha][a]\n\n[a]:\n  https://alpha.example/a\u200bb \"title\"\n"):
+    for text in (
+        "[Alpha](https://alpha.example/a\u200bb)",
+        "<https://alpha.example/a\u200bb>",
+        "see https://alpha.example/a\u200bb today",
+        "![logo](https://alpha.example/a\u200e.png)",
+        "[Alpha][a]\n\n[a]: https://alpha.example/a\u200bb\n",
+        '[Alpha][a]\n\n[a]:\n  https://alpha.example/a\u200bb "title"\n',
+    ):
         assert len(findings(text, RULE)) == 1, text
         assert "\u200b" not in _fixed(text) and "\u200e" not in _fixed(text), text
 
 
 def test_a_definition_is_fixed_for_every_reference_to_it() -> None:
-    text = "- [Alpha][REF] and [Beta][]\n\n[ref]: https://alpha.example/a\u200bb\n[beta]: <https://beta.example/\u200b>\n"
+    text = (
+        "- [Alpha][REF] and [Beta][]\n\n[ref]: https://alpha.example/a\u200bb\n[beta]: <https://beta.example/\u200b>\n"
+    )
     assert [f.message.split(" has ")[0] for f in findings(text, RULE)] == ["definition '[ref]'", "definition '[beta]'"]
-    assert _fixed(text) == "- [Alpha][REF] and [Beta][]\n\n[ref]: https://alpha.example/ab\n[beta]: <https://beta.example/>\n"
+    assert (
+        _fixed(text)
+        == "- [Alpha][REF] and [Beta][]\n\n[ref]: https://alpha.example/ab\n[beta]: <https://beta.example/>\n"
+    )
 
 
 def test_message_names_the_character_and_the_link() -> None:
@@ -42,17 +51,19 @@ def test_message_names_the_character_and_the_link() -> None:
 
 
 def test_only_the_address_changes() -> None:
-    text = "- [Al\u200bpha](<https://alpha.example/a\u200bb> \"ti\u200btle\") \u200b text\u200b\n"
-    assert _fixed(text) == "- [Al\u200bpha](<https://alpha.example/ab> \"ti\u200btle\") \u200b text\u200b\n"
+    text = '- [Al\u200bpha](<https://alpha.example/a\u200bb> "ti\u200btle") \u200b text\u200b\n'
+    assert _fixed(text) == '- [Al\u200bpha](<https://alpha.example/ab> "ti\u200btle") \u200b text\u200b\n'
 
 
 def test_invisible_characters_outside_addresses_pass() -> None:
     # a joiner inside an emoji, a zero-width space in link text (seen in a real list: '[\u200b助田一晟](…)'),
     # soft hyphens in prose and titles, code, HTML
-    text = ("- [Wormholy](https://github.com/pmusolino/Wormholy) - like a wizard \U0001f9d9\u200d.\n"
-            "| [\u200b助田一晟](https://scholar.google.co.jp/) | con\u00adcurrent |\n\n"
-            "`https://alpha.example/a\u200bb`\n\n```\n[x](https://alpha.example/a\u200bb)\n```\n\n"
-            "<a href=\"https://alpha.example/a\u200bb\">html is not read</a>\n")
+    text = (
+        "- [Wormholy](https://github.com/pmusolino/Wormholy) - like a wizard \U0001f9d9\u200d.\n"
+        "| [\u200b助田一晟](https://scholar.google.co.jp/) | con\u00adcurrent |\n\n"
+        "`https://alpha.example/a\u200bb`\n\n```\n[x](https://alpha.example/a\u200bb)\n```\n\n"
+        '<a href="https://alpha.example/a\u200bb">html is not read</a>\n'
+    )
     assert findings(text, RULE) == []
 
 
@@ -86,7 +97,8 @@ def _with_invisible(draw: st.DrawFn, base: st.SearchStrategy[str], at_least_one:
 
 _lead = st.text(_invisible, max_size=1)  # before the 'h' of 'https'
 _scheme = st.lists(st.tuples(st.integers(1, 7), _invisible), max_size=2).map(  # inside 'https://'
-    lambda inserts: "".join("https://"[i] + "".join(c for at, c in inserts if at == i + 1) for i in range(8)))
+    lambda inserts: "".join("https://"[i] + "".join(c for at, c in inserts if at == i + 1) for i in range(8))
+)
 _path = _with_invisible(st.text(_url_chars, min_size=0, max_size=12).map(lambda p: "alpha.example/" + p + "z"))
 _words = _with_invisible(st.text(st.sampled_from(list("Alpha beta")), min_size=1, max_size=8), at_least_one=False)
 
@@ -95,12 +107,12 @@ def _shapes(text: str, target: str, title: str, around: str) -> list[tuple[str, 
     """(before, target, after) for each way of writing a link with this target."""
     return [
         (f"- {around} [{text}](", target, f") {around}\n"),
-        (f"- [{text}](<", target, f"> \"{title}\") {around}\n"),
-        (f"- [{text}](", target, f" \"{title}\")\n"),
+        (f"- [{text}](<", target, f'> "{title}") {around}\n'),
+        (f"- [{text}](", target, f' "{title}")\n'),
         (f"{around} <", target, f"> {around}\n"),
         (f"- {around}see ", target, f" {around}\n"),
         (f"| {around} | ![{text}](", target, ") |\n"),
-        (f"- [{text}][ref] {around}\n\n[ref]: ", target, f" \"{title}\"\n"),
+        (f"- [{text}][ref] {around}\n\n[ref]: ", target, f' "{title}"\n'),
     ]
 
 
@@ -112,7 +124,9 @@ def _clean(text: str) -> str:
 
 
 @given(_words, _lead, _scheme, _path, _words, _words, st.integers(0, 6))
-def test_fix_removes_exactly_the_invisible_characters_of_the_address(text: str, lead: str, scheme: str, path: str, title: str, around: str, shape: int) -> None:
+def test_fix_removes_exactly_the_invisible_characters_of_the_address(
+    text: str, lead: str, scheme: str, path: str, title: str, around: str, shape: int
+) -> None:
     before, written, after = _shapes(text, lead + scheme + path, title, around)[shape]
     if shape == 5:
         before = "| A | B |\n|---|---|\n" + before

@@ -15,12 +15,16 @@ from ..conftest import findings
 
 
 def test_an_entry_about_a_shortener_links_to_it_not_through_it() -> None:
-    text = ("# APIs\n\n- [Cutt.ly](https://cutt.ly/api-documentation/regular-api) - URL shortener API.\n"
-            "- [Bitly](https://bit.ly/pages/api) - Shorten links.\n- [code](https://bit.ly/3xYz) - a tool\n")
+    text = (
+        "# APIs\n\n- [Cutt.ly](https://cutt.ly/api-documentation/regular-api) - URL shortener API.\n"
+        "- [Bitly](https://bit.ly/pages/api) - Shorten links.\n- [code](https://bit.ly/3xYz) - a tool\n"
+    )
     assert [f.message.split("'")[1] for f in findings(text, "url-shortener")] == ["code"]
 
 
-def test_shortener_gets_the_resolved_target_as_an_unsafe_fix(httpserver: HTTPServer, runner: CliRunner, tmp_path: Path) -> None:
+def test_shortener_gets_the_resolved_target_as_an_unsafe_fix(
+    httpserver: HTTPServer, runner: CliRunner, tmp_path: Path
+) -> None:
     target = httpserver.url_for("/target")  # http://localhost:PORT/target
     httpserver.expect_request("/s").respond_with_data("", status=302, headers={"Location": target})
     httpserver.expect_request("/target").respond_with_data("ok")

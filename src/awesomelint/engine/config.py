@@ -49,8 +49,11 @@ class Config:
     def enabled(self, path: str, online: bool = False) -> list[str]:
         rules = BY_NAME
         in_profile = {n for n, r in rules.items() if r.profile is None or r.profile == self.profile}
-        names = set(self.select) if self.select is not None else {
-            n for n in in_profile if not rules[n].online and rules[n].default}
+        names = (
+            set(self.select)
+            if self.select is not None
+            else {n for n in in_profile if not rules[n].online and rules[n].default}
+        )
         names |= self.extend_select
         if online:
             names |= {n for n in in_profile if rules[n].online}
@@ -70,8 +73,12 @@ class Config:
             return None
         style = self.layout.get("style", "file")
         pinned = style != "file" or "table-align" in self.layout or "bullet" in self.layout
-        return Options(style=style, table_align=self.layout.get("table-align"), bullet=self.layout.get("bullet"),
-                       max_lines=self.layout.get("max-lines", None if pinned else DEFAULT_LAYOUT_LINES))
+        return Options(
+            style=style,
+            table_align=self.layout.get("table-align"),
+            bullet=self.layout.get("bullet"),
+            max_lines=self.layout.get("max-lines", None if pinned else DEFAULT_LAYOUT_LINES),
+        )
 
     def ignored_for(self, path: str) -> set[str]:
         ignored: set[str] = set()
@@ -188,8 +195,9 @@ def parse_config(raw: Any, source: str = "config") -> Config:
     return config
 
 
-def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str,
-                  choices: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+def _rule_options(
+    name: str, value: Any, defaults: dict[str, Any], source: str, choices: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InputError(f"{source}: options for '{name}' must be a mapping")
     for key, option in value.items():
@@ -218,8 +226,11 @@ def _rule_options(name: str, value: Any, defaults: dict[str, Any], source: str,
     return dict(value)
 
 
-LINK_OPTIONS = {"accept": "a list of status codes", "exclude": "a list of URL regular expressions",
-                "github-api": "a URL"}
+LINK_OPTIONS = {
+    "accept": "a list of status codes",
+    "exclude": "a list of URL regular expressions",
+    "github-api": "a URL",
+}
 
 
 def _link_options(value: Any, source: str) -> dict[str, Any]:
@@ -228,7 +239,9 @@ def _link_options(value: Any, source: str) -> dict[str, Any]:
     for key, option in value.items():
         if key not in LINK_OPTIONS:
             raise InputError(f"{source}: unknown option 'links.{key}' (known: {', '.join(LINK_OPTIONS)})")
-        if key == "accept" and not (isinstance(option, list) and all(isinstance(o, int) and 100 <= o <= 599 for o in option)):
+        if key == "accept" and not (
+            isinstance(option, list) and all(isinstance(o, int) and 100 <= o <= 599 for o in option)
+        ):
             raise InputError(f"{source}: 'links.accept' must be {LINK_OPTIONS[key]}")
         if key == "exclude":
             if not (isinstance(option, list) and all(isinstance(o, str) for o in option)):
@@ -238,8 +251,10 @@ def _link_options(value: Any, source: str) -> dict[str, Any]:
         if key == "github-api":
             # a config file travels with the list: a pull request adding one could send a
             # CI job's GITHUB_TOKEN anywhere, so the API address comes from the environment
-            raise InputError(f"{source}: 'links.github-api' is not read from a config file (it would receive "
-                             "GITHUB_TOKEN); set AWESOMELINT_GITHUB_API or pass --github-api")
+            raise InputError(
+                f"{source}: 'links.github-api' is not read from a config file (it would receive "
+                "GITHUB_TOKEN); set AWESOMELINT_GITHUB_API or pass --github-api"
+            )
     return dict(value)
 
 

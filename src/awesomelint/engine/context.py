@@ -40,10 +40,19 @@ class LinkRun:
 class Context:
     """What a rule reads: the document, its entries and links, its options and the link run."""
 
-    def __init__(self, doc: Document, entries: list[Entry], links: list[Link],
-                 options: Mapping[str, Mapping[str, Any]], link_run: LinkRun | None = None, *,
-                 profile: str | None = None, layout: Options | None = None, generated: Generated | None = None,
-                 enabled: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        doc: Document,
+        entries: list[Entry],
+        links: list[Link],
+        options: Mapping[str, Mapping[str, Any]],
+        link_run: LinkRun | None = None,
+        *,
+        profile: str | None = None,
+        layout: Options | None = None,
+        generated: Generated | None = None,
+        enabled: frozenset[str] = frozenset(),
+    ):
         self.doc = doc
         self.entries = entries
         self.links = links

@@ -49,8 +49,9 @@ def hunk_reasons(original: Document, after: str, changes: list[Change]) -> list[
     new = after.splitlines(keepends=True)
     lines_of = [(change, _lines(original, change.spans)) for change in changes]
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return [[change for change, lines in lines_of if lines & _touched(group)]
-            for group in matcher.get_grouped_opcodes(0)]
+    return [
+        [change for change, lines in lines_of if lines & _touched(group)] for group in matcher.get_grouped_opcodes(0)
+    ]
 
 
 def _touched(group: list[tuple[str, int, int, int, int]]) -> set[int]:

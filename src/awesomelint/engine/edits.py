@@ -37,8 +37,14 @@ class _Batch:
         self.new_ends = [s + len(e.content) for s, e in zip(self.new_starts, edits)]
 
     @staticmethod
-    def _move(position: int, end_side: bool, from_starts: list[int], from_ends: list[int],
-              to_starts: list[int], to_ends: list[int]) -> int:
+    def _move(
+        position: int,
+        end_side: bool,
+        from_starts: list[int],
+        from_ends: list[int],
+        to_starts: list[int],
+        to_ends: list[int],
+    ) -> int:
         """Where ``position`` goes: the start of a span (the text from it on) or its end
         (the text before it). A span inside rewritten text stands for all it replaced."""
         if end_side:  # the last edit that starts before the position

@@ -37,8 +37,17 @@ from .linter import lint
 from .registry import FixAvailability
 from .verify import FixError, verify, verify_layout
 
-__all__ = ["Change", "FixError", "FixOutcome", "Refusal", "apply_edits", "apply_layout", "choose_edits",
-           "fix_document", "verify"]
+__all__ = [
+    "Change",
+    "FixError",
+    "FixOutcome",
+    "Refusal",
+    "apply_edits",
+    "apply_layout",
+    "choose_edits",
+    "fix_document",
+    "verify",
+]
 
 MAX_PASSES = 100
 MAX_LAYOUT_ROUNDS = 5
@@ -57,8 +66,10 @@ class Refusal:
 
     def message(self, path: str) -> str:
         if self.lines:
-            return (f"{path}:{self.line}: layout of the {self.what} would rewrite {self.lines} lines, more than "
-                    "layout.max-lines; left to --unsafe-fixes")
+            return (
+                f"{path}:{self.line}: layout of the {self.what} would rewrite {self.lines} lines, more than "
+                "layout.max-lines; left to --unsafe-fixes"
+            )
         return f"{path}:{self.line}: layout would change how the {self.what} renders; kept as written"
 
 
@@ -234,7 +245,9 @@ class _Run:
         """Of the final findings, those `check` did not print for the text as read."""
         if not self.map or self.reported is None:
             return []
-        return [f for f in findings if not self.reported.explains(f.rule, f.message, self.map.to_original(f.start, f.end))]
+        return [
+            f for f in findings if not self.reported.explains(f.rule, f.message, self.map.to_original(f.start, f.end))
+        ]
 
     # layout -------------------------------------------------------------------
 
@@ -247,8 +260,10 @@ class _Run:
             last = max(e.end for e in group.edits)
             self._record(LAYOUT, describe(group), (first.start, last), [(e.start, e.end) for e in group.edits])
         self.map.record(laid_out.edits)
-        return laid_out.doc, ([(g.line, g.what, 0, doc.text) for g in laid_out.kept]
-                              + [(g.line, g.what, g.lines, doc.text) for g in laid_out.large])
+        return laid_out.doc, (
+            [(g.line, g.what, 0, doc.text) for g in laid_out.kept]
+            + [(g.line, g.what, g.lines, doc.text) for g in laid_out.large]
+        )
 
     def _grids_as_read(self, doc: Document) -> dict:
         """The grids of the tables that were aligned in the text as read, by the line their
@@ -324,8 +339,14 @@ def _inside(span: tuple[int, int], region: tuple[int, int]) -> bool:
     return region[0] <= span[0] and span[1] <= max(region[1], region[0])
 
 
-def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout: bool = True,
-                 reports: Literal["all"] | Severity | None = "all") -> FixOutcome:
+def fix_document(
+    doc: Document,
+    config: Config,
+    *,
+    unsafe: bool = False,
+    layout: bool = True,
+    reports: Literal["all"] | Severity | None = "all",
+) -> FixOutcome:
     """Content fixes until the text settles, then the layout (checked by HTML, block by
     block), repeated until neither changes anything: one run reaches the fixed point.
     A generated list keeps its order and layout (see `generated`).
@@ -349,8 +370,16 @@ def fix_document(doc: Document, config: Config, *, unsafe: bool = False, layout:
             current = run.content_fixes(laid_out)
             if current is not laid_out:
                 verify_layout(laid_out, current)
-    outcome = FixOutcome(current.text, run.applied, run.remaining, current, _refusals_in_original(doc, refused),
-                         run.changes, run.appeared(run.remaining), built)
+    outcome = FixOutcome(
+        current.text,
+        run.applied,
+        run.remaining,
+        current,
+        _refusals_in_original(doc, refused),
+        run.changes,
+        run.appeared(run.remaining),
+        built,
+    )
     return _with_reports(outcome, doc, run.map, config, reporting, reports)
 
 
@@ -363,8 +392,14 @@ def _split_by_fix(names: list[str]) -> tuple[list[str], list[str]]:
     return fixing, [n for n in names if n not in fixing]
 
 
-def _with_reports(outcome: FixOutcome, original: Document, edits: EditMap, config: Config, reporting: list[str],
-                  needed: Literal["all"] | Severity | None) -> FixOutcome:
+def _with_reports(
+    outcome: FixOutcome,
+    original: Document,
+    edits: EditMap,
+    config: Config,
+    reporting: list[str],
+    needed: Literal["all"] | Severity | None,
+) -> FixOutcome:
     """The report-only rules' findings on the text as read — what `check` said, whatever
     the fixes then tidied — placed where their text now is."""
     assert outcome.final is not None
@@ -382,8 +417,10 @@ def _moved(finding: Finding, original: Document, final: Document, edits: EditMap
     if not edits:
         return finding
     start, end = _place_now(finding.start, finding.end, original, final, edits)
-    related = [Related(r.path, _line_now(r.line, original, final, edits)) if r.path == original.path else r
-               for r in finding.related]
+    related = [
+        Related(r.path, _line_now(r.line, original, final, edits)) if r.path == original.path else r
+        for r in finding.related
+    ]
     # 'duplicates … at line 79': the line it names, where it now is
     message = _LINE.sub(lambda m: f"{m.group(1)}{_line_now(int(m.group(2)), original, final, edits)}", finding.message)
     return replace(finding, start=start, end=end, related=related, message=message)

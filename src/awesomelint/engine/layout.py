@@ -30,7 +30,9 @@ from ..findings import Edit
 from ..model.document import Document, Node, Table, lines, split_row
 from ..model.linkspans import SAME_PAGE
 
-_ATX = re.compile(r"^(?P<prefix>(?:[ \t]*>)*[ \t]{0,3})(?P<hashes>#{1,6})(?:(?P<space>[ \t]+)(?P<text>.*?))??(?P<closing>[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(
+    r"^(?P<prefix>(?:[ \t]*>)*[ \t]{0,3})(?P<hashes>#{1,6})(?:(?P<space>[ \t]+)(?P<text>.*?))??(?P<closing>[ \t]+#+)?[ \t]*$"
+)
 _BULLET = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])(?=[ \t]|$)")
 _DELIMITER_CELL = re.compile(r"^(:?)-+(:?)$")
 _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4}|$)")
@@ -323,8 +325,10 @@ def _find_grid(header: _Row, body: list[_Row]) -> _Grid | None:
         return None  # no row padded past one space (a tab is no evidence: its width is anyone's guess)
     columns = len(on[0].cells)
     first = on[0]
-    spans: list[int | None] = [None if column == columns - 1 and not key[1] else _width(first.line[start:end])
-                               for column, (start, end) in enumerate(first.bounds)]
+    spans: list[int | None] = [
+        None if column == columns - 1 and not key[1] else _width(first.line[start:end])
+        for column, (start, end) in enumerate(first.bounds)
+    ]
     margins, floor = _margins(on, spans, key[0])
     found, ceil = _placements(on, header, margins, spans)
     usual = Counter(p for p in found if p).most_common(1)
@@ -332,8 +336,9 @@ def _find_grid(header: _Row, body: list[_Row]) -> _Grid | None:
     return _Grid(key, spans, margins, placements, ceil, floor, shared, len(rows), [p is not None for p in found])
 
 
-def _placements(on: list[_Row], header: _Row, margins: list[tuple[int, int]],
-                spans: list[int | None]) -> tuple[list[str | None], list[bool]]:
+def _placements(
+    on: list[_Row], header: _Row, margins: list[tuple[int, int]], spans: list[int | None]
+) -> tuple[list[str | None], list[bool]]:
     """How each column's cells sit, read from the body rows on the grid, and from the
     header too only where the body's cells show nothing (headers are often centred over
     left-aligned columns)."""
@@ -357,8 +362,12 @@ def _margins(on: list[_Row], spans: list[int | None], lead: bool) -> tuple[list[
     where nine in ten of the table's cells have one (a cell squeezed against its pipe is
     a slip, not the table's margin). The line's own edges (no outer pipe) are no margin."""
     pads = [[r.pads(column) for r in on if r.cells[column]] for column in range(len(spans))]
-    sides = [side for column, cells in enumerate(pads) for cell in cells
-             for side in cell[0 if lead or column else 1 : 2 if spans[column] is not None else 1]]
+    sides = [
+        side
+        for column, cells in enumerate(pads)
+        for cell in cells
+        for side in cell[0 if lead or column else 1 : 2 if spans[column] is not None else 1]
+    ]
     floor = 1 if sides and sum(1 for side in sides if side >= 1) >= len(sides) * 0.9 else 0
     margins = []
     for column, cells in enumerate(pads):
@@ -398,8 +407,9 @@ def _column_placement(pads: list[tuple[int, int]], margins: tuple[int, int], ope
     return ranked[0], odd[True] > odd[False]
 
 
-def _place(text: str, span: int, margins: tuple[int, int], placement: str, ceil: bool,
-           floors: tuple[int, int] = (0, 0)) -> str:
+def _place(
+    text: str, span: int, margins: tuple[int, int], placement: str, ceil: bool, floors: tuple[int, int] = (0, 0)
+) -> str:
     """A cell's text padded to ``span`` columns, sitting as the column's cells do (with
     ``floors`` spaces before and after it at least, where the span has room)."""
     spare = span - _width(text)
@@ -454,8 +464,10 @@ def _repadded(row: _Row, grid: _Grid, spans: list[int | None], widened: list[int
         placement, ceil = _own_placement(row, column, grid) if header else (grid.placements[column], grid.ceil[column])
         span = spans[column]
         assert span is not None  # an open column is never widened
-        parts += [row.line[position:start], _place(row.cells[column], span, grid.margins[column], placement, ceil,
-                                                  grid.floors(column))]
+        parts += [
+            row.line[position:start],
+            _place(row.cells[column], span, grid.margins[column], placement, ceil, grid.floors(column)),
+        ]
         position = end
     return "".join(parts) + row.line[position:]
 
@@ -478,8 +490,11 @@ def _laid_on_grid(row: _Row, grid: _Grid, spans: list[int | None], indent: str) 
                 margins = grid.margins[column]  # a last cell longer than its column: ragged, as _widened_spans says
                 pieces.append(" " * max(margins[0], grid.floors(column)[0]) + text + " " * max(1, margins[1]))
                 continue
-            pieces.append(_place(text, span, grid.margins[column], grid.placements[column], grid.ceil[column],
-                                 grid.floors(column)))
+            pieces.append(
+                _place(
+                    text, span, grid.margins[column], grid.placements[column], grid.ceil[column], grid.floors(column)
+                )
+            )
     return indent + ("|" if lead else "") + "|".join(pieces) + ("|" if trail else "")
 
 
@@ -503,8 +518,9 @@ def _stretched_delimiter(row: _Row, spans: list[int | None], widened: list[int])
 
 def _placement_words(grid: _Grid) -> str:
     words = {"left": "left-aligned", "centre": "centred", "right": "right-aligned"}
-    used = list(dict.fromkeys(p for p, span, seen in zip(grid.placements, grid.spans, grid.seen)
-                              if span is not None and seen)) or [grid.placements[0]]
+    used = list(
+        dict.fromkeys(p for p, span, seen in zip(grid.placements, grid.spans, grid.seen) if span is not None and seen)
+    ) or [grid.placements[0]]
     if len(used) == 1:
         return words[used[0]]
     return " or ".join(words[p] for p in used) + " by column"
@@ -514,9 +530,14 @@ def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None) ->
     """New text for the rows of an aligned table that need it, and why. A header off the
     grid is kept when it follows the file's header habit (or its delimiter row's columns)."""
     header, delimiter, body = rows[0], rows[1], rows[2:]
-    indent = header.line[: len(header.line) - len(header.line.lstrip())] if grid.key[0] else ""  # else in the first cell
-    header_kept = not grid.on(header) and (_header_follows_habit(header, delimiter, habit) if habit is not None
-                                           else "delimiter" in _header_paddings(header, delimiter))
+    indent = (
+        header.line[: len(header.line) - len(header.line.lstrip())] if grid.key[0] else ""
+    )  # else in the first cell
+    header_kept = not grid.on(header) and (
+        _header_follows_habit(header, delimiter, habit)
+        if habit is not None
+        else "delimiter" in _header_paddings(header, delimiter)
+    )
     laid = body if header_kept else [header, *body]
     spans = _widened_spans(grid, laid)
     widened = [c for c, span in enumerate(spans) if span != grid.spans[c]]
@@ -542,22 +563,31 @@ def _aligned_table(rows: list[_Row], grid: _Grid, habit: _HeaderHabit | None) ->
     if uneven:
         named = "header row" if uneven[0] is header else ""
         others = len(uneven) - (1 if named else 0)
-        reasons.append(" and ".join(w for w in (named, _count(others, "row") if others else "") if w) + " padded unevenly")
+        reasons.append(
+            " and ".join(w for w in (named, _count(others, "row") if others else "") if w) + " padded unevenly"
+        )
     if widened:
         names = ", ".join(str(c + 1) for c in widened)
         reasons.append(f"{'columns' if len(widened) > 1 else 'column'} {names} widened to fit a wider cell")
     if not reasons:
         return texts, ""
-    return texts, (" and ".join(reasons) + f"; this table pads cells to its column width, {_placement_words(grid)}"
-                   f" ({grid.shared} of {grid.rows} rows)")
+    return texts, (
+        " and ".join(reasons) + f"; this table pads cells to its column width, {_placement_words(grid)}"
+        f" ({grid.shared} of {grid.rows} rows)"
+    )
 
 
 def _matching_columns(row: _Row, grid: _Grid, columns: list[int]) -> list[int]:
     """Of ``columns``, those whose cell in a row off the grid is as wide as the grid's: a
     header or delimiter kept as written that was aligned with the grid there, and stays so
     when the column widens."""
-    return [c for c in columns if c < len(row.bounds) and grid.spans[c] is not None
-            and _width(row.line[row.bounds[c][0] : row.bounds[c][1]]) == grid.spans[c]]
+    return [
+        c
+        for c in columns
+        if c < len(row.bounds)
+        and grid.spans[c] is not None
+        and _width(row.line[row.bounds[c][0] : row.bounds[c][1]]) == grid.spans[c]
+    ]
 
 
 # tables in one space, or none -------------------------------------------------------
@@ -599,8 +629,10 @@ def _spaced_table(rows: list[_Row], form: _TableForm) -> tuple[dict[int, str], l
     if not texts:
         return texts, []
     following = sum(1 for r in body if r.padded(form.padding) and (r.lead, r.trail) == (form.lead, form.trail))
-    return texts, [f"{_count(len(texts), 'row')} written otherwise where this table's rows have {_padding_words(form)}"
-                   f"{_pipe_words(form.lead, form.trail)} ({following} of {len(body)} rows)"]
+    return texts, [
+        f"{_count(len(texts), 'row')} written otherwise where this table's rows have {_padding_words(form)}"
+        f"{_pipe_words(form.lead, form.trail)} ({following} of {len(body)} rows)"
+    ]
 
 
 def _pipe_words(lead: bool, trail: bool) -> str:
@@ -615,9 +647,11 @@ def _pipe_words(lead: bool, trail: bool) -> str:
 
 
 def _header_follows_habit(header: _Row, delimiter: _Row, habit: _HeaderHabit) -> bool:
-    return ((habit.lead is None or header.lead == habit.lead[0])
-            and (habit.trail is None or header.trail == habit.trail[0])
-            and (not habit.paddings or habit.paddings_followed(header, delimiter)))
+    return (
+        (habit.lead is None or header.lead == habit.lead[0])
+        and (habit.trail is None or header.trail == habit.trail[0])
+        and (not habit.paddings or habit.paddings_followed(header, delimiter))
+    )
 
 
 def _with_pipes(header: _Row, lead: bool, trail: bool) -> str | None:
@@ -668,24 +702,34 @@ def _header_text(rows: list[_Row], form: _TableForm, habit: _HeaderHabit) -> tup
     return text, _header_why(header, (lead, trail), target, form, habit)
 
 
-def _header_why(header: _Row, pipes: tuple[bool, bool], target: str | None, form: _TableForm,
-                habit: _HeaderHabit) -> str:
+def _header_why(
+    header: _Row, pipes: tuple[bool, bool], target: str | None, form: _TableForm, habit: _HeaderHabit
+) -> str:
     reasons = []
-    sides = [(side, wanted, has, place) for side, wanted, has, place in
-             (("lead", pipes[0], header.lead, "a pipe before its first cell"),
-              ("trail", pipes[1], header.trail, "a pipe after its last cell")) if wanted != has]
+    sides = [
+        (side, wanted, has, place)
+        for side, wanted, has, place in (
+            ("lead", pipes[0], header.lead, "a pipe before its first cell"),
+            ("trail", pipes[1], header.trail, "a pipe after its last cell"),
+        )
+        if wanted != has
+    ]
     if len(sides) == 2 and sides[0][1] == sides[1][1]:
         sides = [(sides[0][0], sides[0][1], sides[0][2], "outer pipes")]  # both ends alike: one reason
     for side, wanted, has, place in sides:
         shown = getattr(habit, side)
         whose = "the file's table headers" if shown else "this table's rows"
         count = f" ({shown[1]} of {habit.tables} tables)" if shown else ""
-        reasons.append(f"header row {'with' if has else 'without'} {place} where {whose}"
-                       f" {('have them' if place == 'outer pipes' else 'have one') if wanted else 'have none'}{count}")
+        reasons.append(
+            f"header row {'with' if has else 'without'} {place} where {whose}"
+            f" {('have them' if place == 'outer pipes' else 'have one') if wanted else 'have none'}{count}"
+        )
     if target is not None:
         if habit.paddings:
-            evidence = (f"the file's table headers have {_PADDING_WORDS[target]}"
-                        f" ({habit.paddings[target]} of {habit.tables} tables)")
+            evidence = (
+                f"the file's table headers have {_PADDING_WORDS[target]}"
+                f" ({habit.paddings[target]} of {habit.tables} tables)"
+            )
         else:
             evidence = f"this table's rows have {_padding_words(form)}"
         reasons.append(f"header row padded otherwise where {evidence}")
@@ -742,8 +786,11 @@ def _imposed_table(rows: list[_Row], options: Options) -> tuple[dict[int, str], 
     plain = [(r.number, r.line, r.cells) for r in rows]
     if options.canonical:
         form = _TableForm(True, True, "aligned" if options.table_align else "one", "canonical")
-        why = ("table not in the canonical form (outer pipes, " + ("columns padded to equal width" if options.table_align
-               else "one space around each cell") + ", a '| --- |' delimiter row)")
+        why = (
+            "table not in the canonical form (outer pipes, "
+            + ("columns padded to equal width" if options.table_align else "one space around each cell")
+            + ", a '| --- |' delimiter row)"
+        )
     else:
         lead = _majority(Counter(r.lead for i, r in enumerate(rows) if i != 1))
         trail = _majority(Counter(r.trail for i, r in enumerate(rows) if i != 1))
@@ -751,8 +798,11 @@ def _imposed_table(rows: list[_Row], options: Options) -> tuple[dict[int, str], 
             return {}, ""
         padding = "aligned" if options.table_align else "one"
         form = _TableForm(lead, trail, padding, "stretch" if options.table_align else "keep")
-        why = ("columns not padded to equal width, which layout.table-align pins" if options.table_align
-               else "cells not written with one space around them, which layout.table-align: false pins")
+        why = (
+            "columns not padded to equal width, which layout.table-align pins"
+            if options.table_align
+            else "cells not written with one space around them, which layout.table-align: false pins"
+        )
     widths = [3] * max(len(cells) for _, _, cells in plain)
     if form.padding == "aligned":
         widths = _aligned_widths(plain, keep_padding=not options.canonical)
@@ -842,8 +892,13 @@ def _list_nodes(doc: Document) -> list[tuple[Node, int]]:
 
 def _is_navigation(node: Node) -> bool:
     """A list of in-page links only (a table of contents)."""
-    hrefs = [str(c.attrs.get("href", "")) for n in node.walk() if n.type == "inline"
-             for c in n.token.children or () if c.type == "link_open"]
+    hrefs = [
+        str(c.attrs.get("href", ""))
+        for n in node.walk()
+        if n.type == "inline"
+        for c in n.token.children or ()
+        if c.type == "link_open"
+    ]
     return bool(hrefs) and all(SAME_PAGE.match(h) for h in hrefs)
 
 
@@ -857,8 +912,11 @@ def _adjacent_list(node: Node) -> bool:
 
 
 def _bullets(doc: Document, options: Options) -> list[Group]:
-    bullet_lists = [(node, (_is_navigation(node), depth)) for node, depth in _list_nodes(doc)
-                    if node.type == "bullet_list" and node.map]
+    bullet_lists = [
+        (node, (_is_navigation(node), depth))
+        for node, depth in _list_nodes(doc)
+        if node.type == "bullet_list" and node.map
+    ]
     votes: dict[tuple[bool, int], Counter] = {}
     for node, key in bullet_lists:
         votes.setdefault(key, Counter())[node.token.markup] += sum(1 for c in node.children if c.type == "list_item")
@@ -885,8 +943,10 @@ def _bullet_why(marker: str, target: str, options: Options, votes: Counter, navi
     if options.canonical:
         return f"'{marker}' bullets where the canonical style writes '{target}'"
     where = " in tables of contents" if navigation else ""
-    return (f"'{marker}' bullets where the file writes '{target}'"
-            f" ({votes[target]} of {sum(votes.values())} bullets at this depth{where})")
+    return (
+        f"'{marker}' bullets where the file writes '{target}'"
+        f" ({votes[target]} of {sum(votes.values())} bullets at this depth{where})"
+    )
 
 
 # nested lists ----------------------------------------------------------------
@@ -932,8 +992,10 @@ def _indent_why(current: int, marker: int, convention: str | int, options: Optio
     found = f"sub-list indented {current - marker} columns past its parent's marker"
     if options.canonical:
         return f"{found} where the canonical style indents {_indent_words(convention)}"
-    return (f"{found} where the file indents {_indent_words(convention)}"
-            f" ({votes[convention]} of {votes['sub-lists']} sub-lists)")
+    return (
+        f"{found} where the file indents {_indent_words(convention)}"
+        f" ({votes[convention]} of {votes['sub-lists']} sub-lists)"
+    )
 
 
 def _nested_indent(doc: Document, options: Options) -> list[Group]:
@@ -965,7 +1027,9 @@ def _nested_indent(doc: Document, options: Options) -> list[Group]:
             first, last = token.map
             if first == parent_line:
                 continue  # "1. - 2. foo": the sub-list starts on its parent's line
-            if content < 0 or any("\t" in doc.lines[n][: len(doc.lines[n]) - len(doc.lines[n].lstrip())] for n in range(first, last)):
+            if content < 0 or any(
+                "\t" in doc.lines[n][: len(doc.lines[n]) - len(doc.lines[n].lstrip())] for n in range(first, last)
+            ):
                 continue
             if any(doc.lines[n].lstrip().startswith(">") for n in range(parent_line, last)):
                 continue
@@ -1030,7 +1094,11 @@ def _headings(doc: Document, options: Options) -> list[Group]:
                 continue
             if wanted != line:
                 start, end = doc.line_span(first + 1)
-                why = _closing_why(options, closing) if match.group("closing") else "heading not written '## Title', as the canonical style writes it"
+                why = (
+                    _closing_why(options, closing)
+                    if match.group("closing")
+                    else "heading not written '## Title', as the canonical style writes it"
+                )
                 groups.append(Group(first + 1, "heading", [Edit(start, end, wanted)], why))
         elif to_atx and token.level == 0 and last - first == 2 and "\n" not in inline.content:
             # setext "Title\n=====" -> "# Title"
@@ -1038,9 +1106,14 @@ def _headings(doc: Document, options: Options) -> list[Group]:
             end = doc.line_span(last)[1]
             indent = doc.lines[first][: len(doc.lines[first]) - len(doc.lines[first].lstrip())]
             if not indent:
-                why = ("setext heading where the canonical style writes '#' headings" if options.canonical else
-                       f"setext heading where the file's level 1 and 2 headings are '#' ({setext_votes[False]} of {sum(setext_votes.values())})")
-                groups.append(Group(first + 1, "heading", [Edit(start, end, f"{'#' * level} {inline.content.strip()}")], why))
+                why = (
+                    "setext heading where the canonical style writes '#' headings"
+                    if options.canonical
+                    else f"setext heading where the file's level 1 and 2 headings are '#' ({setext_votes[False]} of {sum(setext_votes.values())})"
+                )
+                groups.append(
+                    Group(first + 1, "heading", [Edit(start, end, f"{'#' * level} {inline.content.strip()}")], why)
+                )
     return groups
 
 
@@ -1081,19 +1154,35 @@ def _block_spacing(doc: Document, options: Options) -> list[Group]:
             continue
         first = lines(token)[0]
         start = doc.line_starts[first]
-        groups.append(Group(first + 1, kinds[1].replace("_", " "), [Edit(start, start, "\n")],
-                            _spacing_why(kinds, options, votes[kinds])))
+        groups.append(
+            Group(
+                first + 1,
+                kinds[1].replace("_", " "),
+                [Edit(start, start, "\n")],
+                _spacing_why(kinds, options, votes[kinds]),
+            )
+        )
     return groups
 
 
-_BLOCK_NAMES = {"heading": "a heading", "paragraph": "a paragraph", "bullet_list": "a bullet list",
-                "ordered_list": "a numbered list", "table": "a table", "hr": "a thematic break",
-                "fence": "a code block", "code_block": "a code block", "blockquote": "a blockquote"}
+_BLOCK_NAMES = {
+    "heading": "a heading",
+    "paragraph": "a paragraph",
+    "bullet_list": "a bullet list",
+    "ordered_list": "a numbered list",
+    "table": "a table",
+    "hr": "a thematic break",
+    "fence": "a code block",
+    "code_block": "a code block",
+    "blockquote": "a blockquote",
+}
 
 
 def _spacing_why(kinds: tuple[str, str], options: Options, votes: Counter) -> str:
     first, second = (_BLOCK_NAMES.get(k, "a " + k.replace("_", " ")) for k in kinds)
     if options.canonical:
         return f"no blank line between {first} and {second}, where the canonical style puts one between blocks"
-    return (f"no blank line between {first} and {second}, where the file has one"
-            f" ({votes[False]} of {sum(votes.values())} times)")
+    return (
+        f"no blank line between {first} and {second}, where the file has one"
+        f" ({votes[False]} of {sum(votes.values())} times)"
+    )

@@ -38,8 +38,11 @@ def layout_pass(doc: Document, options: Options, grids: dict | None = None, unsa
     ``grids``: the grids of the tables aligned in the text as read (layout.table_grids), by
     the line their header is on now. Groups of more than ``options.max_lines`` lines wait
     for ``unsafe``."""
-    groups = [g for g in layout_groups(doc, options, grids)
-              if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)]
+    groups = [
+        g
+        for g in layout_groups(doc, options, grids)
+        if not any(doc.in_code(e.start, e.end) or doc.in_html(e.start, max(e.end, e.start + 1)) for e in g.edits)
+    ]
     large = [] if unsafe or options.max_lines is None else [g for g in groups if g.lines > options.max_lines]
     groups = [g for g in groups if g not in large]
     laid_out = _keeping_the_html(doc, groups)

@@ -22,9 +22,16 @@ class Result:
     findings: list[Finding]
 
 
-def lint(doc: Document, config: Config, *, online: bool = False, only: list[str] | None = None,
-         link_results: Mapping[str, Verdict] | None = None, repository: OwnRepository | None = None,
-         links_only: bool = False) -> Result:
+def lint(
+    doc: Document,
+    config: Config,
+    *,
+    online: bool = False,
+    only: list[str] | None = None,
+    link_results: Mapping[str, Verdict] | None = None,
+    repository: OwnRepository | None = None,
+    links_only: bool = False,
+) -> Result:
     """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online
     rules, ``repository`` (owner/name, its metadata or why there is none) repo-metadata;
     ``links_only`` (`awesomelint links`): rules that also judge offline say only what the
@@ -32,9 +39,17 @@ def lint(doc: Document, config: Config, *, online: bool = False, only: list[str]
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
     link_run = LinkRun(link_results or {}, repository, links_only)
-    context = Context(doc, entries_of(doc), links_of(doc), config.options, link_run, profile=config.profile,
-                      layout=config.layout_options(), generated=generated(doc, config.generated),
-                      enabled=frozenset(names))
+    context = Context(
+        doc,
+        entries_of(doc),
+        links_of(doc),
+        config.options,
+        link_run,
+        profile=config.profile,
+        layout=config.layout_options(),
+        generated=generated(doc, config.generated),
+        enabled=frozenset(names),
+    )
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []
     for name in names:

@@ -84,14 +84,20 @@ class Rule:
         ]
         for kind in ("bad", "good"):
             for name, text in self.example_files.get(kind, {}).items():
-                lines += ["", f"Beside the {kind} example, {name}:", *("  " + line for line in text.strip("\n").splitlines())]
+                lines += [
+                    "",
+                    f"Beside the {kind} example, {name}:",
+                    *("  " + line for line in text.strip("\n").splitlines()),
+                ]
         if self.setting != "{example}":
             lines += ["", "Examples in this setting ({example} marks where):"]
             lines += ["  " + line for line in self.setting.strip("\n").splitlines()]
         if self.options:
             lines += ["", "Options (in .awesomelint.yaml under the rule's name):"]
-            lines += [f"  {key}: {value!r}" + (f" (one of: {', '.join(self.choices[key])})" if key in self.choices else "")
-                      for key, value in self.options.items()]
+            lines += [
+                f"  {key}: {value!r}" + (f" (one of: {', '.join(self.choices[key])})" if key in self.choices else "")
+                for key, value in self.options.items()
+            ]
         return "\n".join(lines)
 
 
@@ -126,7 +132,22 @@ def rule(
     """Turn a check function into its Rule; list the Rule in ``awesomelint.rules.RULES``."""
 
     def make(check: Callable[[Context], Iterable[Finding]]) -> Rule:
-        return Rule(name, summary, severity, fix, fix_note, bad, good, check, dict(options or {}), online, setting,
-                    profile, dict(choices or {}), dict(example_files or {}), default)
+        return Rule(
+            name,
+            summary,
+            severity,
+            fix,
+            fix_note,
+            bad,
+            good,
+            check,
+            dict(options or {}),
+            online,
+            setting,
+            profile,
+            dict(choices or {}),
+            dict(example_files or {}),
+            default,
+        )
 
     return make

@@ -43,5 +43,7 @@ def checked_user_pattern(pattern: str, where: str, ignore_case: bool = False) ->
     try:
         return compile_user_pattern(pattern, ignore_case)
     except ValueError as exc:
-        raise InputError(f"{where}: pattern {pattern!r} cannot be used ({exc}); config patterns run on RE2, "
-                         "which has no backreferences or look-around") from None
+        raise InputError(
+            f"{where}: pattern {pattern!r} cannot be used ({exc}); config patterns run on RE2, "
+            "which has no backreferences or look-around"
+        ) from None

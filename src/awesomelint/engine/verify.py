@@ -25,7 +25,9 @@ def verify(before: Document, after: Document, edits: list[Edit], *, structure: b
     # a fix may make an entry of a line that was none (a repaired link, a stray '-[Foo](…)'),
     # never lose one; the block structure, checked below, says whether anything else moved
     if len(new_entries) < len(old_entries):
-        raise FixError(f"{path}: fix would change the entry count ({len(old_entries)} -> {len(new_entries)}); nothing written")
+        raise FixError(
+            f"{path}: fix would change the entry count ({len(old_entries)} -> {len(new_entries)}); nothing written"
+        )
     edited = Spans.merged((e.start, e.end) for e in edits)
     # every link no edit touched is still there, as often as before (entries may have moved)
     remaining = Counter((link.text, link.url) for entry in new_entries for link in entry.links)

@@ -82,8 +82,12 @@ class _Host:
 
 
 class Checker:
-    def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None,
-                 on_done: Callable[[Verdict], None] | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        client: httpx.AsyncClient | None = None,
+        on_done: Callable[[Verdict], None] | None = None,
+    ):
         self.settings = settings
         self.client = client
         self.on_done = on_done
@@ -182,8 +186,10 @@ class Checker:
             if moved:
                 return Verdict(url, REDIRECT, status, final, "permanent redirect")
             return Verdict(url, OK, status, final if final != url else None)
-        if status in self.config["bot-wall-statuses"] or headers.get("cf-mitigated", "").lower() == "challenge" or (
-            status in (401, 403, 429) and host_matches(host, self.config["bot-wall-hosts"])
+        if (
+            status in self.config["bot-wall-statuses"]
+            or headers.get("cf-mitigated", "").lower() == "challenge"
+            or (status in (401, 403, 429) and host_matches(host, self.config["bot-wall-hosts"]))
         ):
             return Verdict(url, BOT_WALL, status, final if final != url else None, "refused as a bot; not verified")
         if status in (404, 410):
@@ -229,7 +235,9 @@ class Checker:
                     # again with a smaller share; this is not the link's fault
                     pause = _retry_after(headers.get("retry-after"))
                     if pause is not None and pause > self.settings.max_retry_after:
-                        return Verdict(url, ERROR, status, None, f"HTTP {status}; Retry-After {pause:.0f}s is beyond the limit")
+                        return Verdict(
+                            url, ERROR, status, None, f"HTTP {status}; Retry-After {pause:.0f}s is beyond the limit"
+                        )
                     wait = pause if pause is not None else self._backoff(throttles + 1)
                     state.resume_at = max(state.resume_at, time.monotonic() + wait)
                     throttles += 1

@@ -35,8 +35,9 @@ def repo_urls(urls: list[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
-async def check_repos(client: httpx.AsyncClient, token: str, urls: dict[str, tuple[str, str]],
-                      api: str = DEFAULT_API) -> dict[str, Verdict]:
+async def check_repos(
+    client: httpx.AsyncClient, token: str, urls: dict[str, tuple[str, str]], api: str = DEFAULT_API
+) -> dict[str, Verdict]:
     verdicts: dict[str, Verdict] = {}
     items = list(urls.items())
     for start in range(0, len(items), BATCH):
@@ -47,8 +48,10 @@ async def check_repos(client: httpx.AsyncClient, token: str, urls: dict[str, tup
         )
         try:
             response = await client.post(
-                api, json={"query": f"query {{ {fields} }}"},
-                headers={"Authorization": f"bearer {token}"}, follow_redirects=False,
+                api,
+                json={"query": f"query {{ {fields} }}"},
+                headers={"Authorization": f"bearer {token}"},
+                follow_redirects=False,
             )
             payload = response.json() if response.status_code == 200 else None
         except (httpx.HTTPError, ValueError) as exc:
@@ -66,7 +69,9 @@ async def check_repos(client: httpx.AsyncClient, token: str, urls: dict[str, tup
             if repo is None:
                 verdicts[url] = Verdict(url, DEAD, 404, None, "GitHub repository not found")
             elif repo["nameWithOwner"].lower() != f"{owner}/{name}".lower():
-                verdicts[url] = Verdict(url, REDIRECT, 200, f"https://github.com/{repo['nameWithOwner']}", "repository renamed")
+                verdicts[url] = Verdict(
+                    url, REDIRECT, 200, f"https://github.com/{repo['nameWithOwner']}", "repository renamed"
+                )
             elif repo.get("isArchived"):
                 verdicts[url] = Verdict(url, ARCHIVED, 200, None, "repository is archived")
             else:
@@ -84,8 +89,9 @@ class RepoMetadata:
     license: str | None  # the SPDX id GitHub detected, None when it found none
 
 
-async def fetch_metadata(client: httpx.AsyncClient, token: str, repos: list[tuple[str, str]],
-                         api: str = DEFAULT_API) -> dict[str, RepoMetadata | str]:
+async def fetch_metadata(
+    client: httpx.AsyncClient, token: str, repos: list[tuple[str, str]], api: str = DEFAULT_API
+) -> dict[str, RepoMetadata | str]:
     """owner/name -> its metadata, or why it could not be read (one query for all)."""
     if not repos:
         return {}
@@ -96,8 +102,12 @@ async def fetch_metadata(client: httpx.AsyncClient, token: str, repos: list[tupl
     )
     keys = [f"{owner}/{name}" for owner, name in repos]
     try:
-        response = await client.post(api, json={"query": f"query {{ {fields} }}"},
-                                     headers={"Authorization": f"bearer {token}"}, follow_redirects=False)
+        response = await client.post(
+            api,
+            json={"query": f"query {{ {fields} }}"},
+            headers={"Authorization": f"bearer {token}"},
+            follow_redirects=False,
+        )
         payload = response.json() if response.status_code == 200 else None
         failure = f"GitHub API answered HTTP {response.status_code}"
     except (httpx.HTTPError, ValueError) as exc:
@@ -113,8 +123,12 @@ async def fetch_metadata(client: httpx.AsyncClient, token: str, repos: list[tupl
         nodes = ((repo.get("repositoryTopics") or {}).get("nodes")) or []
         topics = tuple(str(n.get("topic", {}).get("name", "")) for n in nodes if isinstance(n, dict))
         spdx = (repo.get("licenseInfo") or {}).get("spdxId")
-        found[key] = RepoMetadata(str(repo.get("nameWithOwner") or key), str(repo.get("description") or ""),
-                                  topics, spdx if spdx and spdx != "NOASSERTION" else None)
+        found[key] = RepoMetadata(
+            str(repo.get("nameWithOwner") or key),
+            str(repo.get("description") or ""),
+            topics,
+            spdx if spdx and spdx != "NOASSERTION" else None,
+        )
     return found
 
 
@@ -126,13 +140,20 @@ def own_repository(path: str) -> tuple[str, str] | None:
         owner, name = named.split("/")
         return owner, name
     try:
-        remote = subprocess.run(["git", "-C", str(Path(path).resolve().parent), "remote", "get-url", "origin"],
-                                capture_output=True, text=True, timeout=10, check=False).stdout.strip()
+        remote = subprocess.run(
+            ["git", "-C", str(Path(path).resolve().parent), "remote", "get-url", "origin"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     match = _REMOTE.match(remote)
     return (match.group(1), match.group(2)) if match else None
 
 
-_REMOTE = re.compile(r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
-                     r"([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
+_REMOTE = re.compile(
+    r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"([\w.-]+)/([\w.-]+?)(?:\.git)?/?$"
+)

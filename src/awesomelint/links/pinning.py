@@ -32,8 +32,14 @@ class PrivateAddressError(Exception):
 
 
 def is_private(address: IPAddress) -> bool:
-    return (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
-            or address.is_multicast or address.is_unspecified)
+    return (
+        address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_reserved
+        or address.is_multicast
+        or address.is_unspecified
+    )
 
 
 def literal(host: str) -> IPAddress | None:
@@ -97,9 +103,14 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         self.book = book
         self.inner = httpcore.AnyIOBackend()
 
-    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                          local_address: str | None = None,
-                          socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.AsyncNetworkStream:
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
         try:
             addresses = await self.book.addresses(host)
         except OSError as exc:  # keeps the resolver's words: "Name or service not known" marks a dead host
@@ -109,15 +120,17 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         failure: Exception | None = None
         for address in addresses:
             try:
-                return await self.inner.connect_tcp(str(address), port, timeout=timeout, local_address=local_address,
-                                                    socket_options=socket_options)
+                return await self.inner.connect_tcp(
+                    str(address), port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
             except httpcore.ConnectError as exc:
                 failure = exc
         assert failure is not None
         raise failure
 
-    async def connect_unix_socket(self, path: str, timeout: float | None = None,
-                                  socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.AsyncNetworkStream:
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None
+    ) -> httpcore.AsyncNetworkStream:
         return await self.inner.connect_unix_socket(path, timeout=timeout, socket_options=socket_options)
 
     async def sleep(self, seconds: float) -> None:
@@ -195,14 +208,18 @@ def _pool_budget(per_host: int) -> int:
     return max(8, min(256, (soft // 2) // max(per_host, 1)))
 
 
-def pinned_client(book: AddressBook, limits: httpx.Limits | None = None, per_host: int = 8, **options: Any) -> httpx.AsyncClient:
+def pinned_client(
+    book: AddressBook, limits: httpx.Limits | None = None, per_host: int = 8, **options: Any
+) -> httpx.AsyncClient:
     """An AsyncClient whose connections are pinned; with a proxy in the environment, a
     plain client through it (httpx ignores environment proxies beside a given transport,
     and the proxy is what resolves names then)."""
     limits = limits or httpx.Limits()
     if _environment_proxy():
         return httpx.AsyncClient(limits=limits, trust_env=True, **options)
-    return httpx.AsyncClient(transport=PinnedTransport(book, limits, per_host), limits=limits, trust_env=True, **options)
+    return httpx.AsyncClient(
+        transport=PinnedTransport(book, limits, per_host), limits=limits, trust_env=True, **options
+    )
 
 
 def _environment_proxy() -> bool:

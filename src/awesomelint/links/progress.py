@@ -64,9 +64,10 @@ class ProgressLines(_Progress):
         while True:
             await asyncio.sleep(self.every)
             waiting = self.holding_up()
-            sys.stderr.write(f"awesomelint: links {self.done}/{self.total} checked after "
-                             f"{time.monotonic() - self.started:.0f}s"
-                             + (f"; most pending on {waiting}" if waiting else "") + "\n")
+            sys.stderr.write(
+                f"awesomelint: links {self.done}/{self.total} checked after "
+                f"{time.monotonic() - self.started:.0f}s" + (f"; most pending on {waiting}" if waiting else "") + "\n"
+            )
             sys.stderr.flush()
 
 
@@ -76,8 +77,14 @@ class ProgressBar(_Progress):
     async def __aenter__(self) -> ProgressBar:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self._bar = Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(),
-                             TextColumn("waiting on {task.fields[hosts]}"), TimeElapsedColumn(), transient=True)
+        self._bar = Progress(
+            TextColumn("checking links"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("waiting on {task.fields[hosts]}"),
+            TimeElapsedColumn(),
+            transient=True,
+        )
         self._bar.__enter__()
         self._task = self._bar.add_task("links", total=self.total, hosts=self.holding_up())
         return self

@@ -43,8 +43,10 @@ class Interrupted(Exception):
 
     def summary(self, cached: bool) -> str:
         kept = "; their verdicts are in the cache" if cached else ""
-        return (f"awesomelint: interrupted by {signal.Signals(self.signum).name} after {self.done} of {self.total} links"
-                f"{kept}")
+        return (
+            f"awesomelint: interrupted by {signal.Signals(self.signum).name} after {self.done} of {self.total} links"
+            f"{kept}"
+        )
 
 
 class Recorder:
@@ -89,10 +91,12 @@ class RunResult:
         links = len(self.verdicts)
         asked = links - c["cached"] - c["refused"]
         twins = f"; the https address of {c['twins']} http links asked too" if c["twins"] else ""
-        return (f"{links} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
-                f"{c['refused']} not checked (private or not http); {c['ok']} ok, {c['dead']} dead, "
-                f"{c['redirect']} redirected, {c['error']} errors, {c['bot-wall']} unverified (bot walls), "
-                f"{c['archived']} archived{twins}")
+        return (
+            f"{links} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
+            f"{c['refused']} not checked (private or not http); {c['ok']} ok, {c['dead']} dead, "
+            f"{c['redirect']} redirected, {c['error']} errors, {c['bot-wall']} unverified (bot walls), "
+            f"{c['archived']} archived{twins}"
+        )
 
 
 def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> list[str]:
@@ -112,15 +116,25 @@ def https_twins(verdicts: dict[str, Verdict]) -> list[str]:
     refused, nor hosts known to serve https, which insecure-url upgrades offline): where
     the twin ends on the same page, insecure-url offers the upgrade."""
     known = data.patterns("https_hosts", "hosts")
-    twins = (https_counterpart(url) for url, verdict in verdicts.items()
-             if verdict.kind != REFUSED and not host_matches(host_of(url), known))
+    twins = (
+        https_counterpart(url)
+        for url, verdict in verdicts.items()
+        if verdict.kind != REFUSED and not host_matches(host_of(url), known)
+    )
     return [twin for twin in dict.fromkeys(twins) if twin is not None and twin not in verdicts]
 
 
-def check_links(docs: list[Document], settings: Settings, cache_path: str | None,
-                github_api: str | None = None, progress: bool | None = None, exclude: Sequence[UserPattern] = (),
-                lines: dict[str, set[int]] | None = None, progress_every: float = 10.0,
-                own_repos: tuple[tuple[str, str], ...] = ()) -> RunResult:
+def check_links(
+    docs: list[Document],
+    settings: Settings,
+    cache_path: str | None,
+    github_api: str | None = None,
+    progress: bool | None = None,
+    exclude: Sequence[UserPattern] = (),
+    lines: dict[str, set[int]] | None = None,
+    progress_every: float = 10.0,
+    own_repos: tuple[tuple[str, str], ...] = (),
+) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
     excluded URLs are not checked; ``own_repos`` (the lists' own repositories) are read
     through the GitHub API for repo-metadata. Raises `Interrupted` on SIGINT/SIGTERM, after the
@@ -138,8 +152,9 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
     recorder = Recorder(cache)
     twins: dict[str, Verdict] = {}
     try:
-        _run_until_signal(_check(todo, settings, github_api, _show_progress(progress), recorder, progress_every,
-                                 own_repos))
+        _run_until_signal(
+            _check(todo, settings, github_api, _show_progress(progress), recorder, progress_every, own_repos)
+        )
         verdicts.update(recorder.done)
         asked = https_twins(verdicts)
         twins = {twin: hit for twin in asked if (hit := cache.get(twin) if cache else None) is not None}
@@ -148,8 +163,9 @@ def check_links(docs: list[Document], settings: Settings, cache_path: str | None
             # a twin is a question, not a link of the list: one try, and quickly (a host that
             # takes port 443 and never answers on it must not hold the run)
             quick = replace(settings, retries=0, timeout=min(settings.timeout, TWIN_TIMEOUT))
-            _run_until_signal(_check([t for t in asked if t not in twins], quick, None, False, twin_recorder,
-                                     progress_every))
+            _run_until_signal(
+                _check([t for t in asked if t not in twins], quick, None, False, twin_recorder, progress_every)
+            )
             twin_recorder.flush()
             twins.update(twin_recorder.done)
     except Interrupted as stop:
@@ -221,8 +237,15 @@ def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
 
 
-async def _check(urls: list[str], settings: Settings, github_api: str | None, bar: bool, recorder: Recorder,
-                 progress_every: float, own_repos: tuple[tuple[str, str], ...] = ()) -> None:
+async def _check(
+    urls: list[str],
+    settings: Settings,
+    github_api: str | None,
+    bar: bool,
+    recorder: Recorder,
+    progress_every: float,
+    own_repos: tuple[tuple[str, str], ...] = (),
+) -> None:
     """Check every URL, each verdict going to `recorder` as it finishes."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
@@ -233,7 +256,9 @@ async def _check(urls: list[str], settings: Settings, github_api: str | None, ba
     book = AddressBook(settings.allow_private)
     refusal = await _token_refusal(api, settings, book) if repos or own else None
     if refusal:
-        sys.stderr.write(f"awesomelint: GITHUB_TOKEN not sent to {api}: {refusal}; GitHub links checked without the API\n")
+        sys.stderr.write(
+            f"awesomelint: GITHUB_TOKEN not sent to {api}: {refusal}; GitHub links checked without the API\n"
+        )
         recorder.repositories.update({f"{o}/{n}": f"GITHUB_TOKEN not sent to {api}" for o, n in own})
         repos, own = {}, []
     if (repos or own) and token:

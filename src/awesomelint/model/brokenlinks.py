@@ -27,7 +27,9 @@ from .linkspans import Link, parsed_links
 from .spans import Spans
 
 _URL = r"(?:https?://|www\.)[^\s()\[\]<>]*"
-_MERGED = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r"(?:\([^\s()]*\))?[^\s()\[\]<>]*)\)")
+_MERGED = re.compile(
+    r"\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r"(?:\([^\s()]*\))?[^\s()\[\]<>]*)\)"
+)
 _SPACED = re.compile(r"\[(?P<text>[^\[\]\n]*[^\[\]\n\d][^\[\]\n]*)\][ \t]+\((?P<u1>" + _URL + r")\)")
 _UNCLOSED = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<u1>" + _URL + r")(?=[\s|]|$)")
 _INNER = re.compile(r"^\[?(?P<u1>" + _URL + r")\]\((?P<u2>" + _URL + r")\)?$")
@@ -38,13 +40,17 @@ _OPEN_BEFORE = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\s*$")
 _DOUBLE_OPEN = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(\((?P<u1>" + _URL + r")\)")
 # '[BioRxiv](DoubletDecon: Cell-State Aware Removal …)': words where the address belongs
 # (two words at least, the first not an address; a task box '[ ]'/'[x]' is not a link)
-_WORDS_TARGET = re.compile(r"\[(?P<text>[^\[\]\n]*[^\[\]\n\sxX][^\[\]\n]*)\]\((?P<words>(?![a-z][a-z0-9+.-]*:/|www\.|/|#|\.)[^()\s<>\x00]+(?:[ \t]+[^()\s<>\x00]+)+)\)", re.I)
+_WORDS_TARGET = re.compile(
+    r"\[(?P<text>[^\[\]\n]*[^\[\]\n\sxX][^\[\]\n]*)\]\((?P<words>(?![a-z][a-z0-9+.-]*:/|www\.|/|#|\.)[^()\s<>\x00]+(?:[ \t]+[^()\s<>\x00]+)+)\)",
+    re.I,
+)
 
 
 # how a link was broken: two links run together, '[[', '] (', never closed, words as the
 # target, a link wrapped in another, a stray ']', an unclosed wrap
-BrokenShape = Literal["merged", "double-open", "spaced", "unclosed", "words-target", "wrapped", "stray-bracket",
-                      "unclosed-wrap"]
+BrokenShape = Literal[
+    "merged", "double-open", "spaced", "unclosed", "words-target", "wrapped", "stray-bracket", "unclosed-wrap"
+]
 
 
 @dataclass
@@ -82,9 +88,13 @@ def _find(doc: Document) -> list[BrokenLink]:
         content = token.content
         # what the parser did make into links, images and code is masked, so the text
         # patterns below only ever look at text
-        masks = [child.meta["span"] for child in token.children or ()
-                 if child.markup != "linkify"  # a bare URL: the shapes below are made of them
-                 and "span" in child.meta and child.type in ("link_open", "image", "code_inline", "html_inline")]
+        masks = [
+            child.meta["span"]
+            for child in token.children or ()
+            if child.markup != "linkify"  # a bare URL: the shapes below are made of them
+            and "span" in child.meta
+            and child.type in ("link_open", "image", "code_inline", "html_inline")
+        ]
         if _only_inside(_CLOSE_OPEN.finditer(content), masks):
             continue  # every "](" belongs to a parsed link: no shape below can match
         found.extend(_text_shapes(doc, token, masks, taken))
@@ -99,7 +109,9 @@ def _only_inside(matches: Iterable[re.Match[str]], masks: list[tuple[int, int]])
     return all(merged.touches(match.start(), match.start() + 1) for match in matches)
 
 
-def _text_shapes(doc: Document, token: Token, masks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[BrokenLink]:
+def _text_shapes(
+    doc: Document, token: Token, masks: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[BrokenLink]:
     """The shapes that stayed text ("merged", "spaced", "unclosed") in one inline token."""
     offsets = doc.inline_offsets(token)
     masked = list(token.content)
@@ -108,14 +120,22 @@ def _text_shapes(doc: Document, token: Token, masks: list[tuple[int, int]], take
     text = "".join(masked)
     found = []
     shapes: tuple[tuple[BrokenShape, re.Pattern[str]], ...] = (
-        ("merged", _MERGED), ("double-open", _DOUBLE_OPEN), ("spaced", _SPACED), ("unclosed", _UNCLOSED),
-        ("words-target", _WORDS_TARGET))
+        ("merged", _MERGED),
+        ("double-open", _DOUBLE_OPEN),
+        ("spaced", _SPACED),
+        ("unclosed", _UNCLOSED),
+        ("words-target", _WORDS_TARGET),
+    )
     for shape, pattern in shapes:
         for match in pattern.finditer(text):
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             if any(low < end and start < high for low, high in taken):
                 continue
-            candidates = [(match.group(g), offsets[match.start(g)]) for g in ("u1", "u2") if g in match.groupdict() and match.group(g)]
+            candidates = [
+                (match.group(g), offsets[match.start(g)])
+                for g in ("u1", "u2")
+                if g in match.groupdict() and match.group(g)
+            ]
             found.append(BrokenLink(start, end, match.group("text"), candidates, shape))
             taken.append((start, end))
     return found
@@ -140,8 +160,9 @@ def _from_link(doc: Document, link: Link) -> BrokenLink | None:
         return BrokenLink(link.start, link.end, link.text, candidates, "wrapped", _label(doc, link))
     stray = _STRAY_BRACKET.match(written)
     if stray:  # [t]([u1): a bracket opened before the address and never closed
-        return BrokenLink(link.start, link.end, link.text, [(stray.group("u1"), link.dest[0] + 1)], "stray-bracket",
-                          _label(doc, link))
+        return BrokenLink(
+            link.start, link.end, link.text, [(stray.group("u1"), link.dest[0] + 1)], "stray-bracket", _label(doc, link)
+        )
     # [t]([u1](u2): the parser made "[t](" text and a link whose text is u1
     if re.fullmatch(_URL, link.text or "") and link.text.startswith(("http", "www.")):
         line_start = doc.line_starts[doc.position(link.start)[0] - 1]

@@ -92,7 +92,9 @@ def _described(doc: Document) -> list[Described]:
 def _read(doc: Document, inline: Token, line: int) -> Described | None:
     children = inline.children or []
     position = 0
-    while position < len(children) and children[position].type == "text" and not strip_symbols(children[position].content):
+    while (
+        position < len(children) and children[position].type == "text" and not strip_symbols(children[position].content)
+    ):
         position += 1
     if position >= len(children) or children[position].type != "link_open" or "span" not in children[position].meta:
         return None
@@ -115,12 +117,27 @@ def _read(doc: Document, inline: Token, line: int) -> Described | None:
     else:  # the source wrote the separator with an escape or entity: read it off the text as shown
         shown = separator_match(text)
         text = text[shown.end() :] if shown is not None else text.lstrip(" \t\u00a0")
-    last = next((c for c in reversed(after) if not (c.type == "text" and not c.content.strip())
-                 and c.type not in ("softbreak", "hardbreak")), None)
+    last = next(
+        (
+            c
+            for c in reversed(after)
+            if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak", "hardbreak")
+        ),
+        None,
+    )
     ends_in = last.type if last is not None else "text"
     offsets = doc.inline_offsets(inline)  # inline source position -> document offset
     sep_start = offsets[link_to]
     sep_end = offsets[link_to + match.end() - 1] + 1 if match.end() else sep_start
     end = offsets[len(content.rstrip()) - 1] + 1
-    return Described(title, line, separator_text, sep_start, sep_end, text.strip(), end, ends_in,
-                     str(link_open.attrs.get("href", "")))
+    return Described(
+        title,
+        line,
+        separator_text,
+        sep_start,
+        sep_end,
+        text.strip(),
+        end,
+        ends_in,
+        str(link_open.attrs.get("href", "")),
+    )

@@ -133,8 +133,10 @@ class Document:
         try:
             size = Path(path).stat().st_size
             if size > max_bytes:
-                raise InputError(f"{path}: {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit "
-                                 "(max-size-mb in the config); not read")
+                raise InputError(
+                    f"{path}: {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit "
+                    "(max-size-mb in the config); not read"
+                )
             data = Path(path).read_bytes()
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None

@@ -78,8 +78,11 @@ def links_of(doc: Document) -> list[Link]:
 
 def _links_seen(doc: Document) -> list[Link]:
     broken = [(b.start, b.end) for b in broken_links(doc)]
-    return [link for link in parsed_links(doc)
-            if link.kind != "autolink" or not any(low <= link.start < high for low, high in broken)]
+    return [
+        link
+        for link in parsed_links(doc)
+        if link.kind != "autolink" or not any(low <= link.start < high for low, high in broken)
+    ]
 
 
 def entries_of(doc: Document) -> list[Entry]:
@@ -98,7 +101,7 @@ _LEADING_SYMBOLS = re.compile(r"^[\W_]+", re.UNICODE)
 _FIELD = re.compile(r"^(?:\S{1,6}\s+)?(?P<key>[^\W\d][\w .&/()-]{0,40}?)\s*:\s*(?P<value>.*)$", re.S)
 # a leading emoji, possibly gone through a wrong decode ("📜 ", "ğŸ“œ ", "ğŸ§‘â€ğŸ”¬ "): no ASCII letters,
 # only Latin-1/Latin-extended letters, punctuation, arrows, symbols, emoji and joiners
-_DECORATION = re.compile("^[\u0080-\u02ff\u2000-\u206f\u20ac\u2122\u2190-\u2bff\U0001F000-\U0001FAFF\ufe0f]{1,16}\\s+")
+_DECORATION = re.compile("^[\u0080-\u02ff\u2000-\u206f\u20ac\u2122\u2190-\u2bff\U0001f000-\U0001faff\ufe0f]{1,16}\\s+")
 
 
 def strip_symbols(text: str) -> str:
@@ -316,7 +319,8 @@ class _Extractor:
             return False
         inline = self.inline_of(first)
         return _starts_with_link(inline) and any(
-            not l.is_anchor and l.kind != "image" for l in self.links_by_inline.get(id(inline), []))
+            not l.is_anchor and l.kind != "image" for l in self.links_by_inline.get(id(inline), [])
+        )
 
     def card(self, node: Node) -> None:
         heading = next((c for c in node.children if c.type == "heading"), None)
@@ -386,8 +390,24 @@ def _says_nothing() -> frozenset[str]:
     return frozenset(data.patterns("empty_markers", "markers") + data.patterns("empty_markers", "negatives"))
 
 
-_TITLE_HEADERS = {"name", "title", "model", "project", "dataset", "method", "tool", "library", "benchmark",
-                  "software", "package", "resource", "repository", "work", "paper title", "model name"}
+_TITLE_HEADERS = {
+    "name",
+    "title",
+    "model",
+    "project",
+    "dataset",
+    "method",
+    "tool",
+    "library",
+    "benchmark",
+    "software",
+    "package",
+    "resource",
+    "repository",
+    "work",
+    "paper title",
+    "model name",
+}
 
 
 def _title_column(headers: list[str]) -> int:

@@ -58,7 +58,7 @@ def title_length(entry: Entry) -> int:
 
 
 def title_shape(entry: Entry) -> tuple[bool, ...]:
-    """"Name: subtitle", lower-case package names or capitalised words."""
+    """ "Name: subtitle", lower-case package names or capitalised words."""
     title = entry.title
     return ":" in title, title[:1].islower(), title[:1].isupper()
 
@@ -76,8 +76,11 @@ def description_end(entry: Entry) -> str:
 def filled_fields(entry: Entry) -> set[str]:
     """Which fields (sub-bullet keys, table columns) the entry fills: a pasted row leaves
     this table's columns empty, a pasted paper lacks this list's "Journal"."""
-    return {key.casefold() for key, value in entry.fields.items()
-            if value.strip() not in ("", "-") and key not in ("description", "notes")}
+    return {
+        key.casefold()
+        for key, value in entry.fields.items()
+        if value.strip() not in ("", "-") and key not in ("description", "notes")
+    }
 
 
 def linked_title(entry: Entry) -> bool:
@@ -87,7 +90,13 @@ def linked_title(entry: Entry) -> bool:
 
 
 FEATURES: tuple[Callable[[Entry], object], ...] = (
-    title_length, title_shape, description_length, description_end, linked_title, lambda e: e.kind)
+    title_length,
+    title_shape,
+    description_length,
+    description_end,
+    linked_title,
+    lambda e: e.kind,
+)
 
 
 class FormModel:
@@ -133,10 +142,12 @@ class FormModel:
         total = 0.0
         for values, in_list, in_section in zip(self.features, self.in_list, self.in_section):
             value = values[index]
-            p_list = ((in_list[value] - sum(1 for j in group if values[j] == value) + LIST_PRIOR)
-                      / (others + LIST_PRIOR * len(in_list)))
-            p = ((in_section[section, value] - sum(1 for j in same if values[j] == value) + SECTION_PRIOR * p_list)
-                 / (section_others + SECTION_PRIOR))
+            p_list = (in_list[value] - sum(1 for j in group if values[j] == value) + LIST_PRIOR) / (
+                others + LIST_PRIOR * len(in_list)
+            )
+            p = (in_section[section, value] - sum(1 for j in same if values[j] == value) + SECTION_PRIOR * p_list) / (
+                section_others + SECTION_PRIOR
+            )
             if p < 1 / RARE:
                 total -= math.log(RARE * p)
         return total

@@ -21,7 +21,9 @@ from .document import Document
 from .linkspans import plain_text
 
 # "## Contents", "## Table of Contents 📖", "## 目录": the names a table of contents goes by
-_TOC_NAMES = frozenset({"contents", "table of contents", "table of content", "toc", "index", "目录", "目錄", "目次", "もくじ", "目次一覧"})
+_TOC_NAMES = frozenset(
+    {"contents", "table of contents", "table of content", "toc", "index", "目录", "目錄", "目次", "もくじ", "目次一覧"}
+)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 # a tag ends at ">" and cannot hold "<": scanning stops at the next "<", so a line of
 # "<!--<!--…" is read once, not once per "<"
@@ -96,8 +98,18 @@ def headings_of(doc: Document) -> list[Heading]:
         aliases |= {a.replace("\ufe0f", "") for a in aliases}
         # an id written in the heading itself: '## <span id="head2">Papers</span>'
         aliases |= {m for c in inline.children or () if c.type == "html_inline" for m in HTML_ID.findall(c.content)}
-        found.append(Heading(int(token.tag[1]), text, token.map[0] + 1, token.map[1], slug, frozenset(aliases), index,
-                             without_images.strip()))
+        found.append(
+            Heading(
+                int(token.tag[1]),
+                text,
+                token.map[0] + 1,
+                token.map[1],
+                slug,
+                frozenset(aliases),
+                index,
+                without_images.strip(),
+            )
+        )
     return found
 
 
@@ -192,8 +204,11 @@ def opens_with_logo(doc: Document) -> bool:
             if not sources and _TAG.sub("", html).strip():
                 return False  # HTML with words of its own
         elif token.type == "paragraph_open" and _only_images(tokens[index + 1]):
-            if any(not _badge(child.attrs.get("src", "")) for child in tokens[index + 1].children or ()
-                   if child.type == "image"):
+            if any(
+                not _badge(child.attrs.get("src", ""))
+                for child in tokens[index + 1].children or ()
+                if child.type == "image"
+            ):
                 return True
         else:
             return False

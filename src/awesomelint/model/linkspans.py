@@ -77,8 +77,11 @@ def _inline_links(doc: Document, inline: Token) -> list[Link]:
         else:
             url = str(child.attrs.get("href", ""))
             text, badge = _link_text(children, index)
-            kind = "autolink" if child.markup in ("autolink", "linkify") else (
-                "reference" if child.meta.get("reference") else "inline")
+            kind = (
+                "autolink"
+                if child.markup in ("autolink", "linkify")
+                else ("reference" if child.meta.get("reference") else "inline")
+            )
         if dest is not None:
             written = doc.text[dest[0] : dest[1]]
             if written.startswith("<") and written.endswith(">"):

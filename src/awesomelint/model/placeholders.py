@@ -16,7 +16,11 @@ from .urls import host_matches, host_of
 def _compiled(extra: tuple[str, ...] = ()) -> list:
     """The shipped patterns (Python's engine), then the config's (RE2: see userpatterns)."""
     own = [re.compile(p, re.I) for p in data.patterns("placeholders", "url-patterns")]
-    return own + [compile_user_pattern(p, ignore_case=True) for p in extra if p not in data.patterns("placeholders", "url-patterns")]
+    return own + [
+        compile_user_pattern(p, ignore_case=True)
+        for p in extra
+        if p not in data.patterns("placeholders", "url-patterns")
+    ]
 
 
 def placeholder_reason(url: str, extra_patterns: tuple[str, ...] = (), extra_hosts: tuple[str, ...] = ()) -> str | None:

@@ -25,4 +25,3 @@ def longest_increasing(values: list[int]) -> set[int]:
         kept.add(index)
         index = previous[index]
     return kept
-

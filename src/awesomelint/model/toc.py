@@ -26,9 +26,26 @@ from .headings import Heading, bare_name, headings_of, html_anchors
 from .linkspans import in_page_fragment, parsed_links
 
 # sections a ToC leaves out by convention (awesome-lint's list, and the usual endings)
-_UNLISTED = frozenset({"contributing", "contribute", "contributors", "license", "licence", "footnotes",
-                       "related lists", "related", "acknowledgements", "acknowledgments", "star history",
-                       "stargazers over time", "sponsors", "backers", "citation", "contact"})
+_UNLISTED = frozenset(
+    {
+        "contributing",
+        "contribute",
+        "contributors",
+        "license",
+        "licence",
+        "footnotes",
+        "related lists",
+        "related",
+        "acknowledgements",
+        "acknowledgments",
+        "star history",
+        "stargazers over time",
+        "sponsors",
+        "backers",
+        "citation",
+        "contact",
+    }
+)
 _OMIT = re.compile(r"<!--\s*(?:omit (?:in|from) toc|toc:?\s*(?:skip|ignore|omit))\s*-->", re.I)
 _MIN_ITEMS = 3  # a headless list of two in-page links is a "see also", not a ToC
 _ANCHOR_REACH = 3  # lines between an HTML anchor and the heading it marks
@@ -125,8 +142,12 @@ def is_unlisted(heading: Heading, doc: Document) -> bool:
     heading over navigation only ('## 2024' over that year's links), or one marked
     '<!-- omit in toc -->'."""
     raw = "\n".join(doc.lines[heading.line - 1 : heading.end_line])
-    return (heading.is_toc or heading.name.casefold() in _UNLISTED or bool(_OMIT.search(raw))
-            or heading.token_index in doc.derived(_navigation_headings))
+    return (
+        heading.is_toc
+        or heading.name.casefold() in _UNLISTED
+        or bool(_OMIT.search(raw))
+        or heading.token_index in doc.derived(_navigation_headings)
+    )
 
 
 def table_of_contents(doc: Document) -> TableOfContents | None:
@@ -254,8 +275,9 @@ def label_fits(label: str, heading: Heading) -> bool:
     if heading.named(label):
         return True
     words = _words(label)
-    return bool(words) and any(_contains(words, _words(name)) or _contains(_words(name), words)
-                               for name in (heading.shown, heading.text))
+    return bool(words) and any(
+        _contains(words, _words(name)) or _contains(_words(name), words) for name in (heading.shown, heading.text)
+    )
 
 
 def names_within(label: str, heading: Heading) -> str | None:
@@ -295,7 +317,8 @@ def _find(doc: Document) -> TableOfContents | None:
     if named is not None:
         after = next((h.line for h in headings if h.line > named.end_line), len(doc.lines) + 1)
         chosen: list[tuple[Heading | None, Node]] = [
-            (None, node) for node in lists if named.end_line < _first_line(node) < after and id(node) in nav]
+            (None, node) for node in lists if named.end_line < _first_line(node) < after and id(node) in nav
+        ]
         start = doc.last_text_line(chosen[-1][1].token) if chosen else named.end_line
         chosen += _continued(doc, lists, nav, headings, start, None, lambda h: h.level > named.level)
         if not chosen:
@@ -309,8 +332,9 @@ def _find(doc: Document) -> TableOfContents | None:
         group = heading if heading is not None and _heads_navigation(doc, headings, heading, first) else None
         level = group.level if group is not None else None
         chosen = [(group, first)]
-        chosen += _continued(doc, lists, nav, headings, doc.last_text_line(first.token), group,
-                             lambda h: h.level == level)
+        chosen += _continued(
+            doc, lists, nav, headings, doc.last_text_line(first.token), group, lambda h: h.level == level
+        )
         if sum(1 for _, node in chosen for item in node.walk() if item.type == "list_item") < _MIN_ITEMS:
             return None
     toc_lists = tuple(_toc_list(doc, group, node) for group, node in chosen)
@@ -318,8 +342,15 @@ def _find(doc: Document) -> TableOfContents | None:
     return TableOfContents(heading, toc_lists, groups)
 
 
-def _continued(doc: Document, lists: list[Node], nav: set[int], headings: list[Heading], after: int,
-               group: Heading | None, may_group: Callable[[Heading], bool]) -> list[tuple[Heading | None, Node]]:
+def _continued(
+    doc: Document,
+    lists: list[Node],
+    nav: set[int],
+    headings: list[Heading],
+    after: int,
+    group: Heading | None,
+    may_group: Callable[[Heading], bool],
+) -> list[tuple[Heading | None, Node]]:
     """The navigation lists that go on from line ``after``: separated only by labels
     ('**AI & ML**', a back-to-top link) or by one group heading ``may_group`` accepts
     whose section is only such a list pointing elsewhere ('## 2024')."""
@@ -482,8 +513,11 @@ def _items(doc: Document, node: Node, depth: int, markers: dict[int, str], inden
         markers.setdefault(depth, item.token.markup if node.type == "bullet_list" else "ordered")
         indents.setdefault(depth, source[: len(source) - len(source.lstrip(" \t"))])
         own_end = sublists[0].token.map[0] if sublists and sublists[0].token.map else doc.last_text_line(item.token)
-        found.append(TocItem(text, fragment, depth, line, start, end, tuple(children), bool(sublists),
-                             max(1, own_end - line + 1)))
+        found.append(
+            TocItem(
+                text, fragment, depth, line, start, end, tuple(children), bool(sublists), max(1, own_end - line + 1)
+            )
+        )
     return found
 
 

@@ -73,8 +73,9 @@ def everyday_words() -> frozenset[str]:
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
-def _weights_by_word(words: Bag, group: Sequence[int], same: Sequence[int], bags: list[Bag],
-                     weights: list[float]) -> tuple[dict[str, float], dict[str, float]]:
+def _weights_by_word(
+    words: Bag, group: Sequence[int], same: Sequence[int], bags: list[Bag], weights: list[float]
+) -> tuple[dict[str, float], dict[str, float]]:
     """For each of `words`, the sum of the weights of the group's bags holding it, and of
     the bags of `same` (the group's part in one section), each added in group order."""
     in_group: dict[str, float] = {}
@@ -195,8 +196,14 @@ class EntryScore:
 class TopicModel:
     """Word statistics of one list; `score(i)` says how typical entry i's words are."""
 
-    def __init__(self, bags: list[Bag], sections: list[tuple], subject: Bag, topic: Bag | None = None,
-                 headings: dict[tuple, Bag] | None = None):
+    def __init__(
+        self,
+        bags: list[Bag],
+        sections: list[tuple],
+        subject: Bag,
+        topic: Bag | None = None,
+        headings: dict[tuple, Bag] | None = None,
+    ):
         """Bags are dicts with words as keys, so that every sum runs in one order and the
         same list always gets the same scores (sets iterate in a per-process order).
         `headings`: each section's heading words, counted in that section."""
@@ -212,8 +219,9 @@ class TopicModel:
             z = iter(robust_z([s.score for s in scores if s.words >= MIN_WORDS]))
             # entries that fit badly count less next round, so a pasted block stops
             # vouching for itself; softly, so that no single round decides
-            self.weights = [min(1.0, max(LOW_WEIGHT, 1 + next(z) / WEIGHT_SLOPE)) if s.words >= MIN_WORDS else 1.0
-                            for s in scores]
+            self.weights = [
+                min(1.0, max(LOW_WEIGHT, 1 + next(z) / WEIGHT_SLOPE)) if s.words >= MIN_WORDS else 1.0 for s in scores
+            ]
         self._count()
 
     def _count(self) -> None:

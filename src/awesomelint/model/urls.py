@@ -180,4 +180,3 @@ def _login_patterns() -> list[re.Pattern]:
 def is_login(url: str) -> bool:
     """A login or consent page: never a fix target, whatever the redirect says."""
     return any(p.search(url) for p in _login_patterns())
-

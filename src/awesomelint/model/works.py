@@ -18,8 +18,9 @@ from .urls import canonical
 
 _ALIAS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_STOP_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "via", "from", "by", "using",
-                        "towards", "toward"})
+_STOP_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "via", "from", "by", "using", "towards", "toward"}
+)
 # "(ICML 2024) Title", "[CVPR 2023] Title": a venue tag before the name, not part of it
 _VENUE_TAG = re.compile(r"^\s*[(\[][^()\[\]]{1,40}[)\]]\s*(?=\S)")
 _DESCRIPTION_DASH = re.compile(r"\s[-–—]\s")

@@ -10,7 +10,9 @@ rules.
 from __future__ import annotations
 
 # C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates
-_UNSAFE = {c for c in range(0x20)} | {0x7F} | set(range(0x80, 0xA0)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+_UNSAFE = (
+    {c for c in range(0x20)} | {0x7F} | set(range(0x80, 0xA0)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+)
 
 
 def _escape(code: int) -> str:

@@ -62,16 +62,29 @@ def render(items: list[Located]) -> str:
     counts = Counter(item.severity for item in items)
     files = len({item.path for item in items})
     totals = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
-    parts = ["## awesomelint", "",
-             f"**{len(items)} finding{'s' * (len(items) != 1)}** in {files} file{'s' * (files != 1)}: {totals}.", ""]
+    parts = [
+        "## awesomelint",
+        "",
+        f"**{len(items)} finding{'s' * (len(items) != 1)}** in {files} file{'s' * (files != 1)}: {totals}.",
+        "",
+    ]
     for path, group in groupby(sorted(items, key=lambda i: (i.path, i.line, i.column)), key=lambda i: i.path):
         rows = list(group)
         table = ["| line | rule | severity | message |", "|---:|---|---|---|"]
-        table += [f"| {_line_link(item.path, item.line)} | {escape(item.rule)} | {item.severity} | {escape(item.message)} |"
-                  for item in rows]
+        table += [
+            f"| {_line_link(item.path, item.line)} | {escape(item.rule)} | {item.severity} | {escape(item.message)} |"
+            for item in rows
+        ]
         title = f"{escape(path)} ({len(rows)})"
         if len(rows) > FOLD:
-            parts += [f"<details><summary>{html.escape(inert(path))}: {len(rows)} findings</summary>", "", *table, "", "</details>", ""]
+            parts += [
+                f"<details><summary>{html.escape(inert(path))}: {len(rows)} findings</summary>",
+                "",
+                *table,
+                "",
+                "</details>",
+                "",
+            ]
         else:
             parts += [f"### {title}", "", *table, ""]
     return "\n".join(parts)

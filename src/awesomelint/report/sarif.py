@@ -40,7 +40,10 @@ def render(items: list[Located]) -> str:
         }
         if item.related:
             result["relatedLocations"] = [
-                {"id": n, "physicalLocation": {"artifactLocation": {"uri": r["path"]}, "region": {"startLine": r["line"]}}}
+                {
+                    "id": n,
+                    "physicalLocation": {"artifactLocation": {"uri": r["path"]}, "region": {"startLine": r["line"]}},
+                }
                 for n, r in enumerate(item.related)
             ]
         results.append(result)

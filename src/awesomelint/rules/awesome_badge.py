@@ -13,7 +13,11 @@ from ..model.headings import title_heading
 from ..model.linkspans import dest_edit, parsed_links
 
 _BADGE_TARGETS = ("https://awesome.re", "https://github.com/sindresorhus/awesome")
-_BADGE_IMAGES = ("https://awesome.re/badge.svg", "https://awesome.re/badge-flat.svg", "https://awesome.re/badge-flat2.svg")
+_BADGE_IMAGES = (
+    "https://awesome.re/badge.svg",
+    "https://awesome.re/badge-flat.svg",
+    "https://awesome.re/badge-flat2.svg",
+)
 _BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 
 
@@ -39,8 +43,11 @@ def awesome_badge(ctx: Context) -> Iterator[Finding]:
         return
     start, end = doc.line_span(heading.line)
     badges = [link for link in parsed_links(doc) if start <= link.start < end and link.kind == "image"]
-    wrapped = [link for link in parsed_links(doc) if start <= link.start < end and link.kind != "image"
-               and link.url.rstrip("/") in _BADGE_TARGETS]
+    wrapped = [
+        link
+        for link in parsed_links(doc)
+        if start <= link.start < end and link.kind != "image" and link.url.rstrip("/") in _BADGE_TARGETS
+    ]
     for link in wrapped:
         images = [b for b in badges if link.start < b.start < link.end]
         for image in images:
@@ -48,8 +55,12 @@ def awesome_badge(ctx: Context) -> Iterator[Finding]:
                 return
             if "awesome" in image.url and image.url.endswith(".svg"):
                 edit = dest_edit(doc, image, _BADGE_IMAGES[0])
-                yield ctx.finding(image.start, image.end, f"the awesome badge's image is '{image.url}', not awesome.re's",
-                                  fix=Fix.safe(edit) if edit else None)
+                yield ctx.finding(
+                    image.start,
+                    image.end,
+                    f"the awesome badge's image is '{image.url}', not awesome.re's",
+                    fix=Fix.safe(edit) if edit else None,
+                )
                 return
     line_end = end if heading.line == heading.end_line else None
     fix = Fix.unsafe(Edit(line_end, line_end, " " + _BADGE)) if line_end is not None else None

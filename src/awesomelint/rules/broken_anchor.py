@@ -59,12 +59,17 @@ def broken_anchor(ctx: Context) -> Iterator[Finding]:
             prefix = link.url[: link.url.index("#")]
             edit = dest_edit(ctx.doc, link, prefix + "#" + exact)
             yield ctx.finding(
-                link.start, link.end, f"anchor '#{fragment}' differs from the heading's '#{exact}' only in case "
-                "(GitHub matches it anyway)", severity=Severity.INFO,
-                fix=Fix.safe(edit) if edit else None, entry=entry,
+                link.start,
+                link.end,
+                f"anchor '#{fragment}' differs from the heading's '#{exact}' only in case (GitHub matches it anyway)",
+                severity=Severity.INFO,
+                fix=Fix.safe(edit) if edit else None,
+                entry=entry,
             )
         elif link.start not in toc_items:  # a ToC item that misses is toc-sync's
-            yield ctx.finding(link.start, link.end, f"anchor '#{fragment}' matches no heading on this page", entry=entry)
+            yield ctx.finding(
+                link.start, link.end, f"anchor '#{fragment}' matches no heading on this page", entry=entry
+            )
 
 
 def _toc_items(ctx: Context) -> set[int]:

@@ -50,5 +50,9 @@ def ci_badge(ctx: Context) -> Iterator[Finding]:
             end += 1
         elif doc.text[start - 1 : start] == " ":
             start -= 1
-        yield ctx.finding(start, end, f"a CI badge ('{link.text or link.url}'); a list does not show its build status",
-                          fix=Fix.unsafe(Edit(start, end, "")))
+        yield ctx.finding(
+            start,
+            end,
+            f"a CI badge ('{link.text or link.url}'); a list does not show its build status",
+            fix=Fix.unsafe(Edit(start, end, "")),
+        )

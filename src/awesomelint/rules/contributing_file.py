@@ -24,8 +24,10 @@ _CONTRIBUTING = re.compile(r"^contributing(?:\.(?:md|markdown|txt|rst))?$", re.I
     bad="# Awesome Things\n\n- [Alpha](https://alpha.example/) - A tool.",
     good="# Awesome Things\n\n- [Alpha](https://alpha.example/) - A tool.",
     profile=AWESOME,
-    example_files={"bad": {"contributing.md": "\n"},
-                   "good": {"contributing.md": "# Contributing\n\nAdd one entry per pull request, in alphabetical order."}},
+    example_files={
+        "bad": {"contributing.md": "\n"},
+        "good": {"contributing.md": "# Contributing\n\nAdd one entry per pull request, in alphabetical order."},
+    },
 )
 def contributing_file(ctx: Context) -> Iterator[Finding]:
     """Contributors need to know how an entry should look before they open a pull

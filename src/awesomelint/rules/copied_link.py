@@ -41,9 +41,9 @@ class _Verdict:
     severity=Severity.WARNING,
     fix=FixAvailability.NONE,
     bad="- [Feast](https://github.com/gojek/feast) - Feature store for machine learning.\n"
-        "- [PyTorch Geometric Temporal](https://github.com/gojek/feast) - Temporal graph neural networks.",
+    "- [PyTorch Geometric Temporal](https://github.com/gojek/feast) - Temporal graph neural networks.",
     good="- [Feast](https://github.com/gojek/feast) - Feature store for machine learning.\n"
-         "- [PyTorch Geometric Temporal](https://github.com/benedekrozemberczki/pytorch_geometric_temporal) - Temporal graph neural networks.",
+    "- [PyTorch Geometric Temporal](https://github.com/benedekrozemberczki/pytorch_geometric_temporal) - Temporal graph neural networks.",
 )
 def copied_link(ctx: Context) -> Iterator[Finding]:
     """A new entry is often written by copying the line above and changing its name and
@@ -94,10 +94,17 @@ def _finding(ctx: Context, verdict: _Verdict) -> Finding:
     if verdict.fits:
         why = f"the address of '{owner.title}' (line {owner.line}), whose name it fits"
     else:
-        why = (f"which '{owner.title}' (line {owner.line}) links under another title: "
-               "one of them has the other's link, or one paper is listed under an old and a new title")
-    return ctx.finding(link.start, link.end, f"'{verdict.reported.title}' links to {shown}, {why}",
-                       entry=entry_name(verdict.reported), related=[Related(ctx.doc.path, owner.line)])
+        why = (
+            f"which '{owner.title}' (line {owner.line}) links under another title: "
+            "one of them has the other's link, or one paper is listed under an old and a new title"
+        )
+    return ctx.finding(
+        link.start,
+        link.end,
+        f"'{verdict.reported.title}' links to {shown}, {why}",
+        entry=entry_name(verdict.reported),
+        related=[Related(ctx.doc.path, owner.line)],
+    )
 
 
 def _by_address(ctx: Context) -> dict[tuple[str, str], list[Entry]]:
@@ -146,15 +153,23 @@ def _verdicts(works: list[Entry], keys: frozenset[str], order: dict[int, int]) -
     if not _is_document(link.url):
         return []
     first = works[0]
-    return [_Verdict(work, first, fits=False) for work in works[1:]
-            if _titled(first) and (_titled(work) or (order[id(work)] == order[id(first)] + 1 and _named(work)))]
+    return [
+        _Verdict(work, first, fits=False)
+        for work in works[1:]
+        if _titled(first) and (_titled(work) or (order[id(work)] == order[id(first)] + 1 and _named(work)))
+    ]
 
 
 def _copied(stray: Entry, fitting: list[Entry], keys: frozenset[str]) -> bool:
     """Is the stray's link written under its own name, with nothing to say that it
     belongs with the entries the address is named after?"""
-    return _named(stray) and not _says_where(stray, keys) and not any(
-        _filed_under(stray, owner) or _filed_under(owner, stray) or _mentions(owner, stray) for owner in fitting)
+    return (
+        _named(stray)
+        and not _says_where(stray, keys)
+        and not any(
+            _filed_under(stray, owner) or _filed_under(owner, stray) or _mentions(owner, stray) for owner in fitting
+        )
+    )
 
 
 def _names(entry: Entry) -> list[str]:

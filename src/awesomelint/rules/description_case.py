@@ -79,8 +79,13 @@ def description_case(ctx: Context) -> Iterator[Finding]:
         fix = None
         if ctx.doc.text[start : start + 1] == text[0]:
             fix = Fix.unsafe(Edit(start, start + 1, text[0].upper()))
-        yield ctx.finding(start, start + len(word), f"description of '{entry.title}' starts with lower-case '{word}'",
-                          fix=fix, entry=entry.title)
+        yield ctx.finding(
+            start,
+            start + len(word),
+            f"description of '{entry.title}' starts with lower-case '{word}'",
+            fix=fix,
+            entry=entry.title,
+        )
 
 
 def _english(word: str) -> bool:
@@ -97,4 +102,3 @@ def _function_words() -> frozenset[str]:
 def _name_words(entry: Described) -> set[str]:
     """The words of an entry's name and address ('gonum', 'plot' for [gonum/plot](…/gonum/plot))."""
     return set(re.split(r"[^\w]+|_", f"{entry.title} {entry.url}".casefold())) - {""}
-

@@ -45,6 +45,10 @@ def description_period(ctx: Context) -> Iterator[Finding]:
             continue  # a link, an image, emphasis or HTML ends it: as in awesome-lint
         last = ctx.doc.text[entry.end - 1] if entry.end else ""
         fix = Fix.safe(Edit(entry.end, entry.end, ".")) if last.isalnum() and entry.text.endswith(last) else None
-        yield ctx.finding(entry.separator_start, entry.end, f"description of '{entry.title}' does not end in . ! ? or …",
-                          fix=fix, entry=entry.title)
-
+        yield ctx.finding(
+            entry.separator_start,
+            entry.end,
+            f"description of '{entry.title}' does not end in . ! ? or …",
+            fix=fix,
+            entry=entry.title,
+        )

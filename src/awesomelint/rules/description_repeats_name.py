@@ -46,12 +46,10 @@ def description_repeats_name(ctx: Context) -> Iterator[Finding]:
         if rest and following not in followers and rest[0] not in marks:
             continue  # '[csv](…) - CSV decoding for Elixir': the name is a word of the description, not its subject
         start = entry.separator_end
-        yield ctx.finding(start, start + len(name), f"description of '{name}' starts with its own name",
-                          entry=name)
+        yield ctx.finding(start, start + len(name), f"description of '{name}' starts with its own name", entry=name)
 
 
 @cache
 def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
     rules = data.load("descriptions")
     return frozenset(rules["subject-followers"]), frozenset(rules["subject-marks"])
-

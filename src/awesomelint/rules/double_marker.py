@@ -43,5 +43,10 @@ def double_marker(ctx: Context) -> Iterator[Finding]:
             continue
         base = ctx.doc.line_starts[number]
         start, end = base + match.start("outer"), base + match.end("gap")
-        yield ctx.finding(start, end, f"list item holds only another list marker ('{match.group('outer')} {ctx.doc.lines[number][match.end('gap')]}'); it renders as a list inside an empty item",
-                          fix=Fix((Edit(start, end, ""),), restructures=True), entry=ctx.entry_at(end))
+        yield ctx.finding(
+            start,
+            end,
+            f"list item holds only another list marker ('{match.group('outer')} {ctx.doc.lines[number][match.end('gap')]}'); it renders as a list inside an empty item",
+            fix=Fix((Edit(start, end, ""),), restructures=True),
+            entry=ctx.entry_at(end),
+        )

@@ -211,8 +211,15 @@ class _Keys:
         return cls(address_of(entry, doc), normalize_title(entry.title), base, alias, frozenset(_authors(entry)))
 
 
-def _match(entry: Entry, keys: _Keys, keys_of: dict[int, _Keys], by_url: dict[str, Entry], by_title: dict[str, Entry],
-           by_base: dict[str, tuple[Entry, str]], earlier: _AuthorIndex) -> tuple[Entry | None, str]:
+def _match(
+    entry: Entry,
+    keys: _Keys,
+    keys_of: dict[int, _Keys],
+    by_url: dict[str, Entry],
+    by_title: dict[str, Entry],
+    by_base: dict[str, tuple[Entry, str]],
+    earlier: _AuthorIndex,
+) -> tuple[Entry | None, str]:
     main, title = keys.main, keys.title
     if main and main in by_url:
         first = by_url[main]
@@ -224,15 +231,28 @@ def _match(entry: Entry, keys: _Keys, keys_of: dict[int, _Keys], by_url: dict[st
         first = by_title[title]
         other = keys_of[id(first)].main
         long_title = len(title.split()) >= 4
-        two_works = main is not None and other is not None and (
-            _two_projects(entry, keys, first, keys_of[id(first)])
-            or (_site(main) != _site(other) and _descriptions_disagree(entry, first)))
+        two_works = (
+            main is not None
+            and other is not None
+            and (
+                _two_projects(entry, keys, first, keys_of[id(first)])
+                or (_site(main) != _site(other) and _descriptions_disagree(entry, first))
+            )
+        )
         if (long_title or not main or not other) and not two_works:
             return first, "same title"
     base, alias = keys.base, keys.alias
-    if alias and base in by_base and by_base[base][1] != alias and not _aliases_name_their_links(keys, keys_of[id(by_base[base][0])]):
+    if (
+        alias
+        and base in by_base
+        and by_base[base][1] != alias
+        and not _aliases_name_their_links(keys, keys_of[id(by_base[base][0])])
+    ):
         first = by_base[base][0]
-        return first, f"the same title under two names, {by_base[base][1]!r} and {alias!r}: one is probably a copy-paste slip"
+        return (
+            first,
+            f"the same title under two names, {by_base[base][1]!r} and {alias!r}: one is probably a copy-paste slip",
+        )
     if keys.authors and len(title.split()) >= 4:
         for first, shared in earlier.sharing(keys.authors, at_least=2):
             if similarity(entry.title, first.title) >= 0.55:

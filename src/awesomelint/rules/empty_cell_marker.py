@@ -45,6 +45,8 @@ def empty_cell_marker(ctx: Context) -> Iterator[Finding]:
                 edit = Edit(base + cell.raw_start, base + cell.raw_end, f" {marker} ")
                 shown = "a blank cell"
             yield ctx.finding(
-                base + cell.raw_start, base + cell.raw_end,
-                f"{shown} marks an empty cell; this table uses '{marker}'", fix=Fix.safe(edit),
+                base + cell.raw_start,
+                base + cell.raw_end,
+                f"{shown} marks an empty cell; this table uses '{marker}'",
+                fix=Fix.safe(edit),
             )

@@ -56,8 +56,13 @@ def empty_list_item(ctx: Context) -> Iterator[Finding]:
             if marker:  # the finding is the marker itself
                 start, end = start + marker.start("marker"), start + marker.end("marker")
             written = doc.text[start:end].strip()
-            yield ctx.finding(start, end, f"list item '{written}' is empty: it renders as an empty bullet; "
-                              "delete it or give it its entry", fix=fix, entry=_neighbour(ctx, items, index))
+            yield ctx.finding(
+                start,
+                end,
+                f"list item '{written}' is empty: it renders as an empty bullet; delete it or give it its entry",
+                fix=fix,
+                entry=_neighbour(ctx, items, index),
+            )
 
 
 def _neighbour(ctx: Context, items: list[Node], index: int) -> str | None:
@@ -110,8 +115,10 @@ def _joins_next_list(doc: Document, node: Node, after: int) -> bool:
     number = after
     while number < len(doc.lines) and _blank(doc.lines[number]):
         number += 1
-    return any(token_type == node.token.type and level == node.token.level
-               for token_type, level in _blocks_starting(doc).get(number, []))
+    return any(
+        token_type == node.token.type and level == node.token.level
+        for token_type, level in _blocks_starting(doc).get(number, [])
+    )
 
 
 def _moves_blank_lines(doc: Document, items: list[Node], index: int) -> bool:

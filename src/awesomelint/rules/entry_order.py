@@ -114,8 +114,11 @@ def _section(doc: Document, node: Node) -> Section | None:
         titles.append("".join(c.content for c in children[:close] if c.type in ("text", "code_inline")))
         starts.append(item.token.map[0])
         ends.append(doc.last_text_line(item.token))
-        links.append(doc.inline_span(inline, *first.meta["span"]) if "span" in first.meta
-                     else doc.line_span(item.token.map[0] + 1))
+        links.append(
+            doc.inline_span(inline, *first.meta["span"])
+            if "span" in first.meta
+            else doc.line_span(item.token.map[0] + 1)
+        )
     return Section(titles, starts, ends, links) if len(titles) >= 2 else None
 
 
@@ -166,10 +169,12 @@ def reordered(doc: Document, section: Section) -> Edit:
     fix_note="move the entry, with its sub-bullets, to its place",
     bad="- [Alpha](https://alpha.example/) - A.\n- [Delta](https://delta.example/) - D.\n- [Beta](https://beta.example/) - B.\n- [Gamma](https://gamma.example/) - C.",
     good="- [Alpha](https://alpha.example/) - A.\n- [Beta](https://beta.example/) - B.\n- [Delta](https://delta.example/) - D.\n- [Gamma](https://gamma.example/) - C.",
-    setting=("# Awesome Things\n\n## Books\n\n- [Atlas](https://atlas.example/) - A.\n- [Beacon](https://beacon.example/) - B.\n"
-             "- [Compass](https://compass.example/) - C.\n\n## Tools\n\n{example}\n\n## Videos\n\n"
-             "- [Dawn](https://dawn.example/) - D.\n- [Ember](https://ember.example/) - E.\n- [Frost](https://frost.example/) - F.\n\n"
-             "## Websites\n\n- [Grove](https://grove.example/) - G.\n- [Harbor](https://harbor.example/) - H.\n- [Isle](https://isle.example/) - I.\n"),
+    setting=(
+        "# Awesome Things\n\n## Books\n\n- [Atlas](https://atlas.example/) - A.\n- [Beacon](https://beacon.example/) - B.\n"
+        "- [Compass](https://compass.example/) - C.\n\n## Tools\n\n{example}\n\n## Videos\n\n"
+        "- [Dawn](https://dawn.example/) - D.\n- [Ember](https://ember.example/) - E.\n- [Frost](https://frost.example/) - F.\n\n"
+        "## Websites\n\n- [Grove](https://grove.example/) - G.\n- [Harbor](https://harbor.example/) - H.\n- [Isle](https://isle.example/) - I.\n"
+    ),
     options={"order": "auto"},
     choices={"order": ("auto", "alphabetical", "off")},
 )
@@ -193,10 +198,17 @@ def entry_order(ctx: Context) -> Iterator[Finding]:
         collation = section.collation()
         keys = [collation(t) for t in section.titles]
         for number, index in enumerate(misplaced):
-            follower = min((i for i in range(len(keys)) if i not in misplaced and keys[i] > keys[index]),
-                           key=lambda i: keys[i], default=None)
+            follower = min(
+                (i for i in range(len(keys)) if i not in misplaced and keys[i] > keys[index]),
+                key=lambda i: keys[i],
+                default=None,
+            )
             where = f"belongs before '{section.titles[follower]}'" if follower is not None else "belongs at the end"
             start, end = section.links[index]
-            yield ctx.finding(start, end,
-                              f"'{section.titles[index]}' is out of alphabetical order ({where})",
-                              fix=Fix((edit,), restructures=True, relocates=True) if number == 0 else None, entry=ctx.entry_at(start))
+            yield ctx.finding(
+                start,
+                end,
+                f"'{section.titles[index]}' is out of alphabetical order ({where})",
+                fix=Fix((edit,), restructures=True, relocates=True) if number == 0 else None,
+                entry=ctx.entry_at(start),
+            )

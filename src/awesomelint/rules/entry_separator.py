@@ -32,8 +32,10 @@ def _separator_name(separator: str) -> str:
     fix_note="safe for spacing or one dash for another (' – ', '-  ' to ' - '; ' ->  ' to ' -> '); unsafe from another mark (':', '->', '--')",
     bad="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) – A tool.",
     good="- [Alpha](https://alpha.example/) - A tool.\n- [Beta](https://beta.example/) - A tool.",
-    setting=("# Awesome Things\n\n{example}\n" + "".join(
-        f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(1, 11))),
+    setting=(
+        "# Awesome Things\n\n{example}\n"
+        + "".join(f"- [Tool {n}](https://tool{n}.example/) - A tool.\n" for n in range(1, 11))
+    ),
 )
 def entry_separator(ctx: Context) -> Iterator[Finding]:
     """Editors turn ' - ' into an en dash, pasted text brings no-break spaces, and one
@@ -62,8 +64,11 @@ def entry_separator(ctx: Context) -> Iterator[Finding]:
         edit = Edit(entry.separator_start, entry.separator_end, expected)
         mark, wanted = mark_of(entry.separator), mark_of(expected)
         same_kind = mark == wanted or {mark, wanted} <= DASHES  # spacing only, or one dash for another
-        yield ctx.finding(entry.separator_start, max(entry.separator_end, entry.separator_start + 1),
-                          f"separator {_separator_name(entry.separator)} between '{entry.title}' and its description; "
-                          f"this list uses {_separator_name(expected)}",
-                          fix=Fix.safe(edit) if same_kind else Fix.unsafe(edit), entry=entry.title)
-
+        yield ctx.finding(
+            entry.separator_start,
+            max(entry.separator_end, entry.separator_start + 1),
+            f"separator {_separator_name(entry.separator)} between '{entry.title}' and its description; "
+            f"this list uses {_separator_name(expected)}",
+            fix=Fix.safe(edit) if same_kind else Fix.unsafe(edit),
+            entry=entry.title,
+        )

@@ -49,8 +49,11 @@ def insecure_url(ctx: Context) -> Iterator[Finding]:
         edit = dest_edit(ctx.doc, link, "https://" + link.url[len("http://") :])
         entry = ctx.entry_at(link.start)
         yield ctx.finding(
-            link.start, link.end, f"link '{link.text}' uses http:// but {reason}",
-            fix=Fix.safe(edit) if edit else None, entry=entry,
+            link.start,
+            link.end,
+            f"link '{link.text}' uses http:// but {reason}",
+            fix=Fix.safe(edit) if edit else None,
+            entry=entry,
         )
 
 
@@ -60,7 +63,7 @@ def _same_page_over_https(url: str, verdicts: Mapping[str, Verdict]) -> bool:
     if secure is None or secure.kind not in (OK, REDIRECT):
         return False
     plain = verdicts.get(url)
-    ends = (plain.final_url if plain is not None and plain.final_url else url)
+    ends = plain.final_url if plain is not None and plain.final_url else url
     return _without_scheme(ends) == _without_scheme(secure.final_url or https_counterpart(url) or "")
 
 

@@ -18,8 +18,11 @@ from ..findings import Finding, Fix, Severity
     fix_note="`fix` writes the file's own convention; a block of more than layout.max-lines (20) lines only with --unsafe-fixes",
     bad="* [Alpha](https://alpha.example/) - A.\n* [Beta](https://beta.example/) - B.",
     good="- [Alpha](https://alpha.example/) - A.\n- [Beta](https://beta.example/) - B.",
-    setting=("# Awesome Things\n\n## Tools\n\n" + "".join(f"- [Tool {n}](https://tool{n}.example/) - T.\n" for n in range(8))
-             + "\n## More\n\n{example}\n"),
+    setting=(
+        "# Awesome Things\n\n## Tools\n\n"
+        + "".join(f"- [Tool {n}](https://tool{n}.example/) - T.\n" for n in range(8))
+        + "\n## More\n\n{example}\n"
+    ),
     default=False,
 )
 def layout(ctx: Context) -> Iterator[Finding]:
@@ -42,8 +45,14 @@ def layout(ctx: Context) -> Iterator[Finding]:
         last = ctx.doc.position(max(e.end for e in group.edits))[0]
         start, end = ctx.doc.line_starts[first - 1], ctx.doc.line_span(last)[1]
         if id(group) in large:
-            yield ctx.finding(start, max(end, start + 1), describe_large(group), fix=Fix.unsafe(*group.edits),
-                              entry=ctx.entry_at(start))
+            yield ctx.finding(
+                start,
+                max(end, start + 1),
+                describe_large(group),
+                fix=Fix.unsafe(*group.edits),
+                entry=ctx.entry_at(start),
+            )
         else:
-            yield ctx.finding(start, max(end, start + 1), describe(group), fix=Fix.safe(*group.edits),
-                              entry=ctx.entry_at(start))
+            yield ctx.finding(
+                start, max(end, start + 1), describe(group), fix=Fix.safe(*group.edits), entry=ctx.entry_at(start)
+            )

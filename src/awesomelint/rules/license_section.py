@@ -38,5 +38,9 @@ def license_section(ctx: Context) -> Iterator[Finding]:
         start = doc.line_starts[heading.line - 1]
         end = doc.line_starts[following.line - 1] if following is not None else len(doc.text)
         line_start, line_end = doc.line_span(heading.line)
-        yield ctx.finding(line_start, line_end, "a License section in the README; the license belongs in a license file",
-                          fix=Fix((Edit(start, end, ""),), Applicability.UNSAFE, restructures=True))
+        yield ctx.finding(
+            line_start,
+            line_end,
+            "a License section in the README; the license belongs in a license file",
+            fix=Fix((Edit(start, end, ""),), Applicability.UNSAFE, restructures=True),
+        )

@@ -31,11 +31,22 @@ def link_error(ctx: Context) -> Iterator[Finding]:
     for link, verdict in link_verdicts(ctx, (ERROR, BOT_WALL, REFUSED)):
         entry = ctx.entry_at(link.start)
         if verdict.kind == REFUSED:
-            yield ctx.finding(link.start, link.end, f"link '{link.text}' was not checked: {verdict.detail}",
-                              severity=Severity.INFO, entry=entry)
+            yield ctx.finding(
+                link.start,
+                link.end,
+                f"link '{link.text}' was not checked: {verdict.detail}",
+                severity=Severity.INFO,
+                entry=entry,
+            )
         elif verdict.kind == BOT_WALL:
-            yield ctx.finding(link.start, link.end, f"link '{link.text}' could not be verified: {host_of(link.url)} refuses bots",
-                              severity=Severity.INFO, entry=entry)
+            yield ctx.finding(
+                link.start,
+                link.end,
+                f"link '{link.text}' could not be verified: {host_of(link.url)} refuses bots",
+                severity=Severity.INFO,
+                entry=entry,
+            )
         else:
-            yield ctx.finding(link.start, link.end, f"link '{link.text}' could not be checked: {verdict.detail}",
-                              entry=entry)
+            yield ctx.finding(
+                link.start, link.end, f"link '{link.text}' could not be checked: {verdict.detail}", entry=entry
+            )

@@ -114,7 +114,8 @@ def _column_outliers(ctx: Context) -> Iterator[Finding]:
             for row, link in links:
                 if strip_www(host_of(link.url)) == odd:
                     yield ctx.finding(
-                        link.start, link.end,
+                        link.start,
+                        link.end,
                         f"link '{link.text}' goes to {odd}, but the column is {header} and every other link in it goes to {common}",
                         entry=entry_name(row),
                     )

@@ -68,8 +68,13 @@ def list_marker_space(ctx: Context) -> Iterator[Finding]:
         for stray in strays:
             at = _after_marker(doc, stray)
             applicability = Applicability.SAFE if stray.line in made_items else Applicability.UNSAFE
-            yield ctx.finding(at - 1, at, f"'{stray.marker}' with no space after it is not a list marker",
-                              fix=Fix((Edit(at, at, " "),), applicability, restructures=True), entry=ctx.entry_at(at))
+            yield ctx.finding(
+                at - 1,
+                at,
+                f"'{stray.marker}' with no space after it is not a list marker",
+                fix=Fix((Edit(at, at, " "),), applicability, restructures=True),
+                entry=ctx.entry_at(at),
+            )
 
 
 def _after_marker(doc: Document, stray: _Stray) -> int:
@@ -164,8 +169,9 @@ def _joins_its_list(doc: Document, paragraph: Node, run: list[_Stray]) -> bool:
         return False  # prose above it: a sentence may go on '-[…' (only a list item's text is sure)
     siblings = container.children
     at = siblings.index(paragraph)
-    return _joins_alike(doc, siblings[at - 1] if at else None, siblings[at + 1] if at + 1 < len(siblings) else None,
-                        marker, run)
+    return _joins_alike(
+        doc, siblings[at - 1] if at else None, siblings[at + 1] if at + 1 < len(siblings) else None, marker, run
+    )
 
 
 def _joins_alike(doc: Document, before: Node | None, after: Node | None, marker: str, run: list[_Stray]) -> bool:
@@ -177,8 +183,11 @@ def _joins_alike(doc: Document, before: Node | None, after: Node | None, marker:
             stray = _NO_SPACE.match(doc.lines[node.map[0]])
             if stray is not None and stray.group("marker") == marker:
                 return False
-    joined = [node for node in (before, after)
-              if node is not None and node.type == "bullet_list" and node.token.markup == marker and node.map]
+    joined = [
+        node
+        for node in (before, after)
+        if node is not None and node.type == "bullet_list" and node.token.markup == marker and node.map
+    ]
     if not joined:
         return True
     gap = before in joined or (after in joined and after.map is not None and after.map[0] != run[-1].line + 1)
@@ -192,8 +201,13 @@ def _continues_an_item(doc: Document, item: Node, prefix: str, marker: str) -> b
     item holds is indented to its content, so `_nothing_falls_in` has refused it."""
     items = item.parent
     sibling = _ITEM_PREFIX.match(doc.lines[item.map[0]]) if item.map else None
-    return (items is not None and items.type == "bullet_list" and items.token.markup == marker
-            and sibling is not None and sibling.group("prefix") == prefix)
+    return (
+        items is not None
+        and items.type == "bullet_list"
+        and items.token.markup == marker
+        and sibling is not None
+        and sibling.group("prefix") == prefix
+    )
 
 
 def _quotes(prefix: str) -> str:
@@ -212,7 +226,9 @@ def _quote_depth(node: Node) -> int:
 
 def _loose(items: Node) -> bool:
     """Does the list render loose (its items' text in paragraphs)?"""
-    return any(not child.token.hidden for item in items.children for child in item.children if child.type == "paragraph")
+    return any(
+        not child.token.hidden for item in items.children for child in item.children if child.type == "paragraph"
+    )
 
 
 def _nothing_falls_in(doc: Document, line: int, prefix: str) -> bool:

@@ -55,19 +55,31 @@ def list_numbering(ctx: Context) -> Iterator[Finding]:
         line = bad_map[0] + 1
         start, end = doc.line_span(line)
         what = "repeats" if numbers[bad] in numbers[:bad] else "skips"
-        message = f"list numbering {what} at item {numbers[bad]} (expected {expected[bad]}); the list runs {_ranges(numbers)}"
+        message = (
+            f"list numbering {what} at item {numbers[bad]} (expected {expected[bad]}); the list runs {_ranges(numbers)}"
+        )
         changed = len({doc.position(edit.start)[0] for edit in edits})
         following = _next_start(tokens, index)
         if following is not None and following == numbers[-1] + 1 and expected[-1] >= following:
             # the next list goes on from this one's last number: renumbering this one
             # alone would make the two overlap
-            yield ctx.finding(start, end, f"{message}; the next list goes on from {numbers[-1]} at {following}, so "
-                              "renumbering this one alone would repeat its numbers", fix=Fix.unsafe(*edits))
+            yield ctx.finding(
+                start,
+                end,
+                f"{message}; the next list goes on from {numbers[-1]} at {following}, so "
+                "renumbering this one alone would repeat its numbers",
+                fix=Fix.unsafe(*edits),
+            )
             continue
         if changed > ctx.option("max-safe-lines"):
-            yield ctx.finding(start, end, f"{message}; renumbering would change {changed} lines that GitHub shows "
-                              "numbered anyway: `fix --unsafe-fixes` does it", severity=Severity.INFO,
-                              fix=Fix.unsafe(*edits))
+            yield ctx.finding(
+                start,
+                end,
+                f"{message}; renumbering would change {changed} lines that GitHub shows "
+                "numbered anyway: `fix --unsafe-fixes` does it",
+                severity=Severity.INFO,
+                fix=Fix.unsafe(*edits),
+            )
             continue
         yield ctx.finding(start, end, message, fix=Fix.safe(*edits) if edits else None)
 

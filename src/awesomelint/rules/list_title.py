@@ -41,5 +41,10 @@ def list_title(ctx: Context) -> Iterator[Finding]:
     extras = top[1:] if title_heading(doc) is not None else top  # titled in HTML: every '# ' is a section
     for heading in extras:
         start, end = doc.line_span(heading.line)
-        yield ctx.finding(start, end, f"another top-level heading ('{heading.text}'); the list's title is its only "
-                          "'# ' heading — sections are '##'", severity=Severity.INFO)
+        yield ctx.finding(
+            start,
+            end,
+            f"another top-level heading ('{heading.text}'); the list's title is its only "
+            "'# ' heading — sections are '##'",
+            severity=Severity.INFO,
+        )

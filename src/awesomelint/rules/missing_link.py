@@ -42,8 +42,11 @@ def missing_link(ctx: Context) -> Iterator[Finding]:
     broken = [b.start for b in broken_links(doc)]
     linkless = linkless_tables(ctx.entries)
     link_columns = _link_columns(ctx.entries)
-    candidates = [entry for entry in ctx.entries if _reportable(doc, entry, linkless)
-                  and not _nothing_to_link(entry, link_columns)]
+    candidates = [
+        entry
+        for entry in ctx.entries
+        if _reportable(doc, entry, linkless) and not _nothing_to_link(entry, link_columns)
+    ]
     deliberate = _unlinked_by_convention(doc, candidates)
     for entry in candidates:
         if entry.line in deliberate:

@@ -55,5 +55,10 @@ def missing_scheme(ctx: Context) -> Iterator[Finding]:
             continue
         edit = dest_edit(ctx.doc, link, "https://" + link.url)
         fix = None if edit is None else Fix.safe(edit) if host_matches(host, hosts) else Fix.unsafe(edit)
-        yield ctx.finding(link.start, link.end, f"link '{link.text}' has no scheme, so GitHub reads '{link.url}' as a file path; add https://",
-                          fix=fix, entry=ctx.entry_at(link.start))
+        yield ctx.finding(
+            link.start,
+            link.end,
+            f"link '{link.text}' has no scheme, so GitHub reads '{link.url}' as a file path; add https://",
+            fix=fix,
+            entry=ctx.entry_at(link.start),
+        )

@@ -93,10 +93,13 @@ def mixed_script(ctx: Context) -> Iterator[Finding]:
 
 def _finding(ctx: Context, start: int, end: int, word: str, slips: list[tuple[int, str]]) -> Finding:
     edits = [Edit(start + index, start + index + 1, latin) for index, latin in slips]
-    named = "; ".join(f"U+{ord(word[index]):04X} {unicodedata.name(word[index], '?')} looks like Latin '{latin}'"
-                      for index, latin in slips)
-    return ctx.finding(start, end, f"'{word}' mixes scripts: {named}", fix=Fix.unsafe(*edits),
-                       entry=ctx.entry_at(start))
+    named = "; ".join(
+        f"U+{ord(word[index]):04X} {unicodedata.name(word[index], '?')} looks like Latin '{latin}'"
+        for index, latin in slips
+    )
+    return ctx.finding(
+        start, end, f"'{word}' mixes scripts: {named}", fix=Fix.unsafe(*edits), entry=ctx.entry_at(start)
+    )
 
 
 def _worth_asking(word: str) -> bool:
@@ -193,4 +196,3 @@ def _not_seen(doc: Document, links: list[Link]) -> Spans:
         elif link.dest is not None:
             spans.append((link.dest[0], link.end))
     return Spans.merged(spans)
-

@@ -145,7 +145,9 @@ def _emoji(char: str) -> bool:
     if not char:
         return False
     code = ord(char)
-    return code == 0xFE0F or (unicodedata.category(char) in ("So", "Sk") and (code >= 0x1F000 or 0x2600 <= code <= 0x27BF))
+    return code == 0xFE0F or (
+        unicodedata.category(char) in ("So", "Sk") and (code >= 0x1F000 or 0x2600 <= code <= 0x27BF)
+    )
 
 
 _PICTOGRAPHS = ((0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x2600, 0x27BF))
@@ -224,7 +226,9 @@ def repair_line(line: str) -> tuple[str, bool, bool]:
     pieces: list[str] = []
     position = 0
     for match in _RUN.finditer(text):
-        repaired = _repair_run(match.group(), text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1])
+        repaired = _repair_run(
+            match.group(), text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        )
         if repaired is None:
             continue
         pieces.append(text[position : match.start()])
@@ -294,8 +298,9 @@ def _changes(line: str, repaired: str, gap: int = 3) -> list[tuple[int, int, str
     # prefix and suffix (a long line of many stretches is still diffed whole)
     head = len(commonprefix([line, repaired]))
     tail = len(commonprefix([line[head:][::-1], repaired[head:][::-1]]))
-    middle = difflib.SequenceMatcher(None, line[head : len(line) - tail], repaired[head : len(repaired) - tail],
-                                     autojunk=False)
+    middle = difflib.SequenceMatcher(
+        None, line[head : len(line) - tail], repaired[head : len(repaired) - tail], autojunk=False
+    )
     groups: list[list[int]] = []
     for tag, i1, i2, j1, j2 in middle.get_opcodes():
         if tag == "equal":

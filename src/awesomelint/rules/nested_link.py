@@ -37,9 +37,13 @@ def nested_link(ctx: Context) -> Iterator[Finding]:
         if not broken.candidates:  # '[BioRxiv](DoubletDecon: Cell-State Aware …)': no address to keep
             words = ctx.doc.text[broken.start : broken.end].split("](", 1)[-1][:-1]
             shown = words if len(words) <= 60 else words[:59] + "…"
-            yield ctx.finding(broken.start, broken.end,
-                              f"{_name(broken)} has words where its address belongs ('{shown}'), so GitHub shows "
-                              "it all as plain text", entry=entry)
+            yield ctx.finding(
+                broken.start,
+                broken.end,
+                f"{_name(broken)} has words where its address belongs ('{shown}'), so GitHub shows "
+                "it all as plain text",
+                entry=entry,
+            )
             continue
         target, clear = choose_target(broken)
         urls = " and ".join(url for url, _ in broken.candidates)
@@ -59,7 +63,11 @@ def nested_link(ctx: Context) -> Iterator[Finding]:
 
 def _name(broken: BrokenLink) -> str:
     """How a message names the link: by its text, or as the badge link it is."""
-    return f"link '{broken.text}'" if broken.text.strip() and not broken.text.lstrip().startswith("![") else "the badge link"
+    return (
+        f"link '{broken.text}'"
+        if broken.text.strip() and not broken.text.lstrip().startswith("![")
+        else "the badge link"
+    )
 
 
 def choose_target(broken: BrokenLink) -> tuple[str, bool]:

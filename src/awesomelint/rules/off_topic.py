@@ -140,8 +140,11 @@ def units_of(entries: list[Entry]) -> list[Unit]:
     for index, entry in enumerate(entries):
         section = tuple(entry.section)
         units.append(Unit(index, section, _entry_text(entry), entry.title, host(entry)))
-        units.extend(Unit(index, section, key, key, site(value), link=True)
-                     for key, value in entry.fields.items() if _worded_link(key, value))
+        units.extend(
+            Unit(index, section, key, key, site(value), link=True)
+            for key, value in entry.fields.items()
+            if _worded_link(key, value)
+        )
     return units
 
 
@@ -160,7 +163,10 @@ def _subject_texts(doc: Document, entries: list[Entry]) -> tuple[str, str]:
 
 def _navigation(inline: Token) -> bool:
     """A table-of-contents line: it links within the page and says nothing of its own."""
-    return any(c.type == "link_open" and SAME_PAGE.match(str(c.attrs.get("href", ""))) is not None for c in inline.children or ())
+    return any(
+        c.type == "link_open" and SAME_PAGE.match(str(c.attrs.get("href", ""))) is not None
+        for c in inline.children or ()
+    )
 
 
 def _lone_bar(entries: int, threshold: float) -> float:
@@ -182,8 +188,9 @@ def _sections(entries: Sequence[_Placed]) -> dict[tuple, list[int]]:
     return sections
 
 
-def _section_offset(members: range, entries: Sequence[_Placed], sections: dict[tuple, list[int]],
-                    z: dict[int, float]) -> float | None:
+def _section_offset(
+    members: range, entries: Sequence[_Placed], sections: dict[tuple, list[int]], z: dict[int, float]
+) -> float | None:
     """How far below the list's typical entry the rest of these entries' section sits
     (robust z, 0 when not below): a section that is all unusual — cities under
     "Conferences" — has a subject of its own, and its entries are judged against it.
@@ -193,8 +200,9 @@ def _section_offset(members: range, entries: Sequence[_Placed], sections: dict[t
     return min(0.0, median(rest)) if len(rest) >= RUN_LENGTH else None
 
 
-def _section_own(members: range, entries: Sequence[_Placed], sections: dict[tuple, list[int]], z: dict[int, float],
-                 tolerance: float) -> bool:
+def _section_own(
+    members: range, entries: Sequence[_Placed], sections: dict[tuple, list[int]], z: dict[int, float], tolerance: float
+) -> bool:
     """Whether a run belongs to its section rather than stands out of it: too few others
     remain to tell, or the rest of the section sits more than `tolerance` below typical."""
     offset = _section_offset(members, entries, sections, z)
@@ -211,8 +219,9 @@ def _in_sorted_section(members: range, entries: Sequence[_Placed], sections: dic
     return True
 
 
-def _most_of_section(members: list[int], entries: Sequence[_Placed], sections: dict[tuple, list[int]],
-                     share: float = 0.5) -> bool:
+def _most_of_section(
+    members: list[int], entries: Sequence[_Placed], sections: dict[tuple, list[int]], share: float = 0.5
+) -> bool:
     """Whether these entries are most of their section (more than ``share`` of it): then
     they are its theme (awesome-go's Conferences are eleven cities in a row), not a block
     pasted into it."""
@@ -226,8 +235,12 @@ def _runs(flags: list[bool], length: int, entries: Sequence[_Placed] | None = No
     of the maintainer's sections are two sections' odd ends)."""
     runs, start = [], None
     for index, flag in enumerate([*flags, False]):
-        new_section = (entries is not None and start is not None and index < len(entries)
-                       and entries[index].section != entries[start].section)
+        new_section = (
+            entries is not None
+            and start is not None
+            and index < len(entries)
+            and entries[index].section != entries[start].section
+        )
         if start is not None and (not flag or new_section):
             if index - start >= length:
                 runs.append(range(start, index))
@@ -295,8 +308,13 @@ def _title_words(doc: Document, stop: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
-def list_model(doc: Document, entries: list[Entry], topic: Iterable[str] = (), allow: Iterable[str] = (),
-               units: list[Unit] | None = None) -> TopicModel:
+def list_model(
+    doc: Document,
+    entries: list[Entry],
+    topic: Iterable[str] = (),
+    allow: Iterable[str] = (),
+    units: list[Unit] | None = None,
+) -> TopicModel:
     """The word model of a list: its units (entries and their worded sub-links) without
     the words nearly all of them write, its sections and their headings, and its title,
     intro and headings."""
@@ -344,8 +362,8 @@ Foundation models for computational pathology: whole-slide images, tissue, tumou
     severity=Severity.WARNING,
     fix=FixAvailability.NONE,
     bad="- [A scan-specific unsupervised method for parallel MRI reconstruction via implicit neural representation](https://arxiv.org/abs/2210.10439) - k-space coordinates and network weights.\n"
-        "  - Authors: Wenqi Huang, Hongwei Bran Li, Jiazhen Pan, Gastao Cruz, Daniel Rueckert, Kerstin Hammernik\n"
-        "  - Publication Date: 2022-10-19",
+    "  - Authors: Wenqi Huang, Hongwei Bran Li, Jiazhen Pan, Gastao Cruz, Daniel Rueckert, Kerstin Hammernik\n"
+    "  - Publication Date: 2022-10-19",
     good="- [A whole-slide foundation model for digital pathology from real-world data](https://www.nature.com/articles/s41586-024-07441-w) - Prov-GigaPath on pathology slides.",
     setting=EXAMPLE_SETTING,
     options={"topic": [], "allow": [], "threshold": DEFAULT_THRESHOLD},
@@ -393,8 +411,13 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
         entry = entries[i]
         about = f"; it is about {', '.join(score.terms)}" if score.terms else ""
         neighbour = _nearest_on_topic(i, set(scored), flagged)
-        nearest = "" if neighbour is None else (
-            f", its nearest on-topic neighbour {entries[neighbour].title[:40]!r} {scores[scored[neighbour]].score:.2f}")
+        nearest = (
+            ""
+            if neighbour is None
+            else (
+                f", its nearest on-topic neighbour {entries[neighbour].title[:40]!r} {scores[scored[neighbour]].score:.2f}"
+            )
+        )
         yield ctx.finding(
             entry.start,
             ctx.doc.line_span(entry.line)[1],
@@ -419,7 +442,7 @@ def _by_entry(units: list[Unit], reasons: Reasons) -> dict[int, int]:
 
 
 def _run_names(run: Sequence[int], units: list[Unit]) -> str:
-    """"3 neighbouring entries", or "4 neighbouring entries and links" when sub-links
+    """ "3 neighbouring entries", or "4 neighbouring entries and links" when sub-links
     of an entry are among them."""
     return f"{len(run)} neighbouring entries" + (" and links" if any(units[u].link for u in run) else "")
 
@@ -444,8 +467,14 @@ class _Scale:
         return floor * self.strictness * self.model.depth(index)
 
 
-def _lone_outliers(entries: list[Entry], units: list[Unit], sections: dict[tuple, list[int]], scores: list[EntryScore],
-                   form: FormModel, scale: _Scale) -> Reasons:
+def _lone_outliers(
+    entries: list[Entry],
+    units: list[Unit],
+    sections: dict[tuple, list[int]],
+    scores: list[EntryScore],
+    form: FormModel,
+    scale: _Scale,
+) -> Reasons:
     """Two kinds of evidence, each of which an on-topic entry shows now and then, but
     seldom both: words English explains better than the list does, and a form (how it
     is written, where it links; see `formmodel`) few other entries have.
@@ -459,8 +488,9 @@ def _lone_outliers(entries: list[Entry], units: list[Unit], sections: dict[tuple
     more than English does tie an entry to the list however odd the rest of its words
     are ("SAR imagery" under "SAR" in a satellite list)."""
     topical = {u: scores[u].topical() for u in scale.z}
-    words = _Scale(scale.model, [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))], list(scale.z),
-                   scale.threshold)
+    words = _Scale(
+        scale.model, [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))], list(scale.z), scale.threshold
+    )
     candidates = {}
     for u, z in words.z.items():
         unit, score = units[u], scores[u]
@@ -495,15 +525,23 @@ def _anchored(score: EntryScore) -> bool:
     return sum(1 for ratio in score.ratios.values() if ratio >= ANCHOR_RATIO) >= ANCHORS
 
 
-def _pasted_runs(entries: list[Entry], units: list[Unit], sections: dict[tuple, list[int]], model: TopicModel,
-                 scores: list[EntryScore], form: FormModel, scale: _Scale, found: set[int]) -> Reasons:
+def _pasted_runs(
+    entries: list[Entry],
+    units: list[Unit],
+    sections: dict[tuple, list[int]],
+    model: TopicModel,
+    scores: list[EntryScore],
+    form: FormModel,
+    scale: _Scale,
+    found: set[int],
+) -> Reasons:
     """A pasted block vouches for itself ("scans", "patients"): a run of below-typical
     units is scored again without the run, on the list's own scale. Three or more far
     below typical are a pasted block; so are three or more less far below whose form,
     judged without the run too, few entries of the list share."""
     reasons = {}
     below = [scale.z.get(i, 0.0) < 0 and i not in found for i in range(len(units))]  # a block found already is not
-    for run in _runs(below, RUN_LENGTH, units):                                         # its neighbours' evidence
+    for run in _runs(below, RUN_LENGTH, units):  # its neighbours' evidence
         if _section_own(run, units, sections, scale.z, 0.0) or _in_sorted_section(run, units, sections):
             continue  # too little of the section left to tell, a section all unusual, or sorted: the maintainers' own
         alone = {i: model.score(i, left_out=tuple(run)) for i in run}
@@ -511,8 +549,12 @@ def _pasted_runs(entries: list[Entry], units: list[Unit], sections: dict[tuple, 
         far_out = [i for i in foreign if scale.of(alone[i]) <= -(scale.lone_bar - RUN_RELIEF)]
         block = tuple(dict.fromkeys(units[i].entry for i in run))
         odd = {e: _odd_peers(form, form.oddness_of(e, block), len(entries)) is not None for e in block}
-        odd_form = [i for i in foreign if odd[units[i].entry] and scale.of(alone[i]) <= -RUN_FORM_BAR * scale.strictness]
-        if (len(far_out) >= RUN_LENGTH or len(odd_form) >= RUN_LENGTH) and not _most_of_section(foreign, units, sections):
+        odd_form = [
+            i for i in foreign if odd[units[i].entry] and scale.of(alone[i]) <= -RUN_FORM_BAR * scale.strictness
+        ]
+        if (len(far_out) >= RUN_LENGTH or len(odd_form) >= RUN_LENGTH) and not _most_of_section(
+            foreign, units, sections
+        ):
             # a pasted block, then: every unit of the run that the list without it does
             # not explain belongs to it, not only the farthest out; but an odd entry of
             # the list next to it, which shares nothing with it, is left to the lone test
@@ -542,8 +584,10 @@ def _one_site_blocks(units: list[Unit], model: TopicModel, scale: _Scale) -> Rea
             foreign = [i for i in run if i in scale.z and alone[i].score <= -scale.floor(i, RUN_FLOOR)]
             if len(foreign) >= RUN_LENGTH:
                 # the site ties the block together: all of it goes, not only its most foreign words
-                why = (f"one of {_run_names(run, units)} linking to {units[start].site}, which no other entry "
-                       "links to, whose words are rare in this list")
+                why = (
+                    f"one of {_run_names(run, units)} linking to {units[start].site}, which no other entry "
+                    "links to, whose words are rare in this list"
+                )
                 reasons.update({i: (why, alone[i]) for i in run})
         start = end
     return reasons
@@ -558,39 +602,56 @@ def _vouched(with_run: EntryScore, without_run: EntryScore, scale: _Scale) -> bo
 def neighbourhood_scores(model: TopicModel, indices: list[int]) -> dict[int, EntryScore]:
     """Each unit scored against the list without the NEIGHBOURHOOD units either side."""
     count = len(model.bags)
-    return {i: model.score(i, left_out=tuple(range(max(0, i - NEIGHBOURHOOD), min(count, i + NEIGHBOURHOOD + 1))))
-            for i in indices}
+    return {
+        i: model.score(i, left_out=tuple(range(max(0, i - NEIGHBOURHOOD), min(count, i + NEIGHBOURHOOD + 1))))
+        for i in indices
+    }
 
 
-def _unexplained_neighbourhoods(units: list[Unit], sections: dict[tuple, list[int]], model: TopicModel,
-                                scores: list[EntryScore], evidence: list[int], scale: _Scale,
-                                found: set[int]) -> Reasons:
+def _unexplained_neighbourhoods(
+    units: list[Unit],
+    sections: dict[tuple, list[int]],
+    model: TopicModel,
+    scores: list[EntryScore],
+    evidence: list[int],
+    scale: _Scale,
+    found: set[int],
+) -> Reasons:
     """Each unit scored without its neighbours: a pasted block can no longer vouch for
     itself, wherever its entries fall. Three or more neighbours far below the list's
     typical such score, in a section whose other entries are not, are a pasted block."""
     alone = neighbourhood_scores(model, evidence)
     apart = _Scale(model, [alone.get(i, NO_SCORE) for i in range(len(units))], evidence, scale.threshold)
     bar = NEIGHBOURHOOD_BAR * scale.strictness
-    low = [i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR) and i not in found
-           for i in range(len(units))]
+    low = [
+        i in apart.z and apart.z[i] <= -bar and alone[i].score <= -scale.floor(i, RUN_FLOOR) and i not in found
+        for i in range(len(units))
+    ]
     reasons = {}
     for run in _runs(low, RUN_LENGTH, units):
-        if (_section_own(run, units, sections, apart.z, SECTION_TOLERANCE * scale.strictness)
-                or _in_sorted_section(run, units, sections)):
+        if _section_own(run, units, sections, apart.z, SECTION_TOLERANCE * scale.strictness) or _in_sorted_section(
+            run, units, sections
+        ):
             continue  # too little of the section left to tell, or a section all unusual: the maintainers' own
         # the block's units are the ones it vouches for; a low-scoring entry of the
         # section next to it gains nothing from it, and is left to the lone test
         without_run = {i: model.score(i, left_out=tuple(run)) for i in run}
-        foreign = [i for i in run if without_run[i].score <= -scale.floor(i, RUN_FLOOR)
-                   and apart.of(without_run[i]) <= -bar and _vouched(scores[i], without_run[i], scale)]
+        foreign = [
+            i
+            for i in run
+            if without_run[i].score <= -scale.floor(i, RUN_FLOOR)
+            and apart.of(without_run[i]) <= -bar
+            and _vouched(scores[i], without_run[i], scale)
+        ]
         if len(foreign) >= RUN_LENGTH and not _most_of_section(foreign, units, sections):
             why = f"one of {_run_names(foreign, units)} whose words the rest of the list does not use"
             reasons.update({i: (why, alone[i]) for i in foreign})
     return reasons
 
 
-def _foreign_templates(entries: list[Entry], units: list[Unit], model: TopicModel, scores: list[EntryScore],
-                       scale: _Scale) -> Reasons:
+def _foreign_templates(
+    entries: list[Entry], units: list[Unit], model: TopicModel, scores: list[EntryScore], scale: _Scale
+) -> Reasons:
     """A block with fields of its own whose words are typical of the list only because
     the block itself is in it; otherwise it is a section with a template of its own."""
     own = {unit.entry: u for u, unit in enumerate(units) if not unit.link}
@@ -602,8 +663,10 @@ def _foreign_templates(entries: list[Entry], units: list[Unit], model: TopicMode
         without_block = fmean(s.score for s in alone)
         with_block = fmean(scores[u].score for u in block_units)
         if without_block <= 0 and with_block - without_block >= FLOOR * scale.strictness:
-            why = (f"one of {len(block)} consecutive entries with fields ({', '.join(sorted(keys))}) "
-                   "and words the rest of the list does not use")
+            why = (
+                f"one of {len(block)} consecutive entries with fields ({', '.join(sorted(keys))}) "
+                "and words the rest of the list does not use"
+            )
             reasons.update({u: (why, score) for u, score in zip(block_units, alone)})
     return reasons
 

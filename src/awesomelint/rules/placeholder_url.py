@@ -51,16 +51,20 @@ def placeholder_url(ctx: Context) -> Iterator[Finding]:
             edit = dest_edit(ctx.doc, link, filled)
             fix = Fix.unsafe(edit) if edit else None
         yield ctx.finding(
-            link.start, link.end, f"link '{link.text}' points to {reason} ({link.url or 'nothing'})",
-            fix=fix, entry=entry,
+            link.start,
+            link.end,
+            f"link '{link.text}' points to {reason} ({link.url or 'nothing'})",
+            fix=fix,
+            entry=entry,
         )
     for broken in broken_links(ctx.doc):
         for url, offset in broken.candidates:
             reason = placeholder_reason(url, patterns, hosts)
             if reason and offset not in seen:
                 entry = ctx.entry_at(offset)
-                yield ctx.finding(offset, offset + len(url), f"broken link '{broken.text}' holds {reason} ({url})",
-                                  entry=entry)
+                yield ctx.finding(
+                    offset, offset + len(url), f"broken link '{broken.text}' holds {reason} ({url})", entry=entry
+                )
     yield from _placeholder_texts(ctx)
 
 
@@ -91,6 +95,9 @@ def _placeholder_texts(ctx: Context) -> Iterator[Finding]:
                     found = ctx.doc.text.find(value, start, end)
                     if found < 0:
                         continue
-                    yield ctx.finding(found, found + len(value),
-                                      f"'{value}' stands where the {header} link belongs; link it or use the table's empty marker",
-                                      entry=entry_name(row))
+                    yield ctx.finding(
+                        found,
+                        found + len(value),
+                        f"'{value}' stands where the {header} link belongs; link it or use the table's empty marker",
+                        entry=entry_name(row),
+                    )

@@ -41,5 +41,10 @@ def redirected_link(ctx: Context) -> Iterator[Finding]:
             edit = dest_edit(ctx.doc, link, target)
             if edit:
                 fix = (Fix.safe if _same_site(link.url, target) else Fix.unsafe)(edit)
-        yield ctx.finding(link.start, link.end, f"link '{link.text}' moved permanently to {target} ({verdict.detail})",
-                          fix=fix, entry=entry)
+        yield ctx.finding(
+            link.start,
+            link.end,
+            f"link '{link.text}' moved permanently to {target} ({verdict.detail})",
+            fix=fix,
+            entry=entry,
+        )

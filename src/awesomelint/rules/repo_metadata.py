@@ -44,7 +44,11 @@ def repo_metadata(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(start, end, f"{metadata.name} has no description on GitHub")
     missing = [t for t in _TOPICS if t not in metadata.topics]
     if missing:
-        yield ctx.finding(start, end, f"{metadata.name} lacks the GitHub topic{'s' if len(missing) > 1 else ''} "
-                          + " and ".join(f"'{t}'" for t in missing))
+        yield ctx.finding(
+            start,
+            end,
+            f"{metadata.name} lacks the GitHub topic{'s' if len(missing) > 1 else ''} "
+            + " and ".join(f"'{t}'" for t in missing),
+        )
     if metadata.license is None:
         yield ctx.finding(start, end, f"GitHub detects no license in {metadata.name}")

@@ -54,18 +54,25 @@ def table_shape(ctx: Context) -> Iterator[Finding]:
                 missing = count - len(cells)
                 lone_pipe = text.strip(" \t>") == "|"  # opening or closing? no fix can be sure
                 fix = None if grid or lone_pipe else Fix.safe(_pad(doc, line, missing, marker))
-                yield ctx.finding(start, end, f"row has {len(cells)} cells but the header has {count}; {missing} missing", fix=fix)
+                yield ctx.finding(
+                    start, end, f"row has {len(cells)} cells but the header has {count}; {missing} missing", fix=fix
+                )
             elif len(cells) > count and count and not any(c.text for c in cells[count:]):
                 # "| a | b | |": an empty cell past the header, hidden by GitHub and harmless
                 trailing = text.rstrip().endswith("|")
                 edit = Edit(start + cells[count - 1].raw_end, end, "|" if trailing else "")
-                yield ctx.finding(start + cells[count - 1].raw_end, end,
-                                  f"row ends in {len(cells) - count} empty cell{'s' * (len(cells) - count > 1)} past the header's {count}",
-                                  severity=Severity.INFO, fix=Fix.safe(edit))
+                yield ctx.finding(
+                    start + cells[count - 1].raw_end,
+                    end,
+                    f"row ends in {len(cells) - count} empty cell{'s' * (len(cells) - count > 1)} past the header's {count}",
+                    severity=Severity.INFO,
+                    fix=Fix.safe(edit),
+                )
             elif len(cells) > count:
                 extra = " | ".join(c.text for c in cells[count:])
                 yield ctx.finding(
-                    start, end,
+                    start,
+                    end,
                     f"row has {len(cells)} cells but the header has {count}; GitHub hides the extra: '{extra[:60]}'",
                 )
 

@@ -56,10 +56,14 @@ def term_spelling(ctx: Context) -> Iterator[Finding]:
             if doc.in_code(start) or doc.in_html(start) or doc.text[start:end] != match.group(0):
                 continue
             around = [link for link in links if link.start <= start < link.end]
-            if any(link.kind == "autolink" or (link.dest and link.dest[0] <= start < link.dest[1])
-                   for link in around):
+            if any(link.kind == "autolink" or (link.dest and link.dest[0] <= start < link.dest[1]) for link in around):
                 continue  # a URL
             if lower and around:
                 continue  # 'pytorch' in link text is the package's name
-            yield ctx.finding(start, end, f"'{match.group(0)}' is spelled '{right}'",
-                              fix=Fix.unsafe(Edit(start, end, right)), entry=ctx.entry_at(start))
+            yield ctx.finding(
+                start,
+                end,
+                f"'{match.group(0)}' is spelled '{right}'",
+                fix=Fix.unsafe(Edit(start, end, right)),
+                entry=ctx.entry_at(start),
+            )

@@ -34,5 +34,9 @@ def toc_position(ctx: Context) -> Iterator[Finding]:
     before = [h for h in ctx.doc.derived(headings_of) if h.line < place and h is not title and h.level > 1]
     if before:
         start, end = ctx.doc.line_span(place)
-        yield ctx.finding(start, end, f"the table of contents comes after '{before[0].text}' (line {before[0].line}); "
-                          "it should be the first section")
+        yield ctx.finding(
+            start,
+            end,
+            f"the table of contents comes after '{before[0].text}' (line {before[0].line}); "
+            "it should be the first section",
+        )

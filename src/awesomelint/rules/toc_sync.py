@@ -65,7 +65,9 @@ class _Sync:
     elsewhere: set[int] = field(default_factory=set)  # id(item) of items pointing at an HTML anchor, not a heading
     by_name: set[int] = field(default_factory=set)  # id(item) of items whose anchor misses, matched by their text
     renamed: set[int] = field(default_factory=set)  # id(item) of items whose label drifted from their heading
-    slipped: set[int] = field(default_factory=set)  # id(item) of items whose anchor missed the heading their label names
+    slipped: set[int] = field(
+        default_factory=set
+    )  # id(item) of items whose anchor missed the heading their label names
     repointed: dict[int, str] = field(default_factory=dict)  # id(item) -> its link pointed at the heading it names
     added: list[Heading] = field(default_factory=list)  # headings the rewrite adds items for
     rendered: set[int] = field(default_factory=set)  # token_index of the headings the rewrite lists
@@ -73,10 +75,13 @@ class _Sync:
 
     def run(self) -> None:
         self.resolve_items()
-        self.navigated = {heading.token_index for first, _, targets in navigation_lists(self.doc)
-                          if not self.toc.holds_line(first) for heading in targets}
-        self.compare([(("list", n), toc_list.items) for n, toc_list in enumerate(self.toc.lists)],
-                     self.top_expected())
+        self.navigated = {
+            heading.token_index
+            for first, _, targets in navigation_lists(self.doc)
+            if not self.toc.holds_line(first)
+            for heading in targets
+        }
+        self.compare([(("list", n), toc_list.items) for n, toc_list in enumerate(self.toc.lists)], self.top_expected())
 
     # --- what each item stands for ----------------------------------------------
 
@@ -126,7 +131,9 @@ class _Sync:
         """The heading among ``scope`` that the item's label names (whole, or with
         words added), nearest to the one its anchor reaches; None when none is, or two
         are equally near."""
-        found = [(len(name), h) for h in scope if h is not anchored and (name := names_within(item.text, h)) is not None]
+        found = [
+            (len(name), h) for h in scope if h is not anchored and (name := names_within(item.text, h)) is not None
+        ]
         if not found:
             return None
         longest = max(length for length, _ in found)
@@ -178,16 +185,23 @@ class _Sync:
                 break
             span.append(heading)
         inside = {h.token_index for h in span}
-        levels = [self.resolved[id(i)].level for i in items
-                  if id(i) in self.resolved and self.resolved[id(i)].token_index in inside]
+        levels = [
+            self.resolved[id(i)].level
+            for i in items
+            if id(i) in self.resolved and self.resolved[id(i)].token_index in inside
+        ]
         level = levels[0] if levels else min((h.level for h in span), default=0)
-        return self.wanted([h for h in span if h.level == level
-                            and (h.line > self.toc.last_line or h.token_index in self.listed)])
+        return self.wanted(
+            [h for h in span if h.level == level and (h.line > self.toc.last_line or h.token_index in self.listed)]
+        )
 
     def wanted(self, headings: list[Heading]) -> list[Heading]:
         own = self.toc.group_headings | {self.toc.heading.token_index if self.toc.heading else -1}
-        return [h for h in headings if h.token_index in self.listed
-                or not (is_unlisted(h, self.doc) or h.token_index in own)]
+        return [
+            h
+            for h in headings
+            if h.token_index in self.listed or not (is_unlisted(h, self.doc) or h.token_index in own)
+        ]
 
     def problem(self, item: TocItem | None, message: str) -> None:
         if item is None:
@@ -209,25 +223,35 @@ class _Sync:
                 if index not in in_order:
                     self.problem(item, f"ToC item '{item.text}' is out of order (the headings come in another order)")
         # a heading the ToC lists at another level (a '### Services' listed as a top item) is not missing
-        missing = [h for h in expected if h.token_index not in matched and h.token_index not in self.listed
-                   and h.token_index not in self.navigated]
+        missing = [
+            h
+            for h in expected
+            if h.token_index not in matched and h.token_index not in self.listed and h.token_index not in self.navigated
+        ]
         owners = self.owners(held, expected, position, len(matched))
         for heading in missing:
             if heading.token_index not in owners:
                 continue  # a partial ToC leaves it out on purpose
             owner = owners[heading.token_index]
-            before = [i for kept in (held if owner is None else [held[owner]]) for p, i in kept
-                      if p < position[heading.token_index]]
+            before = [
+                i
+                for kept in (held if owner is None else [held[owner]])
+                for p, i in kept
+                if p < position[heading.token_index]
+            ]
             before.sort(key=lambda i: i.line)
             first_items = lists[owner if owner is not None else 0][1]
-            self.problem(before[-1] if before else (first_items[0] if first_items else None),
-                         f"ToC has no item for '{heading.text}' (line {heading.line})")
+            self.problem(
+                before[-1] if before else (first_items[0] if first_items else None),
+                f"ToC has no item for '{heading.text}' (line {heading.line})",
+            )
         for number, ((key, _), kept) in enumerate(zip(lists, held)):
             owned = {position[h.token_index] for h in missing if owners.get(h.token_index, -1) == number}
             self.targets[key] = [expected[p] for p in sorted({p for p, _ in kept} | owned)]
 
-    def match(self, items: tuple[TocItem, ...], expected: list[Heading], position: dict[int, int],
-              matched: set[int]) -> list[tuple[int, TocItem]]:
+    def match(
+        self, items: tuple[TocItem, ...], expected: list[Heading], position: dict[int, int], matched: set[int]
+    ) -> list[tuple[int, TocItem]]:
         """(position among the expected headings, item) of the items of one list that
         stand for one of them; the others are reported."""
         kept: list[tuple[int, TocItem]] = []
@@ -236,13 +260,22 @@ class _Sync:
                 continue
             heading = self.resolved.get(id(item))
             if heading is None:
-                same_name = next((h for h in expected if h.token_index not in matched
-                                  and h.token_index not in self.listed and h.named(item.text)), None)
+                same_name = next(
+                    (
+                        h
+                        for h in expected
+                        if h.token_index not in matched and h.token_index not in self.listed and h.named(item.text)
+                    ),
+                    None,
+                )
                 if same_name is None:
                     self.problem(item, f"ToC item '{item.text}' points at '#{item.fragment}', which no heading has")
                     continue
-                self.problem(item, f"ToC item '{item.text}' points at '#{item.fragment}', which no heading has; "
-                                   f"the heading's anchor is '#{same_name.slug}'")
+                self.problem(
+                    item,
+                    f"ToC item '{item.text}' points at '#{item.fragment}', which no heading has; "
+                    f"the heading's anchor is '#{same_name.slug}'",
+                )
                 self.resolved[id(item)] = same_name
                 self.listed.add(same_name.token_index)
                 self.by_name.add(id(item))
@@ -258,16 +291,20 @@ class _Sync:
             if id(item) in self.slipped:
                 anchored = resolve(self.doc, item.fragment).heading
                 where = f"'{anchored.text}' (line {anchored.line})" if anchored is not None else f"'#{item.fragment}'"
-                self.problem(item, f"ToC item '{item.text}' points at {where}, not at the heading its label names "
-                                   f"(line {heading.line}, '#{heading.slug}')")
+                self.problem(
+                    item,
+                    f"ToC item '{item.text}' points at {where}, not at the heading its label names "
+                    f"(line {heading.line}, '#{heading.slug}')",
+                )
             elif id(item) in self.renamed:
                 self.problem(item, f"ToC item '{item.text}' differs from its heading '{heading.name}'")
             if item.has_sublist:
                 self.compare([(("item", id(item)), item.children)], self.children_of(heading, item.children))
         return kept
 
-    def owners(self, held: list[list[tuple[int, TocItem]]], expected: list[Heading], position: dict[int, int],
-               matched: int) -> dict[int, int | None]:
+    def owners(
+        self, held: list[list[tuple[int, TocItem]]], expected: list[Heading], position: dict[int, int], matched: int
+    ) -> dict[int, int | None]:
         """Which list each unlisted heading belongs in: token_index -> list number, or
         None when the ToC means to list it but which of its lists is unclear (it lies
         between two groups). Headings a partial ToC leaves out are not keys."""
@@ -331,8 +368,9 @@ class _Sync:
             return ()  # more than doubled: the model does not explain this ToC well enough to grow it
         return tuple(edits)
 
-    def render(self, toc_list: TocList, expected: list[Heading], items: tuple[TocItem, ...], depth: int,
-               lines: list[str]) -> None:
+    def render(
+        self, toc_list: TocList, expected: list[Heading], items: tuple[TocItem, ...], depth: int, lines: list[str]
+    ) -> None:
         by_heading: dict[int, TocItem] = {}
         for listed in items:
             target = self.resolved.get(id(listed))
@@ -350,7 +388,9 @@ class _Sync:
             else:
                 self.added.append(heading)
                 prefix = _emoji_of(heading) + " " if self.emoji_prefixed and _emoji_of(heading) else ""
-                lines.append(f"{self.indent(toc_list, depth)}{self.marker(toc_list, depth)} {prefix}{self.link(heading)}")
+                lines.append(
+                    f"{self.indent(toc_list, depth)}{self.marker(toc_list, depth)} {prefix}{self.link(heading)}"
+                )
                 if self.new_items_nest(depth):
                     self.render(toc_list, self.children_of(heading), (), depth + 1, lines)
 
@@ -417,8 +457,11 @@ class _Sync:
         return self._nests[depth]
 
     def _items_nest(self, depth: int) -> bool:
-        with_children = [item for item in self.toc.walk() if item.depth == depth and id(item) in self.resolved
-                         and self.children_of(self.resolved[id(item)])]
+        with_children = [
+            item
+            for item in self.toc.walk()
+            if item.depth == depth and id(item) in self.resolved and self.children_of(self.resolved[id(item)])
+        ]
         return bool(with_children) and 2 * sum(item.has_sublist for item in with_children) > len(with_children)
 
 

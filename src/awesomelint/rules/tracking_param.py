@@ -53,9 +53,13 @@ def tracking_param(ctx: Context) -> Iterator[Finding]:
                 noted.add(campaign)
                 shown = "&".join(sorted(campaign[1]))
                 yield ctx.finding(
-                    link.start, link.end,
+                    link.start,
+                    link.end,
                     f"{campaigns[campaign]} links to {campaign[0]} carry the same campaign ({shown}): a sponsor's "
-                    "attribution, kept as written", severity=Severity.INFO, entry=ctx.entry_at(link.start))
+                    "attribution, kept as written",
+                    severity=Severity.INFO,
+                    entry=ctx.entry_at(link.start),
+                )
             continue
         cleaned = join_query(base, [p for p in params if p not in tracked], fragment)
         edit = dest_edit(ctx.doc, link, cleaned)
@@ -65,8 +69,11 @@ def tracking_param(ctx: Context) -> Iterator[Finding]:
         fix = None if edit is None else Fix.unsafe(edit) if api_ref else Fix.safe(edit)
         note = "; in an API call, 'ref' may be the API's own parameter" if api_ref else ""
         yield ctx.finding(
-            link.start, link.end, f"link '{link.text}' carries tracking parameters ({names}); drop them{note}",
-            fix=fix, entry=entry,
+            link.start,
+            link.end,
+            f"link '{link.text}' carries tracking parameters ({names}); drop them{note}",
+            fix=fix,
+            entry=entry,
         )
 
 

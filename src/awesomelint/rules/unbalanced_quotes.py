@@ -34,7 +34,7 @@ def _unbalanced(text: str) -> str | None:
 
 @rule(
     "unbalanced-quotes",
-    summary="A description with a quote or CJK bracket that is opened and not closed (“ ‘ \" 「 『 【 《 （).",
+    summary='A description with a quote or CJK bracket that is opened and not closed (“ ‘ " 「 『 【 《 （).',
     severity=Severity.WARNING,
     fix=FixAvailability.NONE,
     bad="- [Alpha](https://alpha.example/) - The “fast tool for things.",
@@ -48,6 +48,9 @@ def unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
         mark = _unbalanced(entry.text)
         if mark is not None:
             start = entry.separator_end
-            yield ctx.finding(start, max(entry.end, start + 1), f"description of '{entry.title}' has an unbalanced {mark}",
-                              entry=entry.title)
-
+            yield ctx.finding(
+                start,
+                max(entry.end, start + 1),
+                f"description of '{entry.title}' has an unbalanced {mark}",
+                entry=entry.title,
+            )

@@ -52,5 +52,9 @@ def undefined_reference(ctx: Context) -> Iterator[Finding]:
     ('[!NOTE]') and footnotes ('[^1]') are not references. Only the two-bracket forms
     are judged: a lone '[WIP]' is as often plain text."""
     for start, written, label in _references(ctx.doc):
-        yield ctx.finding(start, start + len(written), f"reference '{label}' has no definition; "
-                          f"'{written}' shows as plain text", entry=ctx.entry_at(start))
+        yield ctx.finding(
+            start,
+            start + len(written),
+            f"reference '{label}' has no definition; '{written}' shows as plain text",
+            entry=ctx.entry_at(start),
+        )

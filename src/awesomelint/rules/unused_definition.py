@@ -16,7 +16,9 @@ from ..model.document import Document
 from ..model.linkspans import NOT_REFERENCES
 
 _LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open", "hr"})
-_DEFINITION = re.compile(r"^(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]{0,3})\[(?P<label>(?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?P<rest>.*)$")
+_DEFINITION = re.compile(
+    r"^(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]{0,3})\[(?P<label>(?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?P<rest>.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,15 @@ def definitions(doc: Document) -> list[Definition]:
         if match is None or NOT_REFERENCES.match(match.group("label")):
             continue
         start = doc.line_starts[number] + match.start("label") - 1
-        found.append(Definition(match.group("label"), number + 1, start, doc.line_starts[number] + len(line),
-                                bool(match.group("rest").strip())))
+        found.append(
+            Definition(
+                match.group("label"),
+                number + 1,
+                start,
+                doc.line_starts[number] + len(line),
+                bool(match.group("rest").strip()),
+            )
+        )
     return found
 
 

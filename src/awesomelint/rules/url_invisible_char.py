@@ -84,8 +84,9 @@ def _what(link: Link) -> str:
     return f"link '{link.text}'"
 
 
-def _finding(ctx: Context, start: int, end: int, target: tuple[int, int], what: str,
-             users: tuple[Link, ...] = ()) -> Finding | None:
+def _finding(
+    ctx: Context, start: int, end: int, target: tuple[int, int], what: str, users: tuple[Link, ...] = ()
+) -> Finding | None:
     """The finding for one address, with the edit that drops its invisible characters.
     ``users`` are the reference links a definition's address serves: the fix changes
     their targets too, and says so with an empty edit at each (`fix` checks that every
@@ -96,8 +97,10 @@ def _finding(ctx: Context, start: int, end: int, target: tuple[int, int], what: 
         return None
     first, last = target[0] + runs[0].start(), target[0] + runs[-1].end()
     cleaned = _invisible().sub("", ctx.doc.text[first:last])
-    message = (f"{what} has {_names(written)} in its address: invisible, but kept in the link, "
-               "which then leads nowhere; remove it")
+    message = (
+        f"{what} has {_names(written)} in its address: invisible, but kept in the link, "
+        "which then leads nowhere; remove it"
+    )
     edits = [Edit(first, last, cleaned)] + [Edit(link.start, link.start, "") for link in users]
     return ctx.finding(start, end, message, fix=Fix.safe(*edits), entry=ctx.entry_at(start))
 
@@ -131,8 +134,12 @@ def _definitions(ctx: Context, targets: list[tuple[int, int]]) -> Iterator:
                 start, end = doc.line_span(number + 1)
                 label = _DEFINITION.match(doc.lines[number])
                 name = label.group("label") if label else ""
-                users = tuple(link for link in ctx.links if link.kind == "reference"
-                              and (_label(doc, link) == _normal(name) or _invisible().search(link.url)))
+                users = tuple(
+                    link
+                    for link in ctx.links
+                    if link.kind == "reference"
+                    and (_label(doc, link) == _normal(name) or _invisible().search(link.url))
+                )
                 finding = _finding(ctx, start, max(end, target[1]), target, f"definition '[{name}]'", users)
                 if finding is not None:
                     yield finding
@@ -158,8 +165,12 @@ def _normal(label: str) -> str:
 
 def _block_lines(doc: Document) -> set[int]:
     """0-based lines some leaf block holds: a definition-shaped line there is not one."""
-    return {number for token in doc.tokens if token.type in _BLOCKS and token.map
-            for number in range(token.map[0], token.map[1])}
+    return {
+        number
+        for token in doc.tokens
+        if token.type in _BLOCKS and token.map
+        for number in range(token.map[0], token.map[1])
+    }
 
 
 def _definition_target(doc: Document, number: int) -> tuple[int, int] | None:
@@ -205,6 +216,10 @@ def _split_schemes(ctx: Context, targets: list[tuple[int, int]]) -> Iterator:
                 continue
             reported.add(match.start())
             shown = _invisible().sub("", match.group())
-            yield ctx.finding(match.start(), match.end(),
-                              f"'{shown}' holds {_names(match.group())}: invisible, but it stops the address "
-                              "from being a link; remove it", entry=ctx.entry_at(match.start()))
+            yield ctx.finding(
+                match.start(),
+                match.end(),
+                f"'{shown}' holds {_names(match.group())}: invisible, but it stops the address "
+                "from being a link; remove it",
+                entry=ctx.entry_at(match.start()),
+            )

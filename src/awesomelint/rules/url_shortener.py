@@ -46,8 +46,11 @@ def url_shortener(ctx: Context) -> Iterator[Finding]:
                 fix = Fix.unsafe(edit) if edit else None
             where = f"; it leads to {target}" if target else "; link the real address"
             yield ctx.finding(
-                link.start, link.end, f"link '{link.text}' goes through the shortener {host}{where}",
-                entry=entry, fix=fix,
+                link.start,
+                link.end,
+                f"link '{link.text}' goes through the shortener {host}{where}",
+                entry=entry,
+                fix=fix,
             )
 
 

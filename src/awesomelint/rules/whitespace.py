@@ -53,8 +53,14 @@ def whitespace(ctx: Context) -> Iterator[Finding]:
             assert f.fix is not None  # every trailing-space and blank-run finding carries its fix
             edits += f.fix.edits
         first = same[0]
-        yield Finding(first.rule, f"{len(same)} places with {kind}: the file's habit, left to `fix --unsafe-fixes`",
-                      first.start, first.end, severity=first.severity, fix=Fix.unsafe(*edits))
+        yield Finding(
+            first.rule,
+            f"{len(same)} places with {kind}: the file's habit, left to `fix --unsafe-fixes`",
+            first.start,
+            first.end,
+            severity=first.severity,
+            fix=Fix.unsafe(*edits),
+        )
     yield from (f for k, f in found if k not in (TRAILING, BLANK_RUN))
 
 
@@ -70,13 +76,24 @@ def _whitespace(ctx: Context) -> Iterator[tuple[str, Finding]]:
         if stripped != line and not (number in breaks and line.endswith("  ") and stripped == line.rstrip(" ")):
             base = doc.line_starts[number]
             if (stripped or number != last) and not doc.in_html(base):
-                yield TRAILING, ctx.finding(base + len(stripped), base + len(line), TRAILING,
-                                            fix=Fix.safe(Edit(base + len(stripped), base + len(line), "")))
+                yield (
+                    TRAILING,
+                    ctx.finding(
+                        base + len(stripped),
+                        base + len(line),
+                        TRAILING,
+                        fix=Fix.safe(Edit(base + len(stripped), base + len(line), "")),
+                    ),
+                )
         if not line.strip():
             if blank_run_start is None:
                 blank_run_start = number
         else:
-            if blank_run_start is not None and number - blank_run_start > 1 and not doc.in_html(doc.line_starts[number - 1]):
+            if (
+                blank_run_start is not None
+                and number - blank_run_start > 1
+                and not doc.in_html(doc.line_starts[number - 1])
+            ):
                 yield BLANK_RUN, _blank_run(ctx, blank_run_start, number)
             blank_run_start = None
     # at the end of the file: a run of blank lines, or no final newline
@@ -86,12 +103,23 @@ def _whitespace(ctx: Context) -> Iterator[tuple[str, Finding]]:
             trailing -= 1
         if trailing < len(lines) - 1 and trailing > 0:
             start = doc.line_starts[trailing - 1] + len(lines[trailing - 1])
-            yield END, ctx.finding(start + 1, len(doc.text), "blank lines at the end of the file",
-                                   fix=Fix.safe(Edit(start, len(doc.text), "\n")))
+            yield (
+                END,
+                ctx.finding(
+                    start + 1,
+                    len(doc.text),
+                    "blank lines at the end of the file",
+                    fix=Fix.safe(Edit(start, len(doc.text), "\n")),
+                ),
+            )
     elif doc.text:
         end = len(doc.text)
-        yield END, ctx.finding(end - len(lines[-1]), end, "no newline at the end of the file",
-                               fix=Fix.safe(Edit(end, end, "\n")))
+        yield (
+            END,
+            ctx.finding(
+                end - len(lines[-1]), end, "no newline at the end of the file", fix=Fix.safe(Edit(end, end, "\n"))
+            ),
+        )
 
 
 def _blank_run(ctx: Context, first: int, next_text: int) -> Finding:
