@@ -25,3 +25,14 @@ def test_mypy_finds_nothing_in_src_and_tests() -> None:
     pytest.importorskip("mypy")
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_code_is_formatted_by_ruff() -> None:
+    pytest.importorskip("ruff")
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "bench", "tools"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
