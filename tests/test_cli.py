@@ -327,3 +327,20 @@ def test_the_command_exits_with_its_code_and_all_its_output_after_a_hard_exit(tm
         env=buffered,
     )
     assert "Traceback" not in head.stderr and head.stdout.count("\n") == 1
+
+
+def test_an_offline_check_does_not_import_the_link_checker(tmp_path: Path) -> None:
+    """httpx and the checker cost a tenth of a second at start-up: a pre-commit hook that
+    checks offline must not pay it."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "README.md"
+    path.write_text("# T\n\n- [a](https://a.example/) - A.\n")
+    probe = (
+        "import sys\nfrom awesomelint.cli import main\n"
+        "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('httpx', 'awesomelint.links.run', 'awesomelint.links.checker') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
