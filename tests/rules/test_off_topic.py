@@ -856,18 +856,7 @@ def test_a_pasted_block_of_promotional_links_is_found() -> None:
 def _long_go_list(odd: str) -> str:
     """240 hand-made Go library entries in 8 sections, with one odd-worded tool among them."""
     verbs = ["Parse", "Build", "Serve", "Encode", "Decode", "Validate", "Generate", "Test"]
-    things = [
-        "JSON",
-        "HTTP requests",
-        "command-line flags",
-        "config files",
-        "SQL queries",
-        "gRPC services",
-        "templates",
-        "log messages",
-        "YAML",
-        "websockets",
-    ]
+    things = THINGS[:10]
     sections = []
     for s in range(8):
         rows = [
