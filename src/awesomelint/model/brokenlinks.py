@@ -23,7 +23,7 @@ from typing import Literal
 from markdown_it.token import Token
 
 from .document import Document
-from .linkspans import Link, parsed_links
+from .linkspans import Link, links_by_inline
 from .spans import Spans
 
 _URL = r"(?:https?://|www\.)[^\s()\[\]<>]*"
@@ -73,14 +73,12 @@ def broken_links(doc: Document) -> list[BrokenLink]:
 
 def _find(doc: Document) -> list[BrokenLink]:
     found: list[BrokenLink] = []
-    links_by_inline: dict[int, list[Link]] = {}
-    for link in parsed_links(doc):
-        links_by_inline.setdefault(id(link.inline), []).append(link)
+    by_inline = links_by_inline(doc)
     for token in doc.tokens:
         if token.type != "inline":
             continue
         taken: list[tuple[int, int]] = []
-        for link in links_by_inline.get(id(token), []):
+        for link in by_inline.get(id(token), []):
             broken = _from_link(doc, link)
             if broken is not None:
                 found.append(broken)

@@ -59,6 +59,19 @@ def _parsed_links(doc: Document) -> list[Link]:
     return [link for token in doc.tokens if token.type == "inline" for link in _inline_links(doc, token)]
 
 
+def links_by_inline(doc: Document) -> dict[int, list[Link]]:
+    """The parsed links of each inline token, by ``id(token)``: built once per document for
+    every reader that walks the tokens and asks which links one holds."""
+    return doc.derived(_links_by_inline)
+
+
+def _links_by_inline(doc: Document) -> dict[int, list[Link]]:
+    index: dict[int, list[Link]] = {}
+    for link in parsed_links(doc):
+        index.setdefault(id(link.inline), []).append(link)
+    return index
+
+
 def _inline_links(doc: Document, inline: Token) -> list[Link]:
     links: list[Link] = []
     children = inline.children or []

@@ -13,7 +13,7 @@ from .. import data
 from ..engine.context import Context
 from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..model.linkspans import parsed_links
+from ..model.linkspans import links_by_inline
 
 
 @cache
@@ -42,13 +42,11 @@ def term_spelling(ctx: Context) -> Iterator[Finding]:
     the end of a sentence is still 'Github'."""
     doc = ctx.doc
     pattern, right_of = _terms()
-    links_by_inline: dict[int, list] = {}
-    for link in parsed_links(doc):
-        links_by_inline.setdefault(id(link.inline), []).append(link)
+    by_inline = links_by_inline(doc)
     for token in doc.tokens:
         if token.type != "inline" or not token.map:
             continue
-        links = links_by_inline.get(id(token), [])
+        links = by_inline.get(id(token), [])
         for match in pattern.finditer(token.content):
             wrong = match.group(0)
             right, lower = right_of[wrong], wrong == wrong.lower()
