@@ -17,10 +17,11 @@ internal and may change between releases.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .engine.config import Config, ConfigResolver, parse_config
 from .engine.context import OwnRepository
@@ -41,13 +42,16 @@ __all__ = [
     "CheckRun",
     "Config",
     "FixOutcome",
+    "FixedFile",
     "Located",
     "check_paths",
     "check_text",
     "collect_paths",
     "changed_lines_since",
     "config_resolver",
+    "fix_file",
     "fix_text",
+    "read_list",
 ]
 
 LINK_RULES = ("url-shortener", "insecure-url")  # offline rules that say more with a link-check run's verdicts
@@ -70,6 +74,57 @@ def fix_text(
     ``text`` when nothing applies), ``.changes`` why each part changed, ``.remaining`` the
     findings fix leaves. Raises FixError when a fix would lose content (nothing to write)."""
     return fix_document(Document.from_text(text, path), config or Config(), unsafe=unsafe, layout=layout)
+
+
+def read_list(path: str, config_for: ConfigFor) -> tuple[Config, Document]:
+    """The config that applies to the file at ``path`` and the file read as a Document:
+    the one place the command line's checks and fixes read a list (InputError when it
+    cannot be read or is over the config's size limit)."""
+    config = config_for(path)
+    return config, Document.from_path(path, config.max_bytes)
+
+
+@dataclass
+class FixedFile:
+    """One list as `awesomelint fix` leaves it (nothing is written here: see writing.py)."""
+
+    path: str
+    config: Config
+    doc: Document  # as read
+    outcome: FixOutcome
+    new_lines: set[int] | None = None  # with --changed-since: the lines added since the revision
+
+    @property
+    def changes_text(self) -> bool:
+        """Does fixing rewrite the file (with --changed-since: one of the lines added since)?"""
+        if self.outcome.text == self.doc.text:
+            return False
+        return self.new_lines is None or _touches(self.doc.text, self.outcome.text, self.new_lines)
+
+
+def fix_file(
+    path: str,
+    config_for: ConfigFor,
+    *,
+    unsafe: bool = False,
+    layout: bool = True,
+    reports: Literal["all"] | None = "all",
+    changed: ChangedLines | None = None,
+) -> FixedFile:
+    """What `fix` makes of one list; ``reports=None`` skips the rules that only report
+    (`fix --check` exits on changes alone). Raises InputError or FixError."""
+    config, doc = read_list(path, config_for)
+    outcome = fix_document(doc, config, unsafe=unsafe, layout=layout, reports=reports)
+    return FixedFile(path, config, doc, outcome, changed.of(path) if changed is not None else None)
+
+
+def _touches(before: str, after: str, lines: set[int]) -> bool:
+    """Does the change from ``before`` to ``after`` rewrite one of these lines of ``before``?"""
+    matcher = difflib.SequenceMatcher(None, before.split("\n"), after.split("\n"), autojunk=False)
+    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+        if tag != "equal" and any(n in lines for n in range(i1 + 1, max(i2, i1 + 1) + 1)):
+            return True
+    return False
 
 
 def config_resolver(
@@ -160,8 +215,7 @@ def check_paths(
     lines: dict[str, set[int]] = {}
     for path in collected_between(files):
         try:
-            config = config_for(path)
-            doc = Document.from_path(path, config.max_bytes)
+            config, doc = read_list(path, config_for)
             if changed is not None:
                 lines[doc.path] = changed.of(path)
         except InputError as exc:

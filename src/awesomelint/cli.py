@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import os
@@ -16,10 +15,10 @@ import click
 import yaml
 
 from . import __version__
-from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver
+from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver, fix_file
 from .engine.config import PROFILES, Config
 from .engine.diffs import explained_diff
-from .engine.fix import FixError, FixOutcome, fix_document
+from .engine.fix import FixError, FixOutcome
 from .engine.gcpause import collected_between
 from .engine.registry import markdown_table
 from .engine.writing import encode, write_atomic
@@ -311,18 +310,19 @@ def fix(
     changed = failing = 0
     remaining: list = []
     for path in collected_between(files):
-        try:
-            config = config_for(path)
-            doc = Document.from_path(path, config.max_bytes)
-            threshold = _threshold(fail_on, config)
-            # --check exits on changes alone: it needs nothing of what remains
-            outcome = fix_document(
-                doc, config, unsafe=unsafe_fixes, layout=not no_layout, reports=None if check_only else "all"
+        try:  # --check exits on changes alone: it needs nothing of what remains
+            fixed = fix_file(
+                path,
+                config_for,
+                unsafe=unsafe_fixes,
+                layout=not no_layout,
+                reports=None if check_only else "all",
+                changed=changed_lines,
             )
-            new_lines = changed_lines.of(path) if changed_lines is not None else None
         except (InputError, FixError) as exc:
             errors.append(str(exc))
             continue
+        doc, outcome, threshold = fixed.doc, fixed.outcome, _threshold(fail_on, fixed.config)
         for refusal in outcome.refused:
             _error(refusal.message(path))
         if outcome.generated is not None and not no_layout:
@@ -330,7 +330,7 @@ def fix(
         failing += sum(1 for f in outcome.remaining if f.severity.rank >= threshold.rank)
         if not check_only and outcome.final is not None:
             remaining.append((outcome.final, outcome.remaining, {id(f) for f in outcome.appeared}))
-        if outcome.text == doc.text or (new_lines is not None and not _touches(doc.text, outcome.text, new_lines)):
+        if not fixed.changes_text:
             continue
         changed += 1
         if show_diff:
@@ -381,15 +381,6 @@ def _list_remaining(remaining: list, to_stderr: bool) -> None:
         return
     click.echo(f"{len(lines)} finding{'s' * (len(lines) != 1)} remain:", err=to_stderr)
     click.echo("\n".join(lines), err=to_stderr)
-
-
-def _touches(before: str, after: str, lines: set[int]) -> bool:
-    """Does the change from ``before`` to ``after`` rewrite one of these lines of ``before``?"""
-    matcher = difflib.SequenceMatcher(None, before.split("\n"), after.split("\n"), autojunk=False)
-    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
-        if tag != "equal" and any(n in lines for n in range(i1 + 1, max(i2, i1 + 1) + 1)):
-            return True
-    return False
 
 
 @main.command()
