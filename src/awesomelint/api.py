@@ -10,7 +10,8 @@ internal and may change between releases.
 
 - :func:`check_text` and :func:`fix_text` work on a string (an editor buffer);
 - :func:`check_paths` on files and folders, as `awesomelint check` does, link checking
-  included when asked;
+  included when asked; :func:`fix_file` on one file, as `awesomelint fix` does (writing
+  the result is the caller's: see engine/writing.py);
 - :func:`config_resolver` finds each file's config (`.awesomelint.yaml`, `pyproject.toml`)
   and applies command-line style overrides.
 """
