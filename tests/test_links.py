@@ -389,3 +389,12 @@ def test_links_refused_as_private_are_info_notes_and_the_summary_counts_them(run
     assert found["rule"] == "link-error" and found["severity"] == "info" and "not checked" in found["message"]
     assert result.exit_code == 0
     assert "1 links in" in result.stderr and "0 checked, 0 from cache, 1 not checked" in result.stderr
+
+
+def test_sniffio_is_installed_so_httpcore_does_not_search_for_it_on_every_lock() -> None:
+    """httpcore 1.0.9 retries a failed `import sniffio` for every lock it creates (a
+    sys.path search each time, a quarter of the CPU per request): it is a declared
+    dependency, and a fresh install must have it."""
+    import importlib.util
+
+    assert importlib.util.find_spec("sniffio") is not None

@@ -30,21 +30,25 @@ def test_a_link_check_run_asks_the_https_twin_of_unknown_hosts_it_could_check() 
         "http://github.com/o/r": Verdict("http://github.com/o/r", OK, 200),
         "http://192.168.1.1/admin": Verdict("http://192.168.1.1/admin", REFUSED, detail="private"),
         "https://x.example/": Verdict("https://x.example/", OK, 200),
+        # https on an explicit port is another service (and may never answer a TLS hello)
+        "http://lab.example.edu:8080/tools": Verdict("http://lab.example.edu:8080/tools", OK, 200),
     }
     assert https_twins(verdicts) == ["https://lab.example.edu/tools"]
 
 
-def test_the_links_command_asks_the_twin_and_counts_it_apart(
+def test_the_links_command_asks_no_twin_of_a_link_on_an_explicit_port(
     httpserver: HTTPServer, runner: CliRunner, tmp_path: Path
 ) -> None:
+    """A server on port 8080 that never answers TLS there held every http link's twin for
+    its whole timeout (2,000 loopback links took 160 s instead of 3)."""
     httpserver.expect_request("/tools").respond_with_data("ok")
     path = tmp_path / "README.md"
     path.write_text(f"# L\n\n- [Lab]({httpserver.url_for('/tools')}) - Tools.\n")
     result = runner.invoke(
         main, ["links", "--allow-private", "--no-cache", "--timeout", "2", "--format", "json", str(path)]
     )
-    assert json.loads(result.stdout) == []  # the twin (no TLS on the test server) did not answer: no upgrade
-    assert "1 links in" in result.stderr and "the https address of 1 http links asked too" in result.stderr
+    assert json.loads(result.stdout) == []
+    assert "1 links in" in result.stderr and "https address" not in result.stderr
 
 
 def test_an_https_twin_ending_on_the_same_page_is_a_safe_upgrade() -> None:

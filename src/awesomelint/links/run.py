@@ -114,14 +114,23 @@ def urls_of(docs: list[Document], lines: dict[str, set[int]] | None = None) -> l
 def https_twins(verdicts: dict[str, Verdict]) -> list[str]:
     """The https addresses to ask of the plain http links that were checked (not those
     refused, nor hosts known to serve https, which insecure-url upgrades offline): where
-    the twin ends on the same page, insecure-url offers the upgrade."""
+    the twin ends on the same page, insecure-url offers the upgrade. A link with an explicit port has no https twin: https
+    on that port is another service, and one that never answers a TLS hello
+    would hold the run for the twin's whole timeout."""
     known = data.patterns("https_hosts", "hosts")
     twins = (
         https_counterpart(url)
         for url, verdict in verdicts.items()
-        if verdict.kind != REFUSED and not host_matches(host_of(url), known)
+        if verdict.kind != REFUSED and _no_port(url) and not host_matches(host_of(url), known)
     )
     return [twin for twin in dict.fromkeys(twins) if twin is not None and twin not in verdicts]
+
+
+def _no_port(url: str) -> bool:
+    try:
+        return urlsplit(url).port is None
+    except ValueError:  # a port that is not a number
+        return False
 
 
 def check_links(
