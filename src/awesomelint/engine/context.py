@@ -7,7 +7,7 @@ Every field is typed, so a rule body is checked by mypy like the rest of the cod
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
@@ -63,6 +63,18 @@ class Context:
         self.enabled = enabled  # the rules this run has on: a rule leaves to another what that one says better
         self._options = options  # rule name -> its configured options; read through option()
         self.rule: Rule | None = None
+
+    def links_judged(self, *kinds: str) -> Iterator[tuple[Link, Verdict]]:
+        """The document's links (images aside) whose verdict in the link-check run is one
+        of ``kinds``, each with its verdict: what dead-link, redirected-link, link-error
+        and archived-repo report on. Without a run there are none."""
+        verdicts = self.link_run.verdicts
+        for link in self.links:
+            if link.kind == "image":
+                continue
+            verdict = verdicts.get(link.url.strip())
+            if verdict is not None and verdict.kind in kinds:
+                yield link, verdict
 
     def finding(self, start: int, end: int, message: str, **kwargs: Any) -> Finding:
         assert self.rule is not None

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..links.verdict import ARCHIVED, link_verdicts
+from ..links.verdict import ARCHIVED
 
 
 @rule(
@@ -24,6 +24,6 @@ from ..links.verdict import ARCHIVED, link_verdicts
 def archived_repo(ctx: Context) -> Iterator[Finding]:
     """An archived repository gets no fixes; a list that recommends it should say so or
     point to a maintained fork. Needs GITHUB_TOKEN (checked in batches via the API)."""
-    for link, _verdict in link_verdicts(ctx, (ARCHIVED,)):
+    for link, _verdict in ctx.links_judged(ARCHIVED):
         entry = ctx.entry_at(link.start)
         yield ctx.finding(link.start, link.end, f"link '{link.text}' points to an archived repository", entry=entry)

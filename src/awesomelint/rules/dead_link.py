@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..links.verdict import DEAD, link_verdicts
+from ..links.verdict import DEAD
 
 
 @rule(
@@ -25,6 +25,6 @@ def dead_link(ctx: Context) -> Iterator[Finding]:
     """A dead link is the most visible rot in a curated list: the reader followed the
     list's advice and got nothing. Only definite answers count: 404, 410 or a host that
     does not exist; anything flaky is link-error instead."""
-    for link, verdict in link_verdicts(ctx, (DEAD,)):
+    for link, verdict in ctx.links_judged(DEAD):
         entry = ctx.entry_at(link.start)
         yield ctx.finding(link.start, link.end, f"link '{link.text}' is dead ({verdict.detail})", entry=entry)

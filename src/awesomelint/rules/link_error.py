@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..links.verdict import BOT_WALL, ERROR, REFUSED, link_verdicts
+from ..links.verdict import BOT_WALL, ERROR, REFUSED
 from ..model.urls import host_of
 
 
@@ -28,7 +28,7 @@ def link_error(ctx: Context) -> Iterator[Finding]:
     from dead links so a flaky night does not fail a build; bot walls are info only, and
     so are links not checked at all (a private or loopback address without
     --allow-private), so nobody takes them for checked."""
-    for link, verdict in link_verdicts(ctx, (ERROR, BOT_WALL, REFUSED)):
+    for link, verdict in ctx.links_judged(ERROR, BOT_WALL, REFUSED):
         entry = ctx.entry_at(link.start)
         if verdict.kind == REFUSED:
             yield ctx.finding(

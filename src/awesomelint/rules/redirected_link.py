@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..links.verdict import REDIRECT, link_verdicts
+from ..links.verdict import REDIRECT
 from ..model.linkspans import dest_edit
 from ..model.urls import host_of, is_login, strip_www
 
@@ -33,7 +33,7 @@ def redirected_link(ctx: Context) -> Iterator[Finding]:
     it also hides where the reader lands. The fix writes the final address: safe when it
     stays on the same site (http to https, a renamed repository), unsafe across sites,
     and never when the chain ends on a login or consent page."""
-    for link, verdict in link_verdicts(ctx, (REDIRECT,)):
+    for link, verdict in ctx.links_judged(REDIRECT):
         target = verdict.final_url or ""
         entry = ctx.entry_at(link.start)
         fix = None
