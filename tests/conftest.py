@@ -20,7 +20,8 @@ SEEDS = sorted(FIXTURES.glob("0*.md"))
 # lists this project added to it, kept in tests/fixtures/corpus/ with their sources and licences.
 SHARED_CORPUS = HERE.parent.parent / "shared" / "corpus"
 OWN_CORPUS = FIXTURES / "corpus"
-CORPUS = sorted(SHARED_CORPUS.glob("*.md")) + sorted(OWN_CORPUS.glob("*.md"))
+SHARED_LISTS = sorted(SHARED_CORPUS.glob("*.md"))
+CORPUS = SHARED_LISTS + sorted(OWN_CORPUS.glob("*.md"))
 
 
 def corpus_list(name: str) -> Path:
@@ -97,7 +98,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-corpus = pytest.mark.skipif(not list(SHARED_CORPUS.glob("*.md")), reason="../shared/corpus is not beside this checkout")
+corpus = pytest.mark.skipif(not SHARED_LISTS, reason="../shared/corpus is not beside this checkout")
 
 
 # Fuzzing budget: a fixed, reproducible one in CI; `HYPOTHESIS_PROFILE=fuzz` for a long local run.

@@ -1,6 +1,6 @@
 """What a placeholder address is: a template target copied from a contribution guide
-(github.com/org/repo, paper.link, #, TODO) rather than a real one. Read by placeholder-url,
-missing-link and nested-link."""
+(github.com/org/repo, paper.link, #, TODO) rather than a real one. Read by placeholder-url
+and nested-link."""
 
 from __future__ import annotations
 
