@@ -163,18 +163,18 @@ def test_fix_refuses_a_symlink_out_of_the_repository(
 def test_fix_never_overwrites_a_file_changed_while_it_ran(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import awesomelint.api as api
+    import awesomelint.engine.fix as fix_engine
 
     path = tmp_path / "README.md"
     path.write_text("# T\n\n- [a](http://github.com/o/a) - a\n")
-    original = api.fix_document
+    original = fix_engine.fix_document
 
     def slow_fix(doc: Document, *args: Any, **kwargs: Any) -> FixOutcome:
         outcome = original(doc, *args, **kwargs)
         path.write_text("# T\n\nsomeone else's edit\n")  # an editor saved meanwhile
         return outcome
 
-    monkeypatch.setattr(api, "fix_document", slow_fix)
+    monkeypatch.setattr(fix_engine, "fix_document", slow_fix)
     result = runner.invoke(main, ["fix", str(path)])
     assert result.exit_code == 2 and "changed on disk" in result.stderr
     assert path.read_text() == "# T\n\nsomeone else's edit\n"

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .engine.config import Config, ConfigResolver, parse_config
 from .engine.context import OwnRepository
-from .engine.fix import FixOutcome, fix_document
 from .engine.gcpause import collected_between
 from .engine.linter import lint
 from .engine.userpatterns import compile_user_pattern
@@ -36,8 +35,9 @@ from .model.document import Document
 from .report import Located, locate
 from .rules import BY_NAME
 
-if TYPE_CHECKING:  # git and subprocess: imported only with --changed-since
-    from .engine.changes import ChangedLines
+if TYPE_CHECKING:
+    from .engine.changes import ChangedLines  # git and subprocess: imported only with --changed-since
+    from .engine.fix import FixOutcome  # the fix engine and layout: imported only by the fixing calls
 
 __all__ = [
     "CheckRun",
@@ -60,6 +60,15 @@ SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "si
 ConfigFor = Callable[[str], Config]
 
 
+def __getattr__(name: str) -> object:
+    """``FixOutcome`` on demand: `check` never loads the fix engine and its layout."""
+    if name == "FixOutcome":
+        from .engine.fix import FixOutcome
+
+        return FixOutcome
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def check_text(text: str, config: Config | None = None, *, path: str = "README.md") -> list[Located]:
     """The findings of the offline rules on ``text``, each with its line and column
     (1-based), in the order `check` prints them. ``path`` names the file for messages and
@@ -74,6 +83,8 @@ def fix_text(
     """What `awesomelint fix` would write for ``text``: ``.text`` is the new text (equal to
     ``text`` when nothing applies), ``.changes`` why each part changed, ``.remaining`` the
     findings fix leaves. Raises FixError when a fix would lose content (nothing to write)."""
+    from .engine.fix import fix_document
+
     return fix_document(Document.from_text(text, path), config or Config(), unsafe=unsafe, layout=layout)
 
 
@@ -114,6 +125,8 @@ def fix_file(
 ) -> FixedFile:
     """What `fix` makes of one list; ``reports=None`` skips the rules that only report
     (`fix --check` exits on changes alone). Raises InputError or FixError."""
+    from .engine.fix import fix_document
+
     config, doc = read_list(path, config_for)
     outcome = fix_document(doc, config, unsafe=unsafe, layout=layout, reports=reports)
     return FixedFile(path, config, doc, outcome, changed.of(path) if changed is not None else None)

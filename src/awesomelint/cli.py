@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import yaml
@@ -17,10 +18,9 @@ import yaml
 from . import __version__
 from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver, fix_file
 from .engine.config import PROFILES, Config
-from .engine.diffs import explained_diff
-from .engine.fix import FixError, FixOutcome
 from .engine.gcpause import collected_between
 from .engine.registry import markdown_table
+from .engine.verify import FixError
 from .engine.writing import encode, write_atomic
 from .errors import InputError
 from .findings import Severity
@@ -30,6 +30,9 @@ from .report import FORMATTERS, Located, locate
 from .report import concise as concise_format
 from .report import full as full_format
 from .rules import BY_NAME, RULES
+
+if TYPE_CHECKING:
+    from .engine.fix import FixOutcome
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -298,6 +301,8 @@ def fix(
     Only fixes for findings `check` prints are applied; what remains is listed. Exit 1:
     with --check or --diff, a file would change; otherwise findings at or above
     --fail-on remain."""
+    from .engine.diffs import explained_diff  # the fix engine and layout: loaded by `fix` only
+
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
     files, errors = collect_paths(paths)
     if not files and not errors:
@@ -472,7 +477,13 @@ def run() -> None:
     interpreter exit took 1.5 s after the work was done (mypy exits the same way).
     Everything is written and closed by then: output is flushed here, caches and
     written lists are closed by the commands themselves.
+
+    For the same reason the cyclic collector stays off for the whole command (between
+    files `gcpause` still collects what the last file left): re-enabled once the files
+    are read, its next pass walked every document kept for the report, 0.15 s of a 2 s
+    `fix` on 430 KB.
     """
+    gc.disable()
     try:
         main()
         code: object = 0

@@ -34,7 +34,7 @@ from .edits import EditMap, apply_edits
 from .layout import Options, table_grids
 from .layoutpass import describe, layout_pass
 from .linter import lint
-from .registry import FixAvailability
+from .registry import LAYOUT, FixAvailability
 from .verify import FixError, verify, verify_layout
 
 __all__ = [
@@ -51,7 +51,6 @@ __all__ = [
 
 MAX_PASSES = 100
 MAX_LAYOUT_ROUNDS = 5
-LAYOUT = "layout"  # the rule that shows layout deviations; `fix` lays out by itself, it never runs it
 
 
 @dataclass

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TypeVar
 
 from markdown_it.token import Token
@@ -112,7 +112,16 @@ _PADDING_WORDS = {"one": "one space around each cell", "none": "no space around 
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+    """Display columns: wide (CJK, most emoji) count two, combining marks none. Most table
+    text is ASCII, one column a character (tables are measured cell by cell, often)."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@cache
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
 
 
 @dataclass

@@ -13,6 +13,7 @@ from ..model.generated import generated
 from ..rules import BY_NAME
 from .config import Config
 from .context import Context, LinkRun, OwnRepository
+from .registry import LAYOUT
 from .suppress import Suppressions
 
 
@@ -46,7 +47,7 @@ def lint(
         config.options,
         link_run,
         profile=config.profile,
-        layout=config.layout_options(),
+        layout=config.layout_options() if LAYOUT in names else None,  # the layout engine loads only when asked for
         generated=generated(doc, config.generated),
         enabled=frozenset(names),
     )

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # a rule's check reads a Context; the registry only names its
     from .context import Context
 
 AWESOME = "awesome"  # the profile of what sindresorhus/awesome asks of a list
+LAYOUT = "layout"  # the rule that shows layout deviations; `fix` lays out by itself, it never runs it
 
 
 class FixAvailability(Enum):

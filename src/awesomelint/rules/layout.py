@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine.context import Context
-from ..engine.layoutpass import describe, describe_large, layout_pass
-from ..engine.registry import FixAvailability, rule
+from ..engine.registry import LAYOUT, FixAvailability, rule
 from ..findings import Finding, Fix, Severity
 
 
 @rule(
-    "layout",
+    LAYOUT,
     summary="A block laid out unlike the rest of the file (a '-' list among '*' lists, an unpadded row in an aligned table…): what `fix` rewrites as layout.",
     severity=Severity.INFO,
     fix=FixAvailability.SOMETIMES,
@@ -37,6 +36,8 @@ def layout(ctx: Context) -> Iterator[Finding]:
     for `--unsafe-fixes`. A generated list, or a config with `layout: false`, has none."""
     if ctx.layout is None or ctx.generated is not None:
         return
+    from ..engine.layoutpass import describe, describe_large, layout_pass  # the layout engine: loaded when asked for
+
     laid_out = layout_pass(ctx.doc, ctx.layout)
     large = {id(group) for group in laid_out.large}
     for group in laid_out.applied + laid_out.large:
