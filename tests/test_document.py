@@ -1,7 +1,9 @@
 import pytest
 
 from awesomelint.errors import InputError
-from awesomelint.model.document import Document, decode, split_row
+from awesomelint.model.document import Document
+from awesomelint.model.source import decode
+from awesomelint.model.tables import split_row
 
 from .conftest import SEEDS
 

@@ -27,8 +27,10 @@ from typing import TypeVar
 from markdown_it.token import Token
 
 from ..findings import Edit
-from ..model.document import Document, Node, Table, lines, split_row
+from ..model.document import Document
 from ..model.linkspans import SAME_PAGE
+from ..model.tables import Cell, Table
+from ..model.tree import Node, lines
 
 _ATX = re.compile(
     r"^(?P<prefix>(?:[ \t]*>)*[ \t]{0,3})(?P<hashes>#{1,6})(?:(?P<space>[ \t]+)(?P<text>.*?))??(?P<closing>[ \t]+#+)?[ \t]*$"
@@ -135,6 +137,7 @@ class _Row:
     bounds: list[tuple[int, int]]  # raw start and end of each cell
     lead: bool  # a pipe before the first cell
     trail: bool  # a pipe after the last cell
+    written: list[Cell]  # the cells as the table model split them
 
     @cached_property
     def key(self) -> tuple[bool, bool, tuple[int, ...]]:
@@ -161,7 +164,8 @@ class _Row:
 
 def _read_row(doc: Document, number: int) -> _Row | None:
     line = doc.lines[number]
-    bounds = [(c.raw_start, c.raw_end) for c in doc.row_cells(number)]
+    written = doc.row_cells(number)
+    bounds = [(c.raw_start, c.raw_end) for c in written]
     if not bounds:
         return None
     indent = len(line) - len(line.lstrip())
@@ -169,7 +173,7 @@ def _read_row(doc: Document, number: int) -> _Row | None:
     trail = bounds[-1][1] < len(line.rstrip())
     if not lead:
         bounds[0] = (0, bounds[0][1])  # without a pipe the first cell's room starts at the line's start
-    return _Row(number, line, [line[s:e].strip(" \t") for s, e in bounds], bounds, lead, trail)
+    return _Row(number, line, [line[s:e].strip(" \t") for s, e in bounds], bounds, lead, trail, written)
 
 
 def _read_table(doc: Document, table: Table) -> list[_Row] | None:
@@ -223,9 +227,9 @@ def _prefix_widths(line: str, ends: list[int]) -> list[int]:
     return widths
 
 
-def _pipe_columns(line: str) -> tuple[int, ...]:
+def _pipe_columns(row: _Row) -> tuple[int, ...]:
     """Display columns of a row's separating pipes: equal in every row of an aligned table."""
-    return tuple(_prefix_widths(line, [cell.raw_end for cell in split_row(line)]))
+    return tuple(_prefix_widths(row.line, [cell.raw_end for cell in row.written]))
 
 
 # the file's header rows --------------------------------------------------------
@@ -814,7 +818,7 @@ def _imposed_table(rows: list[_Row], options: Options) -> tuple[dict[int, str], 
         )
     widths = [3] * max(len(cells) for _, _, cells in plain)
     if form.padding == "aligned":
-        widths = _aligned_widths(plain, keep_padding=not options.canonical)
+        widths = _aligned_widths(rows, keep_padding=not options.canonical)
     indent = rows[0].line[: len(rows[0].line) - len(rows[0].line.lstrip())] if not options.canonical else ""
     texts = {}
     for index, (number, line, cells) in enumerate(plain):
@@ -827,19 +831,19 @@ def _imposed_table(rows: list[_Row], options: Options) -> tuple[dict[int, str], 
     return texts, why
 
 
-def _aligned_widths(rows: list[tuple[int, str, list[str]]], keep_padding: bool) -> list[int]:
+def _aligned_widths(rows: list[_Row], keep_padding: bool) -> list[int]:
     """Column widths of an aligned table: as wide as its widest cell and, with
     ``keep_padding``, never narrower than the table's rows already make it (some pad with
     two spaces)."""
-    widths = [3] * max(len(cells) for _, _, cells in rows)
+    widths = [3] * max(len(row.cells) for row in rows)
     body = [r for index, r in enumerate(rows) if index != 1]
-    signature = Counter(_pipe_columns(line) for _, line, _ in body).most_common(1)[0][0] if keep_padding else None
-    for _, line, cells in body:
-        for column, cell in enumerate(cells):
+    signature = Counter(_pipe_columns(row) for row in body).most_common(1)[0][0] if keep_padding else None
+    for row in body:
+        for column, cell in enumerate(row.cells):
             widths[column] = max(widths[column], _width(cell))
-        if signature is not None and _pipe_columns(line) == signature:
-            parts = split_row(line)
-            edges = _prefix_widths(line, [e for part in parts for e in (part.raw_start, part.raw_end)])
+        if signature is not None and _pipe_columns(row) == signature:
+            parts = row.written
+            edges = _prefix_widths(row.line, [e for part in parts for e in (part.raw_start, part.raw_end)])
             for column in range(len(parts)):
                 span = edges[2 * column + 1] - edges[2 * column]
                 widths[column] = max(widths[column], span - 2)

@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
-from ..model.document import BOM, Document
+from ..model.document import Document
+from ..model.source import BOM
 
 
 def encode(doc: Document, text: str) -> bytes:

@@ -15,8 +15,9 @@ from markdown_it.token import Token
 
 from .. import data
 from .brokenlinks import broken_links
-from .document import Document, Node
+from .document import Document
 from .linkspans import Link, parsed_links, plain_text, token_text
+from .tree import Node
 
 __all__ = ["Entry", "Link", "entries_of", "links_of", "plain_text", "strip_symbols"]
 
@@ -198,14 +199,14 @@ class _Extractor:
         table_index = self.table_count
         self.table_count += 1
         headers: list[str] = []
-        for tr in (n for n in node.walk() if n.type == "tr"):
-            cells = [c for c in tr.children if c.type in ("th", "td")]
-            inlines = [self.inline_of(c) for c in cells]
+        table = self.doc.table_index.starting_at(node.map[0]) if node.map else None
+        for row in table.rows if table is not None else ():
+            inlines = row.cells
             texts = [plain_text(i) for i in inlines]
-            if cells and cells[0].type == "th":
+            if row.header:
                 headers = [t or f"column {i + 1}" for i, t in enumerate(texts)]
                 continue
-            entry = self.new_entry(tr, "table-row", "")
+            entry = self.new_entry([row.line, row.line + 1], "table-row", "")
             entry.table = table_index
             entry.headers = headers
             for column, inline in enumerate(inlines):
@@ -357,8 +358,9 @@ class _Extractor:
 
     # helpers --------------------------------------------------------------
 
-    def new_entry(self, node: Node, kind: EntryKind, title: str) -> Entry:
-        first, last = node.map or (0, 1)
+    def new_entry(self, where: Node | list[int], kind: EntryKind, title: str) -> Entry:
+        """An entry of the block at ``where`` (a node, or a table row's [first, last) lines)."""
+        first, last = (where.map if isinstance(where, Node) else where) or (0, 1)
         entry = Entry(self.doc.path, first + 1, max(last, first + 1), kind, self.section, title)
         entry.start = self.doc.line_starts[first] if first < len(self.doc.line_starts) else 0
         self.entries.append(entry)

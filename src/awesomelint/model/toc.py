@@ -20,10 +20,11 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from .document import Document, Node
+from .document import Document
 from .entries import LIST_TYPES
 from .headings import Heading, bare_name, headings_of, html_anchors
 from .linkspans import in_page_fragment, parsed_links
+from .tree import Node
 
 # sections a ToC leaves out by convention (awesome-lint's list, and the usual endings)
 _UNLISTED = frozenset(

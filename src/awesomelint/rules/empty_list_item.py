@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Applicability, Edit, Finding, Fix, Severity
-from ..model.document import Document, Node
+from ..model.document import Document
+from ..model.tree import Node
 
 LIST_TYPES = ("bullet_list", "ordered_list")
 # the whole line is container prefixes ('>', indentation) and the item's marker

@@ -10,9 +10,10 @@ from typing import Any
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..model.document import Document, Node
+from ..model.document import Document
 from ..model.linkspans import in_page_fragment
 from ..model.sequences import longest_increasing
+from ..model.tree import Node
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.I)
 _NUMBER = re.compile(r"(\d+)")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Applicability, Edit, Finding, Fix, Severity
-from ..model.document import Document, Node
+from ..model.document import Document
 from ..model.markdown import parser
+from ..model.tree import Node
 
 # "-[Foo](…)" at the start of a paragraph line: a marker with no space is text
 _NO_SPACE = re.compile(r"^(?P<prefix>(?:[ \t]*>[ \t]?)*[ \t]*)(?P<marker>[-*+])\[[^\]\n]+\]\(")

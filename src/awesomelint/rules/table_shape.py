@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..model.document import Document, Table
+from ..model.document import Document
 from ..model.emptycells import empty_markers, table_marker
 from ..model.linkspans import Link, parsed_links
+from ..model.tables import Table
 
 
 @rule(
