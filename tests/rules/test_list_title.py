@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesomelint.model.document import Document
-from awesomelint.model.headings import title_heading
+from awesomelint.model.title import title_heading
 
 from ..conftest import findings, messages
 

@@ -28,7 +28,7 @@ from markdown_it.token import Token
 
 from ..findings import Edit
 from ..model.document import Document
-from ..model.linkspans import SAME_PAGE
+from ..model.navigation import is_navigation_block
 from ..model.tables import Cell, Table
 from ..model.tree import Node, lines
 
@@ -903,18 +903,6 @@ def _list_nodes(doc: Document) -> list[tuple[Node, int]]:
     return found
 
 
-def _is_navigation(node: Node) -> bool:
-    """A list of in-page links only (a table of contents)."""
-    hrefs = [
-        str(c.attrs.get("href", ""))
-        for n in node.walk()
-        if n.type == "inline"
-        for c in n.token.children or ()
-        if c.type == "link_open"
-    ]
-    return bool(hrefs) and all(SAME_PAGE.match(h) for h in hrefs)
-
-
 def _adjacent_list(node: Node) -> bool:
     """Is a sibling right before or after this list another list? Then only their
     different markers keep them apart, and one marker would merge them."""
@@ -926,7 +914,7 @@ def _adjacent_list(node: Node) -> bool:
 
 def _bullets(doc: Document, options: Options) -> list[Group]:
     bullet_lists = [
-        (node, (_is_navigation(node), depth))
+        (node, (is_navigation_block(doc, node), depth))
         for node, depth in _list_nodes(doc)
         if node.type == "bullet_list" and node.map
     ]

@@ -17,6 +17,7 @@ from .. import data
 from .brokenlinks import broken_links
 from .document import Document
 from .linkspans import Link, parsed_links, plain_text, token_text
+from .navigation import is_navigation, links_elsewhere
 from .tree import Node
 
 __all__ = ["Entry", "Link", "entries_of", "links_of", "plain_text", "strip_symbols"]
@@ -193,9 +194,8 @@ class _Extractor:
     # tables ---------------------------------------------------------------
 
     def table(self, node: Node) -> None:
-        links = [l for l in self.links(node) if l.kind != "image"]
-        if links and all(l.is_anchor for l in links):
-            return  # a table of contents laid out as a table: navigation
+        if is_navigation(self.links(node)):
+            return  # a table of contents laid out as a table
         table_index = self.table_count
         self.table_count += 1
         headers: list[str] = []
@@ -227,7 +227,7 @@ class _Extractor:
     def a_list(self, node: Node) -> None:
         items = [c for c in node.children if c.type == "list_item"]
         all_links = self.links(node)
-        if not all_links or all(l.is_anchor for l in all_links if l.kind != "image"):
+        if not links_elsewhere(all_links):
             return  # prose bullets or navigation
         linked = [bool(self.own_links(item)) for item in items]
         among_linked = any(self.link_entry_like(item) for item in items)

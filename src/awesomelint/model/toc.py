@@ -24,6 +24,7 @@ from .document import Document
 from .entries import LIST_TYPES
 from .headings import Heading, bare_name, headings_of, html_anchors
 from .linkspans import in_page_fragment, parsed_links
+from .navigation import is_navigation_block
 from .tree import Node
 
 # sections a ToC leaves out by convention (awesome-lint's list, and the usual endings)
@@ -249,10 +250,9 @@ def navigation_lists(doc: Document) -> list[tuple[int, int, list[Heading]]]:
 
 def _navigation_lists(doc: Document) -> list[tuple[int, int, list[Heading]]]:
     found = []
-    for node in _top_lists(doc.tree):
-        if _is_nav_list(doc, node):
-            targets = [t for t in (resolve(doc, f).heading for f in _fragments(doc, node)) if t is not None]
-            found.append((_first_line(node), doc.last_text_line(node.token), targets))
+    for node in doc.derived(_link_lists):
+        targets = [t for t in (resolve(doc, f).heading for f in _fragments(doc, node)) if t is not None]
+        found.append((_first_line(node), doc.last_text_line(node.token), targets))
     return found
 
 
@@ -261,12 +261,16 @@ def _navigation_headings(doc: Document) -> frozenset[int]:
     group headings of a ToC, or a year's heading over its list of weeks."""
     headings = doc.derived(headings_of)
     found = set()
-    for node in _top_lists(doc.tree):
-        if _is_nav_list(doc, node):
-            heading = _heading_over(doc, headings, node)
-            if heading is not None and _heads_navigation(doc, headings, heading, node):
-                found.add(heading.token_index)
+    for node in doc.derived(_link_lists):
+        heading = _heading_over(doc, headings, node)
+        if heading is not None and _heads_navigation(doc, headings, heading, node):
+            found.add(heading.token_index)
     return frozenset(found)
+
+
+def _link_lists(doc: Document) -> list[Node]:
+    """The top-level lists of the page that are navigation made only of link items."""
+    return [node for node in _top_lists(doc.tree) if _is_nav_list(doc, node)]
 
 
 def label_fits(label: str, heading: Heading) -> bool:
@@ -313,7 +317,7 @@ def _contains(outer: str, inner: str) -> bool:
 def _find(doc: Document) -> TableOfContents | None:
     headings = doc.derived(headings_of)
     lists = _top_lists(doc.tree)
-    nav = {id(node) for node in lists if _is_nav_list(doc, node)}
+    nav = {id(node) for node in doc.derived(_link_lists)}
     named = next((h for h in headings if h.is_toc), None)
     if named is not None:
         after = next((h.line for h in headings if h.line > named.end_line), len(doc.lines) + 1)
@@ -478,8 +482,10 @@ def _nav_link(doc: Document, item: Node) -> tuple[str, str, int, int] | None:
 
 
 def _is_nav_list(doc: Document, node: Node) -> bool:
+    """Navigation (navigation.py) in the shape of a table of contents: every item one
+    in-page link, with at most symbols or numbering around it, and its sub-lists the same."""
     items = list(_item_nodes(node))
-    if not items:
+    if not items or not is_navigation_block(doc, node):
         return False
     for item in items:
         if _nav_link(doc, item) is None:

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
-from ..model.headings import title_heading
 from ..model.linkspans import dest_edit, parsed_links
+from ..model.title import title_heading
 
 _BADGE_TARGETS = ("https://awesome.re", "https://github.com/sindresorhus/awesome")
 _BADGE_IMAGES = (

@@ -1,8 +1,8 @@
 """list-title: no top-level '# ' heading naming the list, or more than one.
 
 An HTML <h1>, or a logo image before any heading, stands for the title; a bare '#' line
-names nothing. Which heading is the title is headings.title_heading, which title-case,
-awesome-badge and toc-position read too."""
+names nothing. Which heading is the title is the title model's (model/title.py), which
+title-case, awesome-badge and toc-position read too."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Severity
-from ..model.headings import has_words, headings_of, html_h1_lines, opens_with_logo, title_heading
+from ..model.headings import headings_of
+from ..model.title import has_words, title_of
 
 
 @rule(
@@ -31,14 +32,15 @@ def list_title(ctx: Context) -> Iterator[Finding]:
     title under it). A bare '#' line names nothing: lists use it as a separator, and
     it is neither title nor section."""
     doc = ctx.doc
-    top = [h for h in doc.derived(headings_of) if h.level == 1 and has_words(h)]
-    if not top and not html_h1_lines(doc) and not opens_with_logo(doc):
+    title = title_of(doc)
+    top = title.top_headings
+    if not title.titled:
         first = next((h for h in doc.derived(headings_of) if has_words(h)), None)
         line = first.line if first is not None else 1
         start, end = doc.line_span(line)
         yield ctx.finding(start, end, "the list has no top-level '# ' heading naming it")
         return
-    extras = top[1:] if title_heading(doc) is not None else top  # titled in HTML: every '# ' is a section
+    extras = top[1:] if title.heading is not None else top  # titled in HTML: every '# ' is a section
     for heading in extras:
         start, end = doc.line_span(heading.line)
         yield ctx.finding(

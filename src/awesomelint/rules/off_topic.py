@@ -39,8 +39,6 @@ from functools import cache, lru_cache
 from statistics import NormalDist, fmean, median
 from typing import Protocol
 
-from markdown_it.token import Token
-
 from .. import data
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
@@ -48,7 +46,8 @@ from ..findings import Finding, Severity
 from ..model.document import Document
 from ..model.entries import Entry, entry_name, plain_text
 from ..model.formmodel import FormModel, host, site
-from ..model.linkspans import SAME_PAGE
+from ..model.linkspans import links_by_inline
+from ..model.navigation import is_navigation
 from ..model.topicmodel import (
     MIN_WORDS,
     EntryScore,
@@ -152,21 +151,19 @@ def _subject_texts(doc: Document, entries: list[Entry]) -> tuple[str, str]:
     """(headings, the title and intro before the first entry)."""
     headings, intro = [], []
     tokens = doc.tokens
+    links = links_by_inline(doc)
     first_entry = entries[0].line if entries else len(doc.lines)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             headings.append(plain_text(tokens[index + 1]))
-        if token.type == "inline" and token.map and token.map[0] < first_entry - 1 and not _navigation(token):
+        if (
+            token.type == "inline"
+            and token.map
+            and token.map[0] < first_entry - 1
+            and not is_navigation(links.get(id(token), ()))
+        ):
             intro.append(plain_text(token))
     return " ".join(headings), " ".join(intro)
-
-
-def _navigation(inline: Token) -> bool:
-    """A table-of-contents line: it links within the page and says nothing of its own."""
-    return any(
-        c.type == "link_open" and SAME_PAGE.match(str(c.attrs.get("href", ""))) is not None
-        for c in inline.children or ()
-    )
 
 
 def _lone_bar(entries: int, threshold: float) -> float:

@@ -11,7 +11,8 @@ from ..engine.context import Context
 from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Edit, Finding, Fix, Severity
 from ..model.document import Document
-from ..model.headings import Heading, title_heading
+from ..model.headings import Heading
+from ..model.title import title_heading
 
 _SMALL_WORDS = frozenset("a an and as at but by en for from if in nor of on or per the to v vs via with".split())
 

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import AWESOME, FixAvailability, rule
 from ..findings import Finding, Severity
-from ..model.headings import headings_of, title_heading
+from ..model.headings import headings_of
+from ..model.title import title_heading
 from ..model.toc import table_of_contents
 
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from ..engine.context import Context
 from ..engine.registry import FixAvailability, rule
 from ..findings import Finding, Fix, Severity
-from ..model.headings import list_names
 from ..model.linkspans import Link, dest_edit, web_links
+from ..model.title import list_names
 from ..model.urls import host_of, join_query, split_query, squeezed, strip_www, tracking_params
 
 
