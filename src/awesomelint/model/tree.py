@@ -24,10 +24,10 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     _inlines: list[Token] | None = field(default=None, repr=False, compare=False)
+    map: list[int] | None = field(init=False, repr=False, compare=False)  # the token's source lines
 
-    @property
-    def map(self) -> list[int] | None:
-        return self.token.map
+    def __post_init__(self) -> None:
+        self.map = self.token.map  # read for every node by every walk: an attribute, not a property
 
     def inline_tokens(self) -> list[Token]:
         """The inline tokens below this node, in order (computed once: entry extraction
