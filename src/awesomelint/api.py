@@ -26,11 +26,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .engine.config import Config, ConfigResolver, parse_config
 from .engine.context import OwnRepository
-from .engine.fix import FixOutcome, fix_document
+from .engine.edits import apply_edits
+from .engine.fix import FixOutcome, choose_edits, fix_document
 from .engine.gcpause import collected_between
 from .engine.linter import lint
 from .engine.userpatterns import compile_user_pattern
+from .engine.verify import FixError, verify
 from .errors import InputError
+from .findings import Applicability, Edit, Finding
 from .links.verdict import Verdict
 from .model.document import Document
 from .report import Located, locate
@@ -42,6 +45,7 @@ if TYPE_CHECKING:  # git and subprocess: imported only with --changed-since
 __all__ = [
     "CheckRun",
     "Config",
+    "FindingFix",
     "FixOutcome",
     "FixedFile",
     "Located",
@@ -51,6 +55,7 @@ __all__ = [
     "changed_lines_since",
     "config_resolver",
     "fix_file",
+    "fix_finding",
     "fix_text",
     "read_list",
 ]
@@ -75,6 +80,35 @@ def fix_text(
     ``text`` when nothing applies), ``.changes`` why each part changed, ``.remaining`` the
     findings fix leaves. Raises FixError when a fix would lose content (nothing to write)."""
     return fix_document(Document.from_text(text, path), config or Config(), unsafe=unsafe, layout=layout)
+
+
+@dataclass(frozen=True)
+class FindingFix:
+    """What `fix` writes for one finding: its edits (offsets into the text with its line
+    ends as ``\\n``, as the finding's own), the text they make, and whether the fix is safe."""
+
+    edits: tuple[Edit, ...]
+    text: str
+    applicability: Applicability
+
+
+def fix_finding(text: str, finding: Finding, *, path: str = "README.md") -> FindingFix | None:
+    """The change `awesomelint fix` makes for this one finding of ``check_text(text)`` (an
+    unsafe fix as `fix --unsafe-fixes` makes it), verified as `fix` verifies each pass
+    (engine/verify.py); None when the finding has no fix, `fix` would not apply it
+    (inside code) or the check fails. An editor's quick fix for one diagnostic."""
+    if finding.fix is None:
+        return None
+    doc = Document.from_text(text, path)
+    edits, fixed, restructures = choose_edits(doc, [finding], unsafe=True)
+    if not fixed:
+        return None
+    after = Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)
+    try:
+        verify(doc, after, edits, structure=not restructures)
+    except FixError:
+        return None
+    return FindingFix(tuple(edits), after.text, finding.fix.applicability)
 
 
 def read_list(path: str, config_for: ConfigFor) -> tuple[Config, Document]:
