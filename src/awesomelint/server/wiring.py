@@ -27,7 +27,7 @@ from .diagnostics import diagnostics
 from .positions import UTF8, UTF16, UTF32
 from .settings import Settings, parse_settings
 
-DEBOUNCE = 0.15  # seconds after the last keystroke
+DEBOUNCE = 0.1  # seconds after the last keystroke: a typing burst is checked once, a pause at once
 T = TypeVar("T")
 log = logging.getLogger("awesomelint.server")
 
