@@ -9,6 +9,7 @@ internal and may change between releases.
     '# T\\n\\n- [Tool](https://github.com/o/tool) - Does it.\\n'
 
 - :func:`check_text` and :func:`fix_text` work on a string (an editor buffer);
+- :func:`fix_finding` makes the change `fix` makes for one finding (an editor's quick fix);
 - :func:`check_paths` on files and folders, as `awesomelint check` does, link checking
   included when asked; :func:`fix_file` on one file, as `awesomelint fix` does (writing
   the result is the caller's: see engine/writing.py);
