@@ -110,6 +110,7 @@ async def _session(
     command: Sequence[str],
     capabilities: types.ClientCapabilities | None,
     cwd: str | None,
+    env: dict[str, str] | None,
 ) -> T:
     client = LanguageClient("awesomelint-tests", "1")
     session = Session(client)
@@ -124,7 +125,7 @@ async def _session(
     def logged(_client: LanguageClient, params: types.LogMessageParams) -> None:
         session.logs.append(params.message)
 
-    await client.start_io(*command, cwd=cwd)
+    await client.start_io(*command, cwd=cwd, env=env)
     try:
         await client.initialize_async(
             types.InitializeParams(
@@ -146,6 +147,7 @@ def run(
     command: Sequence[str] = SERVER,
     capabilities: types.ClientCapabilities | None = None,
     cwd: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> T:
     """Start the server, initialize it with ``options``, run the scenario, shut it down."""
-    return asyncio.run(_session(scenario, options, command, capabilities, cwd))
+    return asyncio.run(_session(scenario, options, command, capabilities, cwd, env))

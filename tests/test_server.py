@@ -4,10 +4,13 @@ pygls' own client (tests/lspclient.py)."""
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
 from lsprotocol import types
 
 from awesomelint import check_text
@@ -251,3 +254,28 @@ def test_an_offline_check_does_not_import_the_server(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_online_rules_run_only_when_the_settings_turn_them_on(tmp_path: Path) -> None:
+    """A loopback link: the link checker answers without the network (it refuses it)."""
+    path = tmp_path / "README.md"
+    text = "# T\n\n- [Local](http://127.0.0.1:9/x) - A local address.\n"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "HOME": str(tmp_path)}  # the link cache goes under ~/.cache
+
+    def scenario(online: bool) -> Callable[[Session], Awaitable[list[str]]]:
+        async def opened(session: Session) -> list[str]:
+            uri = session.open(path, text)
+            await session.diagnostics(uri)
+            async with session.arrived:  # an online run publishes the same version again
+                await asyncio.wait_for(
+                    session.arrived.wait_for(lambda: len(session.published[uri]) > 1), 1.0 if not online else 30
+                )
+            return [str(d.code) for d in session.published[uri][-1].diagnostics]
+
+        return opened
+
+    with pytest.raises(asyncio.TimeoutError):
+        run(scenario(False), env=env)
+    assert "link-error" in run(scenario(True), {"online": True}, env=env)
+    assert (tmp_path / ".cache" / "awesomelint" / "links.sqlite3").exists()
