@@ -9,30 +9,25 @@ logged with its traceback. The server keeps running.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-from dataclasses import dataclass, field
+import subprocess
+import sys
+from dataclasses import dataclass, field, replace
 
-from ..api import check_paths, check_text, config_resolver
+from ..api import check_text, config_resolver
 from ..engine.config import Config
 from ..errors import InputError
-from ..findings import Severity
+from ..findings import Finding, Related, Severity
 from ..report import Located
+from ..rules import BY_NAME
 from .positions import UTF16, Lines
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-# `check --online`'s defaults (cli.py's link options)
-LINK_SETTINGS = {
-    "timeout": 20.0,
-    "max_time": 600.0,
-    "max_concurrency": 64,
-    "per_host": 8,
-    "cache_path": None,
-    "no_cache": False,
-    "allow_private": False,
-}
+ONLINE_TIMEOUT = 660.0  # `check --online` stops itself after --max-time (600 s by default)
 
 
 @dataclass(frozen=True)
@@ -94,26 +89,55 @@ def analyse(text: str, path: str, settings: Settings, encoding: str = UTF16) -> 
     return Analysis(text, path, lines, config, located)
 
 
-def analyse_online(text: str, path: str, settings: Settings, encoding: str = UTF16) -> Analysis | None:
-    """`check --online` of the saved file, when the buffer is what is on disk (the link
-    checker reads files); None when it is not."""
+def analyse_online(offline: Analysis, settings: Settings) -> Analysis | None:
+    """``offline`` with the link rules' findings added: `awesomelint check --online` of the
+    saved file, in a process of its own (the link checker reads files, may run for
+    minutes, and its parser state is not shared with the checks made meanwhile); None
+    when the buffer is not what is on disk or the run was stopped."""
     try:
-        with open(path, encoding="utf-8", newline="") as stream:
-            if stream.read() != text:
+        with open(offline.path, encoding="utf-8", newline="") as stream:
+            if stream.read() != offline.text:
                 return None
     except (OSError, UnicodeDecodeError):
         return None
-    lines = Lines(text, encoding)
+    command = [sys.executable, "-m", "awesomelint", "check", "--online", "--format", "json", "--fail-on", "error"]
+    for option, names in (("--select", settings.select), ("--ignore", settings.ignore)):
+        if names is not None:
+            command += [option, ",".join(names)]
+    if settings.profile:
+        command += ["--profile", settings.profile]
     try:
-        config = resolve_config(path, settings)
-        run = check_paths([path], lambda _path: config, links=dict(LINK_SETTINGS))
-    except InputError as exc:
-        return Analysis(text, path, lines, None, problem=Problem("config", str(exc)))
-    except Exception as exc:  # the link checker failing is no reason to stop
-        return Analysis(text, path, lines, None, problem=_crashed(path, exc))
-    if run.errors:
-        return Analysis(text, path, lines, config, run.located, Problem("input", run.errors[0]), online=True)
-    return Analysis(text, path, lines, config, run.located, online=True)
+        done = subprocess.run(
+            [*command, offline.path],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            stdin=subprocess.DEVNULL,
+            timeout=ONLINE_TIMEOUT,
+        )
+        items = json.loads(done.stdout) if done.returncode in (0, 1) else None
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        log.warning("the online check of %s failed: %s", offline.path, exc)
+        return None
+    if items is None:
+        why = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"
+        return replace(offline, problem=Problem("input", why), online=True)
+    lines = offline.lines
+    found = [_located(item, lines, offline.path) for item in items if item["rule"] in BY_NAME]
+    online = [item for item in found if BY_NAME[item.rule].online]
+    located = sorted(offline.located + online, key=lambda item: (item.finding.start, item.rule))
+    return replace(offline, located=located, online=True)
+
+
+def _located(item: dict, lines: Lines, path: str) -> Located:
+    """A finding of `check --format json` at its offsets in the buffer (columns count code points)."""
+    start = lines.line_start(item["line"] - 1) + item["column"] - 1
+    end = lines.line_start(item["end_line"] - 1) + item["end_column"] - 1
+    related = [Related(r["path"], r["line"]) for r in item["related"]]
+    finding = Finding(item["rule"], item["message"], start, end, Severity(item["severity"]), item["entry"], related)
+    return Located(
+        path, item["line"], item["column"], item["end_line"], item["end_column"], finding, "", [], item["related"]
+    )
 
 
 def _crashed(path: str, exc: Exception) -> Problem:

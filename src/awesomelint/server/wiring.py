@@ -83,7 +83,7 @@ class AwesomeLintServer(LanguageServer):
         if online and analysis.problem is None:
             # the link run outlives further keystrokes: it is published only if the text is unchanged
             self.pending.pop(uri, None)
-            found = await self.in_worker(self.links, lambda: analyse_online(text, path, settings, encoding))
+            found = await self.in_worker(self.links, lambda: analyse_online(analysis, settings))
             if found is not None:
                 self.publish(uri, version, found)
 
