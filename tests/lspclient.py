@@ -25,6 +25,7 @@ class Session:
         self.logs: list[str] = []
         self.arrived = asyncio.Condition()
         self.versions: dict[str, int] = {}
+        self.capabilities = types.ServerCapabilities()  # what the server's initialize answered
 
     async def diagnostics(self, uri: str, version: int | None = None) -> list[types.Diagnostic]:
         """The diagnostics published for ``uri`` at ``version`` (the last sent, by default)."""
@@ -127,11 +128,12 @@ async def _session(
 
     await client.start_io(*command, cwd=cwd, env=env)
     try:
-        await client.initialize_async(
+        answer = await client.initialize_async(
             types.InitializeParams(
                 capabilities=capabilities or types.ClientCapabilities(), initialization_options=options
             )
         )
+        session.capabilities = answer.capabilities
         client.initialized(types.InitializedParams())
         return await scenario(session)
     finally:

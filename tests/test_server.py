@@ -106,6 +106,11 @@ def test_a_burst_of_changes_publishes_the_last_version_only(tmp_path: Path) -> N
         session.replace(other, slow + "\n- [Late](https://bit.ly/late) - Late.\n")
         assert any("Late" in d.message for d in await session.diagnostics(other))
         assert [p.version for p in session.published[other]] == [2]
+        # closed: its diagnostics are cleared
+        session.client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(other)))
+        async with session.arrived:
+            await asyncio.wait_for(session.arrived.wait_for(lambda: len(session.published[other]) == 2), 10)
+        assert not session.published[other][-1].diagnostics
 
     run(scenario)
 
@@ -279,3 +284,30 @@ def test_online_rules_run_only_when_the_settings_turn_them_on(tmp_path: Path) ->
         run(scenario(False), env=env)
     assert "link-error" in run(scenario(True), {"online": True}, env=env)
     assert (tmp_path / ".cache" / "awesomelint" / "links.sqlite3").exists()
+
+
+def test_fix_all_is_resolved_on_demand_for_a_client_that_resolves_edits(tmp_path: Path) -> None:
+    whole = cli_fix(tmp_path, DEFECTS)
+    resolving = types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(
+            code_action=types.CodeActionClientCapabilities(
+                resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])
+            )
+        )
+    )
+
+    async def scenario(session: Session) -> None:
+        offered = session.capabilities
+        assert isinstance(offered.code_action_provider, types.CodeActionOptions)
+        assert offered.code_action_provider.resolve_provider and offered.document_formatting_provider
+        assert isinstance(offered.text_document_sync, types.TextDocumentSyncOptions)
+        assert offered.text_document_sync.save and offered.position_encoding == "utf-16"
+        uri = session.open(tmp_path / "README.md", DEFECTS)
+        first = (await session.diagnostics(uri))[0]
+        [fix_all] = [a for a in await session.actions(uri, first.range) if a.kind == "source.fixAll.awesomelint"]
+        assert fix_all.edit is None  # a cursor move costs no `fix` run
+        resolved = await session.client.code_action_resolve_async(fix_all)
+        assert resolved.edit is not None and resolved.edit.changes is not None
+        assert apply(DEFECTS, resolved.edit.changes[uri]) == whole
+
+    run(scenario, capabilities=resolving)
