@@ -286,15 +286,17 @@ def test_online_rules_run_only_when_the_settings_turn_them_on(tmp_path: Path) ->
     assert (tmp_path / ".cache" / "awesomelint" / "links.sqlite3").exists()
 
 
-def test_fix_all_is_resolved_on_demand_for_a_client_that_resolves_edits(tmp_path: Path) -> None:
-    whole = cli_fix(tmp_path, DEFECTS)
-    resolving = types.ClientCapabilities(
-        text_document=types.TextDocumentClientCapabilities(
-            code_action=types.CodeActionClientCapabilities(
-                resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])
-            )
+RESOLVING = types.ClientCapabilities(
+    text_document=types.TextDocumentClientCapabilities(
+        code_action=types.CodeActionClientCapabilities(
+            resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])
         )
     )
+)
+
+
+def test_fix_all_is_resolved_on_demand_for_a_client_that_resolves_edits(tmp_path: Path) -> None:
+    whole = cli_fix(tmp_path, DEFECTS)
 
     async def scenario(session: Session) -> None:
         offered = session.capabilities
@@ -310,4 +312,23 @@ def test_fix_all_is_resolved_on_demand_for_a_client_that_resolves_edits(tmp_path
         assert resolved.edit is not None and resolved.edit.changes is not None
         assert apply(DEFECTS, resolved.edit.changes[uri]) == whole
 
-    run(scenario, capabilities=resolving)
+    run(scenario, capabilities=RESOLVING)
+
+
+def test_a_quick_fix_is_resolved_on_demand_for_a_client_that_resolves_edits(tmp_path: Path) -> None:
+    one_defect = "# Awesome Things\n\n- [Emoji 😀 tool]((https://github.com/o/emoji) - Does it.\n"
+    written = cli_fix(tmp_path, one_defect)
+
+    async def scenario(session: Session) -> None:
+        uri = session.open(tmp_path / "README.md", one_defect)
+        [nested] = await session.diagnostics(uri)
+        [quick] = [a for a in await session.actions(uri, nested.range) if a.is_preferred]
+        assert quick.edit is None
+        resolved = await session.client.code_action_resolve_async(quick)
+        assert resolved.edit is not None and resolved.edit.changes is not None
+        assert apply(one_defect, resolved.edit.changes[uri]) == written
+        session.replace(uri, written)  # fixed meanwhile: the stale action resolves to nothing
+        await session.diagnostics(uri)
+        assert (await session.client.code_action_resolve_async(quick)).edit is None
+
+    run(scenario, capabilities=RESOLVING)

@@ -163,6 +163,7 @@ def build() -> AwesomeLintServer:
         uri = params.text_document.uri
         analysis = await ls.current(uri)
         only = [str(kind) for kind in params.context.only] if params.context.only else None
+        # an explicit fix all (on save) is applied at once: its edit comes with it
         resolve = ls.resolves_edits and not (only and actions.wanted(only, actions.FIX_ALL))
         try:
             return await ls.in_worker(
@@ -175,10 +176,17 @@ def build() -> AwesomeLintServer:
 
     @server.feature(types.CODE_ACTION_RESOLVE)
     async def resolve_action(ls: AwesomeLintServer, action: types.CodeAction) -> types.CodeAction:
-        if action.kind != actions.FIX_ALL or not isinstance(action.data, dict) or "uri" not in action.data:
+        """The edit of a quick fix or of fix all, made now (unchanged when it cannot be)."""
+        if not isinstance(action.data, dict) or "uri" not in action.data:
             return action
         analysis = await ls.current(action.data["uri"])
-        resolved = await ls.in_worker(ls.checker, lambda: actions.resolve_fix_all(analysis, action))
+        resolve = actions.resolve_fix_all if action.kind == actions.FIX_ALL else actions.resolve_quick_fix
+        try:
+            resolved = await ls.in_worker(ls.checker, lambda: resolve(analysis, action))
+        except Exception as exc:  # a bug in a fix: the action does nothing, the server keeps serving
+            log.exception("resolving a code action failed")
+            ls.tell(types.MessageType.Error, f"awesomelint: the fix failed ({type(exc).__name__}: {exc})")
+            return action
         return resolved if resolved is not None else action
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
