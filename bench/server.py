@@ -7,7 +7,8 @@ For each list (default: the real list nearest 50 KB and the largest, from
 `awesomelint check` on the file (a subprocess, start-up included), then the server
 started through a real LSP client over stdio (tests/lspclient.py), the list opened, and
 N keystrokes (one character typed at the end of a line in the middle, a full-text
-change) each timed from sending didChange to receiving the diagnostics of that version.
+change) each timed from sending didChange to receiving the diagnostics of that version,
+then one formatting request (what `fix` writes).
 The keystroke latency includes the server's debounce (wiring.DEBOUNCE); the row also
 gives it without, the time the check itself took in the server.
 """
@@ -50,12 +51,12 @@ def check_time(path: Path, repeat: int) -> float:
     return statistics.median(times)
 
 
-def keystrokes(path: Path, repeat: int) -> tuple[float, list[float]]:
+def keystrokes(path: Path, repeat: int) -> tuple[float, list[float], float]:
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     middle = len(lines) // 2
 
-    async def scenario(session: Session) -> tuple[float, list[float]]:
+    async def scenario(session: Session) -> tuple[float, list[float], float]:
         start = time.perf_counter()
         uri = session.open(path, text)
         await session.diagnostics(uri)
@@ -68,7 +69,9 @@ def keystrokes(path: Path, repeat: int) -> tuple[float, list[float]]:
             await session.diagnostics(uri)
             latencies.append(time.perf_counter() - start)
             await asyncio.sleep(0.2)
-        return opened, latencies
+        start = time.perf_counter()
+        await session.formatting(uri)
+        return opened, latencies, time.perf_counter() - start
 
     return run(scenario)
 
@@ -78,16 +81,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("lists", nargs="*", type=Path)
     args = parser.parse_args()
-    print(f"{'list':<44} {'KB':>5} {'check':>7} {'open':>7} {'keystroke':>9} {'-debounce':>9} {'ratio':>6}")
+    print(
+        f"{'list':<40} {'KB':>5} {'check':>7} {'open':>7} {'keystroke':>9} {'-debounce':>9} {'ratio':>6} {'format':>7}"
+    )
     for path in args.lists or default_lists():
         cli = check_time(path, args.repeat)
-        opened, latencies = keystrokes(path, args.repeat)
+        opened, latencies, formatting = keystrokes(path, args.repeat)
         latency = statistics.median(latencies)
         print(
-            f"{path.name[:44]:<44} {path.stat().st_size / 1024:>5.0f} {cli:>6.2f}s {opened:>6.2f}s "
-            f"{latency:>8.2f}s {latency - DEBOUNCE:>8.2f}s {latency / cli:>5.2f}x"
+            f"{path.name[:40]:<40} {path.stat().st_size / 1024:>5.0f} {cli:>6.2f}s {opened:>6.2f}s "
+            f"{latency:>8.2f}s {latency - DEBOUNCE:>8.2f}s {latency / cli:>5.2f}x {formatting:>6.2f}s"
         )
-    print(f"check: `awesomelint check` in a subprocess; keystroke: didChange to its diagnostics, debounce {DEBOUNCE}s")
+    print(
+        f"check: `awesomelint check` in a subprocess; keystroke: didChange to its diagnostics (median), "
+        f"debounce {DEBOUNCE}s; format: textDocument/formatting (= `fix`)"
+    )
 
 
 if __name__ == "__main__":
