@@ -54,9 +54,9 @@ def cli_fix(tmp_path: Path, text: str, *options: str) -> str:
     folder = tmp_path / "cli"
     folder.mkdir(exist_ok=True)
     path = folder / "README.md"
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8"))
     subprocess.run([sys.executable, "-m", "awesomelint", "fix", *options, str(path)], capture_output=True)
-    return path.read_text(encoding="utf-8")
+    return path.read_bytes().decode("utf-8")
 
 
 def test_diagnostics_have_utf16_ranges_and_a_fixed_defect_disappears(tmp_path: Path) -> None:
@@ -119,6 +119,7 @@ def test_code_actions_and_formatting_write_what_fix_writes(tmp_path: Path) -> No
     one_defect = "# Awesome Things\n\n- [Emoji 😀 tool]((https://github.com/o/emoji) - Does it.\n"
     written = cli_fix(tmp_path, one_defect)
     assert written != one_defect
+    written_crlf = cli_fix(tmp_path, one_defect.replace("\n", "\r\n"))
     whole = cli_fix(tmp_path, DEFECTS)
 
     async def scenario(session: Session) -> None:
@@ -129,6 +130,14 @@ def test_code_actions_and_formatting_write_what_fix_writes(tmp_path: Path) -> No
         assert len(preferred) == 1 and preferred[0].kind == types.CodeActionKind.QuickFix
         assert preferred[0].edit is not None and preferred[0].edit.changes is not None
         assert apply(one_defect, preferred[0].edit.changes[uri]) == written
+        # a CRLF buffer: the same fix, its line ends kept (as `fix` keeps a file's)
+        crlf = one_defect.replace("\n", "\r\n")
+        windows = session.open(tmp_path / "crlf.md", crlf)
+        [nested] = await session.diagnostics(windows)
+        [preferred] = [a for a in await session.actions(windows, nested.range) if a.is_preferred]
+        assert preferred.edit is not None and preferred.edit.changes is not None
+        assert apply(crlf, preferred.edit.changes[windows]) == written.replace("\n", "\r\n") == written_crlf
+        assert apply(crlf, await session.formatting(windows)) == written_crlf
 
         big = session.open(tmp_path / "README.md", DEFECTS)
         diagnostics = {str(d.code): d for d in await session.diagnostics(big)}
