@@ -133,10 +133,10 @@ def test_code_actions_and_formatting_write_what_fix_writes(tmp_path: Path) -> No
         # a CRLF buffer: the same fix, its line ends kept (as `fix` keeps a file's)
         crlf = one_defect.replace("\n", "\r\n")
         windows = session.open(tmp_path / "crlf.md", crlf)
-        [nested] = await session.diagnostics(windows)
-        [preferred] = [a for a in await session.actions(windows, nested.range) if a.is_preferred]
-        assert preferred.edit is not None and preferred.edit.changes is not None
-        assert apply(crlf, preferred.edit.changes[windows]) == written.replace("\n", "\r\n") == written_crlf
+        [at] = await session.diagnostics(windows)
+        [quick] = [a for a in await session.actions(windows, at.range) if a.is_preferred]
+        assert quick.edit is not None and quick.edit.changes is not None
+        assert apply(crlf, quick.edit.changes[windows]) == written.replace("\n", "\r\n") == written_crlf
         assert apply(crlf, await session.formatting(windows)) == written_crlf
 
         big = session.open(tmp_path / "README.md", DEFECTS)
