@@ -27,7 +27,7 @@ from .diagnostics import diagnostics
 from .positions import UTF8, UTF16, UTF32
 from .settings import Settings, parse_settings
 
-DEBOUNCE = 0.1  # seconds after the last keystroke: a typing burst is checked once, a pause at once
+DEBOUNCE = 0.1  # seconds after the last keystroke: a burst of typing is checked once, when it pauses
 T = TypeVar("T")
 log = logging.getLogger("awesomelint.server")
 
@@ -57,12 +57,15 @@ class AwesomeLintServer(LanguageServer):
         self.window_log_message(types.LogMessageParams(kind, message))
 
     async def in_worker(self, pool: ThreadPoolExecutor, work: Callable[[], T]) -> T:
+        """``work`` in ``pool``; in the checker, with the collector paused, as `check` runs
+        (the link pool only waits for a process: the collector stays on meanwhile)."""
+
         def paused() -> T:
-            for _ in collected_between([None]):  # the collector paused, as `check` runs
+            for _ in collected_between([None]):
                 return work()
             raise AssertionError("unreachable")
 
-        return await asyncio.get_running_loop().run_in_executor(pool, paused)
+        return await asyncio.get_running_loop().run_in_executor(pool, paused if pool is self.checker else work)
 
     # checking ------------------------------------------------------------------
 
@@ -110,7 +113,7 @@ class AwesomeLintServer(LanguageServer):
 
     def recheck_all(self) -> None:
         for uri in list(self.workspace.text_documents):
-            self.schedule(uri, 0)
+            self.schedule(uri, 0, online=self.settings.online)
 
 
 def build() -> AwesomeLintServer:
