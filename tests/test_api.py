@@ -81,3 +81,25 @@ def test_the_readmes_python_snippet_runs_as_written(
     exec(compile(snippet, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "3 3 nested-link" in printed and "['nested-link']" in printed
+
+
+def test_fix_finding_is_the_change_fix_makes_for_that_finding_alone() -> None:
+    text = BROKEN.replace("- [Other]", "- [Оther]")  # a Cyrillic O: mixed-script, an unsafe fix
+    found = {item.rule: item.finding for item in awesomelint.check_text(text)}
+    nested = awesomelint.fix_finding(text, found["nested-link"])
+    assert nested is not None and nested.applicability.value == "safe"
+    assert nested.text == text.replace("((", "(")  # that finding's edits, nothing else
+    assert awesomelint.fix_text(text).text == nested.text  # as `fix` writes it when it is the only safe fix
+    mixed = awesomelint.fix_finding(text, found["mixed-script"])
+    assert mixed is not None and mixed.applicability.value == "unsafe" and "- [Other]" in mixed.text
+    assert awesomelint.fix_finding(text, found["placeholder-url"]) is None  # no fix to make
+
+
+def test_fix_finding_refuses_what_fix_would_not_write() -> None:
+    from awesomelint.findings import Edit, Finding, Fix
+
+    text = "# T\n\n- [A](https://a.example/) - A.\n- [B](https://b.example/) - B.\n"
+    loses_a_link = Finding("whitespace", "x", 6, 30, fix=Fix.safe(Edit(6, 30, "")))
+    assert awesomelint.fix_finding(text, loses_a_link) is None
+    in_code = "# T\n\n```\n- x\n```\n"
+    assert awesomelint.fix_finding(in_code, Finding("whitespace", "x", 9, 10, fix=Fix.safe(Edit(9, 10, "")))) is None

@@ -9,6 +9,7 @@ internal and may change between releases.
     '# T\\n\\n- [Tool](https://github.com/o/tool) - Does it.\\n'
 
 - :func:`check_text` and :func:`fix_text` work on a string (an editor buffer);
+- :func:`fix_finding` makes the change `fix` makes for one finding (an editor's quick fix);
 - :func:`check_paths` on files and folders, as `awesomelint check` does, link checking
   included when asked; :func:`fix_file` on one file, as `awesomelint fix` does (writing
   the result is the caller's: see engine/writing.py);
@@ -26,10 +27,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .engine.config import Config, ConfigResolver, parse_config
 from .engine.context import OwnRepository
+from .engine.edits import apply_edits
 from .engine.gcpause import collected_between
 from .engine.linter import lint
 from .engine.userpatterns import compile_user_pattern
+from .engine.verify import FixError, verify
 from .errors import InputError
+from .findings import Applicability, Edit, Finding
 from .links.verdict import Verdict
 from .model.document import Document
 from .report import Located, locate
@@ -42,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CheckRun",
     "Config",
+    "FindingFix",
     "FixOutcome",
     "FixedFile",
     "Located",
@@ -51,6 +56,7 @@ __all__ = [
     "changed_lines_since",
     "config_resolver",
     "fix_file",
+    "fix_finding",
     "fix_text",
     "read_list",
 ]
@@ -86,6 +92,37 @@ def fix_text(
     from .engine.fix import fix_document
 
     return fix_document(Document.from_text(text, path), config or Config(), unsafe=unsafe, layout=layout)
+
+
+@dataclass(frozen=True)
+class FindingFix:
+    """What `fix` writes for one finding: its edits (offsets into the text with its line
+    ends as ``\\n``, as the finding's own), the text they make, and whether the fix is safe."""
+
+    edits: tuple[Edit, ...]
+    text: str
+    applicability: Applicability
+
+
+def fix_finding(text: str, finding: Finding, *, path: str = "README.md") -> FindingFix | None:
+    """The change `awesomelint fix` makes for this one finding of ``check_text(text)`` (an
+    unsafe fix as `fix --unsafe-fixes` makes it), verified as `fix` verifies each pass
+    (engine/verify.py); None when the finding has no fix, `fix` would not apply it
+    (inside code) or the check fails. An editor's quick fix for one diagnostic."""
+    if finding.fix is None:
+        return None
+    from .engine.fix import choose_edits
+
+    doc = Document.from_text(text, path)
+    edits, fixed, restructures = choose_edits(doc, [finding], unsafe=True)
+    if not fixed:
+        return None
+    after = Document(doc.path, apply_edits(doc.text, edits), bom=doc.bom, newline=doc.newline)
+    try:
+        verify(doc, after, edits, structure=not restructures)
+    except FixError:
+        return None
+    return FindingFix(tuple(edits), after.text, finding.fix.applicability)
 
 
 def read_list(path: str, config_for: ConfigFor) -> tuple[Config, Document]:

@@ -470,6 +470,20 @@ def rule_command(name: str) -> None:
     click.echo(rules[name].explain())
 
 
+@main.command("server")
+def server_command() -> None:
+    """Run the language server over stdio (diagnostics, fixes, formatting in the editor)."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        _error("awesomelint server needs pygls: pip install 'awesomelint[server]'")
+        sys.exit(2)
+    from .server.wiring import serve
+
+    serve()
+
+
 def run() -> None:
     """The `awesomelint` command: main(), then leave without tearing the heap down.
 
