@@ -275,10 +275,19 @@ def _template_blocks(entries: list[Entry]) -> list[tuple[range, list[str]]]:
 
 
 @lru_cache(maxsize=16384)
-def _bag(text: str, stop: frozenset[str]) -> dict[str, None]:
-    """The words of a text, in order, once each (read twice: to find generated lines,
-    then for the model)."""
-    return dict.fromkeys(words_of(text, stop))
+class _Bags:
+    """The words of each text, in order, once each; an entry's text is read twice in a
+    run (to find generated lines, then for the model), and split into words once."""
+
+    def __init__(self, stop: frozenset[str]):
+        self.stop = stop
+        self._seen: dict[str, dict[str, None]] = {}
+
+    def __call__(self, text: str) -> dict[str, None]:
+        bag = self._seen.get(text)
+        if bag is None:
+            bag = self._seen[text] = dict.fromkeys(words_of(text, self.stop))
+        return dict(bag)  # the model may change its bags
 
 
 def _stopwords(allow: Iterable[str] = ()) -> frozenset[str]:
@@ -286,12 +295,12 @@ def _stopwords(allow: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(data.load("stopwords")["words"]) | {w for a in allow for w in words_of(str(a), frozenset())}
 
 
-def written_entries(entries: list[Entry], allow: Iterable[str] = ()) -> list[Entry]:
+def written_entries(entries: list[Entry], allow: Iterable[str] = (), bags: _Bags | None = None) -> list[Entry]:
     """The entries the list's people wrote: without the lines a generator repeats word
     for word under every project (best-of's "PyPi (📥 240 / month)"), which would
     otherwise be most of the list and its subject."""
-    stop = _stopwords(allow)
-    lines = generated([_bag(_entry_text(e), stop) for e in entries])
+    bag = bags or _Bags(_stopwords(allow))
+    lines = generated([bag(_entry_text(e)) for e in entries])
     return [e for e, line in zip(entries, lines) if not line]
 
 
@@ -311,16 +320,18 @@ def list_model(
     topic: Iterable[str] = (),
     allow: Iterable[str] = (),
     units: list[Unit] | None = None,
+    bags: _Bags | None = None,
 ) -> TopicModel:
     """The word model of a list: its units (entries and their worded sub-links) without
     the words nearly all of them write, its sections and their headings, and its title,
     intro and headings."""
     stop = _stopwords(allow)
+    bag = bags or _Bags(stop)
     headings, intro = _subject_texts(doc, entries)
     units = units_of(entries) if units is None else units
     sections = [u.section for u in units]
     return TopicModel(
-        bags=without_frame([_bag(u.text, stop) for u in units], _title_words(doc, stop)),
+        bags=without_frame([bag(u.text) for u in units], _title_words(doc, stop)),
         sections=sections,
         subject=dict.fromkeys(words_of(f"{headings} {intro}", stop)),
         topic=dict.fromkeys(w for t in topic for w in words_of(str(t), stop)),
@@ -378,11 +389,13 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     Chinese, Japanese or Korean are left alone: the background it measures words
     against is English, and an entry described in English there is a change of
     language, not of subject."""
-    entries = written_entries([e for e in ctx.entries if e.title or e.text], ctx.option("allow") or ())
+    allow = ctx.option("allow") or ()
+    bags = _Bags(_stopwords(allow))
+    entries = written_entries([e for e in ctx.entries if e.title or e.text], allow, bags)
     if len(entries) < MIN_ENTRIES or cjk_share(" ".join(e.text for e in entries)) > CJK_ABSTAIN:
         return  # too few entries, or a list mostly in a script the English background cannot read
     units = units_of(entries)
-    model = list_model(ctx.doc, entries, ctx.option("topic") or (), ctx.option("allow") or (), units)
+    model = list_model(ctx.doc, entries, ctx.option("topic") or (), allow, units, bags)
     scores = [model.score(u) for u in range(len(units))]
     evidence = [u for u, s in enumerate(scores) if s.words >= MIN_WORDS]
     if len(evidence) < MIN_ENTRIES:
