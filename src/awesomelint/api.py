@@ -255,7 +255,7 @@ def check_paths(
     settings, as `check --online` takes them) checks every link online first; with
     ``only_links`` only the link rules report (`awesomelint links`). ``changed_since``
     keeps what lines added since that git revision hold. Raises InputError when
-    ``changed_since`` cannot be used, and links.run.Interrupted when a link run is stopped."""
+    ``changed_since`` cannot be used, and errors.Interrupted when a link run is stopped."""
     config_for = config_for or config_resolver()
     paths = list(paths)
     files, errors = collect_paths(paths)

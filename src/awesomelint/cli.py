@@ -22,7 +22,7 @@ from .engine.gcpause import collected_between
 from .engine.registry import markdown_table
 from .engine.verify import FixError
 from .engine.writing import encode, write_atomic
-from .errors import InputError
+from .errors import InputError, Interrupted
 from .findings import Severity
 from .model.document import Document
 from .model.entries import entries_of
@@ -150,16 +150,11 @@ def _check_or_exit(
     """check_paths, its notices on stderr as they come; a stopped link run says how far it got.
     The link checker (httpx and all) is imported only for a run that checks links: an
     offline check starts in a tenth of a second."""
-    if links is None:
-        run = check_paths(paths, config_for, only_links=only_links, changed_since=changed_since)
-    else:
-        from .links.run import Interrupted
-
-        try:
-            run = check_paths(paths, config_for, links=links, only_links=only_links, changed_since=changed_since)
-        except Interrupted as stop:
-            _error(stop.summary(cached=not links["no_cache"]))
-            sys.exit(stop.exit_code)
+    try:
+        run = check_paths(paths, config_for, links=links, only_links=only_links, changed_since=changed_since)
+    except Interrupted as stop:  # only a link run is ever stopped this way
+        _error(stop.summary(cached=not (links or {}).get("no_cache", False)))
+        sys.exit(stop.exit_code)
     for notice in run.notices:
         _error(notice)
     return run

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import sys
 import time
 from collections import Counter
@@ -15,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .. import data
 from ..engine.userpatterns import UserPattern
+from ..errors import SIGNAL_EXIT, Interrupted
 from ..model.document import Document
 from ..model.entries import links_of
 from ..model.urls import host_matches, host_of, https_counterpart
@@ -27,26 +27,6 @@ from .verdict import REFUSED, Verdict
 
 T = TypeVar("T")
 TWIN_TIMEOUT = 5.0  # seconds for the https question asked of a plain http link
-SIGNAL_EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal's number, as shells report it
-
-
-class Interrupted(Exception):
-    """SIGINT or SIGTERM stopped the run; the verdicts that finished are in the cache."""
-
-    def __init__(self, signum: int, done: int = 0, total: int = 0):
-        super().__init__(signal.Signals(signum).name)
-        self.signum, self.done, self.total = signum, done, total
-
-    @property
-    def exit_code(self) -> int:
-        return SIGNAL_EXIT.get(signal.Signals(self.signum), 128 + self.signum)
-
-    def summary(self, cached: bool) -> str:
-        kept = "; their verdicts are in the cache" if cached else ""
-        return (
-            f"awesomelint: interrupted by {signal.Signals(self.signum).name} after {self.done} of {self.total} links"
-            f"{kept}"
-        )
 
 
 class Recorder:
