@@ -43,15 +43,20 @@ class Node:
     last: int = -1  # position of its closing token (its own, for a token that does not open)
     inlines: _Inlines | None = field(default=None, repr=False, compare=False)
     map: list[int] | None = field(init=False, repr=False, compare=False)  # the token's source lines
+    _below: list[Token] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.map = self.token.map  # read for every node by every walk: an attribute, not a property
 
     def inline_tokens(self) -> list[Token]:
-        """The inline tokens below this node, in order."""
-        if self.inlines is None:
-            return [n.token for n in self.walk() if n.type == "inline"]
-        return self.inlines.between(self.first, self.last)
+        """The inline tokens below this node, in order (found once: entry extraction asks
+        each item for its title, text and links)."""
+        if self._below is None:
+            if self.inlines is None:
+                self._below = [n.token for n in self.walk() if n.type == "inline"]
+            else:
+                self._below = self.inlines.between(self.first, self.last)
+        return self._below
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order (a stack, not recursion:
