@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 import click
 import yaml
 
-from . import __version__
 from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver, fix_file
 from .engine.config import PROFILES, Config
 from .engine.diffs import explained_diff
@@ -54,8 +53,23 @@ def _resolver_or_exit(
         sys.exit(2)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from . import __version__  # read only when asked: importlib.metadata costs start-up time
+
+        click.echo(f"awesomelint, version {__version__}")
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="awesomelint")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Lint and normalize awesome-list READMEs."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+import awesomelint
+
 from ..rules import BY_NAME
 from .located import Located
 
@@ -55,7 +56,7 @@ def render(items: list[Located]) -> str:
                 "tool": {
                     "driver": {
                         "name": "awesomelint",
-                        "version": __version__,
+                        "version": awesomelint.__version__,
                         "informationUri": "https://pypi.org/project/awesomelint/",
                         "rules": [
                             {
