@@ -28,6 +28,7 @@ from .model.entries import entries_of
 from .report import FORMATTERS, Located, locate
 from .report import concise as concise_format
 from .report import full as full_format
+from .report import markdown as markdown_format
 from .rules import BY_NAME, RULES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -217,12 +218,23 @@ def _report(located: list[Located], fmt: str, count: int) -> None:
             output += f"Found {len(located)} problem{'s' * (len(located) != 1)} in {count} file{'s' * (count != 1)}"
             output += f" ({fixable} fixable with `awesomelint fix`).\n" if fixable else ".\n"
         click.echo(output, nl=False)
+    elif fmt == "markdown":
+        click.echo(markdown_format.render(located, title=_command_title()), nl=False)
     else:
         click.echo(FORMATTERS[fmt](located), nl=False)
     summary_file = os.environ.get("AWESOMELINT_SUMMARY")
-    if summary_file:  # the GitHub Action points this at $GITHUB_STEP_SUMMARY
+    if summary_file:  # the GitHub Action points this at its report file (and that at the job summary)
         with open(summary_file, "a", encoding="utf-8") as stream:
-            stream.write(FORMATTERS["markdown"](located))
+            stream.write(markdown_format.render(located, title=_command_title()))
+
+
+def _command_title() -> str:
+    """`awesomelint links`, `awesomelint check --online`: which run a report section came from."""
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return "awesomelint"
+    title = f"awesomelint {context.info_name}"
+    return title + " --online" if context.params.get("online") else title
 
 
 def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str | None) -> None:

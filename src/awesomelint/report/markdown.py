@@ -56,14 +56,15 @@ def _line_link(path: str, line: int) -> str:
     return f"[{line}]({url.replace(')', '%29').replace(' ', '%20')})"
 
 
-def render(items: list[Located]) -> str:
+def render(items: list[Located], title: str = "awesomelint") -> str:
+    """The report under the heading `title` (the CLI names its command there: `awesomelint links`)."""
     if not items:
-        return "## awesomelint\n\nNo findings.\n"
+        return f"## {title}\n\nNo findings.\n"
     counts = Counter(item.severity for item in items)
     files = len({item.path for item in items})
     totals = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
     parts = [
-        "## awesomelint",
+        f"## {title}",
         "",
         f"**{len(items)} finding{'s' * (len(items) != 1)}** in {files} file{'s' * (files != 1)}: {totals}.",
         "",
