@@ -57,6 +57,26 @@ def test_the_version_is_the_tag_with_a_fallback_without_tags_or_git(tmp_path: Pa
     assert _scm_version(clone) == "1.2.3"
 
 
+@needs_git
+def test_an_archive_of_a_tag_knows_its_version(tmp_path: Path) -> None:
+    """GitHub's tarballs (what `uses: awesomelint/awesomelint@v1.2.3` downloads) have no .git:
+    .git_archival.txt, filled in by `git archive`, carries the tag."""
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    for name in ("pyproject.toml", ".git_archival.txt", ".gitattributes"):
+        shutil.copy(ROOT / name, clone)
+    _git(clone, "init", "-q")
+    _git(clone, "add", "-A")
+    _git(clone, "commit", "-qm", "x")
+    _git(clone, "tag", "v1.2.3")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    tar = subprocess.run(["git", "-C", str(clone), "archive", "HEAD"], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(archive)], input=tar, check=True)
+    assert not (archive / ".git").exists()
+    assert _scm_version(archive) == "1.2.3"
+
+
 def test_the_version_is_not_written_by_hand() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
