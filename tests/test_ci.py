@@ -367,7 +367,9 @@ def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def list_repository(tmp_path: Path) -> Path:
-    """A user's repository: a README, a list whose name has a space, an ignored folder."""
+    """A user's repository: a README with a link to a file it lacks, a list whose name has a
+    space, an ignored folder."""
+    git(tmp_path, "init", "-q")
     (tmp_path / ".gitignore").write_text("vendor/\n")
     (tmp_path / "README.md").write_text(
         "# T\n\n- [a](https://paper.link) - a\n- [Contributing](CONTRIBUTING.md) - How.\n"
@@ -391,6 +393,7 @@ def test_the_action_runs_its_own_code_on_paths_with_spaces(
     assert venv_bin.parent.parent == runner_temp  # a venv of its own under $RUNNER_TEMP
     assert "::error file=README.md,line=3" in result.stdout
     assert "::warning file=docs/My List.md,line=3" in result.stdout  # one path, though it has a space
+    assert "line=4,col=3,endLine=4,endColumn=34,title=awesomelint missing-file::CONTRIBUTING.md links" in result.stdout
     assert outputs["run"]["exit-code"] == "1"
     report = Path(outputs["run"]["report"]).read_text()
     assert report.startswith("## awesomelint check\n")  # the section names its command

@@ -55,7 +55,9 @@ __all__ = [
     "read_list",
 ]
 
-LINK_RULES = ("url-shortener", "insecure-url")  # offline rules that say more with a link-check run's verdicts
+# offline rules that `links` runs too: two say more with a link-check run's verdicts, and
+# missing-file checks the links lychee would check as local files
+LINK_RULES = ("url-shortener", "insecure-url", "missing-file")
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
 ConfigFor = Callable[[str], Config]
 
