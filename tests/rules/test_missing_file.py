@@ -29,10 +29,10 @@ def _found(path: Path) -> list[Finding]:
 
 
 def test_the_bad_example_is_found_and_the_good_one_is_not(tmp_path: Path) -> None:
-    root = _repository(tmp_path, {"README.md": "# T\n\n" + missing_file.bad + "\n"})
-    assert [f.rule for f in _found(root / "README.md")] == ["missing-file"]
-    (root / "README.md").write_text("# T\n\n" + missing_file.good + "\n")
-    assert _found(root / "README.md") == []
+    for kind in ("bad", "good"):
+        files = {name: text for name, text in missing_file.example_files[kind].items() if name != ".git"}
+        root = _repository(tmp_path / kind, {"README.md": missing_file.example(kind), **files})
+        assert len(_found(root / "README.md")) == (2 if kind == "bad" else 0), kind
 
 
 def test_missing_files_and_headings_are_found_and_existing_ones_are_not(tmp_path: Path) -> None:

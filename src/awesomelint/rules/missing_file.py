@@ -32,8 +32,16 @@ DETACHED = 2  # relative links that all miss: the file is a copy away from its r
     summary="A relative link to a file the repository does not have ('CONTRIBUTING.md', 'docs/guide.md#install'), or to a heading that markdown file lacks.",
     severity=Severity.WARNING,
     fix=FixAvailability.NONE,
-    bad="- [Contributing](no-such-file.md) - How to add an entry.",
-    good="- [Contributing](#top) - How to add an entry.",
+    bad="- [Contributing](CONTRIBUTING.md) - How to add an entry.\n- [Install](docs/guide.md#setup) - Setup.",
+    good="- [Contributing](CONTRIBUTING.md) - How to add an entry.\n- [Install](docs/guide.md#install) - Setup.",
+    example_files={
+        "bad": {".git": "(the repository)", "docs/guide.md": "# Guide\n\n## Install\n"},
+        "good": {
+            ".git": "(the repository)",
+            "CONTRIBUTING.md": "# Contributing\n",
+            "docs/guide.md": "# Guide\n\n## Install\n",
+        },
+    },
 )
 def missing_file(ctx: Context) -> Iterator[Finding]:
     """GitHub renders a relative link against the repository, so a renamed or deleted
@@ -46,8 +54,9 @@ def missing_file(ctx: Context) -> Iterator[Finding]:
     repository presents: a README (at any depth) and the files at the work tree's root;
     another markdown file deeper down may be a list copied from elsewhere (a test
     fixture, an archive of lists), whose links point into a repository that is not this
-    one. A file whose relative links all miss (two or more) is taken for such a copy too. Links leaving the repository
-    (`../../issues`, GitHub's own pages) and in-page anchors (broken-anchor's) are left alone."""
+    one. A file whose relative links all miss (two or more) is taken for such a copy too.
+    Links leaving the repository (`../../issues`, GitHub's own pages) and in-page anchors
+    (broken-anchor's) are left alone."""
     here = Path(ctx.doc.path)
     if ctx.doc.path in ("-", "<text>", "<stdin>") or not here.is_file():
         return
