@@ -436,3 +436,13 @@ def test_the_readmes_workflows_have_permissions_and_use_the_actions_inputs() -> 
     weekly = yaml.safe_dump(workflows[1])
     # the issue body is the action's own report: awesomelint runs once
     assert "steps.links.outputs.report" in weekly and "awesomelint links" not in weekly
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_the_action_walks_the_repository_as_git_sees_it(list_repository: Path, runner_temp: Path) -> None:
+    (list_repository / ".github" / "ISSUE_TEMPLATE").mkdir(parents=True)
+    (list_repository / ".github" / "ISSUE_TEMPLATE" / "bug.md").write_text("# Bug\n\n- [x](https://paper.link)\n")
+    result, outputs = _run_action(list_repository, runner_temp, {"paths": ".", "args": "check --format concise"})
+    assert outputs["run"]["exit-code"] == "1", result.stderr
+    assert "README.md:3:3: placeholder-url" in result.stdout and "docs/My List.md:3:3: insecure-url" in result.stdout
+    assert "vendor" not in result.stdout and "ISSUE_TEMPLATE" not in result.stdout  # .gitignore'd; a template

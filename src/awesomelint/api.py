@@ -19,11 +19,11 @@ internal and may change between releases.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .discovery import discover
 from .engine.config import Config, ConfigResolver, parse_config
 from .engine.context import OwnRepository
 from .engine.fix import FixOutcome, fix_document
@@ -58,7 +58,6 @@ __all__ = [
 # offline rules that `links` runs too: two say more with a link-check run's verdicts, and
 # missing-file checks the links lychee would check as local files
 LINK_RULES = ("url-shortener", "insecure-url", "missing-file")
-SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
 ConfigFor = Callable[[str], Config]
 
 
@@ -165,22 +164,22 @@ def config_resolver(
     return config_for
 
 
-def collect_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Files to read (folders searched for *.md, tool and dependency folders skipped) and
-    one error message per path that does not exist."""
-    files: list[str] = []
-    errors: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob("*.md")):
-                if not any(part in SKIP_DIRS for part in found.relative_to(path).parts[:-1]) and found.is_file():
-                    files.append(str(found))
-        elif path.exists():
-            files.append(raw)
-        else:
-            errors.append(f"{raw}: no such file or directory")
-    return files, errors
+def collect_paths(
+    paths: Iterable[str], exclude: Sequence[str] = (), config_for: ConfigFor | None = None
+) -> tuple[list[str], list[str]]:
+    """Files to read (folders walked for markdown files with .gitignore honoured, `exclude`
+    and each file's config `exclude:` applied, tool folders and .github templates skipped)
+    and one error message per path that does not exist."""
+
+    def excluded_by_config(path: str) -> bool:
+        if config_for is None:
+            return False
+        try:
+            return config_for(path).excluded(path)
+        except InputError:
+            return False  # a bad config is reported when the file is read
+
+    return discover(paths, exclude, excluded_by_config)
 
 
 @dataclass
@@ -202,15 +201,16 @@ def check_paths(
     links: dict[str, Any] | None = None,
     only_links: bool = False,
     changed_since: str | None = None,
+    exclude: Sequence[str] = (),
 ) -> CheckRun:
-    """Check every file (folders searched for *.md). ``links`` (the link checker's
+    """Check every file (folders walked for markdown files, see :func:`collect_paths`). ``links`` (the link checker's
     settings, as `check --online` takes them) checks every link online first; with
     ``only_links`` only the link rules report (`awesomelint links`). ``changed_since``
     keeps what lines added since that git revision hold. Raises InputError when
     ``changed_since`` cannot be used, and links.run.Interrupted when a link run is stopped."""
     config_for = config_for or config_resolver()
     paths = list(paths)
-    files, errors = collect_paths(paths)
+    files, errors = collect_paths(paths, exclude, config_for)
     run = CheckRun([], [], [], errors)
     if not files and not errors:
         run.notices.append("awesomelint: no markdown files found in " + ", ".join(paths))

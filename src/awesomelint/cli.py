@@ -15,6 +15,7 @@ import click
 import yaml
 
 from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver, fix_file
+from .discovery import default_readme
 from .engine.config import PROFILES, Config
 from .engine.diffs import explained_diff
 from .engine.fix import FixError, FixOutcome
@@ -84,6 +85,12 @@ def _common(function: F) -> F:
     )(function)
     function = click.option("--select", help="Comma-separated rules to run (ALL for every rule).")(function)
     function = click.option("--ignore", help="Comma-separated rules to skip.")(function)
+    function = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Skip files and folders a folder walk finds that match (gitignore patterns; repeatable).",
+    )(function)
     function = click.option(
         "--profile",
         type=click.Choice(PROFILES),
@@ -158,23 +165,37 @@ def _check_or_exit(
     links: dict[str, Any] | None,
     only_links: bool = False,
     changed_since: str | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> CheckRun:
     """check_paths, its notices on stderr as they come; a stopped link run says how far it got.
     The link checker (httpx and all) is imported only for a run that checks links: an
     offline check starts in a tenth of a second."""
     if links is None:
-        run = check_paths(paths, config_for, only_links=only_links, changed_since=changed_since)
+        run = check_paths(paths, config_for, only_links=only_links, changed_since=changed_since, exclude=exclude)
     else:
         from .links.run import Interrupted
 
         try:
-            run = check_paths(paths, config_for, links=links, only_links=only_links, changed_since=changed_since)
+            run = check_paths(
+                paths, config_for, links=links, only_links=only_links, changed_since=changed_since, exclude=exclude
+            )
         except Interrupted as stop:
             _error(stop.summary(cached=not links["no_cache"]))
             sys.exit(stop.exit_code)
     for notice in run.notices:
         _error(notice)
     return run
+
+
+def _paths_or_readme(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths given, or else the README GitHub shows for this folder (awesome-lint's default)."""
+    if paths:
+        return paths
+    try:
+        return (default_readme(),)
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(2)
 
 
 def _threshold(fail_on: str | None, config: Config) -> Severity:
@@ -247,7 +268,7 @@ def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str 
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
 @click.option("--online", is_flag=True, help="Also check every link online (the link rules).")
 @_link_options
@@ -263,16 +284,23 @@ def check(
     select: str | None,
     ignore: str | None,
     profile: str | None,
+    exclude: tuple[str, ...],
     **link_options: Any,
 ) -> None:
-    """Report what is wrong with each list."""
+    """Report what is wrong with each list (no path: the folder's README)."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
-    linted = _check_or_exit(paths, config_for, link_options if online else None, changed_since=changed_since)
+    linted = _check_or_exit(
+        _paths_or_readme(paths),
+        config_for,
+        link_options if online else None,
+        changed_since=changed_since,
+        exclude=exclude,
+    )
     _finish(linted, fmt, fail_on, changed_since)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
 @_link_options
 @_ci_options
@@ -286,16 +314,19 @@ def links(
     select: str | None,
     ignore: str | None,
     profile: str | None,
+    exclude: tuple[str, ...],
     **link_options: Any,
 ) -> None:
-    """Check every link online: dead, redirected, erroring, archived."""
+    """Check every link online: dead, redirected, erroring, archived (no path: the folder's README)."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
-    linted = _check_or_exit(paths, config_for, link_options, only_links=True, changed_since=changed_since)
+    linted = _check_or_exit(
+        _paths_or_readme(paths), config_for, link_options, only_links=True, changed_since=changed_since, exclude=exclude
+    )
     _finish(linted, fmt, fail_on, changed_since)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print a unified diff (each hunk names its reasons); write nothing."
 )
@@ -318,6 +349,7 @@ def fix(
     select: str | None,
     ignore: str | None,
     profile: str | None,
+    exclude: tuple[str, ...],
 ) -> None:
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically.
 
@@ -325,7 +357,8 @@ def fix(
     with --check or --diff, a file would change; otherwise findings at or above
     --fail-on remain."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile)
-    files, errors = collect_paths(paths)
+    paths = _paths_or_readme(paths)
+    files, errors = collect_paths(paths, exclude, config_for)
     if not files and not errors:
         _error("awesomelint: no markdown files found in " + ", ".join(paths))
     try:
