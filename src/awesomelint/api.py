@@ -135,6 +135,7 @@ def config_resolver(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     profile: str | None = None,
+    extend_select: list[str] | None = None,
 ) -> ConfigFor:
     """A function from a file's path to the config that applies to it: ``config_file`` for
     every file, else the nearest config above the file; ``select``, ``ignore`` and
@@ -148,6 +149,8 @@ def config_resolver(
         overrides["ignore"] = ignore
     if profile is not None:
         overrides["profile"] = profile
+    if extend_select:
+        overrides["extend-select"] = extend_select
     merged = parse_config(overrides, "command line") if overrides else None  # validates the names
 
     def config_for(path: str) -> Config:
@@ -158,6 +161,7 @@ def config_resolver(
             config,
             select=merged.select if "select" in overrides else config.select,
             ignore=config.ignore | merged.ignore,
+            extend_select=config.extend_select | merged.extend_select,
             profile=merged.profile or config.profile,
         )
 

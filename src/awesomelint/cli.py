@@ -9,6 +9,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -39,17 +40,29 @@ def _error(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _rule_list(value: str | None) -> list[str] | None:
-    if value is None:
+def _rule_list(values: tuple[str, ...] | str | None) -> list[str] | None:
+    """Rule names from a repeatable option: `--select a,b --select c` is a, b and c (as ruff's)."""
+    if not values:
         return None
-    return [name.strip() for name in value.split(",") if name.strip()]
+    values = (values,) if isinstance(values, str) else values
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
 def _resolver_or_exit(
-    config_path: str | None, select: str | None, ignore: str | None, profile: str | None
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    profile: str | None,
+    extend_select: tuple[str, ...] = (),
 ) -> ConfigFor:
     try:
-        return config_resolver(config_path, select=_rule_list(select), ignore=_rule_list(ignore), profile=profile)
+        return config_resolver(
+            config_path,
+            select=_rule_list(select),
+            ignore=_rule_list(ignore),
+            profile=profile,
+            extend_select=_rule_list(extend_select),
+        )
     except InputError as exc:
         _error(str(exc))
         sys.exit(2)
@@ -83,8 +96,13 @@ def _common(function: F) -> F:
         type=click.Path(dir_okay=False),
         help="Config file to use instead of searching upward.",
     )(function)
-    function = click.option("--select", help="Comma-separated rules to run (ALL for every rule).")(function)
-    function = click.option("--ignore", help="Comma-separated rules to skip.")(function)
+    function = click.option(
+        "--select", multiple=True, help="Rules to run, comma-separated (ALL for every rule); repeatable, adding up."
+    )(function)
+    function = click.option(
+        "--extend-select", multiple=True, help="Rules to run besides the selected ones; repeatable."
+    )(function)
+    function = click.option("--ignore", multiple=True, help="Rules to skip, comma-separated; repeatable.")(function)
     function = click.option(
         "--exclude",
         multiple=True,
@@ -146,6 +164,57 @@ def _link_options(function: F) -> F:
     return function
 
 
+@dataclass
+class _Output:
+    """How a report is shown: ruff's and lychee's conventions."""
+
+    color: str = "auto"
+    quiet: bool = False
+    statistics: bool = False
+    exit_zero: bool = False
+    output_file: str | None = None
+
+    @classmethod
+    def pop(cls, options: dict[str, Any]) -> _Output:
+        return cls(*(options.pop(key) for key in ("color", "quiet", "statistics", "exit_zero", "output_file")))
+
+    def colour(self) -> bool:
+        """--color always|never, else NO_COLOR (off), else FORCE_COLOR (on), else a terminal."""
+        if self.color != "auto":
+            return self.color == "always"
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        return self.output_file is None and sys.stdout.isatty()
+
+
+def _output_options(function: F) -> F:
+    function = click.option(
+        "--color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour the full format (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR asks).",
+    )(function)
+    function = click.option(
+        "-q", "--quiet", is_flag=True, help="Print the findings and nothing else (no summary, no notices)."
+    )(function)
+    function = click.option(
+        "--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings."
+    )(function)
+    function = click.option(
+        "--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (2 still means bad input)."
+    )(function)
+    function = click.option(
+        "-o",
+        "--output-file",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write the report to this file instead of standard output.",
+    )(function)
+    return function
+
+
 def _ci_options(function: F) -> F:
     function = click.option(
         "--fail-on",
@@ -166,6 +235,7 @@ def _check_or_exit(
     only_links: bool = False,
     changed_since: str | None = None,
     exclude: tuple[str, ...] = (),
+    quiet: bool = False,
 ) -> CheckRun:
     """check_paths, its notices on stderr as they come; a stopped link run says how far it got.
     The link checker (httpx and all) is imported only for a run that checks links: an
@@ -182,8 +252,9 @@ def _check_or_exit(
         except Interrupted as stop:
             _error(stop.summary(cached=not links["no_cache"]))
             sys.exit(stop.exit_code)
-    for notice in run.notices:
-        _error(notice)
+    if not quiet:
+        for notice in run.notices:
+            _error(notice)
     return run
 
 
@@ -228,25 +299,51 @@ def _summary(linted: CheckRun, failing: int, fail_on: str | None, changed_since:
         line += f"; {below} below --fail-on {threshold} do not fail the run"
     if linted.hidden:
         line += f"; {linted.hidden} on lines not changed since {changed_since} not shown"
+    fixable = sum(1 for item in located if _fixable(item))
+    if fixable:
+        line += f"; {fixable} fixable with `awesomelint fix`"
     _error(line)
 
 
-def _report(located: list[Located], fmt: str, count: int) -> None:
-    if fmt == "full":
-        output = full_format.render(located, colour=sys.stdout.isatty())
-        if located:
-            fixable = sum(1 for item in located if item.finding.fix and item.finding.fix.applicability.value == "safe")
-            output += f"Found {len(located)} problem{'s' * (len(located) != 1)} in {count} file{'s' * (count != 1)}"
-            output += f" ({fixable} fixable with `awesomelint fix`).\n" if fixable else ".\n"
-        click.echo(output, nl=False)
+def _fixable(item: Located) -> bool:
+    """A finding `awesomelint fix` fixes: a safe fix of an offline rule (fix never uses link verdicts)."""
+    fix = item.finding.fix
+    return fix is not None and fix.applicability.value == "safe" and not BY_NAME[item.rule].online
+
+
+def _report(located: list[Located], fmt: str, output: _Output) -> None:
+    if output.statistics:
+        text = _statistics(located)
+    elif fmt == "full":
+        text = full_format.render(located, colour=output.colour())
     elif fmt == "markdown":
-        click.echo(markdown_format.render(located, title=_command_title()), nl=False)
+        text = markdown_format.render(located, title=_command_title())
     else:
-        click.echo(FORMATTERS[fmt](located), nl=False)
+        text = FORMATTERS[fmt](located)
+    if output.output_file:
+        try:
+            with open(output.output_file, "w", encoding="utf-8") as stream:
+                stream.write(text)
+        except OSError as exc:
+            _error(f"{output.output_file}: cannot write the report ({exc.strerror or exc})")
+            sys.exit(2)
+    else:
+        click.echo(text, nl=False, color=output.colour())  # click strips colour from a pipe unless told
     summary_file = os.environ.get("AWESOMELINT_SUMMARY")
     if summary_file:  # the GitHub Action points this at its report file (and that at the job summary)
         with open(summary_file, "a", encoding="utf-8") as stream:
             stream.write(markdown_format.render(located, title=_command_title()))
+
+
+def _statistics(located: list[Located]) -> str:
+    """ruff's --statistics: per rule, how many findings, `[*]` when `fix` fixes them, its summary."""
+    counts = Counter(item.rule for item in located)
+    fixable = {item.rule for item in located if _fixable(item)}
+    width = max((len(rule) for rule in counts), default=0)
+    return "".join(
+        f"{count:>5}  {rule:<{width}}  {'[*]' if rule in fixable else '   '}  {BY_NAME[rule].summary}\n"
+        for rule, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    )
 
 
 def _command_title() -> str:
@@ -258,19 +355,21 @@ def _command_title() -> str:
     return title + " --online" if context.params.get("online") else title
 
 
-def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str | None) -> None:
-    _report(linted.located, fmt, len(linted.docs))
+def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str | None, output: _Output) -> None:
+    _report(linted.located, fmt, output)
     for message in linted.errors:
         _error(message)
     failing = _failing(linted, fail_on)
-    _summary(linted, failing, fail_on, changed_since)
-    sys.exit(2 if linted.errors else 1 if failing else 0)
+    if not output.quiet:
+        _summary(linted, failing, fail_on, changed_since)
+    sys.exit(2 if linted.errors else 1 if failing and not output.exit_zero else 0)
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
 @click.option("--online", is_flag=True, help="Also check every link online (the link rules).")
+@_output_options
 @_link_options
 @_ci_options
 @_common
@@ -281,27 +380,31 @@ def check(
     fail_on: str | None,
     changed_since: str | None,
     config_path: str | None,
-    select: str | None,
-    ignore: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
     profile: str | None,
     exclude: tuple[str, ...],
     **link_options: Any,
 ) -> None:
     """Report what is wrong with each list (no path: the folder's README)."""
-    config_for = _resolver_or_exit(config_path, select, ignore, profile)
+    output = _Output.pop(link_options)
+    config_for = _resolver_or_exit(config_path, select, ignore, profile, extend_select)
     linted = _check_or_exit(
         _paths_or_readme(paths),
         config_for,
         link_options if online else None,
         changed_since=changed_since,
         exclude=exclude,
+        quiet=output.quiet,
     )
-    _finish(linted, fmt, fail_on, changed_since)
+    _finish(linted, fmt, fail_on, changed_since, output)
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="full", show_default=True)
+@_output_options
 @_link_options
 @_ci_options
 @_common
@@ -311,18 +414,26 @@ def links(
     fail_on: str | None,
     changed_since: str | None,
     config_path: str | None,
-    select: str | None,
-    ignore: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
     profile: str | None,
     exclude: tuple[str, ...],
     **link_options: Any,
 ) -> None:
     """Check every link online: dead, redirected, erroring, archived (no path: the folder's README)."""
-    config_for = _resolver_or_exit(config_path, select, ignore, profile)
+    output = _Output.pop(link_options)
+    config_for = _resolver_or_exit(config_path, select, ignore, profile, extend_select)
     linted = _check_or_exit(
-        _paths_or_readme(paths), config_for, link_options, only_links=True, changed_since=changed_since, exclude=exclude
+        _paths_or_readme(paths),
+        config_for,
+        link_options,
+        only_links=True,
+        changed_since=changed_since,
+        exclude=exclude,
+        quiet=output.quiet,
     )
-    _finish(linted, fmt, fail_on, changed_since)
+    _finish(linted, fmt, fail_on, changed_since, output)
 
 
 @main.command()
@@ -346,8 +457,9 @@ def fix(
     fail_on: str | None,
     changed_since: str | None,
     config_path: str | None,
-    select: str | None,
-    ignore: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
     profile: str | None,
     exclude: tuple[str, ...],
 ) -> None:
@@ -356,7 +468,7 @@ def fix(
     Only fixes for findings `check` prints are applied; what remains is listed. Exit 1:
     with --check or --diff, a file would change; otherwise findings at or above
     --fail-on remain."""
-    config_for = _resolver_or_exit(config_path, select, ignore, profile)
+    config_for = _resolver_or_exit(config_path, select, ignore, profile, extend_select)
     paths = _paths_or_readme(paths)
     files, errors = collect_paths(paths, exclude, config_for)
     if not files and not errors:

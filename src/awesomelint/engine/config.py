@@ -4,6 +4,7 @@ found upward from each file; validated strictly so a typo is an error, not a no-
 
 from __future__ import annotations
 
+import difflib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,7 +165,9 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             if name == "ALL":
                 names |= set(rules)
             elif name not in rules:
-                raise InputError(f"{source}: unknown rule '{name}' in '{key}'")
+                close = difflib.get_close_matches(name, sorted(rules), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise InputError(f"{source}: unknown rule '{name}' in '{key}'{hint}")
             else:
                 names.add(name)
         return names
