@@ -10,6 +10,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -658,3 +659,40 @@ def run() -> None:
         except (BrokenPipeError, ValueError):  # a closed pipe (`| head`) or stream
             pass
     os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+@main.command("config")
+@click.argument("path", required=False)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching."
+)
+@click.option("--profile", type=click.Choice(PROFILES), help="As check's --profile.")
+def config_command(path: str | None, config_path: str | None, profile: str | None) -> None:
+    """Show which config file applies to PATH (default: the folder's README) and the settings it resolves to."""
+    from .engine.config import find_config
+
+    target = path or _paths_or_readme(())[0]
+    try:
+        found = Path(config_path) if config_path else find_config(Path(target))
+        config = config_resolver(config_path, profile=profile)(target)
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    enabled = config.enabled(target)
+    settings: dict[str, Any] = {
+        "rules": enabled,
+        "profile": config.profile,
+        "fail-on": (config.fail_on or Severity.WARNING).value,
+        "exclude": config.exclude,
+        "per-file-ignores": {pattern: sorted(names) for pattern, names in config.per_file_ignores.items()},
+        "generated": config.generated if config.generated is not None else "look for a notice",
+        "max-size-mb": config.max_size_mb,
+        "links": config.links,
+        "layout": config.layout if config.layout is not None else False,
+    }
+    for name in enabled:
+        options = {**BY_NAME[name].options, **config.options.get(name, {})}
+        if options:
+            settings[name] = options
+    click.echo(f"# {target}: config {found if found else 'none (the defaults)'}")
+    click.echo(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), nl=False)

@@ -121,6 +121,8 @@ def find_config(start: Path) -> Path | None:
             path = candidate / name
             if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
                 return path
+        if (candidate / ".git").exists():
+            return None  # the search stops at the repository's root: a config above it is someone else's
     return None
 
 
@@ -141,6 +143,11 @@ def load_config(path: Path) -> Config:
             raw = tomllib.loads(text).get("tool", {}).get("awesomelint", {})
         else:
             raw = yaml.safe_load(text) or {}
+    except yaml.MarkedYAMLError as exc:  # where it went wrong, as an editor shows it: line:column
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        reason = exc.problem or exc.context or type(exc).__name__
+        raise InputError(f"{path}{where}: invalid config ({reason})") from None
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: invalid config ({reason})") from None
