@@ -87,3 +87,19 @@ def test_select_adds_up_extend_select_adds_and_typos_get_a_suggestion(runner: Cl
     bad = runner.invoke(main, ["check", "--select", "insecure-urls", str(readme)])
     assert bad.exit_code == 2
     assert bad.stderr == "command line: unknown rule 'insecure-urls' in 'select' (did you mean 'insecure-url'?)\n"
+
+
+def test_standard_input_as_dash_named_by_stdin_filename(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["check", "--format", "concise", "-"], input=LIST)
+    assert result.exit_code == 1 and result.stdout.startswith("-:3:3: insecure-url [*]")
+    (tmp_path / ".awesomelint.yaml").write_text("per-file-ignores: {'docs/*.md': [placeholder-url]}\n")
+    (tmp_path / "docs").mkdir()
+    name = str(tmp_path / "docs" / "x.md")  # an editor's buffer of a file, saved or not
+    result = runner.invoke(main, ["check", "--format", "concise", "--stdin-filename", name, "-"], input=LIST)
+    assert result.stdout.startswith(f"{name}:3:3:") and "placeholder-url" not in result.stdout  # its config applied
+    fixed = runner.invoke(main, ["fix", "-"], input=LIST)
+    assert fixed.exit_code == 1 and fixed.stdout == LIST.replace(
+        "http://github.com/a/b?utm_source=x", "https://github.com/a/b"
+    )
+    assert fixed.stderr.splitlines()[0] == "1 finding remains:"
+    assert runner.invoke(main, ["check", "-"], input=b"\xe9\n").exit_code == 2

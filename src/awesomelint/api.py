@@ -32,7 +32,7 @@ from .engine.linter import lint
 from .engine.userpatterns import compile_user_pattern
 from .errors import InputError
 from .links.verdict import Verdict
-from .model.document import Document
+from .model.document import Document, decode
 from .report import Located, locate
 from .rules import BY_NAME
 
@@ -78,10 +78,26 @@ def fix_text(
     return fix_document(Document.from_text(text, path), config or Config(), unsafe=unsafe, layout=layout)
 
 
-def read_list(path: str, config_for: ConfigFor) -> tuple[Config, Document]:
+STDIN = "-"
+
+
+def read_list(path: str, config_for: ConfigFor, stdin_filename: str | None = None) -> tuple[Config, Document]:
     """The config that applies to the file at ``path`` and the file read as a Document:
     the one place the command line's checks and fixes read a list (InputError when it
-    cannot be read or is over the config's size limit)."""
+    cannot be read or is over the config's size limit). ``-`` is standard input, named
+    ``stdin_filename`` (for messages, the config search and per-file-ignores) when given."""
+    if path == STDIN:
+        import sys
+
+        name = stdin_filename or STDIN
+        config = config_for(stdin_filename or "README.md")
+        data = sys.stdin.buffer.read(config.max_bytes + 1)
+        if len(data) > config.max_bytes:
+            raise InputError(
+                f"{name}: over the {config.max_bytes / 1048576:g} MB limit (max-size-mb in the config); not read"
+            )
+        text, bom, newline = decode(data, name)
+        return config, Document(name, text, bom=bom, newline=newline, raw=data)
     config = config_for(path)
     return config, Document.from_path(path, config.max_bytes)
 
@@ -206,6 +222,7 @@ def check_paths(
     only_links: bool = False,
     changed_since: str | None = None,
     exclude: Sequence[str] = (),
+    stdin_filename: str | None = None,
 ) -> CheckRun:
     """Check every file (folders walked for markdown files, see :func:`collect_paths`). ``links`` (the link checker's
     settings, as `check --online` takes them) checks every link online first; with
@@ -222,7 +239,7 @@ def check_paths(
     lines: dict[str, set[int]] = {}
     for path in collected_between(files):
         try:
-            config, doc = read_list(path, config_for)
+            config, doc = read_list(path, config_for, stdin_filename)
             if changed is not None:
                 lines[doc.path] = changed.of(path)
         except InputError as exc:

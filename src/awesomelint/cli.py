@@ -16,7 +16,16 @@ from typing import Any, TypeVar
 import click
 import yaml
 
-from .api import CheckRun, ConfigFor, changed_lines_since, check_paths, collect_paths, config_resolver, fix_file
+from .api import (
+    CheckRun,
+    ConfigFor,
+    changed_lines_since,
+    check_paths,
+    collect_paths,
+    config_resolver,
+    fix_file,
+    read_list,
+)
 from .discovery import default_readme
 from .engine.config import PROFILES, Config
 from .engine.diffs import explained_diff
@@ -104,6 +113,11 @@ def _common(function: F) -> F:
         "--extend-select", multiple=True, help="Rules to run besides the selected ones; repeatable."
     )(function)
     function = click.option("--ignore", multiple=True, help="Rules to skip, comma-separated; repeatable.")(function)
+    function = click.option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The name of the list read from standard input as `-` (for messages, the config and per-file-ignores).",
+    )(function)
     function = click.option(
         "--exclude",
         multiple=True,
@@ -237,18 +251,32 @@ def _check_or_exit(
     changed_since: str | None = None,
     exclude: tuple[str, ...] = (),
     quiet: bool = False,
+    stdin_filename: str | None = None,
 ) -> CheckRun:
     """check_paths, its notices on stderr as they come; a stopped link run says how far it got.
     The link checker (httpx and all) is imported only for a run that checks links: an
     offline check starts in a tenth of a second."""
     if links is None:
-        run = check_paths(paths, config_for, only_links=only_links, changed_since=changed_since, exclude=exclude)
+        run = check_paths(
+            paths,
+            config_for,
+            only_links=only_links,
+            changed_since=changed_since,
+            exclude=exclude,
+            stdin_filename=stdin_filename,
+        )
     else:
         from .links.run import Interrupted
 
         try:
             run = check_paths(
-                paths, config_for, links=links, only_links=only_links, changed_since=changed_since, exclude=exclude
+                paths,
+                config_for,
+                links=links,
+                only_links=only_links,
+                changed_since=changed_since,
+                exclude=exclude,
+                stdin_filename=stdin_filename,
             )
         except Interrupted as stop:
             _error(stop.summary(cached=not links["no_cache"]))
@@ -386,6 +414,7 @@ def check(
     ignore: tuple[str, ...],
     profile: str | None,
     exclude: tuple[str, ...],
+    stdin_filename: str | None,
     **link_options: Any,
 ) -> None:
     """Report what is wrong with each list (no path: the folder's README)."""
@@ -398,6 +427,7 @@ def check(
         changed_since=changed_since,
         exclude=exclude,
         quiet=output.quiet,
+        stdin_filename=stdin_filename,
     )
     _finish(linted, fmt, fail_on, changed_since, output)
 
@@ -420,6 +450,7 @@ def links(
     ignore: tuple[str, ...],
     profile: str | None,
     exclude: tuple[str, ...],
+    stdin_filename: str | None,
     **link_options: Any,
 ) -> None:
     """Check every link online: dead, redirected, erroring, archived (no path: the folder's README)."""
@@ -433,6 +464,7 @@ def links(
         changed_since=changed_since,
         exclude=exclude,
         quiet=output.quiet,
+        stdin_filename=stdin_filename,
     )
     _finish(linted, fmt, fail_on, changed_since, output)
 
@@ -463,6 +495,7 @@ def fix(
     ignore: tuple[str, ...],
     profile: str | None,
     exclude: tuple[str, ...],
+    stdin_filename: str | None,
 ) -> None:
     """Apply safe fixes, verify nothing was lost, and rewrite each list atomically.
 
@@ -471,6 +504,8 @@ def fix(
     --fail-on remain."""
     config_for = _resolver_or_exit(config_path, select, ignore, profile, extend_select)
     paths = _paths_or_readme(paths)
+    if paths == ("-",):
+        _fix_stdin(config_for, stdin_filename, unsafe_fixes, no_layout, fail_on)
     files, errors = collect_paths(paths, exclude, config_for)
     if not files and not errors:
         _error("awesomelint: no markdown files found in " + ", ".join(paths))
@@ -528,6 +563,26 @@ def fix(
     sys.exit(1 if failing else 0)
 
 
+def _fix_stdin(
+    config_for: ConfigFor, stdin_filename: str | None, unsafe: bool, no_layout: bool, fail_on: str | None
+) -> None:
+    """`fix -`: the fixed list on standard output (as ruff and editors expect), what remains on stderr."""
+    from .engine.fix import fix_document
+
+    try:
+        config, doc = read_list("-", config_for, stdin_filename)
+        outcome = fix_document(doc, config, unsafe=unsafe, layout=not no_layout)
+    except (InputError, FixError) as exc:
+        _error(str(exc))
+        sys.exit(2)
+    sys.stdout.buffer.write(encode(doc, outcome.text))
+    sys.stdout.flush()
+    if outcome.final is not None:
+        _list_remaining([(outcome.final, outcome.remaining, {id(f) for f in outcome.appeared})], to_stderr=True)
+    threshold = _threshold(fail_on, config)
+    sys.exit(1 if any(f.severity.rank >= threshold.rank for f in outcome.remaining) else 0)
+
+
 def _applied(outcome: FixOutcome) -> str:
     """'12 fixes applied (entry-separator 5, whitespace 7), layout in 3 blocks'."""
     rules = Counter(change.rule for change in outcome.changes if change.rule != "layout")
@@ -551,7 +606,7 @@ def _list_remaining(remaining: list, to_stderr: bool) -> None:
             lines.append(concise_format.render([item]).rstrip("\n") + note)
     if not lines:
         return
-    click.echo(f"{len(lines)} finding{'s' * (len(lines) != 1)} remain:", err=to_stderr)
+    click.echo(f"{len(lines)} finding{'s remain' if len(lines) != 1 else ' remains'}:", err=to_stderr)
     click.echo("\n".join(lines), err=to_stderr)
 
 

@@ -92,6 +92,9 @@ def discover(
     errors: list[str] = []
     for raw in paths:
         top = Path(raw)
+        if raw == "-":  # standard input
+            files.append(raw)
+            continue
         if not top.is_dir():
             if top.exists():
                 files.append(raw)
