@@ -3,8 +3,10 @@ root, YAML errors with their line and column, `awesomelint config` saying what a
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -42,3 +44,15 @@ def test_config_shows_the_file_and_the_resolved_settings(runner: CliRunner, tmp_
     assert "whitespace" not in settings["rules"] and "nested-link" in settings["rules"]
     assert settings["tracking-param"]["extend-params"] == ["src"] and settings["fail-on"] == "warning"
     assert runner.invoke(main, ["config", "--profile", "awesome", str(tmp_path / "README.md")]).exit_code == 0
+
+
+def test_patterns_without_re2_are_one_clear_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "re2", None)  # google-re2 is an extra: not installed
+    (tmp_path / "README.md").write_text(LIST)
+    assert runner.invoke(main, ["check", str(tmp_path / "README.md")]).exit_code == 1  # no patterns: no RE2 needed
+    (tmp_path / ".awesomelint.yaml").write_text("placeholder-url: {extend-patterns: ['^https://nowhere-re2-test']}\n")
+    result = runner.invoke(main, ["check", str(tmp_path / "README.md")])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "which is not installed: pip install 'awesomelint[re2]'" in result.stderr
