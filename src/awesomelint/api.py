@@ -308,6 +308,7 @@ def _check_links(
     allow_private: bool,
     github_api: str | None = None,
     lines: dict[str, set[int]] | None = None,
+    max_cache_age: float | None = None,
 ) -> tuple[dict[str, Verdict], dict[str, OwnRepository | None], str]:
     """Run the link checker once over every document: verdicts for every URL, the
     metadata of each list's own repository where repo-metadata runs (path -> it), and
@@ -340,6 +341,7 @@ def _check_links(
         exclude=exclude,
         lines=lines,
         own_repos=tuple(repo for repo in own.values() if repo is not None),
+        cache_max_age=max_cache_age,
     )
     repositories = {
         path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None

@@ -132,6 +132,21 @@ def _common(function: F) -> F:
     return function
 
 
+def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
+    """'3d', '12h', '90m', '45s' or plain seconds, as lychee's --max-cache-age takes them."""
+    if value is None:
+        return None
+    units = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+    text = value.strip().lower()
+    try:
+        seconds = float(text[:-1]) * units[text[-1]] if text and text[-1] in units else float(text)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a duration (3d, 12h, 90m, 45s or seconds)") from None
+    if seconds < 0:
+        raise click.BadParameter("a duration cannot be negative")
+    return seconds
+
+
 def _link_options(function: F) -> F:
     function = click.option(
         "--timeout",
@@ -165,9 +180,15 @@ def _link_options(function: F) -> F:
         "--cache",
         "cache_path",
         type=click.Path(dir_okay=False),
-        help="Cache file (default: ~/.cache/awesomelint/links.sqlite3).",
+        help="Cache file (default: links.sqlite3 in the user cache folder, ~/.cache/awesomelint on Linux).",
     )(function)
     function = click.option("--no-cache", is_flag=True, help="Check every link again.")(function)
+    function = click.option(
+        "--max-cache-age",
+        metavar="AGE",
+        callback=_duration,
+        help="How long a good verdict is reused: 3d (default), 12h, 90m, 0 (never).",
+    )(function)
     function = click.option(
         "--allow-private", is_flag=True, help="Also check private, loopback and link-local addresses."
     )(function)
