@@ -743,9 +743,16 @@ def run() -> None:
     "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching."
 )
 @click.option("--profile", type=click.Choice(PROFILES), help="As check's --profile.")
-def config_command(path: str | None, config_path: str | None, profile: str | None) -> None:
+@click.option("--schema", is_flag=True, help="Print the config file's JSON Schema instead.")
+def config_command(path: str | None, config_path: str | None, profile: str | None, schema: bool) -> None:
     """Show which config file applies to PATH (default: the folder's README) and the settings it resolves to."""
     from .engine.config import find_config
+
+    if schema:
+        from .schema import config_schema
+
+        click.echo(json.dumps(config_schema(), indent=2))
+        return
 
     target = path or _paths_or_readme(())[0]
     try:
