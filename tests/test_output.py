@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
@@ -103,3 +104,19 @@ def test_standard_input_as_dash_named_by_stdin_filename(runner: CliRunner, tmp_p
     )
     assert fixed.stderr.splitlines()[0] == "1 finding remains:"
     assert runner.invoke(main, ["check", "-"], input=b"\xe9\n").exit_code == 2
+
+
+def test_rules_fits_an_80_column_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = runner.invoke(main, ["rules"]).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[1].startswith("nested-link ")
+
+
+def test_rule_names_complete_in_the_shell() -> None:
+    from awesomelint.cli import _complete_rules
+
+    ctx = click.Context(main)
+    param = click.Option(["--select"])
+    assert _complete_rules(ctx, param, "toc-") == ["toc-sync", "toc-position", "toc-depth"]
+    assert "nested-link,mojibake" in _complete_rules(ctx, param, "nested-link,moj")

@@ -50,6 +50,13 @@ def _error(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _complete_rules(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    """Rule names for shell completion; after a comma, the names that may follow."""
+    done, _, last = incomplete.rpartition(",")
+    prefix = done + "," if done else ""
+    return [prefix + name for name in ["ALL", *BY_NAME] if name.startswith(last)]
+
+
 def _rule_list(values: tuple[str, ...] | str | None) -> list[str] | None:
     """Rule names from a repeatable option: `--select a,b --select c` is a, b and c (as ruff's)."""
     if not values:
@@ -107,12 +114,20 @@ def _common(function: F) -> F:
         help="Config file to use instead of searching upward.",
     )(function)
     function = click.option(
-        "--select", multiple=True, help="Rules to run, comma-separated (ALL for every rule); repeatable, adding up."
+        "--select",
+        multiple=True,
+        shell_complete=_complete_rules,
+        help="Rules to run, comma-separated (ALL for every rule); repeatable, adding up.",
     )(function)
     function = click.option(
-        "--extend-select", multiple=True, help="Rules to run besides the selected ones; repeatable."
+        "--extend-select",
+        multiple=True,
+        shell_complete=_complete_rules,
+        help="Rules to run besides the selected ones; repeatable.",
     )(function)
-    function = click.option("--ignore", multiple=True, help="Rules to skip, comma-separated; repeatable.")(function)
+    function = click.option(
+        "--ignore", multiple=True, shell_complete=_complete_rules, help="Rules to skip, comma-separated; repeatable."
+    )(function)
     function = click.option(
         "--stdin-filename",
         metavar="PATH",
@@ -689,21 +704,32 @@ def rules_command(markdown: bool, awesome_lint: bool) -> None:
     if markdown:
         click.echo(markdown_table(RULES), nl=False)
         return
+    import shutil
+    import textwrap
+
     rules = BY_NAME
     width = max(len(name) for name in rules)
+    columns = max(shutil.get_terminal_size((80, 24)).columns, 60)  # $COLUMNS, else the terminal, else 80
+    indent = " " * (width + 2 + 8 + 2 + 9 + 2)
     click.echo(f"{'rule':<{width}}  {'severity':<8}  {'fix':<9}  summary")
     for name, rule in rules.items():
         severity = rule.severity.value + ("*" if rule.online else "") + ("+" if rule.profile else "")
-        fix = rule.fix.value
-        click.echo(f"{name:<{width}}  {severity:<8}  {fix:<9}  {rule.summary}")
+        head = f"{name:<{width}}  {severity:<8}  {rule.fix.value:<9}  "
+        click.echo(
+            textwrap.fill(rule.summary, columns, initial_indent=head, subsequent_indent=indent, break_on_hyphens=False)
+        )
     click.echo(
-        "\n* online: run by `awesomelint links` and `check --online`. + profile awesome: run with "
-        "`--profile awesome` or `profile: awesome`. `awesomelint rule NAME` explains one."
+        "\n"
+        + textwrap.fill(
+            "* online: run by `awesomelint links` and `check --online`. + profile awesome: run with "
+            "`--profile awesome` or `profile: awesome`. `awesomelint rule NAME` explains one.",
+            columns,
+        )
     )
 
 
 @main.command("rule")
-@click.argument("name")
+@click.argument("name", shell_complete=_complete_rules)
 def rule_command(name: str) -> None:
     """Explain one rule, with a bad and a good example."""
     rules = BY_NAME
