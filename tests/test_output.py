@@ -120,3 +120,14 @@ def test_rule_names_complete_in_the_shell() -> None:
     param = click.Option(["--select"])
     assert _complete_rules(ctx, param, "toc-") == ["toc-sync", "toc-position", "toc-depth"]
     assert "nested-link,mojibake" in _complete_rules(ctx, param, "nested-link,moj")
+
+
+def test_rule_explains_each_option(runner: CliRunner) -> None:
+    from awesomelint.data import load
+    from awesomelint.rules import BY_NAME
+
+    helps = load("options")
+    for name, rule in BY_NAME.items():
+        assert set(rule.options) == set(helps.get(name, {})), f"rules/options.yaml: {name}"
+    shown = runner.invoke(main, ["rule", "list-numbering"]).stdout
+    assert "  max-safe-lines: 20\n      A renumbering that changes more lines than this" in shown

@@ -732,11 +732,25 @@ def rules_command(markdown: bool, awesome_lint: bool) -> None:
 @click.argument("name", shell_complete=_complete_rules)
 def rule_command(name: str) -> None:
     """Explain one rule, with a bad and a good example."""
+    import difflib
+    import textwrap
+
+    from .data import load
+
     rules = BY_NAME
     if name not in rules:
-        _error(f"awesomelint: unknown rule '{name}' (see `awesomelint rules`)")
+        close = difflib.get_close_matches(name, sorted(rules), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        _error(f"awesomelint: unknown rule '{name}' ({hint}see `awesomelint rules`)")
         sys.exit(2)
-    click.echo(rules[name].explain())
+    helps = load("options").get(name, {})
+    lines = []
+    for line in rules[name].explain().splitlines():  # each option's line, then what it does
+        lines.append(line)
+        key = line.strip().split(":", 1)[0]
+        if line.startswith("  ") and not line.startswith("   ") and key in rules[name].options and key in helps:
+            lines += textwrap.wrap(helps[key], 76, initial_indent="      ", subsequent_indent="      ")
+    click.echo("\n".join(lines))
 
 
 def run() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .data import load
 from .engine.config import PROFILES
 from .findings import Severity
 from .rules import BY_NAME
@@ -73,11 +74,15 @@ def config_schema() -> dict[str, Any]:
         if name in properties:  # `layout:` holds the layout's settings, read before any rule's options
             continue
         choices = rule.choices or {}
+        helps = load("options").get(name, {})
         properties[name] = {
             "type": "object",
             "description": rule.summary,
             "additionalProperties": False,
-            "properties": {key: _option(default, choices.get(key)) for key, default in rule.options.items()},
+            "properties": {
+                key: {**_option(default, choices.get(key)), **({"description": helps[key]} if key in helps else {})}
+                for key, default in rule.options.items()
+            },
         }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
