@@ -131,3 +131,10 @@ def test_rule_explains_each_option(runner: CliRunner) -> None:
         assert set(rule.options) == set(helps.get(name, {})), f"rules/options.yaml: {name}"
     shown = runner.invoke(main, ["rule", "list-numbering"]).stdout
     assert "  max-safe-lines: 20\n      A renumbering that changes more lines than this" in shown
+
+
+def test_verbose_names_each_file_and_its_config(runner: CliRunner, readme: Path) -> None:
+    (readme.parent / ".awesomelint.yaml").write_text("ignore: [whitespace]\n")
+    result = runner.invoke(main, ["check", "-v", "-q", str(readme)])
+    config = readme.parent / ".awesomelint.yaml"
+    assert result.stderr.splitlines() == [f"awesomelint: read {readme} (29 rules; config {config})"]

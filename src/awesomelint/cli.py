@@ -224,10 +224,12 @@ class _Output:
     statistics: bool = False
     exit_zero: bool = False
     output_file: str | None = None
+    verbose: bool = False
 
     @classmethod
     def pop(cls, options: dict[str, Any]) -> _Output:
-        return cls(*(options.pop(key) for key in ("color", "quiet", "statistics", "exit_zero", "output_file")))
+        keys = ("color", "quiet", "statistics", "exit_zero", "output_file", "verbose")
+        return cls(*(options.pop(key) for key in keys))
 
     def colour(self) -> bool:
         """--color always|never, else NO_COLOR (off), else FORCE_COLOR (on), else a terminal."""
@@ -250,6 +252,12 @@ def _output_options(function: F) -> F:
     )(function)
     function = click.option(
         "-q", "--quiet", is_flag=True, help="Print the findings and nothing else (no summary, no notices)."
+    )(function)
+    function = click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="Also say, for each file read, which config applies and how many rules ran.",
     )(function)
     function = click.option(
         "--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings."
@@ -421,6 +429,17 @@ def _command_title() -> str:
 
 
 def _finish(linted: CheckRun, fmt: str, fail_on: str | None, changed_since: str | None, output: _Output) -> None:
+    if output.verbose:
+        from .engine.config import find_config
+
+        context = click.get_current_context()
+        online = context.info_name == "links" or bool(context.params.get("online"))
+        for doc, config in zip(linted.docs, linted.configs):
+            found = context.params.get("config_path") or (
+                find_config(Path(doc.path)) if doc.path != "-" and config.root is not None else None
+            )
+            rules = len(config.enabled(doc.path, online=online))
+            _error(f"awesomelint: read {doc.path} ({rules} rules; config {found or 'none: the defaults'})")
     _report(linted.located, fmt, output)
     for message in linted.errors:
         _error(message)
