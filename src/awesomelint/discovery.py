@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:  # imported when a folder is walked or a pattern read: a named file starts faster
+    import pathspec
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})  # in any case: README.MD too
 SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"})
@@ -21,6 +23,8 @@ README_PLACES = (".github", ".", "docs")
 
 def spec(patterns: Iterable[str]) -> pathspec.PathSpec:
     """Patterns with gitignore's meaning: `docs/*.md` stays in docs/, `**/*.md` includes the root."""
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(list(patterns))
 
 
