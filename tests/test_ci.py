@@ -3,6 +3,7 @@ report and the GitHub Action's main step."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -219,8 +220,9 @@ def _cells(markdown: str) -> list[list[str]]:
     """The table cells a renderer makes of the report, as text."""
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
-    for row in rows:  # list text made no markup: no script, link, image or emphasis
-        assert not re.search(r"<(?!/?t[dhr]\b|a href=\"https://github.com/o/list|/a>)", row), row
+    for row in rows:  # list text made no markup: no script, image, emphasis, nor a link that hides its target
+        shown = re.sub(r'<a href="([^"]*)">\1</a>', "", row)  # an address, shown as it goes: an autolink
+        assert not re.search(r"<(?!/?t[dhr]\b|/?code>|a href=\"https://github.com/o/list|/a>)", shown), row
     return [
         [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)] for row in rows
     ]
@@ -239,6 +241,23 @@ def test_markdown_report_escapes_hostile_list_text() -> None:
     shown = html_module.unescape(row[3])
     assert "a | b `code` <script>alert(1)</script> new line [x](https://evil.example)" in shown
     assert "\\x1b" in shown and "\x1b" not in report
+
+
+def test_link_findings_lead_with_the_address_and_stay_clickable_in_markdown(
+    runner: CliRunner, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/gone").respond_with_data("", status=404)
+    gone = httpserver.url_for("/gone")
+    path = tmp_path / "README.md"
+    path.write_text(f"# T\n\n- [Gone's page]({gone}) - a\n")
+    links = ["links", "--no-cache", "--allow-private", str(path)]
+    concise = runner.invoke(main, [*links, "--format", "concise"]).stdout
+    assert f"{path}:3:3: dead-link {gone} is dead (HTTP 404), linked as 'Gone's page'" in concise
+    report = runner.invoke(main, [*links, "--format", "markdown"]).stdout
+    assert f"| `dead-link` | error | <{gone}> is dead (HTTP 404), linked as 'Gone's page' |" in report
+    assert "&#x27;" not in report and "\\-" not in report and "\\:" not in report
+    rendered = MarkdownIt("commonmark").enable("table").render(report)
+    assert f'<a href="{gone}">{gone}</a>' in rendered
 
 
 def test_markdown_report_links_lines_and_folds_long_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -272,7 +291,9 @@ def test_the_action_is_a_composite_whose_steps_use_every_input() -> None:
     action = _action()
     assert action["runs"]["using"] == "composite"
     steps = yaml.safe_dump(action["runs"]["steps"])
-    assert set(action["inputs"]) == {"args", "version", "python-version", "fail", "summary"}
+    assert set(action["inputs"]) == {"args", "paths", "token", "python-version", "fail", "summary"}
+    assert action["inputs"]["token"]["default"] == "${{ github.token }}"
+    assert set(action["outputs"]) == {"exit-code", "report"}
     for name in action["inputs"]:
         assert f"inputs.{name}" in steps, name
     assert all("shell" in step for step in action["runs"]["steps"] if "run" in step)
@@ -281,27 +302,147 @@ def test_the_action_is_a_composite_whose_steps_use_every_input() -> None:
         assert "${{" not in step.get("run", ""), step.get("name")
 
 
+def test_the_action_leaves_the_jobs_python_alone_and_caches_links_only_for_link_runs() -> None:
+    steps = _action()["runs"]["steps"]
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["update-environment"] is False  # the user's later steps keep their Python
+    installs = [line for s in steps for line in s.get("run", "").splitlines() if "pip install" in line]
+    assert installs and all(line.endswith('"${ACTION_PATH}[re2]"') for line in installs)  # its own code
+    link_cache = next(s for s in steps if "~/.cache/awesomelint" in str(s.get("with", {}).get("path")))
+    assert "links" in link_cache["if"] and "--online" in link_cache["if"]
+
+
+def _substitute(value: str, known: dict[str, str]) -> str:
+    return re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", lambda m: known[m.group(1)], value)
+
+
+def _run_action(repo: Path, temp: Path, inputs: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], dict]:
+    """The action's bash steps in order, as the runner would run them: `${{ }}` in their env
+    substituted (setup-python's output is this Python), outputs read back from $GITHUB_OUTPUT."""
+    action = _action()
+    known = {f"inputs.{name}": spec.get("default", "") for name, spec in action["inputs"].items()}
+    known.update({f"inputs.{name}": value for name, value in inputs.items()})
+    known.update({"steps.python.outputs.python-path": sys.executable, "github.action_path": str(temp / "action")})
+    known["github.token"] = "t0ken"
+    known["inputs.token"] = _substitute(known["inputs.token"], known)
+    if not (temp / "action").exists():  # the action as GitHub downloads it: the files, no .git
+        for name in ("src", "rules", "pyproject.toml", "README.md", "action.yml"):
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, temp / "action" / name)
+    summary = temp / "summary.md"
+    summary.write_text("")
+    outputs: dict = {}
+    result = None
+    for step in action["runs"]["steps"]:
+        if "run" not in step:
+            continue
+        output = temp / "output"
+        output.write_text("")
+        env = {key: value for key, value in os.environ.items() if not key.startswith(("VIRTUAL_ENV", "PYTHON"))}
+        env.update({"GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "RUNNER_TEMP": str(temp)})
+        env.update({key: _substitute(str(value), known) for key, value in step.get("env", {}).items()})
+        result = subprocess.run(
+            ["bash", "-eo", "pipefail", "-c", step["run"]],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if result.returncode and step.get("id") != "run":
+            raise AssertionError(result.stderr)
+        step_outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+        outputs[step.get("id", "")] = step_outputs
+        known.update({f"steps.{step.get('id')}.outputs.{k}": v for k, v in step_outputs.items()})
+    assert result is not None
+    outputs["summary"] = summary.read_text()
+    return result, outputs
+
+
+@pytest.fixture(scope="module")
+def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """$RUNNER_TEMP for every run of the action in this module: its venv is installed once."""
+    return tmp_path_factory.mktemp("runner-temp")
+
+
+@pytest.fixture
+def list_repository(tmp_path: Path) -> Path:
+    """A user's repository: a README with a link to a file it lacks, a list whose name has a
+    space, an ignored folder."""
+    git(tmp_path, "init", "-q")
+    (tmp_path / ".gitignore").write_text("vendor/\n")
+    (tmp_path / "README.md").write_text(
+        "# T\n\n- [a](https://paper.link) - a\n- [Contributing](CONTRIBUTING.md) - How.\n"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "My List.md").write_text("# L\n\n- [b](http://github.com/o/b) - b\n")
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "README.md").write_text("# V\n\n- [v](https://paper.link) - v\n")
+    return tmp_path
+
+
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 @pytest.mark.parametrize("fail, expected", [("true", 1), ("false", 0)])
-def test_the_actions_main_step_runs_against_a_list(tmp_path: Path, fail: str, expected: int) -> None:
-    step = next(s for s in _action()["runs"]["steps"] if s.get("id") == "run")
-    fixture = tmp_path / "README.md"
-    fixture.write_text("# T\n\n- [a](https://paper.link) - a\n")
-    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
-    env = {
-        **os.environ,
-        "GITHUB_STEP_SUMMARY": str(summary),
-        "GITHUB_OUTPUT": str(outputs),
-        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
-    }
-    for key, value in step["env"].items():  # the step's env, with the inputs substituted
-        env[key] = re.sub(
-            r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}",
-            lambda m: {"args": f"check --format github {fixture}", "fail": fail, "summary": "true"}[m.group(1)],
-            str(value),
-        )
-    result = subprocess.run(["bash", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=120)
+def test_the_action_runs_its_own_code_on_paths_with_spaces(
+    list_repository: Path, runner_temp: Path, fail: str, expected: int
+) -> None:
+    paths = "README.md\n  docs/My List.md  \n"
+    result, outputs = _run_action(list_repository, runner_temp, {"paths": paths, "fail": fail})
     assert result.returncode == expected, result.stderr
-    assert "::error file=" in result.stdout
-    assert "| line | rule | severity | message |" in summary.read_text()
-    assert "exit-code=1" in outputs.read_text()
+    venv_bin = Path(outputs["install"]["bin"])
+    assert venv_bin.parent.parent == runner_temp  # a venv of its own under $RUNNER_TEMP
+    assert "::error file=README.md,line=3" in result.stdout
+    assert "::warning file=docs/My List.md,line=3" in result.stdout  # one path, though it has a space
+    assert "line=4,col=3,endLine=4,endColumn=34,title=awesomelint missing-file::CONTRIBUTING.md links" in result.stdout
+    assert outputs["run"]["exit-code"] == "1"
+    report = Path(outputs["run"]["report"]).read_text()
+    assert report.startswith("## awesomelint check\n")  # the section names its command
+    assert report in outputs["summary"] and "| line | rule | severity | message |" in report
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_the_actions_report_output_and_the_summary_name_the_link_run(
+    list_repository: Path, runner_temp: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/gone").respond_with_data("", status=404)
+    (list_repository / "README.md").write_text(f"# T\n\n- [Gone]({httpserver.url_for('/gone')}) - a\n")
+    args = "links --format markdown --no-cache --allow-private"
+    result, outputs = _run_action(list_repository, runner_temp, {"args": args, "fail": "false", "summary": "false"})
+    assert result.returncode == 0 and outputs["run"]["exit-code"] == "1", result.stderr
+    report = Path(outputs["run"]["report"]).read_text()
+    assert report.startswith("## awesomelint links\n") and "is dead (HTTP 404)" in html.unescape(report).replace(
+        "\\", ""
+    )
+    assert outputs["summary"] == ""  # summary: false
+    assert [request.path for request, _ in httpserver.log] == ["/gone"]  # one run: the report is its own
+
+
+def _readme_workflows() -> list[dict]:
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## GitHub Actions\n") : readme.index("## Speed\n")]
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+
+
+def test_the_readmes_workflows_have_permissions_and_use_the_actions_inputs() -> None:
+    workflows = _readme_workflows()
+    assert len(workflows) == 2
+    inputs = set(_action()["inputs"])
+    for workflow in workflows:
+        assert "permissions" in workflow and "contents" in workflow["permissions"]
+        for job in workflow["jobs"].values():
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("awesomelint/awesomelint@"):
+                    assert set(step.get("with", {})) <= inputs, step
+    weekly = yaml.safe_dump(workflows[1])
+    # the issue body is the action's own report: awesomelint runs once
+    assert "steps.links.outputs.report" in weekly and "awesomelint links" not in weekly
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_the_action_walks_the_repository_as_git_sees_it(list_repository: Path, runner_temp: Path) -> None:
+    (list_repository / ".github" / "ISSUE_TEMPLATE").mkdir(parents=True)
+    (list_repository / ".github" / "ISSUE_TEMPLATE" / "bug.md").write_text("# Bug\n\n- [x](https://paper.link)\n")
+    result, outputs = _run_action(list_repository, runner_temp, {"paths": ".", "args": "check --format concise"})
+    assert outputs["run"]["exit-code"] == "1", result.stderr
+    assert "README.md:3:3: placeholder-url" in result.stdout and "docs/My List.md:3:3: insecure-url" in result.stdout
+    assert "vendor" not in result.stdout and "ISSUE_TEMPLATE" not in result.stdout  # .gitignore'd; a template

@@ -1,9 +1,11 @@
 import json
+import re
 import shutil
 from pathlib import Path
 
 import jsonschema  # type: ignore[import-untyped]  # the dev environment has no types-jsonschema stubs
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from awesomelint.cli import main
@@ -344,3 +346,19 @@ def test_an_offline_check_does_not_import_the_link_checker(tmp_path: Path) -> No
     )
     done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_readmes_config_example_says_what_each_default_is() -> None:
+    """A key whose comment in the README's config example says `default` is the default."""
+    from awesomelint.engine.config import Config, parse_config
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme[readme.index("## Configuration\n") :]
+    example = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml\n"))]
+    for line in example.splitlines():
+        if re.match(r"[\w-]+:.*#\s*default\b", line):
+            parsed = parse_config(yaml.safe_load(line))
+            assert parsed.enabled("README.md") == Config().enabled("README.md"), line
+            assert parsed.options == Config().options, line
+    assert "ALL" not in parse_config({"select": ["ALL"]}).enabled("README.md")  # ALL is a name, not a rule
+    assert set(parse_config({"select": ["ALL"]}).enabled("README.md")) > set(Config().enabled("README.md"))

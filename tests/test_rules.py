@@ -70,6 +70,7 @@ def _example_findings(rule: Rule, kind: str, folder: Path) -> list[Finding]:
     place.mkdir()
     (place / "README.md").write_text(rule.example(kind))
     for name, text in rule.example_files.get(kind, {}).items():
+        (place / name).parent.mkdir(parents=True, exist_ok=True)
         (place / name).write_text(text)
     return file_findings(place / "README.md", rule.name)[1]
 

@@ -20,11 +20,11 @@ internal and may change between releases.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .discovery import discover
 from .engine.config import Config, ConfigResolver, parse_config
 from .engine.context import OwnRepository
 from .engine.edits import apply_edits
@@ -36,6 +36,7 @@ from .errors import InputError
 from .findings import Applicability, Edit, Finding
 from .links.verdict import Verdict
 from .model.document import Document
+from .model.source import decode
 from .report import Located, locate
 from .rules import BY_NAME
 
@@ -61,8 +62,9 @@ __all__ = [
     "read_list",
 ]
 
-LINK_RULES = ("url-shortener", "insecure-url")  # offline rules that say more with a link-check run's verdicts
-SKIP_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages"}
+# offline rules that `links` runs too: two say more with a link-check run's verdicts, and
+# missing-file checks the links lychee would check as local files
+LINK_RULES = ("url-shortener", "insecure-url", "missing-file")
 ConfigFor = Callable[[str], Config]
 
 
@@ -125,10 +127,26 @@ def fix_finding(text: str, finding: Finding, *, path: str = "README.md") -> Find
     return FindingFix(tuple(edits), after.text, finding.fix.applicability)
 
 
-def read_list(path: str, config_for: ConfigFor) -> tuple[Config, Document]:
+STDIN = "-"
+
+
+def read_list(path: str, config_for: ConfigFor, stdin_filename: str | None = None) -> tuple[Config, Document]:
     """The config that applies to the file at ``path`` and the file read as a Document:
     the one place the command line's checks and fixes read a list (InputError when it
-    cannot be read or is over the config's size limit)."""
+    cannot be read or is over the config's size limit). ``-`` is standard input, named
+    ``stdin_filename`` (for messages, the config search and per-file-ignores) when given."""
+    if path == STDIN:
+        import sys
+
+        name = stdin_filename or STDIN
+        config = config_for(stdin_filename or "README.md")
+        data = sys.stdin.buffer.read(config.max_bytes + 1)
+        if len(data) > config.max_bytes:
+            raise InputError(
+                f"{name}: over the {config.max_bytes / 1048576:g} MB limit (max-size-mb in the config); not read"
+            )
+        text, bom, newline = decode(data, name)
+        return config, Document(name, text, bom=bom, newline=newline, raw=data)
     config = config_for(path)
     return config, Document.from_path(path, config.max_bytes)
 
@@ -184,6 +202,7 @@ def config_resolver(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     profile: str | None = None,
+    extend_select: list[str] | None = None,
 ) -> ConfigFor:
     """A function from a file's path to the config that applies to it: ``config_file`` for
     every file, else the nearest config above the file; ``select``, ``ignore`` and
@@ -197,6 +216,8 @@ def config_resolver(
         overrides["ignore"] = ignore
     if profile is not None:
         overrides["profile"] = profile
+    if extend_select:
+        overrides["extend-select"] = extend_select
     merged = parse_config(overrides, "command line") if overrides else None  # validates the names
 
     def config_for(path: str) -> Config:
@@ -207,28 +228,29 @@ def config_resolver(
             config,
             select=merged.select if "select" in overrides else config.select,
             ignore=config.ignore | merged.ignore,
+            extend_select=config.extend_select | merged.extend_select,
             profile=merged.profile or config.profile,
         )
 
     return config_for
 
 
-def collect_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Files to read (folders searched for *.md, tool and dependency folders skipped) and
-    one error message per path that does not exist."""
-    files: list[str] = []
-    errors: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob("*.md")):
-                if not any(part in SKIP_DIRS for part in found.relative_to(path).parts[:-1]) and found.is_file():
-                    files.append(str(found))
-        elif path.exists():
-            files.append(raw)
-        else:
-            errors.append(f"{raw}: no such file or directory")
-    return files, errors
+def collect_paths(
+    paths: Iterable[str], exclude: Sequence[str] = (), config_for: ConfigFor | None = None
+) -> tuple[list[str], list[str]]:
+    """Files to read (folders walked for markdown files with .gitignore honoured, `exclude`
+    and each file's config `exclude:` applied, tool folders and .github templates skipped)
+    and one error message per path that does not exist."""
+
+    def excluded_by_config(path: str) -> bool:
+        if config_for is None:
+            return False
+        try:
+            return config_for(path).excluded(path)
+        except InputError:
+            return False  # a bad config is reported when the file is read
+
+    return discover(paths, exclude, excluded_by_config)
 
 
 @dataclass
@@ -250,15 +272,17 @@ def check_paths(
     links: dict[str, Any] | None = None,
     only_links: bool = False,
     changed_since: str | None = None,
+    exclude: Sequence[str] = (),
+    stdin_filename: str | None = None,
 ) -> CheckRun:
-    """Check every file (folders searched for *.md). ``links`` (the link checker's
+    """Check every file (folders walked for markdown files, see :func:`collect_paths`). ``links`` (the link checker's
     settings, as `check --online` takes them) checks every link online first; with
     ``only_links`` only the link rules report (`awesomelint links`). ``changed_since``
     keeps what lines added since that git revision hold. Raises InputError when
     ``changed_since`` cannot be used, and errors.Interrupted when a link run is stopped."""
     config_for = config_for or config_resolver()
     paths = list(paths)
-    files, errors = collect_paths(paths)
+    files, errors = collect_paths(paths, exclude, config_for)
     run = CheckRun([], [], [], errors)
     if not files and not errors:
         run.notices.append("awesomelint: no markdown files found in " + ", ".join(paths))
@@ -266,7 +290,7 @@ def check_paths(
     lines: dict[str, set[int]] = {}
     for path in collected_between(files):
         try:
-            config, doc = read_list(path, config_for)
+            config, doc = read_list(path, config_for, stdin_filename)
             if changed is not None:
                 lines[doc.path] = changed.of(path)
         except InputError as exc:
@@ -335,6 +359,7 @@ def _check_links(
     allow_private: bool,
     github_api: str | None = None,
     lines: dict[str, set[int]] | None = None,
+    max_cache_age: float | None = None,
 ) -> tuple[dict[str, Verdict], dict[str, OwnRepository | None], str]:
     """Run the link checker once over every document: verdicts for every URL, the
     metadata of each list's own repository where repo-metadata runs (path -> it), and
@@ -367,6 +392,7 @@ def _check_links(
         exclude=exclude,
         lines=lines,
         own_repos=tuple(repo for repo in own.values() if repo is not None),
+        cache_max_age=max_cache_age,
     )
     repositories = {
         path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None

@@ -19,7 +19,7 @@ def dead(text: str, verdicts: dict[str, Verdict]) -> list[Finding]:
 
 def test_a_dead_link_is_an_error_on_its_entry_and_has_no_fix() -> None:
     (found,) = dead(TEXT, {GONE: Verdict(GONE, DEAD, 404, detail="404"), LIVE: Verdict(LIVE, OK, 200)})
-    assert found.message == "link 'Gone' is dead (404)"
+    assert found.message == f"{GONE} is dead (404), linked as 'Gone'"
     assert found.severity.value == "error" and found.fix is None and found.entry == "Gone"
     assert TEXT[found.start : found.end] == f"[Gone]({GONE})"  # the image with the same address is not a link to report
 

@@ -21,7 +21,7 @@ def errors(verdict: Verdict) -> list[Finding]:
 
 def test_a_link_that_could_not_be_checked_is_a_warning() -> None:
     (found,) = errors(Verdict(URL, ERROR, detail="timed out after 3 tries"))
-    assert found.message == "link 'Paper' could not be checked: timed out after 3 tries"
+    assert found.message == f"{URL} could not be checked: timed out after 3 tries (linked as 'Paper')"
     assert found.severity.value == "warning" and found.fix is None and found.entry == "Paper"
 
 
@@ -29,10 +29,13 @@ def test_bot_walls_and_links_not_checked_are_info_notes() -> None:
     (wall,) = errors(Verdict(URL, BOT_WALL, 403))
     assert (
         wall.severity.value == "info"
-        and wall.message == "link 'Paper' could not be verified: slow.example.org refuses bots"
+        and wall.message == f"{URL} could not be verified: slow.example.org refuses bots (linked as 'Paper')"
     )
     (refused,) = errors(Verdict(URL, REFUSED, detail="a private address"))
-    assert refused.severity.value == "info" and refused.message == "link 'Paper' was not checked: a private address"
+    assert (
+        refused.severity.value == "info"
+        and refused.message == f"{URL} was not checked: a private address (linked as 'Paper')"
+    )
 
 
 def test_dead_redirected_and_working_links_are_left_to_the_other_rules() -> None:

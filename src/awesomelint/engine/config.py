@@ -4,7 +4,7 @@ found upward from each file; validated strictly so a typo is an error, not a no-
 
 from __future__ import annotations
 
-import fnmatch
+import difflib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +36,8 @@ class Config:
     select: set[str] | None = None  # None: every offline rule
     ignore: set[str] = field(default_factory=set)
     extend_select: set[str] = field(default_factory=set)
-    per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
+    per_file_ignores: dict[str, set[str]] = field(default_factory=dict)  # gitignore patterns -> rules
+    exclude: list[str] = field(default_factory=list)  # gitignore patterns of files a folder walk skips
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, Any] = field(default_factory=dict)  # accept, exclude, github-api
     layout: dict[str, Any] | None = field(default_factory=dict)  # style, table-align, bullet; None: no layout
@@ -81,12 +82,24 @@ class Config:
         )
 
     def ignored_for(self, path: str) -> set[str]:
+        """The rules per-file-ignores turns off for a file: its patterns mean what they mean in
+        a .gitignore beside the config (`docs/*.md` stays in docs/, `**/*.md` includes the root)."""
+        from ..discovery import spec
+
         ignored: set[str] = set()
         relative = _relative(path, self.root)
         for pattern, names in self.per_file_ignores.items():
-            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            if spec([pattern]).match_file(relative):
                 ignored |= names
         return ignored
+
+    def excluded(self, path: str) -> bool:
+        """Whether `exclude:` (gitignore patterns, relative to the config's folder) skips a file."""
+        if not self.exclude:
+            return False
+        from ..discovery import spec
+
+        return spec(self.exclude).match_file(_relative(path, self.root))
 
 
 def _relative(path: str, root: Path | None) -> str:
@@ -108,6 +121,8 @@ def find_config(start: Path) -> Path | None:
             path = candidate / name
             if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
                 return path
+        if (candidate / ".git").exists():
+            return None  # the search stops at the repository's root: a config above it is someone else's
     return None
 
 
@@ -128,6 +143,11 @@ def load_config(path: Path) -> Config:
             raw = tomllib.loads(text).get("tool", {}).get("awesomelint", {})
         else:
             raw = yaml.safe_load(text) or {}
+    except yaml.MarkedYAMLError as exc:  # where it went wrong, as an editor shows it: line:column
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        reason = exc.problem or exc.context or type(exc).__name__
+        raise InputError(f"{path}{where}: invalid config ({reason})") from None
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: invalid config ({reason})") from None
@@ -152,7 +172,9 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             if name == "ALL":
                 names |= set(rules)
             elif name not in rules:
-                raise InputError(f"{source}: unknown rule '{name}' in '{key}'")
+                close = difflib.get_close_matches(name, sorted(rules), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise InputError(f"{source}: unknown rule '{name}' in '{key}'{hint}")
             else:
                 names.add(name)
         return names
@@ -168,6 +190,12 @@ def parse_config(raw: Any, source: str = "config") -> Config:
             if not isinstance(value, dict):
                 raise InputError(f"{source}: 'per-file-ignores' must map file patterns to rule lists")
             config.per_file_ignores = {str(p): rule_names(f"per-file-ignores.{p}", v) for p, v in value.items()}
+        elif key == "exclude":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InputError(f"{source}: 'exclude' must be a list of file patterns")
+            config.exclude = list(value)
         elif key == "links":
             config.links = _link_options(value, source)
         elif key == "layout":

@@ -17,11 +17,11 @@ the block that follows the comment. A name awesomelint has no rule for is passed
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from ..errors import InputError
 from ..model.document import Document
 from .compat import mapped_rules
 
@@ -43,32 +43,72 @@ class Directive:
     until: int = 0  # for "ignore": the last 1-based line of the block it covers
 
 
+@dataclass(frozen=True)
+class UnknownName:
+    """A rule name an awesomelint comment gives that no rule has: reported by invalid-comment,
+    while the comment still applies to the names it gives right (ruff's invalid `noqa`)."""
+
+    name: str
+    start: int  # offsets of the comment, on the line it starts
+    end: int
+    suggestion: str | None = None  # the closest rule name, if one is close
+
+
 def directives(doc: Document, known_rules: set[str]) -> list[Directive]:
+    return _read(doc, known_rules)[0]
+
+
+def unknown_names(doc: Document, known_rules: set[str] | None = None) -> list[UnknownName]:
+    """The names in the document's awesomelint comments that no rule has (default: every rule's name)."""
+    if known_rules is None:
+        from ..rules import BY_NAME  # the registry imports every rule module, which may import this one
+
+        known_rules = set(BY_NAME)
+    return _read(doc, known_rules)[1]
+
+
+def _read(doc: Document, known_rules: set[str]) -> tuple[list[Directive], list[UnknownName]]:
     found: list[Directive] = []
+    unknown_found: list[UnknownName] = []
     for token in doc.tokens:
-        sources: list[tuple[str, int]] = []
+        sources: list[tuple[str, int, int | None]] = []  # content, first line (0-based), its offset if known
         if token.type == "html_block" and token.map:
-            sources.append((token.content, token.map[0]))
+            sources.append((token.content, token.map[0], None))
         elif token.type == "inline" and token.map:
             for child in token.children or ():
                 if child.type == "html_inline" and "span" in child.meta:
                     start, _ = doc.inline_span(token, *child.meta["span"])
-                    sources.append((child.content, doc.position(start)[0] - 1))
-        for content, first_line in sources:
+                    sources.append((child.content, doc.position(start)[0] - 1, start))
+        for content, first_line, offset in sources:
             for match in _COMMENT.finditer(content):
-                names = frozenset(match.group(2).split()) or frozenset({ALL})
-                unknown = names - known_rules - {ALL}
+                written = [name for name in re.split(r"[\s,]+", match.group(2)) if name]  # commas accepted
+                unknown = [name for name in written if name not in known_rules and name != ALL]
                 if unknown:
-                    raise InputError(
-                        f"{doc.path}:{first_line + 1}: unknown rule '{sorted(unknown)[0]}' in awesomelint comment"
-                    )
+                    start, end = _comment_span(doc, content, first_line, offset, match)
+                    for name in unknown:
+                        close = difflib.get_close_matches(name, sorted(known_rules), n=1)
+                        unknown_found.append(UnknownName(name, start, end, close[0] if close else None))
+                names = frozenset(written) - frozenset(unknown)
+                if written and not names:
+                    continue  # names only rules that do not exist: it applies to nothing (never to every rule)
                 end_line = first_line + content.count("\n", 0, match.end()) + 1
-                found.append(Directive(cast(DirectiveKind, match.group(1)), names, end_line))  # the pattern's kinds
+                kind = cast(DirectiveKind, match.group(1))  # the pattern's kinds
+                found.append(Directive(kind, names or frozenset({ALL}), end_line))
             for match in _LINT_COMMENT.finditer(content):
                 directive = _awesome_lint(doc, match, first_line + content.count("\n", 0, match.end()) + 1)
                 if directive is not None:
                     found.append(directive)
-    return found
+    return found, unknown_found
+
+
+def _comment_span(doc: Document, content: str, first_line: int, offset: int | None, match: re.Match) -> tuple[int, int]:
+    """Where the comment is in the text: exact for an inline comment, else found on its line."""
+    if offset is not None:
+        return offset + match.start(), offset + min(match.end(), len(content.split("\n", 1)[0]))
+    number = first_line + content.count("\n", 0, match.start())
+    line = doc.lines[number] if number < len(doc.lines) else ""
+    column = max(line.find("<!--"), 0)
+    return doc.line_starts[number] + column, doc.line_starts[number] + len(line)
 
 
 def _awesome_lint(doc: Document, match: re.Match, end_line: int) -> Directive | None:

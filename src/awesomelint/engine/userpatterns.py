@@ -23,10 +23,17 @@ class UserPattern(Protocol):
     def search(self, text: str, /) -> object: ...
 
 
+class RE2Missing(ImportError):
+    """google-re2 is an extra (`awesomelint[re2]`): only configs with patterns need it."""
+
+
 @lru_cache(maxsize=256)
 def compile_user_pattern(pattern: str, ignore_case: bool = False) -> UserPattern:
     """A compiled RE2 pattern with ``search``; raises ValueError with RE2's reason."""
-    import re2  # only when a config has patterns: start-up stays light
+    try:
+        import re2  # only when a config has patterns: start-up stays light
+    except ImportError:
+        raise RE2Missing from None
 
     options = re2.Options()
     options.log_errors = False
@@ -42,6 +49,11 @@ def checked_user_pattern(pattern: str, where: str, ignore_case: bool = False) ->
     """compile_user_pattern, or one line naming the config key, for exit 2."""
     try:
         return compile_user_pattern(pattern, ignore_case)
+    except RE2Missing:
+        raise InputError(
+            f"{where}: config patterns run on RE2 (linear time, whatever the pattern), which is not installed: "
+            "pip install 'awesomelint[re2]'"
+        ) from None
     except ValueError as exc:
         raise InputError(
             f"{where}: pattern {pattern!r} cannot be used ({exc}); config patterns run on RE2, "

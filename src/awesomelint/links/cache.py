@@ -49,7 +49,9 @@ def _while_locked(statement: Callable[[], object]) -> None:
 
 
 class Cache:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, max_age: float | None = None):
+        """``max_age``: seconds a good verdict (a live link, a redirect) is reused, instead of 3 days."""
+        self.max_age = dict(MAX_AGE) if max_age is None else {**MAX_AGE, OK: max_age, REDIRECT: max_age}
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS, isolation_level=None)
@@ -64,7 +66,7 @@ class Cache:
         if row is None:
             return None
         kind, status, final_url, detail, checked_at = row
-        if (now or time.time()) - checked_at > MAX_AGE.get(kind, -1):
+        if (now or time.time()) - checked_at > self.max_age.get(kind, -1):
             return None
         return Verdict(url, kind, status, final_url, detail or "", cached=True)
 
@@ -84,4 +86,8 @@ class Cache:
 
 
 def default_path() -> Path:
-    return Path.home() / ".cache" / "awesomelint" / "links.sqlite3"
+    """The user's cache folder as the platform has it (platformdirs: $XDG_CACHE_HOME or
+    ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("awesomelint", appauthor=False) / "links.sqlite3"

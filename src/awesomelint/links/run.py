@@ -123,6 +123,7 @@ def check_links(
     lines: dict[str, set[int]] | None = None,
     progress_every: float = 10.0,
     own_repos: tuple[tuple[str, str], ...] = (),
+    cache_max_age: float | None = None,
 ) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
     excluded URLs are not checked; ``own_repos`` (the lists' own repositories) are read
@@ -130,7 +131,7 @@ def check_links(
     verdicts that finished have reached the cache."""
     started = time.monotonic()
     urls = [u for u in urls_of(docs, lines) if not any(p.search(u) for p in exclude)]
-    cache = Cache(cache_path) if cache_path else None
+    cache = Cache(cache_path, cache_max_age) if cache_path else None
     verdicts: dict[str, Verdict] = {}
     if cache:
         for url in urls:

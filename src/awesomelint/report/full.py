@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..rules import BY_NAME
 from .inert import inert
 from .located import Located
 
@@ -18,8 +19,8 @@ def render(items: list[Located], colour: bool = False) -> str:
         if colour:
             head = click.style(head, bold=True)
             rule = click.style(rule, fg=_COLOURS.get(item.severity, "white"), bold=True)
-        fixable = ""
-        if item.finding.fix is not None:
+        fixable = ""  # what `awesomelint fix` would do: it never uses a link run's verdicts
+        if item.finding.fix is not None and not (item.rule in BY_NAME and BY_NAME[item.rule].online):
             fixable = " [fix]" if item.finding.fix.applicability.value == "safe" else " [unsafe fix]"
         out.append(f"{head} {rule} {inert(item.message)}{fixable}")
         raw = item.source_line.expandtabs(1)

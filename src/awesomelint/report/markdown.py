@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import os
-import string
+import re
 from collections import Counter
 from itertools import groupby
 from pathlib import Path
@@ -22,7 +22,11 @@ from .inert import TABLE, inert
 from .located import Located
 
 FOLD = 20  # findings a file shows before its table is folded
-_PUNCTUATION = set(string.punctuation) - set("<>&\"'")
+# What could make markup inside a table cell: emphasis, code, links and images, strikethrough,
+# math, the cell's pipe, escapes, mentions and issue references. `<`, `>` and `&` become
+# entities. Nothing else is escaped, so the raw report stays readable (no `\:\/\/`).
+_MARKUP = set("\\`*_[]!~|$@#")
+_URL = re.compile(r"https?://[^\s<>\"'`|\\]+")
 
 
 def escape(text: str) -> str:
@@ -34,13 +38,42 @@ def escape(text: str) -> str:
             out.append(" ")
         elif ord(char) in TABLE:  # a control character: its escape, the backslash itself escaped
             out.append("\\" + TABLE[ord(char)])
-        elif char in "<>&\"'":
-            out.append(html.escape(char, quote=True))
-        elif char in _PUNCTUATION:
+        elif char in "<>&":
+            out.append(html.escape(char, quote=False))
+        elif char in _MARKUP:
             out.append("\\" + char)
         else:
             out.append(char)
     return "".join(out)
+
+
+def _address(url: str) -> tuple[str, str]:
+    """A URL and what follows it in a sentence: `https://x.org/a).` is `https://x.org/a` and `).`."""
+    cut = len(url)
+    while cut and (url[cut - 1] in ".,;:!?'" or (url[cut - 1] == ")" and url[:cut].count(")") > url[:cut].count("("))):
+        cut -= 1
+    return url[:cut], url[cut:]
+
+
+def message(text: str) -> str:
+    """A finding's message for a cell: its addresses as autolinks (clickable, and shown as
+    written: an autolink's text is its target), the rest escaped."""
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        url, rest = _address(match.group())
+        if "://" not in url or any(ord(c) < 32 or ord(c) in TABLE for c in url):
+            continue
+        out += [escape(text[last : match.start()]), "<" + url.replace("|", "%7C") + ">"]
+        last = match.start() + len(url)
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def code(text: str) -> str:
+    """Text as a code span (rule names, paths): shown exactly, never markup."""
+    text = inert(text).replace("\n", " ").replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if text.startswith("`") or text.endswith("`") else f"{fence}{text}{fence}"
 
 
 def _line_link(path: str, line: int) -> str:
@@ -56,14 +89,15 @@ def _line_link(path: str, line: int) -> str:
     return f"[{line}]({url.replace(')', '%29').replace(' ', '%20')})"
 
 
-def render(items: list[Located]) -> str:
+def render(items: list[Located], title: str = "awesomelint") -> str:
+    """The report under the heading `title` (the CLI names its command there: `awesomelint links`)."""
     if not items:
-        return "## awesomelint\n\nNo findings.\n"
+        return f"## {title}\n\nNo findings.\n"
     counts = Counter(item.severity for item in items)
     files = len({item.path for item in items})
     totals = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
     parts = [
-        "## awesomelint",
+        f"## {title}",
         "",
         f"**{len(items)} finding{'s' * (len(items) != 1)}** in {files} file{'s' * (files != 1)}: {totals}.",
         "",
@@ -72,10 +106,10 @@ def render(items: list[Located]) -> str:
         rows = list(group)
         table = ["| line | rule | severity | message |", "|---:|---|---|---|"]
         table += [
-            f"| {_line_link(item.path, item.line)} | {escape(item.rule)} | {item.severity} | {escape(item.message)} |"
+            f"| {_line_link(item.path, item.line)} | {code(item.rule)} | {item.severity} | {message(item.message)} |"
             for item in rows
         ]
-        title = f"{escape(path)} ({len(rows)})"
+        title = f"{code(path)} ({len(rows)})"
         if len(rows) > FOLD:
             parts += [
                 f"<details><summary>{html.escape(inert(path))}: {len(rows)} findings</summary>",

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 
-from .. import __version__
+import awesomelint
+
 from ..rules import BY_NAME
 from .located import Located
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+HOME = "https://github.com/awesomelint/awesomelint"
+
+
+def _help_uri(rule: str) -> str:
+    """The rule's module: its declaration, examples and rationale (what `awesomelint rule NAME` prints)."""
+    return f"{HOME}/blob/main/src/awesomelint/rules/{rule.replace('-', '_')}.py"
+
+
+def _fingerprints(items: list[Located]) -> list[str]:
+    """One per finding, stable while lines move: the rule, the file, the finding's own source
+    line (white space folded) and its rank among equal ones — code scanning keeps an alert
+    open across pushes instead of closing it and opening another one line lower."""
+    seen: Counter[str] = Counter()
+    prints = []
+    for item in items:
+        key = "\0".join((item.rule, item.path, " ".join(item.source_line.split()), item.message))
+        seen[key] += 1
+        prints.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32])
+    return prints
 
 
 def render(items: list[Located]) -> str:
@@ -16,9 +38,10 @@ def render(items: list[Located]) -> str:
     used = sorted({item.rule for item in items})
     index = {name: i for i, name in enumerate(used)}
     results = []
-    for item in items:
+    for item, fingerprint in zip(items, _fingerprints(items)):
         result = {
             "ruleId": item.rule,
+            "partialFingerprints": {"awesomelintFinding/v1": fingerprint},
             "ruleIndex": index[item.rule],
             "level": _LEVEL.get(item.severity, "warning"),
             "message": {"text": item.message},
@@ -55,14 +78,16 @@ def render(items: list[Located]) -> str:
                 "tool": {
                     "driver": {
                         "name": "awesomelint",
-                        "version": __version__,
-                        "informationUri": "https://pypi.org/project/awesomelint/",
+                        "version": awesomelint.__version__,
+                        "informationUri": HOME,
                         "rules": [
                             {
                                 "id": name,
                                 "shortDescription": {"text": rules[name].summary},
                                 "fullDescription": {"text": rules[name].rationale or rules[name].summary},
                                 "defaultConfiguration": {"level": _LEVEL[rules[name].severity.value]},
+                                "helpUri": _help_uri(name),
+                                "help": {"text": rules[name].explain()},
                             }
                             for name in used
                         ],

@@ -26,4 +26,6 @@ def archived_repo(ctx: Context) -> Iterator[Finding]:
     point to a maintained fork. Needs GITHUB_TOKEN (checked in batches via the API)."""
     for link, _verdict in ctx.links_judged(ARCHIVED):
         entry = ctx.entry_at(link.start)
-        yield ctx.finding(link.start, link.end, f"link '{link.text}' points to an archived repository", entry=entry)
+        yield ctx.finding(
+            link.start, link.end, f"{link.url} is an archived repository, linked as '{link.text}'", entry=entry
+        )

@@ -27,4 +27,6 @@ def dead_link(ctx: Context) -> Iterator[Finding]:
     does not exist; anything flaky is link-error instead."""
     for link, verdict in ctx.links_judged(DEAD):
         entry = ctx.entry_at(link.start)
-        yield ctx.finding(link.start, link.end, f"link '{link.text}' is dead ({verdict.detail})", entry=entry)
+        yield ctx.finding(
+            link.start, link.end, f"{link.url} is dead ({verdict.detail}), linked as '{link.text}'", entry=entry
+        )

@@ -34,7 +34,7 @@ def link_error(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 link.start,
                 link.end,
-                f"link '{link.text}' was not checked: {verdict.detail}",
+                f"{link.url} was not checked: {verdict.detail} (linked as '{link.text}')",
                 severity=Severity.INFO,
                 entry=entry,
             )
@@ -42,11 +42,14 @@ def link_error(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 link.start,
                 link.end,
-                f"link '{link.text}' could not be verified: {host_of(link.url)} refuses bots",
+                f"{link.url} could not be verified: {host_of(link.url)} refuses bots (linked as '{link.text}')",
                 severity=Severity.INFO,
                 entry=entry,
             )
         else:
             yield ctx.finding(
-                link.start, link.end, f"link '{link.text}' could not be checked: {verdict.detail}", entry=entry
+                link.start,
+                link.end,
+                f"{link.url} could not be checked: {verdict.detail} (linked as '{link.text}')",
+                entry=entry,
             )

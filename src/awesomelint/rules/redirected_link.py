@@ -44,7 +44,7 @@ def redirected_link(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             link.start,
             link.end,
-            f"link '{link.text}' moved permanently to {target} ({verdict.detail})",
+            f"{link.url} moved permanently to {target} ({verdict.detail}), linked as '{link.text}'",
             fix=fix,
             entry=entry,
         )
