@@ -331,9 +331,10 @@ def test_the_command_exits_with_its_code_and_all_its_output_after_a_hard_exit(tm
     assert "Traceback" not in head.stderr and head.stdout.count("\n") == 1
 
 
-def test_an_offline_check_does_not_import_the_link_checker(tmp_path: Path) -> None:
-    """httpx and the checker cost a tenth of a second at start-up: a pre-commit hook that
-    checks offline must not pay it."""
+def test_an_offline_check_does_not_import_the_link_checker_the_fix_engine_or_the_server(tmp_path: Path) -> None:
+    """httpx and the checker cost a tenth of a second at start-up, the fix engine with its
+    layout and the language server more: a pre-commit hook that checks offline must pay
+    for none of them."""
     import subprocess
     import sys
 
@@ -342,7 +343,9 @@ def test_an_offline_check_does_not_import_the_link_checker(tmp_path: Path) -> No
     probe = (
         "import sys\nfrom awesomelint.cli import main\n"
         "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('httpx', 'awesomelint.links.run', 'awesomelint.links.checker') if m in sys.modules))"
+        "print(sorted(m for m in ('httpx', 'awesomelint.links.run', 'awesomelint.links.checker',"
+        " 'awesomelint.engine.fix', 'awesomelint.engine.layout', 'pygls', 'lsprotocol', 'awesomelint.server.wiring')"
+        " if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -258,18 +258,6 @@ def test_the_server_without_pygls_says_what_to_install(tmp_path: Path) -> None:
     assert done.stderr == "awesomelint server needs pygls: pip install 'awesomelint[server]'\n"
 
 
-def test_an_offline_check_does_not_import_the_server(tmp_path: Path) -> None:
-    path = tmp_path / "README.md"
-    path.write_text("# T\n\n- [a](https://a.example/) - A.\n")
-    probe = (
-        "import sys\nfrom awesomelint.cli import main\n"
-        "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('pygls', 'lsprotocol', 'awesomelint.server.wiring') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]"
-
-
 def test_online_rules_run_only_when_the_settings_turn_them_on(tmp_path: Path) -> None:
     """A loopback link: the link checker answers without the network (it refuses it)."""
     path = tmp_path / "README.md"
