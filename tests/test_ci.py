@@ -154,6 +154,34 @@ def test_fix_check_changed_since_looks_only_at_new_lines(runner: CliRunner, repo
     assert result.exit_code == 1 and f"would fix {path}" in result.stderr
 
 
+@needs_git
+def test_fix_changed_since_lists_only_what_new_lines_hold_at_their_lines_on_disk(runner: CliRunner, repo: Path) -> None:
+    """Old lines' fixable defects are left alone (no change touches a new line), so the file
+    is not written: what remains is listed as `check --changed-since` shows it — the new
+    line's finding, at its line in the file as it stays."""
+    old = "# Awesome Things\n\n\n\n## Tools\n\n- [beta](https://bit.ly/3beta) - Beta tool.\n"
+    (repo / "README.md").write_text(old)
+    git(repo, "commit", "-q", "-am", "blank lines and a shortener")
+    commit(repo, old + "- [delta](https://tinyurl.com/delta) - Delta tool.\n")
+    path = str(repo / "README.md")
+    result = runner.invoke(main, ["fix", "--changed-since", "HEAD~1", path])
+    assert (repo / "README.md").read_text() == old + "- [delta](https://tinyurl.com/delta) - Delta tool.\n"
+    assert "1 finding remains:" in result.output
+    assert f"{path}:8:3: url-shortener" in result.output and "bit.ly" not in result.output
+
+
+def test_fix_diff_lists_what_remains_at_its_lines_in_the_file_as_read(runner: CliRunner, tmp_path: Path) -> None:
+    """`fix --diff` writes nothing: what remains is placed where it is in the file, as
+    `check` places it, not in the text the diff would make (two lines shorter here)."""
+    path = tmp_path / "README.md"
+    path.write_text(
+        "# Awesome Things\n\n\n\n## Tools\n\n- [alpha](https://a.example/) - A.\n- [beta](https://bit.ly/3beta) - Beta tool.\n"
+    )
+    result = runner.invoke(main, ["fix", "--diff", str(path)])
+    assert "@@ -1,6 +1,4 @@" in result.stdout
+    assert f"{path}:8:3: url-shortener" in result.stderr
+
+
 def test_added_lines_leave_out_moves() -> None:
     diff = "@@ -2,0 +3,2 @@\n+- [x](u)\n+- [y](v)\n@@ -9 +10,0 @@\n-- [x](u)\n"
     assert added_lines(diff) == {4}

@@ -168,6 +168,28 @@ class FixedFile:
             return False
         return self.new_lines is None or _touches(self.doc.text, self.outcome.text, self.new_lines)
 
+    def remaining(self, written: bool) -> Remaining:
+        """What remains, placed in the text the file holds afterwards — the fixed text when
+        it is ``written``, else the text as read — and, with --changed-since, only what the
+        lines added since the revision hold, as `check --changed-since` shows."""
+        outcome = self.outcome
+        appeared = {id(f) for f in outcome.appeared}
+        placed = [(f, f if written else outcome.as_read(f)) for f in outcome.remaining]
+        if self.new_lines is not None:
+            new = self.new_lines
+            placed = [(f, p) for f, p in placed if self.doc.position(outcome.as_read(f).start)[0] in new]
+        shown_in = outcome.final if written and outcome.final is not None else self.doc
+        return Remaining(shown_in, [p for _, p in placed], {id(p) for f, p in placed if id(f) in appeared})
+
+
+@dataclass
+class Remaining:
+    """What `fix` leaves, in the text the file holds after it (see FixedFile.remaining)."""
+
+    doc: Document
+    findings: list[Finding]
+    appeared: set[int]  # ids of findings only other fixes brought out: `check` did not print them
+
 
 def fix_file(
     path: str,

@@ -582,9 +582,10 @@ def fix(
             _error(refusal.message(path))
         if outcome.generated is not None and not no_layout:
             _error(f"{path}: {outcome.generated.describe()}; the order and layout of its entries are left alone")
-        failing += sum(1 for f in outcome.remaining if f.severity.rank >= threshold.rank)
-        if not check_only and outcome.final is not None:
-            remaining.append((outcome.final, outcome.remaining, {id(f) for f in outcome.appeared}))
+        left = fixed.remaining(written=fixed.changes_text and not (show_diff or check_only))
+        failing += sum(1 for f in left.findings if f.severity.rank >= threshold.rank)
+        if not check_only:
+            remaining.append((left.doc, left.findings, left.appeared))
         if not fixed.changes_text:
             continue
         changed += 1

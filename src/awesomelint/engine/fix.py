@@ -95,6 +95,15 @@ class FixOutcome:
     changes: list[Change] = field(default_factory=list)
     appeared: list[Finding] = field(default_factory=list)  # of `remaining`: not reported for the text as read
     generated: Generated | None = None  # why order and layout were left alone
+    edit_map: EditMap | None = None  # from the final text back to the text as read
+
+    def as_read(self, finding: Finding) -> Finding:
+        """A finding of `remaining` placed in the text as read (where the file stays when
+        nothing is written: `--diff`, or fixes that touch no line a pull request added)."""
+        if not self.edit_map:
+            return finding
+        start, end = self.edit_map.to_original(finding.start, finding.end)
+        return replace(finding, start=start, end=end, fix=None, related=[])
 
 
 def choose_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], list[Finding], bool]:
@@ -378,6 +387,7 @@ def fix_document(
         run.changes,
         run.appeared(run.remaining),
         built,
+        run.map,
     )
     return _with_reports(outcome, doc, run.map, config, reporting, reports)
 
