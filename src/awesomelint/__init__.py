@@ -5,20 +5,12 @@ The public API (documented in api.py and the README) is re-exported here:
 """
 
 
-def _version() -> str:
-    """The version this was built as: the git tag (setuptools-scm), read from the installed metadata."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("awesomelint")
-    except PackageNotFoundError:  # a bare checkout run as PYTHONPATH=src, never installed
-        return "0.0+unknown"
-
-
 def __getattr__(name: str) -> str:
     # read on first use: importing importlib.metadata costs ~25 ms of every run's start-up
     if name == "__version__":
-        return _version()
+        from .version import version
+
+        return version()
     raise AttributeError(f"module 'awesomelint' has no attribute {name!r}")
 
 

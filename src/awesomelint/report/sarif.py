@@ -6,9 +6,8 @@ import hashlib
 import json
 from collections import Counter
 
-import awesomelint
-
 from ..rules import BY_NAME
+from ..version import version
 from .located import Located
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -78,7 +77,7 @@ def render(items: list[Located]) -> str:
                 "tool": {
                     "driver": {
                         "name": "awesomelint",
-                        "version": awesomelint.__version__,
+                        "version": version(),
                         "informationUri": HOME,
                         "rules": [
                             {

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from .. import __version__
 from ..engine.gcpause import collected_between
+from ..version import version
 from . import actions
 from .analysis import Analysis, analyse, analyse_online
 from .diagnostics import diagnostics
@@ -34,7 +34,7 @@ log = logging.getLogger("awesomelint.server")
 
 class AwesomeLintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("awesomelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("awesomelint", version(), text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.settings = Settings()
         self.analyses: dict[str, Analysis] = {}  # uri -> the last check published
         self.pending: dict[str, asyncio.Task[None]] = {}
