@@ -6,11 +6,13 @@ a table row), remember where they went, run the rule, and count. Far mixtures mi
 unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
 (radiology models into a pathology list, Python libraries into Go libraries).
 
-Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--ceiling | --promotion]
+Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--changed] [--ceiling | --promotion]
 Prints precision/recall per mixture kind and per pair, and the flag rate on the unmodified
 lists. Flags the host list gets on its own (without anything pasted) are counted apart:
 "precision" sets them aside, "precision, host's own flags counted" counts them as false
 alarms (except the pathology seed's own pasted block, which is off-topic for real).
+With --changed the mixtures are judged as `check --changed-since` judges a pull request:
+the pasted lines are the change, the entries that were there the list it is judged against.
 With --ceiling it reports instead how many pasted entries the best possible bar on the
 rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 With --promotion it pastes a promotional block (a product and three of its pages, once as
@@ -131,12 +133,14 @@ def mixture(host_path: Path, donor_path: Path, count: int, rng: random.Random, b
         inserts.setdefault(host.end_line, []).append((donor, render(donor, host, lines)))
     out: list[str] = []
     marked: set[int] = set()
+    added: set[int] = set()  # every line pasted in: what --changed-since would call new
     for number, line in enumerate(lines, start=1):
         out.append(line)
         for _donor, rendered in inserts.get(number, []):
             marked.add(len(out) + 1)
+            added.update(range(len(out) + 1, len(out) + 1 + len(rendered)))
             out.extend(rendered)
-    return "\n".join(out), marked
+    return "\n".join(out), marked, added
 
 
 def flagged_lines(text: str) -> set[int]:
@@ -150,28 +154,30 @@ def known_off_topic(entries: list[Entry]) -> set[int]:
     return {e.line for e in entries if "Publication Date" in e.fields}
 
 
-def flags(text: str) -> tuple[dict[int, set[str]], set[int]]:
-    """From one parse: the titles flagged, by line, and `known_off_topic` lines."""
+def flags(text: str, new_lines: set[int] | None = None) -> tuple[dict[int, set[str]], set[int]]:
+    """From one parse: the titles flagged, by line, and `known_off_topic` lines. With
+    ``new_lines``, as `check --changed-since` runs: those lines are the change."""
     doc = Document.from_text(text, "mix.md")
     titles: dict[int, set[str]] = {}
     for entry in entries_of(doc):
         titles.setdefault(entry.line, set()).add(entry.title)
-    found = lint(doc, Config(), only=["off-topic"]).findings
+    found = lint(doc, Config(), only=["off-topic"], new_lines=new_lines).findings
     flagged = {line: titles.get(line, set()) for line in (doc.position(f.start)[0] for f in found)}
     return flagged, known_off_topic(entries_of(doc))
 
 
-def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
+def evaluate_pair(host: str, donor: str, seeds: int, count: int, changed: bool = False) -> list[int]:
     """[TP, FP, FN, host's own flags, TP in block mixtures, TP in scattered ones] over `seeds`
-    mixtures of donor entries pasted into the host list (even seeds paste one block)."""
+    mixtures of donor entries pasted into the host list (even seeds paste one block).
+    ``changed``: the pasted lines are a pull request's (`--changed-since`)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
     already = set().union(*flags(LISTS[host].read_text())[0].values())
     tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
     for seed in range(seeds):
         rng = random.Random(seed)
-        text, marked = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
-        titles, known = flags(text)
+        text, marked, added = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
+        titles, known = flags(text, added if changed else None)
         flagged = set(titles) - known  # the pathology seed's block: off-topic for real
         own = {line for line in flagged - marked if titles[line] <= already}
         flagged -= own
@@ -191,7 +197,7 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
     found = [0] * len(allowed)
     pasted = 0
     for seed in range(seeds):
-        text, marked = mixture(LISTS[host], LISTS[donor], count, random.Random(seed), block=seed % 2 == 0)
+        text, marked, _ = mixture(LISTS[host], LISTS[donor], count, random.Random(seed), block=seed % 2 == 0)
         doc = Document.from_text(text, "mix.md")
         entries = written_entries([e for e in entries_of(doc) if e.title or e.text])
         units = units_of(entries)
@@ -217,9 +223,9 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
     return [*found, pasted]
 
 
-def evaluate(pairs, seeds: int, count: int, jobs: int) -> dict[tuple[str, str], list[int]]:
+def evaluate(pairs, seeds: int, count: int, jobs: int, changed: bool = False) -> dict[tuple[str, str], list[int]]:
     with ProcessPoolExecutor(jobs) as pool:
-        futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count) for pair in pairs}
+        futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count, changed) for pair in pairs}
         return {pair: future.result() for pair, future in futures.items()}
 
 
@@ -310,6 +316,11 @@ def main() -> None:
         action="store_true",
         help="instead: a promotional block pasted into every list, as written and tidied",
     )
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="judge as `check --changed-since` does: the pasted lines are the change, the rest the list as it was",
+    )
     args = parser.parse_args()
     if args.ceiling:
         print_ceiling(args)
@@ -322,7 +333,7 @@ def main() -> None:
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
     print(f"| mixtures {header}\n|---{rule}")
     for name, pairs in (("far subject", FAR), ("near subject", NEAR)):
-        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs)
+        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed)
         per_pair.update(counts)
         totals = [sum(c[k] for c in counts.values()) for k in range(4)]
         by_mode[name] = [sum(c[k] for c in counts.values()) for k in (4, 5)]

@@ -299,7 +299,12 @@ def check_paths(
                 )
             else:
                 result = lint(
-                    doc, config, online=links is not None, link_results=verdicts, repository=repositories.get(doc.path)
+                    doc,
+                    config,
+                    online=links is not None,
+                    link_results=verdicts,
+                    repository=repositories.get(doc.path),
+                    new_lines=lines.get(doc.path) if changed is not None else None,
                 )
         except InputError as exc:  # an inline comment naming no rule: this file fails, the others are checked
             run.errors.append(str(exc))

@@ -8,7 +8,11 @@ the shape (a leaderboard tool among solutions, a calendar program under "Calenda
 generator's "PyPi (📥 240 / month)" lines), written by hand.
 """
 
+import json
+import os
 import random
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesomelint import data
+from awesomelint.cli import main
 from awesomelint.model.document import Document
 from awesomelint.model.entries import entries_of
 from awesomelint.model.formmodel import FormModel
@@ -876,3 +881,78 @@ def test_a_lone_tool_with_rare_words_in_a_long_list_is_not_flagged() -> None:
         "- [rnote](https://github.com/o/rnote) - Sketch and take handwritten notes on tablets with pressure-sensitive pens."
     )
     assert flagged_titles(text) == []
+
+
+# pull-request mode: --changed-since judges what a change adds against the list as it was ----------
+
+LIDC = "- [LIDC](https://wiki.cancerimagingarchive.net/lidc) - Lung nodule CT scans from patients, annotated by radiologists.\n"
+CAMELYON = "- [CAMELYON](https://camelyon17.grand-challenge.org) - Whole-slide images of breast cancer lymph node metastases.\n"
+VIPER = (
+    "- [viper](https://github.com/spf13/viper) - Go configuration library for command-line apps, with flags and env.\n"
+)
+# three medical datasets and one Go library, added in three sections of the Go list
+SCATTERED = (
+    GO_LIST.replace("- [echo]", BRATS + "- [echo]")
+    .replace("- [kong]", LIDC + VIPER + "- [kong]")
+    .replace("- [pgx]", CAMELYON + "- [pgx]")
+)
+
+
+def _git(folder: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+def _pull_request(tmp_path: Path, before: str, after: str) -> Path:
+    _git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "README.md").write_text(before)
+    _git(tmp_path, "add", "README.md")
+    _git(tmp_path, "commit", "-q", "-m", "the list")
+    (tmp_path / "README.md").write_text(after)  # the change, not yet committed
+    return tmp_path / "README.md"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_judges_only_the_added_entries_against_the_list_as_it_was(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = _pull_request(tmp_path, GO_LIST, SCATTERED)
+    judged: list[int] = []
+    original = off_topic.additions
+
+    def counted(entries: list, new_lines: frozenset[int] | None) -> frozenset[int] | None:
+        added = original(entries, new_lines)
+        judged.append(-1 if added is None else len(added))
+        return added
+
+    monkeypatch.setattr(off_topic, "additions", counted)
+    result = runner.invoke(
+        main, ["check", "--select", "off-topic", "--format", "json", "--changed-since", "HEAD", str(readme)]
+    )
+    assert judged == [4]  # the four added entries, and none of the 17 that were there
+    flagged = [f["entry"] for f in json.loads(result.stdout)]
+    assert flagged == ["BraTS", "LIDC", "CAMELYON"]
+    assert "one of 3 entries this change adds" in json.loads(result.stdout)[0]["message"]
+    # scattered in three sections, they are three lone entries to a check of the whole list
+    judged.clear()
+    assert (
+        json.loads(runner.invoke(main, ["check", "--select", "off-topic", "--format", "json", str(readme)]).stdout)
+        == []
+    )
+    assert judged == [-1]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_an_added_entry_that_belongs_is_not_flagged(tmp_path: Path, runner: CliRunner) -> None:
+    readme = _pull_request(tmp_path, GO_LIST, GO_LIST.replace("- [kong]", VIPER + "- [kong]"))
+    result = runner.invoke(main, ["check", "--select", "off-topic", "--changed-since", "HEAD", str(readme)])
+    assert result.exit_code == 0, result.stdout
+
+
+def test_a_change_that_is_most_of_the_list_is_judged_as_a_whole_list() -> None:
+    entries = entries_of(Document.from_text(GO_LIST, "README.md"))
+    everything = frozenset(range(1, len(GO_LIST.splitlines()) + 2))
+    assert off_topic.additions(entries, None) is None
+    assert off_topic.additions(entries, everything) is None  # a new list: nothing to judge it against
+    assert off_topic.additions(entries, frozenset({entries[3].line})) == {3}

@@ -400,20 +400,27 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     evidence = [u for u, s in enumerate(scores) if s.words >= MIN_WORDS]
     if len(evidence) < MIN_ENTRIES:
         return
-    scale = _Scale(model, scores, evidence, float(ctx.option("threshold")))
+    threshold = float(ctx.option("threshold"))
     sections = _sections(units)
     form = FormModel(entries, [u.site for u in units if not u.link])
-    one_site = _one_site_blocks(units, model, scale)
-    reasons = {
-        **_lone_outliers(entries, units, sections, scores, form, scale),
-        **_pasted_runs(entries, units, sections, model, scores, form, scale, set(one_site)),
-        **_unexplained_neighbourhoods(units, sections, model, scores, evidence, scale, set(one_site)),
-        **_foreign_templates(entries, units, model, scores, scale),
-        **one_site,
-    }
+    added = additions(entries, ctx.new_lines)
+    if added is not None:  # --changed-since: the change's entries against the list as it was
+        reasons, scores = _additions(entries, units, sections, model, evidence, form, threshold, added)
+    else:
+        scale = _Scale(model, scores, evidence, threshold)
+        one_site = _one_site_blocks(units, model, scale)
+        reasons = {
+            **_lone_outliers(entries, units, sections, scores, form, scale),
+            **_pasted_runs(entries, units, sections, model, scores, form, scale, set(one_site)),
+            **_unexplained_neighbourhoods(units, sections, model, scores, evidence, scale, set(one_site)),
+            **_foreign_templates(entries, units, model, scores, scale),
+            **one_site,
+        }
     if not reasons:
         return
     subject = ", ".join(model.subject_terms(left_out=frozenset(reasons)))
+    reference = [u for u in evidence if added is None or units[u].entry not in added]
+    typical = center_spread([scores[u].score for u in reference])[0]
     scored = {units[u].entry: u for u in evidence if not units[u].link}
     flagged = _by_entry(units, reasons)
     for i, u in flagged.items():
@@ -432,12 +439,64 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
             entry.start,
             ctx.doc.line_span(entry.line)[1],
             f"entry may be off-topic: {why}{about}, not the list's subject ({subject}); "
-            f"score {score.score:.2f} (a typical entry scores {scale.center:.2f}{nearest})",
+            f"score {score.score:.2f} (a typical entry scores {typical:.2f}{nearest})",
             entry=entry_name(entry),
         )
 
 
 Reasons = dict[int, tuple[str, EntryScore]]  # by unit
+ADDED_SHARE = 0.5  # a change that adds more than this share of a list's entries is judged as a whole list
+
+
+def additions(entries: list[Entry], new_lines: frozenset[int] | None) -> frozenset[int] | None:
+    """With --changed-since, the entries (indices) a change added: those with a new
+    line; None without --changed-since, and when too little of the list was there before
+    to judge the change against (a new list, or one mostly rewritten): then the whole
+    list is judged as it stands."""
+    if new_lines is None:
+        return None
+    added = frozenset(i for i, e in enumerate(entries) if any(n in new_lines for n in range(e.line, e.end_line + 1)))
+    before = len(entries) - len(added)
+    if before < MIN_ENTRIES or len(added) > ADDED_SHARE * len(entries):
+        return None
+    return added
+
+
+def _additions(
+    entries: list[Entry],
+    units: list[Unit],
+    sections: dict[tuple, list[int]],
+    model: TopicModel,
+    evidence: list[int],
+    form: FormModel,
+    threshold: float,
+    added: frozenset[int],
+) -> tuple[Reasons, list[EntryScore]]:
+    """Pull-request mode: the review question "does this addition belong here?". The
+    entries that were there are the profile: each unit is scored without the change's
+    units, the typical score is read from the units that were there. An added entry is
+    flagged alone on the same two kinds of evidence as anywhere (words and form, its
+    form read without the other additions); three or more added units whose words the
+    list as it was does not explain are flagged together, as a pasted run is. Returns
+    the reasons and every unit's score so judged."""
+    new_units = tuple(u for u, unit in enumerate(units) if unit.entry in added)
+    # every unit without the change (and itself): the change's units cannot vouch for each other
+    scores = [model.score(u, left_out=new_units) for u in range(len(units))]
+    old = [u for u in evidence if units[u].entry not in added]
+    if len(old) < MIN_ENTRIES:
+        return {}, scores
+    scale = _Scale(model, scores, evidence, threshold, old)
+    judged = frozenset(u for u in new_units if u in scale.z)
+    reasons = _lone_outliers(entries, units, sections, scores, form, scale, judged, added)
+    foreign = [
+        u
+        for u in judged
+        if scores[u].score <= -scale.floor(u, RUN_FLOOR) and scale.z[u] <= -(scale.lone_bar - RUN_RELIEF)
+    ]
+    if len(foreign) >= RUN_LENGTH:
+        why = f"one of {len(foreign)} entries this change adds whose words are rare in the list as it was"
+        reasons.update({u: (why, scores[u]) for u in foreign})
+    return reasons, scores
 
 
 def _by_entry(units: list[Unit], reasons: Reasons) -> dict[int, int]:
@@ -460,13 +519,23 @@ def _run_names(run: Sequence[int], units: list[Unit]) -> str:
 class _Scale:
     """Where a unit's score sits in this list: robust z, and the bars the options set."""
 
-    def __init__(self, model: TopicModel, scores: list[EntryScore], evidence: list[int], threshold: float):
-        self.center, self.spread = center_spread([scores[i].score for i in evidence])
+    def __init__(
+        self,
+        model: TopicModel,
+        scores: list[EntryScore],
+        evidence: list[int],
+        threshold: float,
+        reference: list[int] | None = None,
+    ):
+        """``reference``: the units the typical score is read from (default ``evidence``;
+        with --changed-since the units that were there before the change)."""
+        reference = evidence if reference is None else reference
+        self.center, self.spread = center_spread([scores[i].score for i in reference])
         self.model = model
         self.z = {i: self.of(scores[i]) for i in evidence}
         self.threshold = threshold
         self.strictness = threshold / DEFAULT_THRESHOLD  # `threshold` raises or lowers every bar
-        self.lone_bar = _lone_bar(len(evidence), threshold)
+        self.lone_bar = _lone_bar(len(reference), threshold)
 
     def of(self, score: EntryScore) -> float:
         return (score.score - self.center) / self.spread
@@ -484,6 +553,8 @@ def _lone_outliers(
     scores: list[EntryScore],
     form: FormModel,
     scale: _Scale,
+    judged: frozenset[int] | None = None,
+    strays: frozenset[int] = frozenset(),
 ) -> Reasons:
     """Two kinds of evidence, each of which an on-topic entry shows now and then, but
     seldom both: words English explains better than the list does, and a form (how it
@@ -496,20 +567,30 @@ def _lone_outliers(
     entries (`_lone_bar`) — lower than the whole list's, never below MIN_LONE_BAR —
     and only when those k are at most FORM_SHARE of the list. Words the list uses far
     more than English does tie an entry to the list however odd the rest of its words
-    are ("SAR imagery" under "SAR" in a satellite list)."""
+    are ("SAR imagery" under "SAR" in a satellite list).
+
+    ``judged`` (with --changed-since: the units added) limits the candidates, ``strays``
+    (the entries added) are left out of every candidate's form."""
     topical = {u: scores[u].topical() for u in scale.z}
+    reference = None if judged is None else [u for u in scale.z if u not in judged]
     words = _Scale(
-        scale.model, [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))], list(scale.z), scale.threshold
+        scale.model,
+        [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))],
+        list(scale.z),
+        scale.threshold,
+        reference,
     )
     candidates = {}
     for u, z in words.z.items():
         unit, score = units[u], scores[u]
+        if judged is not None and u not in judged:
+            continue
         if unit.link or score.words < LONE_WORDS or topical[u] > -FLOOR * scale.strictness or _anchored(score):
             continue  # a sub-link, too few words, words the list explains as well as English, or tied to the list
         z -= _section_offset(range(u, u + 1), units, sections, words.z) or 0.0
         if z <= -MIN_LONE_BAR * scale.strictness:
             candidates[u] = z
-    strays = {units[u].entry for u in candidates}
+    strays = strays | {units[u].entry for u in candidates}
     reasons = {}
     for u, z in candidates.items():
         entry = units[u].entry
