@@ -955,4 +955,4 @@ def test_a_change_that_is_most_of_the_list_is_judged_as_a_whole_list() -> None:
     everything = frozenset(range(1, len(GO_LIST.splitlines()) + 2))
     assert off_topic.additions(entries, None) is None
     assert off_topic.additions(entries, everything) is None  # a new list: nothing to judge it against
-    assert off_topic.additions(entries, frozenset({entries[3].line})) == {3}
+    assert off_topic.additions(entries, frozenset({entries[3].line})) == frozenset({3})
