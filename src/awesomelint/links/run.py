@@ -23,7 +23,7 @@ from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
-from .verdict import REFUSED, Verdict
+from .verdict import ARCHIVED, OK, REFUSED, Verdict
 
 T = TypeVar("T")
 TWIN_TIMEOUT = 5.0  # seconds for the https question asked of a plain http link
@@ -60,6 +60,7 @@ class RunResult:
     counts: Counter = field(default_factory=Counter)
     repositories: dict[str, RepoMetadata | str] = field(default_factory=dict)  # the lists' own, for repo-metadata
     twins: dict[str, Verdict] = field(default_factory=dict)  # the https addresses asked of plain http links
+    metadata_failure: str = ""  # why GitHub's API gave no metadata for some repositories, said once
 
     @property
     def all_verdicts(self) -> dict[str, Verdict]:
@@ -71,6 +72,11 @@ class RunResult:
         links = len(self.verdicts)
         asked = links - c["cached"] - c["refused"]
         twins = f"; the https address of {c['twins']} http links asked too" if c["twins"] else ""
+        if c["no-metadata"]:  # said once: what the rules reading repositories' metadata go without
+            twins += (
+                f"; {c['no-metadata']} GitHub repositories without metadata ({self.metadata_failure}): "
+                "off-topic judges their entries on their words alone, stale-entry skips them"
+            )
         return (
             f"{links} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
             f"{c['refused']} not checked (private or not http); {c['ok']} ok, {c['dead']} dead, "
@@ -133,9 +139,11 @@ def check_links(
     cache = Cache(cache_path) if cache_path else None
     verdicts: dict[str, Verdict] = {}
     if cache:
+        # a repository cached before its metadata was kept is asked again (when the API can be)
+        stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
         for url in urls:
             hit = cache.get(url)
-            if hit is not None:
+            if hit is not None and not (url in stale and hit.repo is None and hit.kind in (OK, ARCHIVED)):
                 verdicts[url] = hit
     todo = [u for u in urls if u not in verdicts]
     recorder = Recorder(cache)
@@ -168,7 +176,11 @@ def check_links(
     counts: Counter[str] = Counter(v.kind for v in verdicts.values())
     counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
     counts["twins"] = len(twins)
-    return RunResult(verdicts, time.monotonic() - started, counts, recorder.repositories, twins)
+    failed = [v.detail for v in verdicts.values() if v.kind == "error" and v.detail.startswith("GitHub API")]
+    counts["no-metadata"] = len(failed)
+    return RunResult(
+        verdicts, time.monotonic() - started, counts, recorder.repositories, twins, failed[0] if failed else ""
+    )
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
