@@ -6,13 +6,16 @@ a table row), remember where they went, run the rule, and count. Far mixtures mi
 unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
 (radiology models into a pathology list, Python libraries into Go libraries).
 
-Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--changed] [--ceiling | --promotion]
+Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--changed] [--metadata] [--ceiling | --promotion]
 Prints precision/recall per mixture kind and per pair, and the flag rate on the unmodified
 lists. Flags the host list gets on its own (without anything pasted) are counted apart:
 "precision" sets them aside, "precision, host's own flags counted" counts them as false
 alarms (except the pathology seed's own pasted block, which is off-topic for real).
 With --changed the mixtures are judged as `check --changed-since` judges a pull request:
 the pasted lines are the change, the entries that were there the list it is judged against.
+With --metadata the rule reads the GitHub metadata a link-check run would hand it, from
+fixtures written for these lists (`META_PROFILES`: languages and topics as each list's
+subject implies, drawn per address; a pasted entry keeps its own list's).
 With --ceiling it reports instead how many pasted entries the best possible bar on the
 rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 With --promotion it pastes a promotional block (a product and three of its pages, once as
@@ -27,7 +30,9 @@ import argparse
 import random
 import re
 import sys
+import zlib
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +40,8 @@ sys.path.insert(0, str(ROOT / "src"))  # the bench runs from a bare checkout: im
 
 from awesomelint.engine.config import Config  # noqa: E402
 from awesomelint.engine.linter import lint  # noqa: E402
+from awesomelint.links.github import repo_urls  # noqa: E402
+from awesomelint.links.verdict import RepoInfo, Verdict  # noqa: E402
 from awesomelint.model.document import Document  # noqa: E402
 from awesomelint.model.entries import Entry, entries_of  # noqa: E402
 from awesomelint.model.topicmodel import MIN_WORDS, robust_z  # noqa: E402
@@ -71,6 +78,96 @@ NEAR = [
     ("imaging-tools", "python"),
 ]
 CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools", "radiology", "single-cell"]
+
+
+# Fixture metadata, written for the bench's lists (no network): what each list's GitHub
+# repositories would say they are, as the list's subject implies. Per list: its languages
+# with their shares (None: no language, as for a list of lists), the topics most of its
+# repositories carry, and a pool of the topics its subject suggests; GitHub links only
+# (arXiv, Hugging Face and publishers' pages get none: not read yet).
+META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] = {
+    "go": (
+        {"Go": 0.93, "JavaScript": 0.02, "C": 0.02, "Shell": 0.01, None: 0.02},
+        ["go", "golang"],
+        ["api", "cli", "http", "database", "library", "microservices", "server", "tool"],
+    ),
+    "python": (
+        {"Python": 0.93, "C": 0.02, "JavaScript": 0.02, "Rust": 0.01, None: 0.02},
+        ["python", "python3"],
+        ["library", "cli", "api", "web", "data", "testing", "django", "asyncio"],
+    ),
+    "lists": (
+        {None: 0.85, "JavaScript": 0.05, "Python": 0.05, "Ruby": 0.05},
+        ["awesome", "awesome-list", "lists"],
+        ["resources", "curated-list", "learning", "tools", "list"],
+    ),
+    "med-datasets": (
+        {"Python": 0.8, None: 0.2},
+        ["medical-imaging", "dataset", "medical"],
+        ["segmentation", "deep-learning", "radiology", "ct", "mri", "benchmark"],
+    ),
+    "med-models": (
+        {"Python": 0.9, "Jupyter Notebook": 0.1},
+        ["medical", "foundation-model", "deep-learning"],
+        ["llm", "multimodal", "medical-imaging", "healthcare", "pytorch", "clinical"],
+    ),
+    "imaging-tools": (
+        {"Python": 0.5, "C++": 0.3, "MATLAB": 0.1, "Java": 0.1},
+        ["medical-imaging", "image-processing"],
+        ["dicom", "mri", "segmentation", "registration", "neuroimaging", "visualization"],
+    ),
+    "pathology": (
+        {"Python": 0.9, "Jupyter Notebook": 0.1},
+        ["computational-pathology", "histopathology", "digital-pathology"],
+        ["deep-learning", "whole-slide-imaging", "foundation-model", "pytorch", "cancer"],
+    ),
+    "radiology": (
+        {"Python": 0.9, "Jupyter Notebook": 0.1},
+        ["radiology", "medical-imaging"],
+        ["foundation-model", "deep-learning", "ct", "x-ray", "report-generation", "multimodal"],
+    ),
+    "single-cell": (
+        {"Python": 0.6, "R": 0.4},
+        ["single-cell", "scrna-seq", "bioinformatics"],
+        ["foundation-model", "transformer", "genomics", "deep-learning"],
+    ),
+}
+ANYWHERE = ["hacktoberfest", "machine-learning", "deep-learning", "api", "docker", "cli"]  # topics of any subject
+
+
+def fixture_metadata(name: str) -> dict[str, RepoInfo]:
+    """Metadata for the GitHub links of list `name`, the same for an address every time
+    (seeded by it): the language drawn from the list's shares; each of its common topics
+    with chance 0.6, one or two of its pool, a name of the repository's own (half the
+    time), a topic of any subject (one time in ten); 15% of repositories carry no topics."""
+    languages, common, pool = META_PROFILES[name]
+    found: dict[str, RepoInfo] = {}
+    urls = [link.url.strip() for entry in entries_of(Document.from_path(LISTS[name])) for link in entry.web_links]
+    for url in repo_urls([u for u in urls if u.startswith(("http://", "https://"))]):  # what the GraphQL batch asks
+        if url not in found:
+            rng = random.Random(zlib.crc32(url.encode()))
+            language = rng.choices(list(languages), weights=list(languages.values()))[0]
+            topics: list[str] = []
+            if rng.random() >= 0.15:
+                topics = [t for t in common if rng.random() < 0.6] + rng.sample(pool, rng.randint(1, 2))
+                if rng.random() < 0.5:
+                    topics.append(re.sub(r"[^a-z0-9]+", "-", url.rstrip("/").rsplit("/", 1)[-1].lower()))
+                if rng.random() < 0.1:
+                    topics.append(rng.choice(ANYWHERE))
+            found[url] = RepoInfo(language, tuple(dict.fromkeys(topics)), "", "2025-01-01T00:00:00Z")
+    return found
+
+
+@cache
+def _metadata(name: str) -> dict[str, RepoInfo]:
+    return fixture_metadata(name)
+
+
+def link_results(host: str, donor: str | None) -> dict[str, Verdict]:
+    """What a link-check run would hand the rules: the host's repositories' metadata, and
+    the donor's for what was pasted (an address in both lists keeps the host's)."""
+    infos = {**(_metadata(donor) if donor else {}), **_metadata(host)}
+    return {url: Verdict(url, "ok", 200, repo=info) for url, info in infos.items()}
 
 
 def description(entry: Entry) -> str:
@@ -154,30 +251,36 @@ def known_off_topic(entries: list[Entry]) -> set[int]:
     return {e.line for e in entries if "Publication Date" in e.fields}
 
 
-def flags(text: str, new_lines: set[int] | None = None) -> tuple[dict[int, set[str]], set[int]]:
+def flags(
+    text: str, new_lines: set[int] | None = None, verdicts: dict[str, Verdict] | None = None
+) -> tuple[dict[int, set[str]], set[int]]:
     """From one parse: the titles flagged, by line, and `known_off_topic` lines. With
-    ``new_lines``, as `check --changed-since` runs: those lines are the change."""
+    ``new_lines``, as `check --changed-since` runs: those lines are the change; with
+    ``verdicts``, as `check --online` runs: the links' metadata."""
     doc = Document.from_text(text, "mix.md")
     titles: dict[int, set[str]] = {}
     for entry in entries_of(doc):
         titles.setdefault(entry.line, set()).add(entry.title)
-    found = lint(doc, Config(), only=["off-topic"], new_lines=new_lines).findings
+    found = lint(doc, Config(), only=["off-topic"], new_lines=new_lines, link_results=verdicts).findings
     flagged = {line: titles.get(line, set()) for line in (doc.position(f.start)[0] for f in found)}
     return flagged, known_off_topic(entries_of(doc))
 
 
-def evaluate_pair(host: str, donor: str, seeds: int, count: int, changed: bool = False) -> list[int]:
+def evaluate_pair(
+    host: str, donor: str, seeds: int, count: int, changed: bool = False, meta: bool = False
+) -> list[int]:
     """[TP, FP, FN, host's own flags, TP in block mixtures, TP in scattered ones] over `seeds`
     mixtures of donor entries pasted into the host list (even seeds paste one block).
     ``changed``: the pasted lines are a pull request's (`--changed-since`)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
-    already = set().union(*flags(LISTS[host].read_text())[0].values())
+    verdicts = link_results(host, donor) if meta else None
+    already = set().union(*flags(LISTS[host].read_text(), None, link_results(host, None) if meta else None)[0].values())
     tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
     for seed in range(seeds):
         rng = random.Random(seed)
         text, marked, added = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
-        titles, known = flags(text, added if changed else None)
+        titles, known = flags(text, added if changed else None, verdicts)
         flagged = set(titles) - known  # the pathology seed's block: off-topic for real
         own = {line for line in flagged - marked if titles[line] <= already}
         flagged -= own
@@ -223,9 +326,11 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
     return [*found, pasted]
 
 
-def evaluate(pairs, seeds: int, count: int, jobs: int, changed: bool = False) -> dict[tuple[str, str], list[int]]:
+def evaluate(
+    pairs, seeds: int, count: int, jobs: int, changed: bool = False, meta: bool = False
+) -> dict[tuple[str, str], list[int]]:
     with ProcessPoolExecutor(jobs) as pool:
-        futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count, changed) for pair in pairs}
+        futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count, changed, meta) for pair in pairs}
         return {pair: future.result() for pair, future in futures.items()}
 
 
@@ -321,6 +426,11 @@ def main() -> None:
         action="store_true",
         help="judge as `check --changed-since` does: the pasted lines are the change, the rest the list as it was",
     )
+    parser.add_argument(
+        "--metadata",
+        action="store_true",
+        help="with the GitHub metadata a link-check run reads (fixtures: META_PROFILES), as `check --online`",
+    )
     args = parser.parse_args()
     if args.ceiling:
         print_ceiling(args)
@@ -333,7 +443,7 @@ def main() -> None:
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
     print(f"| mixtures {header}\n|---{rule}")
     for name, pairs in (("far subject", FAR), ("near subject", NEAR)):
-        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed)
+        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, args.metadata)
         per_pair.update(counts)
         totals = [sum(c[k] for c in counts.values()) for k in range(4)]
         by_mode[name] = [sum(c[k] for c in counts.values()) for k in (4, 5)]
@@ -355,7 +465,7 @@ def main() -> None:
     for name in CLEAN:
         doc = Document.from_path(LISTS[name])
         count = len(entries_of(doc))
-        flagged = len(flagged_lines(doc.text))
+        flagged = len(set(flags(doc.text, None, link_results(name, None) if args.metadata else None)[0]))
         print(f"| {name} | {count} | {flagged} | {100 * flagged / max(count, 1):.2f} |")
     pathology = Document.from_path(LISTS["pathology"])
     lines = flagged_lines(pathology.text)

@@ -372,6 +372,7 @@ def _check_links(
         exclude=exclude,
         lines=lines,
         own_repos=tuple(repo for repo in own.values() if repo is not None),
+        profile=any("off-topic" in config.enabled(doc.path, online=True) for doc, config in zip(docs, configs)),
     )
     repositories = {
         path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None

@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest_httpserver import HTTPServer
 
 from awesomelint import data
 from awesomelint.cli import main
@@ -39,6 +40,7 @@ from awesomelint.model.topicmodel import (
 from awesomelint.rules import off_topic
 
 from ..conftest import CORPUS, corpus, corpus_list, file_findings, findings, seed
+from ..servers import github_graphql
 
 VERBS = [
     "Parse",
@@ -956,3 +958,117 @@ def test_a_change_that_is_most_of_the_list_is_judged_as_a_whole_list() -> None:
     assert off_topic.additions(entries, None) is None
     assert off_topic.additions(entries, everything) is None  # a new list: nothing to judge it against
     assert off_topic.additions(entries, frozenset({entries[3].line})) == frozenset({3})
+
+
+# what the linked thing says it is: GitHub metadata from a link-check run (a fake API on 127.0.0.1) --
+
+REQUESTS = "- [requests](https://github.com/psf/requests) - Simple HTTP library with a friendly API for web requests.\n"
+WITH_REQUESTS = GO_LIST.replace("- [mux]", REQUESTS + "- [mux]")
+SECTION_TOPICS = {"Web": "web", "Command Line": "cli", "Databases": "database"}
+
+
+def go_repos(languages: list[str] | None = None) -> dict[str, dict]:
+    """GO_LIST's repositories as GitHub would describe them: Go (or ``languages`` in
+    turn), topics go, golang and their section's."""
+    repos: dict[str, dict] = {}
+    section = ""
+    for line in GO_LIST.splitlines():
+        if line.startswith("## "):
+            section = SECTION_TOPICS[line[3:]]
+        elif "https://github.com/" in line:
+            name = line.split("https://github.com/")[1].split(")")[0]
+            language = languages[len(repos) % len(languages)] if languages else "Go"
+            repos[name] = {"language": language, "topics": ["go", "golang", section]}
+    return repos
+
+
+def online_findings(
+    runner: CliRunner, httpserver: HTTPServer, path: Path, repos: dict[str, dict], *extra: str
+) -> tuple[list[dict], str]:
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(github_graphql(repos))
+    result = runner.invoke(
+        main,
+        ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json"]
+        + ["--github-api", httpserver.url_for("/graphql"), *extra, str(path)],
+    )
+    assert result.exit_code in (0, 1), result.output
+    return [f for f in json.loads(result.stdout) if f["rule"] == "off-topic"], result.stderr
+
+
+@pytest.fixture
+def token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+
+
+PYTHON_REQUESTS = {"language": "Python", "topics": ["python", "http-client", "requests", "humans"]}
+
+
+def test_an_entry_whose_repository_says_it_is_something_else_is_flagged_with_the_evidence(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    assert flagged_titles(WITH_REQUESTS) == []  # its words are the list's: offline it passes
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS)
+    found, _ = online_findings(runner, httpserver, path, {**go_repos(), "psf/requests": PYTHON_REQUESTS})
+    assert [f["entry"] for f in found] == ["requests"]
+    message = found[0]["message"]
+    assert "GitHub: Python, topics python, http-client, requests, humans" in message
+    assert "6 of 6 repositories in this section are Go" in message
+    assert "none of the list's own topics (go, golang, " in message
+
+
+def test_language_alone_never_flags_and_says_nothing_in_a_list_of_mixed_languages(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS)
+    # another language, topics the list shares: one kind of evidence only
+    python_go_topics = {"language": "Python", "topics": ["go", "golang", "web"]}
+    assert online_findings(runner, httpserver, path, {**go_repos(), "psf/requests": python_go_topics})[0] == []
+    httpserver.clear()
+    # a list of mixed languages: Python is one of its languages, the topics alone do not flag
+    mixed = go_repos(["Go", "Rust", "Python", "JavaScript"])
+    assert online_findings(runner, httpserver, path, {**mixed, "psf/requests": PYTHON_REQUESTS})[0] == []
+
+
+def test_too_few_repositories_make_no_profile(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS)
+    few = dict(list(go_repos().items())[:5])
+    assert online_findings(runner, httpserver, path, {**few, "psf/requests": PYTHON_REQUESTS})[0] == []
+
+
+def test_a_failing_api_falls_back_to_the_words_and_says_so_once(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS.replace("- [kong]", BRATS + "- [kong]"))
+    httpserver.expect_request("/graphql", method="POST").respond_with_data("rate limited", status=403)
+    result = runner.invoke(
+        main,
+        ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json"]
+        + ["--github-api", httpserver.url_for("/graphql"), str(path)],
+    )
+    assert [f["entry"] for f in json.loads(result.stdout) if f["rule"] == "off-topic"] == ["BraTS"]  # as offline
+    assert result.stderr.count("without metadata (GitHub API answered HTTP 403)") == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_judges_an_added_repository_against_the_metadata_of_the_list_as_it_was(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    readme = _pull_request(tmp_path, GO_LIST, WITH_REQUESTS)
+    asked: list[str] = []
+    repos = {**go_repos(), "psf/requests": PYTHON_REQUESTS}
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(github_graphql(repos, asked))
+    result = runner.invoke(
+        main,
+        ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json"]
+        + ["--github-api", httpserver.url_for("/graphql"), "--changed-since", "HEAD", str(readme)],
+    )
+    assert [f["entry"] for f in json.loads(result.stdout) if f["rule"] == "off-topic"] == ["requests"]
+    # the unchanged repositories were asked of the API (the profile), in one batch with the new one
+    assert sorted(asked) == sorted(repos)
+    assert [r.path for r, _ in httpserver.log] == ["/graphql"]

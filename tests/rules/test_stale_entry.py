@@ -6,7 +6,6 @@ a repository's fields is fuzzed."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -16,12 +15,14 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
+from werkzeug import Response
 
 from awesomelint.cli import main
 from awesomelint.links.github import repo_info
 from awesomelint.links.verdict import RepoInfo
 from awesomelint.rules.stale_entry import months_since
+
+from ..servers import github_graphql
 
 NOW = datetime.now(timezone.utc)
 
@@ -43,34 +44,6 @@ LIST = """# Awesome Things
 - [marked](https://github.com/o/marked) - ⚠ A library the list already marks.
 - [gone](https://github.com/o/gone) - An archived library.
 """
-_ALIAS = re.compile(r'(r\d+): repository\(owner: "([^"]*)", name: "([^"]*)"\)')
-
-
-def graphql(repos: dict[str, dict[str, Any]], asked: list[str] | None = None) -> Any:
-    """A handler answering every aliased repository of the query as GitHub does: null for
-    one that does not exist, else the fields asked for."""
-
-    def handle(request: Request) -> Response:
-        query = json.loads(request.data)["query"]
-        data: dict[str, Any] = {}
-        for alias, owner, name in _ALIAS.findall(query):
-            if asked is not None:
-                asked.append(f"{owner}/{name}")
-            repo = repos.get(f"{owner}/{name}")
-            data[alias] = (
-                None
-                if repo is None
-                else {
-                    "nameWithOwner": f"{owner}/{name}",
-                    "primaryLanguage": {"name": repo.get("language", "Go")},
-                    "repositoryTopics": {"nodes": [{"topic": {"name": t}} for t in repo.get("topics", [])]},
-                    "description": repo.get("description", ""),
-                    **repo,
-                }
-            )
-        return Response(json.dumps({"data": data}), content_type="application/json")
-
-    return handle
 
 
 def run(runner: CliRunner, httpserver: HTTPServer, path: Path, *extra: str) -> tuple[list[dict], str]:
@@ -109,7 +82,7 @@ def listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_repository_without_a_push_for_two_years_is_reported_unless_marked_or_archived(
     httpserver: HTTPServer, runner: CliRunner, listed: Path
 ) -> None:
-    httpserver.expect_request("/graphql", method="POST").respond_with_handler(graphql(REPOS))
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(github_graphql(REPOS))
     found, _ = run(runner, httpserver, listed, "--no-cache")
     assert [(f["rule"], f["entry"]) for f in found] == [("stale-entry", "old"), ("archived-repo", "gone")]
     stale = found[0]
@@ -120,7 +93,7 @@ def test_a_repository_without_a_push_for_two_years_is_reported_unless_marked_or_
 
 
 def test_months_and_markers_are_options(httpserver: HTTPServer, runner: CliRunner, listed: Path) -> None:
-    httpserver.expect_request("/graphql", method="POST").respond_with_handler(graphql(REPOS))
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(github_graphql(REPOS))
     (listed.parent / ".awesomelint.yaml").write_text("stale-entry: {months: 40, accept: []}\n")
     found, _ = run(runner, httpserver, listed, "--no-cache")
     assert [f["entry"] for f in found if f["rule"] == "stale-entry"] == ["marked"]  # 50 months, and no marker accepted
@@ -130,7 +103,7 @@ def test_the_metadata_comes_from_the_cache_on_the_next_run(
     httpserver: HTTPServer, runner: CliRunner, listed: Path, tmp_path: Path
 ) -> None:
     asked: list[str] = []
-    httpserver.expect_request("/graphql", method="POST").respond_with_handler(graphql(REPOS, asked))
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(github_graphql(REPOS, asked))
     cache = str(tmp_path / "cache.sqlite3")
     first, _ = run(runner, httpserver, listed, "--cache", cache)
     assert len(asked) == 4

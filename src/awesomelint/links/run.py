@@ -129,13 +129,24 @@ def check_links(
     lines: dict[str, set[int]] | None = None,
     progress_every: float = 10.0,
     own_repos: tuple[tuple[str, str], ...] = (),
+    profile: bool = False,
 ) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
     excluded URLs are not checked; ``own_repos`` (the lists' own repositories) are read
-    through the GitHub API for repo-metadata. Raises `Interrupted` on SIGINT/SIGTERM, after the
+    through the GitHub API for repo-metadata. ``profile`` (with ``lines``, when off-topic
+    runs): the GitHub repositories on the other lines are asked too, in the same GraphQL
+    batch and never by the page checker, so that a change is judged against the
+    metadata of the list as it was. Raises `Interrupted` on SIGINT/SIGTERM, after the
     verdicts that finished have reached the cache."""
     started = time.monotonic()
     urls = [u for u in urls_of(docs, lines) if not any(p.search(u) for p in exclude)]
+    unchanged: list[str] = []
+    if profile and lines is not None and os.environ.get("GITHUB_TOKEN"):
+        on_new_lines = set(urls)
+        unchanged = [
+            u for u in repo_urls(urls_of(docs)) if u not in on_new_lines and not any(p.search(u) for p in exclude)
+        ]
+        urls = urls + unchanged
     cache = Cache(cache_path) if cache_path else None
     verdicts: dict[str, Verdict] = {}
     if cache:
@@ -150,7 +161,16 @@ def check_links(
     twins: dict[str, Verdict] = {}
     try:
         _run_until_signal(
-            _check(todo, settings, github_api, _show_progress(progress), recorder, progress_every, own_repos)
+            _check(
+                todo,
+                settings,
+                github_api,
+                _show_progress(progress),
+                recorder,
+                progress_every,
+                own_repos,
+                frozenset(unchanged),
+            )
         )
         verdicts.update(recorder.done)
         asked = https_twins(verdicts)
@@ -246,8 +266,10 @@ async def _check(
     recorder: Recorder,
     progress_every: float,
     own_repos: tuple[tuple[str, str], ...] = (),
+    api_only: frozenset[str] = frozenset(),
 ) -> None:
-    """Check every URL, each verdict going to `recorder` as it finishes."""
+    """Check every URL, each verdict going to `recorder` as it finishes; those of
+    ``api_only`` through the GitHub API alone, never the page checker."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
     own = list(dict.fromkeys(own_repos)) if token else []
@@ -267,7 +289,7 @@ async def _check(
             for verdict in (await check_repos(client, token, repos, api)).values():
                 recorder.add(verdict)
             recorder.repositories.update(await fetch_metadata(client, token, own, api))
-    rest = [u for u in urls if u not in recorder.done]
+    rest = [u for u in urls if u not in recorder.done and u not in api_only]
     progress = (ProgressBar if bar else ProgressLines)(rest, every=progress_every)
 
     def done(verdict: Verdict) -> None:

@@ -47,6 +47,7 @@ from ..model.document import Document
 from ..model.entries import Entry, entry_name, plain_text
 from ..model.formmodel import FormModel, host, site
 from ..model.linkspans import links_by_inline
+from ..model.metadata import Profile, described
 from ..model.navigation import is_navigation
 from ..model.topicmodel import (
     MIN_WORDS,
@@ -76,6 +77,7 @@ CJK_ABSTAIN = 0.25  # above this share of Chinese/Japanese/Korean letters the ru
 FORM_NATS = 3.0  # a form odd by this many nats at least: one value 1 in 200 neighbours share, or two 1 in 45
 FORM_SHARE = 0.05  # ... and as odd as that of at most 5% of the list
 MIN_LONE_BAR = 2.0  # ... and its words at least this far below typical (robust z), however few share its form
+META_TOPIC_BAR = 1.0  # ... or this far, beside topics the list's repositories do not share (robust z)
 LONE_WORDS = 3  # words that count before a lone entry's words say what it is about
 ANCHOR_RATIO = 2.0  # a word the list uses e^2 (7) times more than English does...
 ANCHORS = 2  # ... and this many of them tie an entry to the list
@@ -404,8 +406,11 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     sections = _sections(units)
     form = FormModel(entries, [u.site for u in units if not u.link])
     added = additions(entries, ctx.new_lines)
+    infos = {url: v.repo for url, v in ctx.link_run.verdicts.items() if v.repo is not None}
+    profile = Profile(entries, described(entries, infos), added or ()) if infos else None
     if added is not None:  # --changed-since: the change's entries against the list as it was
         reasons, scores = _additions(entries, units, sections, model, evidence, form, threshold, added)
+        scale = _Scale(model, scores, evidence, threshold, [u for u in evidence if units[u].entry not in added])
     else:
         scale = _Scale(model, scores, evidence, threshold)
         one_site = _one_site_blocks(units, model, scale)
@@ -416,6 +421,10 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
             **_foreign_templates(entries, units, model, scores, scale),
             **one_site,
         }
+    if profile is not None:
+        judged = None if added is None else frozenset(u for u, unit in enumerate(units) if unit.entry in added)
+        found = _metadata_outliers(entries, units, sections, scores, form, scale, profile, judged)
+        reasons.update({u: why for u, why in found.items() if u not in reasons})
     if not reasons:
         return
     subject = ", ".join(model.subject_terms(left_out=frozenset(reasons)))
@@ -597,6 +606,52 @@ def _lone_outliers(
         peers = _odd_peers(form, form.oddness_of(entry, tuple(sorted(strays - {entry}))), len(entries))
         if peers is not None and z <= -_lone_bar(peers, scale.threshold):
             reasons[u] = ("its words are rare in this list, and its form too", scores[u])
+    return reasons
+
+
+def _metadata_outliers(
+    entries: list[Entry],
+    units: list[Unit],
+    sections: dict[tuple, list[int]],
+    scores: list[EntryScore],
+    form: FormModel,
+    scale: _Scale,
+    profile: Profile,
+    judged: frozenset[int] | None = None,
+) -> Reasons:
+    """Entries whose link says it is something the list's other links are not (see
+    `metadata`): topics no other repository of the list shares, or another language
+    than the one the list is written in. Each is one kind of evidence, and a second is
+    asked beside it: the other of topics and language, or words rare in this list (robust
+    z at MIN_LONE_BAR beside a language, META_TOPIC_BAR beside topics; never an entry
+    tied to the list by its words). Form is not enough: a
+    repository in another language is often written up in a form of its own."""
+    topical = {u: scores[u].topical() for u in scale.z}
+    words = _Scale(
+        scale.model,
+        [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))],
+        list(scale.z),
+        scale.threshold,
+        None if judged is None else [u for u in scale.z if u not in judged],
+    )
+    reasons = {}
+    for u, unit in enumerate(units):
+        if unit.link or (judged is not None and u not in judged):
+            continue
+        apart = profile.apart(unit.entry)
+        if apart is None:
+            continue
+        bar = META_TOPIC_BAR if apart.topics else MIN_LONE_BAR  # topics say what it is about, a language less so
+        rare_words = (
+            u in words.z
+            and scores[u].words >= LONE_WORDS
+            and not _anchored(scores[u])
+            and words.z[u] - (_section_offset(range(u, u + 1), units, sections, words.z) or 0.0)
+            <= -bar * scale.strictness
+        )
+        if (apart.topics and apart.language) or rare_words:
+            second = "its words are rare in this list too" if rare_words else "its language and its topics both"
+            reasons[u] = (f"what it links to says it is something else ({apart.evidence}); {second}", scores[u])
     return reasons
 
 
