@@ -1072,3 +1072,21 @@ def test_changed_since_judges_an_added_repository_against_the_metadata_of_the_li
     # the unchanged repositories were asked of the API (the profile), in one batch with the new one
     assert sorted(asked) == sorted(repos)
     assert [r.path for r, _ in httpserver.log] == ["/graphql"]
+
+
+def test_a_list_whose_every_entry_links_to_one_site_is_no_one_site_block() -> None:
+    # a small list of arXiv papers: every entry links to arxiv.org, which is the list's
+    # own site, not a block pasted into it (fails without ONE_SITE_SHARE)
+    rows = [
+        f"- [A study of {thing}, part {i}](https://arxiv.org/abs/24{i:02d}.{10000 + i}) - Slides of tissue and {other}.\n"
+        for i, (thing, other) in enumerate(
+            zip(
+                ["whole-slide images", "tissue grading", "stain transfer", "weak labels", "tumour segmentation"] * 3,
+                ["tumour cells", "cancer grades", "stains", "labels", "nuclei"] * 3,
+            )
+        )
+    ]
+    text = "# Awesome Pathology Papers\n\nComputational pathology: slides, tissue, tumour.\n\n## Papers\n\n" + "".join(
+        rows
+    )
+    assert flagged_titles(text) == []

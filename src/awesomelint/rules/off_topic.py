@@ -81,6 +81,7 @@ META_TOPIC_BAR = 1.0  # ... or this far, beside topics the list's repositories d
 LONE_WORDS = 3  # words that count before a lone entry's words say what it is about
 ANCHOR_RATIO = 2.0  # a word the list uses e^2 (7) times more than English does...
 ANCHORS = 2  # ... and this many of them tie an entry to the list
+ONE_SITE_SHARE = 0.5  # a one-site block is at most this share of the list's units
 FALSE_ALARMS = 0.23  # lone false alarms a list of normally spread scores would expect at the bar
 _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "release date", "venue"}
 
@@ -716,7 +717,7 @@ def _one_site_blocks(units: list[Unit], model: TopicModel, scale: _Scale) -> Rea
     them does not explain: a block pasted from somewhere else, most often a product's
     pages ("Book a demo", "Pricing", "Case studies"). The site is the form evidence the
     section checks stand in for elsewhere, so a block that lands in a small section is
-    found all the same."""
+    found all the same. A run that is most of the list links to the list's own site."""
     uses = Counter(unit.site for unit in units)
     reasons = {}
     start = 0
@@ -725,7 +726,12 @@ def _one_site_blocks(units: list[Unit], model: TopicModel, scale: _Scale) -> Rea
         while end < len(units) and units[end].site == units[start].site and units[end].section == units[start].section:
             end += 1
         run = range(start, end)
-        if units[start].site and len(run) >= RUN_LENGTH and uses[units[start].site] == len(run):
+        if (
+            units[start].site
+            and len(run) >= RUN_LENGTH
+            and uses[units[start].site] == len(run)
+            and len(run) <= ONE_SITE_SHARE * len(units)  # not the list itself: a list of arXiv papers
+        ):
             alone = {i: model.score(i, left_out=tuple(run)) for i in run}
             foreign = [i for i in run if i in scale.z and alone[i].score <= -scale.floor(i, RUN_FLOOR)]
             if len(foreign) >= RUN_LENGTH:
