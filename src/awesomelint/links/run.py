@@ -18,12 +18,14 @@ from ..errors import SIGNAL_EXIT, Interrupted
 from ..model.document import Document
 from ..model.entries import links_of
 from ..model.urls import host_matches, host_of, https_counterpart
+from .arxiv import DEFAULT_API as ARXIV_API
+from .arxiv import arxiv_ids, fetch_papers
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
-from .verdict import ARCHIVED, OK, REFUSED, Verdict
+from .verdict import ARCHIVED, OK, REFUSED, RepoInfo, Verdict
 
 T = TypeVar("T")
 TWIN_TIMEOUT = 5.0  # seconds for the https question asked of a plain http link
@@ -37,6 +39,8 @@ class Recorder:
         self.cache, self.batch, self.every = cache, batch, every
         self.done: dict[str, Verdict] = {}
         self.repositories: dict[str, RepoMetadata | str] = {}  # not cached: read each run
+        self.papers_missing = 0  # arXiv papers the arXiv API gave nothing for, when it failed
+        self.papers_failure = ""
         self._pending: list[Verdict] = []
         self._flushed_at = time.monotonic()
 
@@ -61,6 +65,7 @@ class RunResult:
     repositories: dict[str, RepoMetadata | str] = field(default_factory=dict)  # the lists' own, for repo-metadata
     twins: dict[str, Verdict] = field(default_factory=dict)  # the https addresses asked of plain http links
     metadata_failure: str = ""  # why GitHub's API gave no metadata for some repositories, said once
+    papers_failure: str = ""  # ... and why the arXiv API gave none for some papers
 
     @property
     def all_verdicts(self) -> dict[str, Verdict]:
@@ -76,6 +81,11 @@ class RunResult:
             twins += (
                 f"; {c['no-metadata']} GitHub repositories without metadata ({self.metadata_failure}): "
                 "off-topic judges their entries on their words alone, stale-entry skips them"
+            )
+        if c["no-paper-metadata"]:
+            twins += (
+                f"; {c['no-paper-metadata']} arXiv papers without metadata ({self.papers_failure}): "
+                "off-topic judges their entries on their words alone"
             )
         return (
             f"{links} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
@@ -152,6 +162,7 @@ def check_links(
     if cache:
         # a repository cached before its metadata was kept is asked again (when the API can be)
         stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
+        stale |= set(arxiv_ids(urls)) if profile else set()
         for url in urls:
             hit = cache.get(url)
             if hit is not None and not (url in stale and hit.repo is None and hit.kind in (OK, ARCHIVED)):
@@ -170,6 +181,7 @@ def check_links(
                 progress_every,
                 own_repos,
                 frozenset(unchanged),
+                profile,
             )
         )
         verdicts.update(recorder.done)
@@ -198,8 +210,15 @@ def check_links(
     counts["twins"] = len(twins)
     failed = [v.detail for v in verdicts.values() if v.kind == "error" and v.detail.startswith("GitHub API")]
     counts["no-metadata"] = len(failed)
+    counts["no-paper-metadata"] = recorder.papers_missing
     return RunResult(
-        verdicts, time.monotonic() - started, counts, recorder.repositories, twins, failed[0] if failed else ""
+        verdicts,
+        time.monotonic() - started,
+        counts,
+        recorder.repositories,
+        twins,
+        failed[0] if failed else "",
+        recorder.papers_failure,
     )
 
 
@@ -254,6 +273,21 @@ async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str
     return None
 
 
+async def _papers(urls: list[str], settings: Settings, book: AddressBook, recorder: Recorder) -> dict[str, RepoInfo]:
+    """URL -> what the arXiv API says of the paper, for the arXiv links among ``urls``;
+    the papers it could not answer for are counted in ``recorder``, with the reason."""
+    ids = arxiv_ids(urls)
+    if not ids:
+        return {}
+    api = os.environ.get("AWESOMELINT_ARXIV_API") or ARXIV_API
+    async with pinned_client(book, timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
+        found, failure = await fetch_papers(client, list(ids.values()), api)
+    described = {url: found[paper] for url, paper in ids.items() if paper in found}
+    recorder.papers_missing = len(ids) - len(described) if failure else 0
+    recorder.papers_failure = failure
+    return described
+
+
 def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
 
@@ -267,9 +301,12 @@ async def _check(
     progress_every: float,
     own_repos: tuple[tuple[str, str], ...] = (),
     api_only: frozenset[str] = frozenset(),
+    papers: bool = False,
 ) -> None:
     """Check every URL, each verdict going to `recorder` as it finishes; those of
-    ``api_only`` through the GitHub API alone, never the page checker."""
+    ``api_only`` through the GitHub API alone, never the page checker. With ``papers``
+    (off-topic runs), arXiv papers' categories are read from the arXiv API and kept with
+    their pages' verdicts."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
     own = list(dict.fromkeys(own_repos)) if token else []
@@ -290,9 +327,12 @@ async def _check(
                 recorder.add(verdict)
             recorder.repositories.update(await fetch_metadata(client, token, own, api))
     rest = [u for u in urls if u not in recorder.done and u not in api_only]
+    described = await _papers(rest, settings, book, recorder) if papers else {}
     progress = (ProgressBar if bar else ProgressLines)(rest, every=progress_every)
 
     def done(verdict: Verdict) -> None:
+        if verdict.url in described:
+            verdict = replace(verdict, repo=described[verdict.url])
         recorder.add(verdict)
         progress.advance(verdict.url)
 

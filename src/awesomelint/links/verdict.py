@@ -20,16 +20,18 @@ VerdictKind = Literal["ok", "dead", "redirect", "error", "bot-wall", "archived",
 
 @dataclass(frozen=True)
 class RepoInfo:
-    """What a GitHub repository says it is, read in the same GraphQL batch as its
-    archived flag: for off-topic (what the linked thing is) and stale-entry (its last push)."""
+    """What a linked thing says it is: a GitHub repository, read in the same GraphQL
+    batch as its archived flag, for off-topic (what it is) and stale-entry (its last
+    push); an arXiv paper (its categories and title), for off-topic."""
 
     language: str | None = None  # primaryLanguage, None when GitHub names none
     topics: tuple[str, ...] = ()
     description: str = ""
     pushed_at: str | None = None  # ISO 8601, as GitHub writes it
+    source: str = "GitHub"  # or "arXiv": topics are then its categories, the primary first, description its title
 
     def to_json(self) -> str:
-        return json.dumps([self.language, list(self.topics), self.description, self.pushed_at])
+        return json.dumps([self.language, list(self.topics), self.description, self.pushed_at, self.source])
 
     @classmethod
     def from_json(cls, text: str | None) -> RepoInfo | None:
@@ -37,18 +39,21 @@ class RepoInfo:
         if not text:
             return None
         try:
-            language, topics, description, pushed_at = json.loads(text)
+            language, topics, description, pushed_at, *rest = json.loads(text)
         except (ValueError, TypeError):
             return None
+        source = rest[0] if rest else "GitHub"
         if not (
             (language is None or isinstance(language, str))
             and isinstance(topics, list)
             and all(isinstance(t, str) for t in topics)
             and isinstance(description, str)
             and (pushed_at is None or isinstance(pushed_at, str))
+            and isinstance(source, str)
+            and len(rest) <= 1
         ):
             return None
-        return cls(language, tuple(topics), description, pushed_at)
+        return cls(language, tuple(topics), description, pushed_at, source)
 
 
 @dataclass

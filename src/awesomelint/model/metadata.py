@@ -50,7 +50,10 @@ class Described:
     @property
     def topic_words(self) -> tuple[frozenset[str], ...]:
         """Each topic's words ("medical-imaging" -> medical, imaging), lower-cased; topics
-        that say nothing of a subject ("hacktoberfest") left out."""
+        that say nothing of a subject ("hacktoberfest") left out. An arXiv category is
+        one word ("eess.iv": "eess" alone would tie every paper of a field together)."""
+        if self.source == "arXiv":
+            return tuple(frozenset({t.lower()}) for t in self.topics)
         split = (frozenset(w for w in _SPLIT.split(t.lower()) if len(w) > 1) - _GENERIC for t in self.topics)
         return tuple(words for words in split if words)
 
@@ -67,7 +70,7 @@ def described(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) ->
         for link in entry.web_links:
             info = infos.get(link.url.strip())
             if info is not None:
-                found[index] = Described("GitHub", info.language, info.topics)
+                found[index] = Described(info.source, info.language, info.topics)
                 break
     return found
 
@@ -126,9 +129,12 @@ class Profile:
         language, note = self._language(index, item)
         if not (topics or language):
             return None
-        shown = f"GitHub: {item.language or 'no language'}" + (
-            f", topics {', '.join(item.topics[:4])}" if item.topics else ""
-        )
+        if item.source == "arXiv":
+            shown = f"arXiv: {', '.join(item.topics[:4])}"
+        else:
+            shown = f"GitHub: {item.language or 'no language'}" + (
+                f", topics {', '.join(item.topics[:4])}" if item.topics else ""
+            )
         reasons = []
         if language:
             reasons.append(note)
