@@ -13,9 +13,10 @@ lists. Flags the host list gets on its own (without anything pasted) are counted
 alarms (except the pathology seed's own pasted block, which is off-topic for real).
 With --changed the mixtures are judged as `check --changed-since` judges a pull request:
 the pasted lines are the change, the entries that were there the list it is judged against.
-With --metadata the rule reads the GitHub metadata a link-check run would hand it, from
-fixtures written for these lists (`META_PROFILES`: languages and topics as each list's
-subject implies, drawn per address; a pasted entry keeps its own list's).
+With --metadata the rule reads the metadata a link-check run would hand it (GitHub
+repositories' languages and topics, arXiv papers' categories), from fixtures written for
+these lists (`META_PROFILES`, `ARXIV_PROFILES`: as each list's subject implies, drawn per
+address; a pasted entry keeps its own list's).
 With --ceiling it reports instead how many pasted entries the best possible bar on the
 rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 With --promotion it pastes a promotional block (a product and three of its pages, once as
@@ -40,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))  # the bench runs from a bare checkout: im
 
 from awesomelint.engine.config import Config  # noqa: E402
 from awesomelint.engine.linter import lint  # noqa: E402
+from awesomelint.links.arxiv import arxiv_ids  # noqa: E402
 from awesomelint.links.github import repo_urls  # noqa: E402
 from awesomelint.links.verdict import RepoInfo, Verdict  # noqa: E402
 from awesomelint.model.document import Document  # noqa: E402
@@ -83,8 +85,9 @@ CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools",
 # Fixture metadata, written for the bench's lists (no network): what each list's GitHub
 # repositories would say they are, as the list's subject implies. Per list: its languages
 # with their shares (None: no language, as for a list of lists), the topics most of its
-# repositories carry, and a pool of the topics its subject suggests; GitHub links only
-# (arXiv, Hugging Face and publishers' pages get none: not read yet).
+# repositories carry, and a pool of the topics its subject suggests; and its arXiv
+# papers' categories (ARXIV_PROFILES). Hugging Face, package and publishers' pages get
+# none: not read yet.
 META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] = {
     "go": (
         {"Go": 0.93, "JavaScript": 0.02, "C": 0.02, "Shell": 0.01, None: 0.02},
@@ -132,6 +135,18 @@ META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] =
         ["foundation-model", "transformer", "genomics", "deep-learning"],
     ),
 }
+# the arXiv categories each list's papers would carry: primary categories, cross-lists
+ARXIV_PROFILES: dict[str, tuple[list[str], list[str]]] = {
+    "go": (["cs.SE", "cs.DC", "cs.PL"], ["cs.NI", "cs.CR"]),
+    "python": (["cs.SE", "cs.LG", "cs.MS"], ["cs.PL", "stat.ML"]),
+    "lists": (["cs.LG", "cs.SE", "cs.CL"], ["cs.AI", "cs.IR"]),
+    "med-datasets": (["eess.IV", "cs.CV"], ["physics.med-ph", "cs.LG"]),
+    "med-models": (["cs.CV", "cs.CL"], ["cs.AI", "cs.LG", "eess.IV"]),
+    "imaging-tools": (["eess.IV", "physics.med-ph"], ["cs.CV", "q-bio.NC"]),
+    "pathology": (["eess.IV", "cs.CV"], ["cs.LG", "q-bio.QM", "q-bio.TO"]),
+    "radiology": (["cs.CV", "eess.IV"], ["cs.CL", "cs.AI", "physics.med-ph"]),
+    "single-cell": (["q-bio.GN", "cs.LG"], ["q-bio.QM", "stat.ML", "q-bio.MN"]),
+}
 ANYWHERE = ["hacktoberfest", "machine-learning", "deep-learning", "api", "docker", "cli"]  # topics of any subject
 
 
@@ -139,7 +154,8 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
     """Metadata for the GitHub links of list `name`, the same for an address every time
     (seeded by it): the language drawn from the list's shares; each of its common topics
     with chance 0.6, one or two of its pool, a name of the repository's own (half the
-    time), a topic of any subject (one time in ten); 15% of repositories carry no topics."""
+    time), a topic of any subject (one time in ten); 15% of repositories carry no topics.
+    An arXiv paper: one of the list's primary categories and up to two of its cross-lists."""
     languages, common, pool = META_PROFILES[name]
     found: dict[str, RepoInfo] = {}
     urls = [link.url.strip() for entry in entries_of(Document.from_path(LISTS[name])) for link in entry.web_links]
@@ -155,6 +171,11 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
                 if rng.random() < 0.1:
                     topics.append(rng.choice(ANYWHERE))
             found[url] = RepoInfo(language, tuple(dict.fromkeys(topics)), "", "2025-01-01T00:00:00Z")
+    primaries, crosses = ARXIV_PROFILES[name]
+    for url in arxiv_ids([u for u in urls if u.startswith(("http://", "https://"))]):
+        rng = random.Random(zlib.crc32(url.encode()))
+        categories = [rng.choice(primaries), *rng.sample(crosses, rng.randint(0, 2))]
+        found[url] = RepoInfo(None, tuple(dict.fromkeys(categories)), "", None, source="arXiv")
     return found
 
 
@@ -429,7 +450,7 @@ def main() -> None:
     parser.add_argument(
         "--metadata",
         action="store_true",
-        help="with the GitHub metadata a link-check run reads (fixtures: META_PROFILES), as `check --online`",
+        help="with the metadata a link-check run reads (fixtures: META_PROFILES, ARXIV_PROFILES), as `check --online`",
     )
     args = parser.parse_args()
     if args.ceiling:

@@ -650,8 +650,15 @@ def _metadata_outliers(
             and words.z[u] - (_section_offset(range(u, u + 1), units, sections, words.z) or 0.0)
             <= -bar * scale.strictness
         )
-        if (apart.topics and apart.language) or rare_words:
-            second = "its words are rare in this list too" if rare_words else "its language and its topics both"
+        odd_form = apart.topics and _odd_peers(form, form.oddness_of(unit.entry), len(entries)) is not None
+        if (apart.topics and apart.language) or rare_words or odd_form:
+            second = (
+                "its words are rare in this list too"
+                if rare_words
+                else "its language and its topics both"
+                if apart.language
+                else "its form is odd too"
+            )
             reasons[u] = (f"what it links to says it is something else ({apart.evidence}); {second}", scores[u])
     return reasons
 
