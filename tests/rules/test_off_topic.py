@@ -24,6 +24,9 @@ from pytest_httpserver import HTTPServer
 
 from awesomelint import data
 from awesomelint.cli import main
+from awesomelint.engine.config import Config
+from awesomelint.engine.linter import lint
+from awesomelint.links.verdict import RepoInfo, Verdict
 from awesomelint.model.document import Document
 from awesomelint.model.entries import entries_of
 from awesomelint.model.formmodel import FormModel
@@ -1090,3 +1093,29 @@ def test_a_list_whose_every_entry_links_to_one_site_is_no_one_site_block() -> No
         rows
     )
     assert flagged_titles(text) == []
+
+
+def test_topics_the_list_does_not_share_beside_an_odd_form_are_two_kinds_of_evidence() -> None:
+    # a Go repository (no language evidence) whose topics are another subject's: in the
+    # list's own form it passes, written with no description (a form no other entry has)
+    # it is flagged, the form named as the second kind
+    def verdicts(requests_topics: list[str]) -> dict[str, Verdict]:
+        repos = {**go_repos(), "psf/requests": {"language": "Go", "topics": requests_topics}}
+        return {
+            f"https://github.com/{name}": Verdict(
+                f"https://github.com/{name}", "ok", 200, repo=RepoInfo(r["language"], tuple(r["topics"]))
+            )
+            for name, r in repos.items()
+        }
+
+    foreign = ["python", "http-client", "requests", "humans"]
+    bare = GO_LIST.replace("- [mux]", "- [requests](https://github.com/psf/requests)\n- [mux]")
+    for text, topics, flagged in [
+        (WITH_REQUESTS, foreign, []),
+        (bare, foreign, ["requests"]),
+        (bare, ["go", "web"], []),
+    ]:
+        doc = Document.from_text(text, "README.md")
+        found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(topics)).findings
+        assert [f.entry for f in found] == flagged
+        assert all("its form is odd too" in f.message for f in found)
