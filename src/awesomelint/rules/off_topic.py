@@ -25,6 +25,10 @@ or one entry with three sub-links. Five kinds of evidence:
 - three or more neighbouring units linking to one site no other entry links to, whose
   words the list without them does not explain: a product's pages pasted in.
 
+With `--online`, what the linked thing says it is (see `metadata`) is one more kind of
+evidence for a lone entry; with `--changed-since`, only the entries a change adds are
+judged, scored without the change, against the list as it was.
+
 What every entry says tells no entry apart and is not counted: lines a generator
 repeats word for word (best-of's "PyPi (📥 240 / month)"), and words nearly every entry
 writes ("[paper] [code]").
@@ -386,8 +390,11 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     than English does), scores each entry against the rest, and flags entries that
     English explains better than the list does: a lone entry only when its form is odd
     too, more readily in runs, when their fields differ from their neighbours', and when
-    neighbouring entries link to one site no other entry does (a product's pages). It is
-    a judgment, not a syntax error: state the subject with `topic`, silence a word with
+    neighbouring entries link to one site no other entry does (a product's pages). With
+    `--online` it also reads what each linked repository or paper says it is (GitHub's
+    language and topics, arXiv's categories) against the list's own profile of them;
+    with `--changed-since` it judges only the entries a change adds, against the list as
+    it was. It is a judgment, not a syntax error: state the subject with `topic`, silence a word with
     `allow`, raise `threshold` to flag less, or disable it inline. Lists mostly in
     Chinese, Japanese or Korean are left alone: the background it measures words
     against is English, and an entry described in English there is a change of
