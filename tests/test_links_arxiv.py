@@ -235,4 +235,4 @@ def test_off_topic_reads_the_papers_categories(
         ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json", str(path)],
     )
     assert [f for f in json.loads(result.stdout) if f["rule"] == "off-topic"] == []
-    assert result.stderr.count("15 arXiv papers without metadata (arXiv API answered HTTP 503)") == 1
+    assert result.stderr.count("15 papers and models without metadata (arXiv API answered HTTP 503)") == 1

@@ -23,6 +23,8 @@ from .arxiv import arxiv_ids, fetch_papers
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
+from .huggingface import DEFAULT_API as HF_API
+from .huggingface import fetch_models, hf_ids
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
 from .verdict import ARCHIVED, OK, REFUSED, RepoInfo, Verdict
@@ -39,7 +41,7 @@ class Recorder:
         self.cache, self.batch, self.every = cache, batch, every
         self.done: dict[str, Verdict] = {}
         self.repositories: dict[str, RepoMetadata | str] = {}  # not cached: read each run
-        self.papers_missing = 0  # arXiv papers the arXiv API gave nothing for, when it failed
+        self.papers_missing = 0  # arXiv papers, Hugging Face models their APIs gave nothing for, when they failed
         self.papers_failure = ""
         self._pending: list[Verdict] = []
         self._flushed_at = time.monotonic()
@@ -84,7 +86,7 @@ class RunResult:
             )
         if c["no-paper-metadata"]:
             twins += (
-                f"; {c['no-paper-metadata']} arXiv papers without metadata ({self.papers_failure}): "
+                f"; {c['no-paper-metadata']} papers and models without metadata ({self.papers_failure}): "
                 "off-topic judges their entries on their words alone"
             )
         return (
@@ -162,7 +164,7 @@ def check_links(
     if cache:
         # a repository cached before its metadata was kept is asked again (when the API can be)
         stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
-        stale |= set(arxiv_ids(urls)) if profile else set()
+        stale |= set(arxiv_ids(urls)) | set(hf_ids(urls)) if profile else set()
         for url in urls:
             hit = cache.get(url)
             if hit is not None and not (url in stale and hit.repo is None and hit.kind in (OK, ARCHIVED)):
@@ -274,17 +276,24 @@ async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str
 
 
 async def _papers(urls: list[str], settings: Settings, book: AddressBook, recorder: Recorder) -> dict[str, RepoInfo]:
-    """URL -> what the arXiv API says of the paper, for the arXiv links among ``urls``;
-    the papers it could not answer for are counted in ``recorder``, with the reason."""
-    ids = arxiv_ids(urls)
-    if not ids:
+    """URL -> what the arXiv API says of the paper, or the Hugging Face API of the model
+    or dataset, for those links among ``urls``; those they could not answer for are
+    counted in ``recorder``, with the first reason."""
+    ids, models = arxiv_ids(urls), hf_ids(urls)
+    if not ids and not models:
         return {}
-    api = os.environ.get("AWESOMELINT_ARXIV_API") or ARXIV_API
+    arxiv_api = os.environ.get("AWESOMELINT_ARXIV_API") or ARXIV_API
+    hf_api = os.environ.get("AWESOMELINT_HF_API") or HF_API
     async with pinned_client(book, timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
-        found, failure = await fetch_papers(client, list(ids.values()), api)
-    described = {url: found[paper] for url, paper in ids.items() if paper in found}
-    recorder.papers_missing = len(ids) - len(described) if failure else 0
-    recorder.papers_failure = failure
+        papers, paper_failure = await fetch_papers(client, list(ids.values()), arxiv_api) if ids else ({}, "")
+        found, model_failure = await fetch_models(client, list(models.values()), hf_api) if models else ({}, "")
+    described = {url: papers[paper] for url, paper in ids.items() if paper in papers}
+    described |= {url: found[path] for url, path in models.items() if path in found}
+    missing = (len(ids) - sum(1 for p in ids.values() if p in papers) if paper_failure else 0) + (
+        len(models) - sum(1 for p in models.values() if p in found) if model_failure else 0
+    )
+    recorder.papers_missing = missing
+    recorder.papers_failure = paper_failure or model_failure
     return described
 
 
@@ -305,8 +314,8 @@ async def _check(
 ) -> None:
     """Check every URL, each verdict going to `recorder` as it finishes; those of
     ``api_only`` through the GitHub API alone, never the page checker. With ``papers``
-    (off-topic runs), arXiv papers' categories are read from the arXiv API and kept with
-    their pages' verdicts."""
+    (off-topic runs), arXiv papers' categories and Hugging Face models' tags are read from
+    their APIs and kept with their pages' verdicts."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
     own = list(dict.fromkeys(own_repos)) if token else []

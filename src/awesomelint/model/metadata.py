@@ -129,8 +129,8 @@ class Profile:
         language, note = self._language(index, item)
         if not (topics or language):
             return None
-        if item.source == "arXiv":
-            shown = f"arXiv: {', '.join(item.topics[:4])}"
+        if item.source != "GitHub":  # arXiv's categories, Hugging Face's pipeline and tags
+            shown = f"{item.source}: {', '.join(item.topics[:4])}"
         else:
             shown = f"GitHub: {item.language or 'no language'}" + (
                 f", topics {', '.join(item.topics[:4])}" if item.topics else ""
