@@ -14,9 +14,9 @@ alarms (except the pathology seed's own pasted block, which is off-topic for rea
 With --changed the mixtures are judged as `check --changed-since` judges a pull request:
 the pasted lines are the change, the entries that were there the list it is judged against.
 With --metadata the rule reads the metadata a link-check run would hand it (GitHub
-repositories' languages and topics, arXiv papers' categories), from fixtures written for
-these lists (`META_PROFILES`, `ARXIV_PROFILES`: as each list's subject implies, drawn per
-address; a pasted entry keeps its own list's).
+repositories' languages and topics, arXiv papers' categories, Hugging Face models' tags),
+from fixtures written for these lists (`META_PROFILES`, `ARXIV_PROFILES`, `HF_PROFILES`: as
+each list's subject implies, drawn per address; a pasted entry keeps its own list's).
 With --ceiling it reports instead how many pasted entries the best possible bar on the
 rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 With --promotion it pastes a promotional block (a product and three of its pages, once as
@@ -43,6 +43,7 @@ from awesomelint.engine.config import Config  # noqa: E402
 from awesomelint.engine.linter import lint  # noqa: E402
 from awesomelint.links.arxiv import arxiv_ids  # noqa: E402
 from awesomelint.links.github import repo_urls  # noqa: E402
+from awesomelint.links.huggingface import hf_ids  # noqa: E402
 from awesomelint.links.verdict import RepoInfo, Verdict  # noqa: E402
 from awesomelint.model.document import Document  # noqa: E402
 from awesomelint.model.entries import Entry, entries_of  # noqa: E402
@@ -86,8 +87,8 @@ CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools",
 # repositories would say they are, as the list's subject implies. Per list: its languages
 # with their shares (None: no language, as for a list of lists), the topics most of its
 # repositories carry, and a pool of the topics its subject suggests; and its arXiv
-# papers' categories (ARXIV_PROFILES). Hugging Face, package and publishers' pages get
-# none: not read yet.
+# papers' categories (ARXIV_PROFILES), its Hugging Face models' pipeline tags and tags
+# (HF_PROFILES). Package and publishers' pages get none: not read.
 META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] = {
     "go": (
         {"Go": 0.93, "JavaScript": 0.02, "C": 0.02, "Shell": 0.01, None: 0.02},
@@ -147,6 +148,15 @@ ARXIV_PROFILES: dict[str, tuple[list[str], list[str]]] = {
     "radiology": (["cs.CV", "eess.IV"], ["cs.CL", "cs.AI", "physics.med-ph"]),
     "single-cell": (["q-bio.GN", "cs.LG"], ["q-bio.QM", "stat.ML", "q-bio.MN"]),
 }
+# the pipeline tags and tags each list's Hugging Face models would carry
+HF_PROFILES: dict[str, tuple[list[str], list[str]]] = {
+    "med-models": (
+        ["image-text-to-text", "text-generation", "image-feature-extraction"],
+        ["medical", "biology", "clinical"],
+    ),
+    "radiology": (["image-feature-extraction", "image-classification"], ["radiology", "medical", "ct", "x-ray"]),
+    "pathology": (["image-feature-extraction"], ["histopathology", "pathology", "biology"]),
+}
 ANYWHERE = ["hacktoberfest", "machine-learning", "deep-learning", "api", "docker", "cli"]  # topics of any subject
 
 
@@ -155,7 +165,9 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
     (seeded by it): the language drawn from the list's shares; each of its common topics
     with chance 0.6, one or two of its pool, a name of the repository's own (half the
     time), a topic of any subject (one time in ten); 15% of repositories carry no topics.
-    An arXiv paper: one of the list's primary categories and up to two of its cross-lists."""
+    An arXiv paper: one of the list's primary categories and up to two of its cross-lists.
+    A Hugging Face model: one of the list's pipeline tags, one or two of its tags, and
+    its library."""
     languages, common, pool = META_PROFILES[name]
     found: dict[str, RepoInfo] = {}
     urls = [link.url.strip() for entry in entries_of(Document.from_path(LISTS[name])) for link in entry.web_links]
@@ -176,6 +188,11 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
         rng = random.Random(zlib.crc32(url.encode()))
         categories = [rng.choice(primaries), *rng.sample(crosses, rng.randint(0, 2))]
         found[url] = RepoInfo(None, tuple(dict.fromkeys(categories)), "", None, source="arXiv")
+    pipelines, tags = HF_PROFILES.get(name, (["feature-extraction"], ["pytorch"]))
+    for url in hf_ids([u for u in urls if u.startswith(("http://", "https://"))]):
+        rng = random.Random(zlib.crc32(url.encode()))
+        topics = [rng.choice(pipelines), *rng.sample(tags, min(len(tags), rng.randint(1, 2))), "transformers"]
+        found[url] = RepoInfo(None, tuple(dict.fromkeys(topics)), "", None, source="Hugging Face")
     return found
 
 
@@ -450,7 +467,7 @@ def main() -> None:
     parser.add_argument(
         "--metadata",
         action="store_true",
-        help="with the metadata a link-check run reads (fixtures: META_PROFILES, ARXIV_PROFILES), as `check --online`",
+        help="with the metadata a link-check run reads (fixtures: META_PROFILES, ARXIV_PROFILES, HF_PROFILES), as `check --online`",
     )
     args = parser.parse_args()
     if args.ceiling:
