@@ -6,11 +6,17 @@ a table row), remember where they went, run the rule, and count. Far mixtures mi
 unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
 (radiology models into a pathology list, Python libraries into Go libraries).
 
-Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--ceiling | --promotion]
+Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--changed] [--metadata] [--ceiling | --promotion]
 Prints precision/recall per mixture kind and per pair, and the flag rate on the unmodified
 lists. Flags the host list gets on its own (without anything pasted) are counted apart:
 "precision" sets them aside, "precision, host's own flags counted" counts them as false
 alarms (except the pathology seed's own pasted block, which is off-topic for real).
+With --changed the mixtures are judged as `check --changed-since` judges a pull request:
+the pasted lines are the change, the entries that were there the list it is judged against.
+With --metadata the rule reads the metadata a link-check run would hand it (GitHub
+repositories' languages and topics, arXiv papers' categories, Hugging Face models' tags),
+from fixtures written for these lists (`META_PROFILES`, `ARXIV_PROFILES`, `HF_PROFILES`: as
+each list's subject implies, drawn per address; a pasted entry keeps its own list's).
 With --ceiling it reports instead how many pasted entries the best possible bar on the
 rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 With --promotion it pastes a promotional block (a product and three of its pages, once as
@@ -25,7 +31,9 @@ import argparse
 import random
 import re
 import sys
+import zlib
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +41,10 @@ sys.path.insert(0, str(ROOT / "src"))  # the bench runs from a bare checkout: im
 
 from awesomelint.engine.config import Config  # noqa: E402
 from awesomelint.engine.linter import lint  # noqa: E402
+from awesomelint.links.arxiv import arxiv_ids  # noqa: E402
+from awesomelint.links.github import repo_urls  # noqa: E402
+from awesomelint.links.huggingface import hf_ids  # noqa: E402
+from awesomelint.links.verdict import RepoInfo, Verdict  # noqa: E402
 from awesomelint.model.document import Document  # noqa: E402
 from awesomelint.model.entries import Entry, entries_of  # noqa: E402
 from awesomelint.model.topicmodel import MIN_WORDS, robust_z  # noqa: E402
@@ -69,6 +81,131 @@ NEAR = [
     ("imaging-tools", "python"),
 ]
 CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools", "radiology", "single-cell"]
+
+
+# Fixture metadata, written for the bench's lists (no network): what each list's GitHub
+# repositories would say they are, as the list's subject implies. Per list: its languages
+# with their shares (None: no language, as for a list of lists), the topics most of its
+# repositories carry, and a pool of the topics its subject suggests; and its arXiv
+# papers' categories (ARXIV_PROFILES), its Hugging Face models' pipeline tags and tags
+# (HF_PROFILES). Package and publishers' pages get none: not read.
+META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] = {
+    "go": (
+        {"Go": 0.93, "JavaScript": 0.02, "C": 0.02, "Shell": 0.01, None: 0.02},
+        ["go", "golang"],
+        ["api", "cli", "http", "database", "library", "microservices", "server", "tool"],
+    ),
+    "python": (
+        {"Python": 0.93, "C": 0.02, "JavaScript": 0.02, "Rust": 0.01, None: 0.02},
+        ["python", "python3"],
+        ["library", "cli", "api", "web", "data", "testing", "django", "asyncio"],
+    ),
+    "lists": (
+        {None: 0.85, "JavaScript": 0.05, "Python": 0.05, "Ruby": 0.05},
+        ["awesome", "awesome-list", "lists"],
+        ["resources", "curated-list", "learning", "tools", "list"],
+    ),
+    "med-datasets": (
+        {"Python": 0.8, None: 0.2},
+        ["medical-imaging", "dataset", "medical"],
+        ["segmentation", "deep-learning", "radiology", "ct", "mri", "benchmark"],
+    ),
+    "med-models": (
+        {"Python": 0.9, "Jupyter Notebook": 0.1},
+        ["medical", "foundation-model", "deep-learning"],
+        ["llm", "multimodal", "medical-imaging", "healthcare", "pytorch", "clinical"],
+    ),
+    "imaging-tools": (
+        {"Python": 0.5, "C++": 0.3, "MATLAB": 0.1, "Java": 0.1},
+        ["medical-imaging", "image-processing"],
+        ["dicom", "mri", "segmentation", "registration", "neuroimaging", "visualization"],
+    ),
+    "pathology": (
+        {"Python": 0.9, "Jupyter Notebook": 0.1},
+        ["computational-pathology", "histopathology", "digital-pathology"],
+        ["deep-learning", "whole-slide-imaging", "foundation-model", "pytorch", "cancer"],
+    ),
+    "radiology": (
+        {"Python": 0.9, "Jupyter Notebook": 0.1},
+        ["radiology", "medical-imaging"],
+        ["foundation-model", "deep-learning", "ct", "x-ray", "report-generation", "multimodal"],
+    ),
+    "single-cell": (
+        {"Python": 0.6, "R": 0.4},
+        ["single-cell", "scrna-seq", "bioinformatics"],
+        ["foundation-model", "transformer", "genomics", "deep-learning"],
+    ),
+}
+# the arXiv categories each list's papers would carry: primary categories, cross-lists
+ARXIV_PROFILES: dict[str, tuple[list[str], list[str]]] = {
+    "go": (["cs.SE", "cs.DC", "cs.PL"], ["cs.NI", "cs.CR"]),
+    "python": (["cs.SE", "cs.LG", "cs.MS"], ["cs.PL", "stat.ML"]),
+    "lists": (["cs.LG", "cs.SE", "cs.CL"], ["cs.AI", "cs.IR"]),
+    "med-datasets": (["eess.IV", "cs.CV"], ["physics.med-ph", "cs.LG"]),
+    "med-models": (["cs.CV", "cs.CL"], ["cs.AI", "cs.LG", "eess.IV"]),
+    "imaging-tools": (["eess.IV", "physics.med-ph"], ["cs.CV", "q-bio.NC"]),
+    "pathology": (["eess.IV", "cs.CV"], ["cs.LG", "q-bio.QM", "q-bio.TO"]),
+    "radiology": (["cs.CV", "eess.IV"], ["cs.CL", "cs.AI", "physics.med-ph"]),
+    "single-cell": (["q-bio.GN", "cs.LG"], ["q-bio.QM", "stat.ML", "q-bio.MN"]),
+}
+# the pipeline tags and tags each list's Hugging Face models would carry
+HF_PROFILES: dict[str, tuple[list[str], list[str]]] = {
+    "med-models": (
+        ["image-text-to-text", "text-generation", "image-feature-extraction"],
+        ["medical", "biology", "clinical"],
+    ),
+    "radiology": (["image-feature-extraction", "image-classification"], ["radiology", "medical", "ct", "x-ray"]),
+    "pathology": (["image-feature-extraction"], ["histopathology", "pathology", "biology"]),
+}
+ANYWHERE = ["hacktoberfest", "machine-learning", "deep-learning", "api", "docker", "cli"]  # topics of any subject
+
+
+def fixture_metadata(name: str) -> dict[str, RepoInfo]:
+    """Metadata for the GitHub links of list `name`, the same for an address every time
+    (seeded by it): the language drawn from the list's shares; each of its common topics
+    with chance 0.6, one or two of its pool, a name of the repository's own (half the
+    time), a topic of any subject (one time in ten); 15% of repositories carry no topics.
+    An arXiv paper: one of the list's primary categories and up to two of its cross-lists.
+    A Hugging Face model: one of the list's pipeline tags, one or two of its tags, and
+    its library."""
+    languages, common, pool = META_PROFILES[name]
+    found: dict[str, RepoInfo] = {}
+    urls = [link.url.strip() for entry in entries_of(Document.from_path(LISTS[name])) for link in entry.web_links]
+    for url in repo_urls([u for u in urls if u.startswith(("http://", "https://"))]):  # what the GraphQL batch asks
+        if url not in found:
+            rng = random.Random(zlib.crc32(url.encode()))
+            language = rng.choices(list(languages), weights=list(languages.values()))[0]
+            topics: list[str] = []
+            if rng.random() >= 0.15:
+                topics = [t for t in common if rng.random() < 0.6] + rng.sample(pool, rng.randint(1, 2))
+                if rng.random() < 0.5:
+                    topics.append(re.sub(r"[^a-z0-9]+", "-", url.rstrip("/").rsplit("/", 1)[-1].lower()))
+                if rng.random() < 0.1:
+                    topics.append(rng.choice(ANYWHERE))
+            found[url] = RepoInfo(language, tuple(dict.fromkeys(topics)), "", "2025-01-01T00:00:00Z")
+    primaries, crosses = ARXIV_PROFILES[name]
+    for url in arxiv_ids([u for u in urls if u.startswith(("http://", "https://"))]):
+        rng = random.Random(zlib.crc32(url.encode()))
+        categories = [rng.choice(primaries), *rng.sample(crosses, rng.randint(0, 2))]
+        found[url] = RepoInfo(None, tuple(dict.fromkeys(categories)), "", None, source="arXiv")
+    pipelines, tags = HF_PROFILES.get(name, (["feature-extraction"], ["pytorch"]))
+    for url in hf_ids([u for u in urls if u.startswith(("http://", "https://"))]):
+        rng = random.Random(zlib.crc32(url.encode()))
+        topics = [rng.choice(pipelines), *rng.sample(tags, min(len(tags), rng.randint(1, 2))), "transformers"]
+        found[url] = RepoInfo(None, tuple(dict.fromkeys(topics)), "", None, source="Hugging Face")
+    return found
+
+
+@cache
+def _metadata(name: str) -> dict[str, RepoInfo]:
+    return fixture_metadata(name)
+
+
+def link_results(host: str, donor: str | None) -> dict[str, Verdict]:
+    """What a link-check run would hand the rules: the host's repositories' metadata, and
+    the donor's for what was pasted (an address in both lists keeps the host's)."""
+    infos = {**(_metadata(donor) if donor else {}), **_metadata(host)}
+    return {url: Verdict(url, "ok", 200, repo=info) for url, info in infos.items()}
 
 
 def description(entry: Entry) -> str:
@@ -131,12 +268,14 @@ def mixture(host_path: Path, donor_path: Path, count: int, rng: random.Random, b
         inserts.setdefault(host.end_line, []).append((donor, render(donor, host, lines)))
     out: list[str] = []
     marked: set[int] = set()
+    added: set[int] = set()  # every line pasted in: what --changed-since would call new
     for number, line in enumerate(lines, start=1):
         out.append(line)
         for _donor, rendered in inserts.get(number, []):
             marked.add(len(out) + 1)
+            added.update(range(len(out) + 1, len(out) + 1 + len(rendered)))
             out.extend(rendered)
-    return "\n".join(out), marked
+    return "\n".join(out), marked, added
 
 
 def flagged_lines(text: str) -> set[int]:
@@ -150,28 +289,36 @@ def known_off_topic(entries: list[Entry]) -> set[int]:
     return {e.line for e in entries if "Publication Date" in e.fields}
 
 
-def flags(text: str) -> tuple[dict[int, set[str]], set[int]]:
-    """From one parse: the titles flagged, by line, and `known_off_topic` lines."""
+def flags(
+    text: str, new_lines: set[int] | None = None, verdicts: dict[str, Verdict] | None = None
+) -> tuple[dict[int, set[str]], set[int]]:
+    """From one parse: the titles flagged, by line, and `known_off_topic` lines. With
+    ``new_lines``, as `check --changed-since` runs: those lines are the change; with
+    ``verdicts``, as `check --online` runs: the links' metadata."""
     doc = Document.from_text(text, "mix.md")
     titles: dict[int, set[str]] = {}
     for entry in entries_of(doc):
         titles.setdefault(entry.line, set()).add(entry.title)
-    found = lint(doc, Config(), only=["off-topic"]).findings
+    found = lint(doc, Config(), only=["off-topic"], new_lines=new_lines, link_results=verdicts).findings
     flagged = {line: titles.get(line, set()) for line in (doc.position(f.start)[0] for f in found)}
     return flagged, known_off_topic(entries_of(doc))
 
 
-def evaluate_pair(host: str, donor: str, seeds: int, count: int) -> list[int]:
+def evaluate_pair(
+    host: str, donor: str, seeds: int, count: int, changed: bool = False, meta: bool = False
+) -> list[int]:
     """[TP, FP, FN, host's own flags, TP in block mixtures, TP in scattered ones] over `seeds`
-    mixtures of donor entries pasted into the host list (even seeds paste one block)."""
+    mixtures of donor entries pasted into the host list (even seeds paste one block).
+    ``changed``: the pasted lines are a pull request's (`--changed-since`)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
-    already = set().union(*flags(LISTS[host].read_text())[0].values())
+    verdicts = link_results(host, donor) if meta else None
+    already = set().union(*flags(LISTS[host].read_text(), None, link_results(host, None) if meta else None)[0].values())
     tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
     for seed in range(seeds):
         rng = random.Random(seed)
-        text, marked = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
-        titles, known = flags(text)
+        text, marked, added = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
+        titles, known = flags(text, added if changed else None, verdicts)
         flagged = set(titles) - known  # the pathology seed's block: off-topic for real
         own = {line for line in flagged - marked if titles[line] <= already}
         flagged -= own
@@ -191,7 +338,7 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
     found = [0] * len(allowed)
     pasted = 0
     for seed in range(seeds):
-        text, marked = mixture(LISTS[host], LISTS[donor], count, random.Random(seed), block=seed % 2 == 0)
+        text, marked, _ = mixture(LISTS[host], LISTS[donor], count, random.Random(seed), block=seed % 2 == 0)
         doc = Document.from_text(text, "mix.md")
         entries = written_entries([e for e in entries_of(doc) if e.title or e.text])
         units = units_of(entries)
@@ -217,9 +364,11 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
     return [*found, pasted]
 
 
-def evaluate(pairs, seeds: int, count: int, jobs: int) -> dict[tuple[str, str], list[int]]:
+def evaluate(
+    pairs, seeds: int, count: int, jobs: int, changed: bool = False, meta: bool = False
+) -> dict[tuple[str, str], list[int]]:
     with ProcessPoolExecutor(jobs) as pool:
-        futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count) for pair in pairs}
+        futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count, changed, meta) for pair in pairs}
         return {pair: future.result() for pair, future in futures.items()}
 
 
@@ -310,6 +459,16 @@ def main() -> None:
         action="store_true",
         help="instead: a promotional block pasted into every list, as written and tidied",
     )
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="judge as `check --changed-since` does: the pasted lines are the change, the rest the list as it was",
+    )
+    parser.add_argument(
+        "--metadata",
+        action="store_true",
+        help="with the metadata a link-check run reads (fixtures: META_PROFILES, ARXIV_PROFILES, HF_PROFILES), as `check --online`",
+    )
     args = parser.parse_args()
     if args.ceiling:
         print_ceiling(args)
@@ -322,7 +481,7 @@ def main() -> None:
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
     print(f"| mixtures {header}\n|---{rule}")
     for name, pairs in (("far subject", FAR), ("near subject", NEAR)):
-        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs)
+        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, args.metadata)
         per_pair.update(counts)
         totals = [sum(c[k] for c in counts.values()) for k in range(4)]
         by_mode[name] = [sum(c[k] for c in counts.values()) for k in (4, 5)]
@@ -344,7 +503,7 @@ def main() -> None:
     for name in CLEAN:
         doc = Document.from_path(LISTS[name])
         count = len(entries_of(doc))
-        flagged = len(flagged_lines(doc.text))
+        flagged = len(set(flags(doc.text, None, link_results(name, None) if args.metadata else None)[0]))
         print(f"| {name} | {count} | {flagged} | {100 * flagged / max(count, 1):.2f} |")
     pathology = Document.from_path(LISTS["pathology"])
     lines = flagged_lines(pathology.text)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 import socket
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
+
+from werkzeug import Request, Response
 
 # what a server answers to a path: bytes to send, or seconds to wait before answering 200
 Answer = Callable[[str], bytes | float]
@@ -78,3 +83,39 @@ class RawServer:
     def close(self) -> None:
         self.stopped = True
         self.sock.close()
+
+
+# --- a fake GitHub GraphQL API (for pytest-httpserver's respond_with_handler) ----------------
+
+_ALIAS = re.compile(r'(r\d+): repository\(owner: "([^"]*)", name: "([^"]*)"\)')
+
+
+def github_graphql(repos: dict[str, dict[str, Any]], asked: list[str] | None = None) -> Callable[[Request], Response]:
+    """A handler answering every aliased repository of a query in the shape GitHub
+    documents: null for one it does not know, else nameWithOwner, primaryLanguage
+    ({name}), repositoryTopics ({nodes: [{topic: {name}}]}), description, and what
+    ``repos`` gives ("language" and "topics" in short; isArchived, pushedAt as GitHub
+    names them). ``asked`` collects the owner/name of every repository asked for."""
+
+    def handle(request: Request) -> Response:
+        query = json.loads(request.data)["query"]
+        data: dict[str, Any] = {}
+        for alias, owner, name in _ALIAS.findall(query):
+            if asked is not None:
+                asked.append(f"{owner}/{name}")
+            repo = repos.get(f"{owner}/{name}")
+            if repo is None:
+                data[alias] = None
+                continue
+            data[alias] = {
+                "nameWithOwner": f"{owner}/{name}",
+                "isArchived": False,
+                "primaryLanguage": {"name": repo["language"]} if repo.get("language") else None,
+                "repositoryTopics": {"nodes": [{"topic": {"name": t}} for t in repo.get("topics", [])]},
+                "description": repo.get("description", ""),
+                "pushedAt": "2025-06-01T00:00:00Z",
+                **{k: v for k, v in repo.items() if k not in ("language", "topics")},
+            }
+        return Response(json.dumps({"data": data}), content_type="application/json")
+
+    return handle

@@ -345,7 +345,12 @@ def check_paths(
                 )
             else:
                 result = lint(
-                    doc, config, online=links is not None, link_results=verdicts, repository=repositories.get(doc.path)
+                    doc,
+                    config,
+                    online=links is not None,
+                    link_results=verdicts,
+                    repository=repositories.get(doc.path),
+                    new_lines=lines.get(doc.path) if changed is not None else None,
                 )
         except InputError as exc:  # an inline comment naming no rule: this file fails, the others are checked
             run.errors.append(str(exc))
@@ -415,6 +420,7 @@ def _check_links(
         lines=lines,
         own_repos=tuple(repo for repo in own.values() if repo is not None),
         cache_max_age=max_cache_age,
+        profile=any("off-topic" in config.enabled(doc.path, online=True) for doc, config in zip(docs, configs)),
     )
     repositories = {
         path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None

@@ -8,7 +8,11 @@ the shape (a leaderboard tool among solutions, a calendar program under "Calenda
 generator's "PyPi (📥 240 / month)" lines), written by hand.
 """
 
+import json
+import os
 import random
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -16,8 +20,13 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest_httpserver import HTTPServer
 
 from awesomelint import data
+from awesomelint.cli import main
+from awesomelint.engine.config import Config
+from awesomelint.engine.linter import lint
+from awesomelint.links.verdict import RepoInfo, Verdict
 from awesomelint.model.document import Document
 from awesomelint.model.entries import entries_of
 from awesomelint.model.formmodel import FormModel
@@ -34,6 +43,7 @@ from awesomelint.model.topicmodel import (
 from awesomelint.rules import off_topic
 
 from ..conftest import CORPUS, corpus, corpus_list, file_findings, findings, seed
+from ..servers import github_graphql
 
 VERBS = [
     "Parse",
@@ -876,3 +886,236 @@ def test_a_lone_tool_with_rare_words_in_a_long_list_is_not_flagged() -> None:
         "- [rnote](https://github.com/o/rnote) - Sketch and take handwritten notes on tablets with pressure-sensitive pens."
     )
     assert flagged_titles(text) == []
+
+
+# pull-request mode: --changed-since judges what a change adds against the list as it was ----------
+
+LIDC = "- [LIDC](https://wiki.cancerimagingarchive.net/lidc) - Lung nodule CT scans from patients, annotated by radiologists.\n"
+CAMELYON = "- [CAMELYON](https://camelyon17.grand-challenge.org) - Whole-slide images of breast cancer lymph node metastases.\n"
+VIPER = (
+    "- [viper](https://github.com/spf13/viper) - Go configuration library for command-line apps, with flags and env.\n"
+)
+# three medical datasets and one Go library, added in three sections of the Go list
+SCATTERED = (
+    GO_LIST.replace("- [echo]", BRATS + "- [echo]")
+    .replace("- [kong]", LIDC + VIPER + "- [kong]")
+    .replace("- [pgx]", CAMELYON + "- [pgx]")
+)
+
+
+def _git(folder: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+def _pull_request(tmp_path: Path, before: str, after: str) -> Path:
+    _git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "README.md").write_text(before)
+    _git(tmp_path, "add", "README.md")
+    _git(tmp_path, "commit", "-q", "-m", "the list")
+    (tmp_path / "README.md").write_text(after)  # the change, not yet committed
+    return tmp_path / "README.md"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_judges_only_the_added_entries_against_the_list_as_it_was(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = _pull_request(tmp_path, GO_LIST, SCATTERED)
+    judged: list[int] = []
+    original = off_topic.additions
+
+    def counted(entries: list, new_lines: frozenset[int] | None) -> frozenset[int] | None:
+        added = original(entries, new_lines)
+        judged.append(-1 if added is None else len(added))
+        return added
+
+    monkeypatch.setattr(off_topic, "additions", counted)
+    result = runner.invoke(
+        main, ["check", "--select", "off-topic", "--format", "json", "--changed-since", "HEAD", str(readme)]
+    )
+    assert judged == [4]  # the four added entries, and none of the 17 that were there
+    flagged = [f["entry"] for f in json.loads(result.stdout)]
+    assert flagged == ["BraTS", "LIDC", "CAMELYON"]
+    assert "one of 3 entries this change adds" in json.loads(result.stdout)[0]["message"]
+    # scattered in three sections, they are three lone entries to a check of the whole list
+    judged.clear()
+    assert (
+        json.loads(runner.invoke(main, ["check", "--select", "off-topic", "--format", "json", str(readme)]).stdout)
+        == []
+    )
+    assert judged == [-1]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_an_added_entry_that_belongs_is_not_flagged(tmp_path: Path, runner: CliRunner) -> None:
+    readme = _pull_request(tmp_path, GO_LIST, GO_LIST.replace("- [kong]", VIPER + "- [kong]"))
+    result = runner.invoke(main, ["check", "--select", "off-topic", "--changed-since", "HEAD", str(readme)])
+    assert result.exit_code == 0, result.stdout
+
+
+def test_a_change_that_is_most_of_the_list_is_judged_as_a_whole_list() -> None:
+    entries = entries_of(Document.from_text(GO_LIST, "README.md"))
+    everything = frozenset(range(1, len(GO_LIST.splitlines()) + 2))
+    assert off_topic.additions(entries, None) is None
+    assert off_topic.additions(entries, everything) is None  # a new list: nothing to judge it against
+    assert off_topic.additions(entries, frozenset({entries[3].line})) == frozenset({3})
+
+
+# what the linked thing says it is: GitHub metadata from a link-check run (a fake API on 127.0.0.1) --
+
+REQUESTS = "- [requests](https://github.com/psf/requests) - Simple HTTP library with a friendly API for web requests.\n"
+WITH_REQUESTS = GO_LIST.replace("- [mux]", REQUESTS + "- [mux]")
+SECTION_TOPICS = {"Web": "web", "Command Line": "cli", "Databases": "database"}
+
+
+def go_repos(languages: list[str] | None = None) -> dict[str, dict]:
+    """GO_LIST's repositories as GitHub would describe them: Go (or ``languages`` in
+    turn), topics go, golang and their section's."""
+    repos: dict[str, dict] = {}
+    section = ""
+    for line in GO_LIST.splitlines():
+        if line.startswith("## "):
+            section = SECTION_TOPICS[line[3:]]
+        elif "https://github.com/" in line:
+            name = line.split("https://github.com/")[1].split(")")[0]
+            language = languages[len(repos) % len(languages)] if languages else "Go"
+            repos[name] = {"language": language, "topics": ["go", "golang", section]}
+    return repos
+
+
+def online_findings(
+    runner: CliRunner, httpserver: HTTPServer, path: Path, repos: dict[str, dict], *extra: str
+) -> tuple[list[dict], str]:
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(github_graphql(repos))
+    result = runner.invoke(
+        main,
+        ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json"]
+        + ["--github-api", httpserver.url_for("/graphql"), *extra, str(path)],
+    )
+    assert result.exit_code in (0, 1), result.output
+    return [f for f in json.loads(result.stdout) if f["rule"] == "off-topic"], result.stderr
+
+
+@pytest.fixture
+def token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+
+
+PYTHON_REQUESTS = {"language": "Python", "topics": ["python", "http-client", "requests", "humans"]}
+
+
+def test_an_entry_whose_repository_says_it_is_something_else_is_flagged_with_the_evidence(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    assert flagged_titles(WITH_REQUESTS) == []  # its words are the list's: offline it passes
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS)
+    found, _ = online_findings(runner, httpserver, path, {**go_repos(), "psf/requests": PYTHON_REQUESTS})
+    assert [f["entry"] for f in found] == ["requests"]
+    message = found[0]["message"]
+    assert "GitHub: Python, topics python, http-client, requests, humans" in message
+    assert "6 of 6 repositories in this section are Go" in message
+    assert "none of the list's own topics (go, golang, " in message
+
+
+def test_language_alone_never_flags_and_says_nothing_in_a_list_of_mixed_languages(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS)
+    # another language, topics the list shares: one kind of evidence only
+    python_go_topics = {"language": "Python", "topics": ["go", "golang", "web"]}
+    assert online_findings(runner, httpserver, path, {**go_repos(), "psf/requests": python_go_topics})[0] == []
+    httpserver.clear()
+    # a list of mixed languages: Python is one of its languages, the topics alone do not flag
+    mixed = go_repos(["Go", "Rust", "Python", "JavaScript"])
+    assert online_findings(runner, httpserver, path, {**mixed, "psf/requests": PYTHON_REQUESTS})[0] == []
+
+
+def test_too_few_repositories_make_no_profile(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS)
+    few = dict(list(go_repos().items())[:5])
+    assert online_findings(runner, httpserver, path, {**few, "psf/requests": PYTHON_REQUESTS})[0] == []
+
+
+def test_a_failing_api_falls_back_to_the_words_and_says_so_once(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(WITH_REQUESTS.replace("- [kong]", BRATS + "- [kong]"))
+    httpserver.expect_request("/graphql", method="POST").respond_with_data("rate limited", status=403)
+    result = runner.invoke(
+        main,
+        ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json"]
+        + ["--github-api", httpserver.url_for("/graphql"), str(path)],
+    )
+    assert [f["entry"] for f in json.loads(result.stdout) if f["rule"] == "off-topic"] == ["BraTS"]  # as offline
+    assert result.stderr.count("without metadata (GitHub API answered HTTP 403)") == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_judges_an_added_repository_against_the_metadata_of_the_list_as_it_was(
+    tmp_path: Path, runner: CliRunner, httpserver: HTTPServer, token: None
+) -> None:
+    readme = _pull_request(tmp_path, GO_LIST, WITH_REQUESTS)
+    asked: list[str] = []
+    repos = {**go_repos(), "psf/requests": PYTHON_REQUESTS}
+    httpserver.expect_request("/graphql", method="POST").respond_with_handler(github_graphql(repos, asked))
+    result = runner.invoke(
+        main,
+        ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json"]
+        + ["--github-api", httpserver.url_for("/graphql"), "--changed-since", "HEAD", str(readme)],
+    )
+    assert [f["entry"] for f in json.loads(result.stdout) if f["rule"] == "off-topic"] == ["requests"]
+    # the unchanged repositories were asked of the API (the profile), in one batch with the new one
+    assert sorted(asked) == sorted(repos)
+    assert [r.path for r, _ in httpserver.log] == ["/graphql"]
+
+
+def test_a_list_whose_every_entry_links_to_one_site_is_no_one_site_block() -> None:
+    # a small list of arXiv papers: every entry links to arxiv.org, which is the list's
+    # own site, not a block pasted into it (fails without ONE_SITE_SHARE)
+    rows = [
+        f"- [A study of {thing}, part {i}](https://arxiv.org/abs/24{i:02d}.{10000 + i}) - Slides of tissue and {other}.\n"
+        for i, (thing, other) in enumerate(
+            zip(
+                ["whole-slide images", "tissue grading", "stain transfer", "weak labels", "tumour segmentation"] * 3,
+                ["tumour cells", "cancer grades", "stains", "labels", "nuclei"] * 3,
+            )
+        )
+    ]
+    text = "# Awesome Pathology Papers\n\nComputational pathology: slides, tissue, tumour.\n\n## Papers\n\n" + "".join(
+        rows
+    )
+    assert flagged_titles(text) == []
+
+
+def test_topics_the_list_does_not_share_beside_an_odd_form_are_two_kinds_of_evidence() -> None:
+    # a Go repository (no language evidence) whose topics are another subject's: in the
+    # list's own form it passes, written with no description (a form no other entry has)
+    # it is flagged, the form named as the second kind
+    def verdicts(requests_topics: list[str]) -> dict[str, Verdict]:
+        repos = {**go_repos(), "psf/requests": {"language": "Go", "topics": requests_topics}}
+        return {
+            f"https://github.com/{name}": Verdict(
+                f"https://github.com/{name}", "ok", 200, repo=RepoInfo(r["language"], tuple(r["topics"]))
+            )
+            for name, r in repos.items()
+        }
+
+    foreign = ["python", "http-client", "requests", "humans"]
+    bare = GO_LIST.replace("- [mux]", "- [requests](https://github.com/psf/requests)\n- [mux]")
+    for text, topics, flagged in [
+        (WITH_REQUESTS, foreign, []),
+        (bare, foreign, ["requests"]),
+        (bare, ["go", "web"], []),
+    ]:
+        doc = Document.from_text(text, "README.md")
+        found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(topics)).findings
+        assert [f.entry for f in found] == flagged
+        assert all("its form is odd too" in f.message for f in found)

@@ -52,6 +52,7 @@ class Context:
         layout: Options | None = None,
         generated: Generated | None = None,
         enabled: frozenset[str] = frozenset(),
+        new_lines: frozenset[int] | None = None,
     ):
         self.doc = doc
         self.entries = entries
@@ -61,6 +62,9 @@ class Context:
         self.layout = layout  # the layout `fix` writes, or None when the config turns it off
         self.generated = generated  # set when the list is built from data: its order is the generator's
         self.enabled = enabled  # the rules this run has on: a rule leaves to another what that one says better
+        # with --changed-since: the lines added since the revision (a rule may judge what
+        # is new against what was there, as a reviewer does); None otherwise
+        self.new_lines = new_lines
         self._options = options  # rule name -> its configured options; read through option()
         self.rule: Rule | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..findings import Finding
@@ -32,11 +32,13 @@ def lint(
     link_results: Mapping[str, Verdict] | None = None,
     repository: OwnRepository | None = None,
     links_only: bool = False,
+    new_lines: Iterable[int] | None = None,
 ) -> Result:
     """Findings of the enabled rules; ``link_results`` (url -> Verdict) feeds the online
     rules, ``repository`` (owner/name, its metadata or why there is none) repo-metadata;
     ``links_only`` (`awesomelint links`): rules that also judge offline say only what the
-    link-check run taught them."""
+    link-check run taught them. ``new_lines`` (with --changed-since): the lines added since
+    the revision, for the rules that judge an addition against what was there."""
     rules = BY_NAME
     names = only if only is not None else config.enabled(doc.path, online=online)
     link_run = LinkRun(link_results or {}, repository, links_only)
@@ -50,6 +52,7 @@ def lint(
         layout=config.layout_options() if LAYOUT in names else None,  # the layout engine loads only when asked for
         generated=generated(doc, config.generated),
         enabled=frozenset(names),
+        new_lines=None if new_lines is None else frozenset(new_lines),
     )
     suppressions = Suppressions(doc, set(rules))
     findings: list[Finding] = []

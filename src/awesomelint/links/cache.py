@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .verdict import ARCHIVED, BOT_WALL, OK, REDIRECT, Verdict
+from .verdict import ARCHIVED, BOT_WALL, OK, REDIRECT, RepoInfo, Verdict
 
 # seconds a verdict stays fresh; kinds not listed are never reused
 MAX_AGE = {OK: 3 * 86400, REDIRECT: 3 * 86400, ARCHIVED: 7 * 86400, BOT_WALL: 86400}
@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS verdicts (
     status INTEGER,
     final_url TEXT,
     detail TEXT,
-    checked_at REAL NOT NULL
+    checked_at REAL NOT NULL,
+    meta TEXT
 )
 """
 
@@ -58,24 +59,35 @@ class Cache:
         _while_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
         self.db.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
         _while_locked(lambda: self.db.execute(_SCHEMA))
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(verdicts)")}
+        if "meta" not in columns:  # a cache written before repositories' metadata was kept
+            _while_locked(lambda: self.db.execute("ALTER TABLE verdicts ADD COLUMN meta TEXT"))
 
     def get(self, url: str, now: float | None = None) -> Verdict | None:
         row = self.db.execute(
-            "SELECT kind, status, final_url, detail, checked_at FROM verdicts WHERE url = ?", (url,)
+            "SELECT kind, status, final_url, detail, checked_at, meta FROM verdicts WHERE url = ?", (url,)
         ).fetchone()
         if row is None:
             return None
-        kind, status, final_url, detail, checked_at = row
+        kind, status, final_url, detail, checked_at, meta = row
         if (now or time.time()) - checked_at > self.max_age.get(kind, -1):
             return None
-        return Verdict(url, kind, status, final_url, detail or "", cached=True)
+        return Verdict(url, kind, status, final_url, detail or "", cached=True, repo=RepoInfo.from_json(meta))
 
     def put_many(self, verdicts: list[Verdict], now: float | None = None) -> None:
         stamp = now or time.time()
-        rows = [(v.url, v.kind, v.status, v.final_url, v.detail, stamp) for v in verdicts if not v.cached]
+        rows = [
+            (v.url, v.kind, v.status, v.final_url, v.detail, stamp, v.repo.to_json() if v.repo else None)
+            for v in verdicts
+            if not v.cached
+        ]
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            self.db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?)", rows)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO verdicts (url, kind, status, final_url, detail, checked_at, meta) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 
 from ..model.urls import github_repo, strip_www
-from .verdict import ARCHIVED, DEAD, ERROR, OK, REDIRECT, Verdict
+from .verdict import ARCHIVED, DEAD, ERROR, OK, REDIRECT, RepoInfo, Verdict
 
 DEFAULT_API = "https://api.github.com/graphql"
 BATCH = 100
@@ -35,6 +35,45 @@ def repo_urls(urls: list[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
+# what the archived-repository batch asks of each repository: its name and flag, and what
+# it says it is (off-topic's metadata evidence, stale-entry's last push)
+REPO_FIELDS = (
+    "nameWithOwner isArchived primaryLanguage { name } "
+    "repositoryTopics(first: 20) { nodes { topic { name } } } description pushedAt"
+)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _first_error(payload: dict) -> str:
+    errors = payload.get("errors")
+    first = errors[0] if isinstance(errors, list) and errors else None
+    message = _text(first.get("message")) if isinstance(first, dict) else ""
+    return f" ({message[:120]})" if message else ""
+
+
+def repo_info(repo: dict) -> RepoInfo | None:
+    """What one repository of a GraphQL answer says it is; None when the answer has none
+    of the fields (an API that answers the archived flag alone). Any field in another
+    shape than GitHub documents is read as absent, never an error."""
+    if not any(key in repo for key in ("primaryLanguage", "repositoryTopics", "description", "pushedAt")):
+        return None
+    language = repo.get("primaryLanguage")
+    language = _text(language.get("name")) if isinstance(language, dict) else ""
+    nodes = repo.get("repositoryTopics")
+    nodes = nodes.get("nodes") if isinstance(nodes, dict) else None
+    topics = []
+    for node in nodes if isinstance(nodes, list) else []:
+        topic = node.get("topic") if isinstance(node, dict) else None
+        named = _text(topic.get("name")) if isinstance(topic, dict) else ""
+        if named:
+            topics.append(named)
+    pushed = _text(repo.get("pushedAt"))
+    return RepoInfo(language or None, tuple(topics), _text(repo.get("description")), pushed or None)
+
+
 async def check_repos(
     client: httpx.AsyncClient, token: str, urls: dict[str, tuple[str, str]], api: str = DEFAULT_API
 ) -> dict[str, Verdict]:
@@ -43,7 +82,7 @@ async def check_repos(
     for start in range(0, len(items), BATCH):
         batch = items[start : start + BATCH]
         fields = " ".join(
-            f"r{i}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)}) {{ nameWithOwner isArchived }}"
+            f"r{i}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)}) {{ {REPO_FIELDS} }}"
             for i, (_, (owner, name)) in enumerate(batch)
         )
         try:
@@ -59,23 +98,29 @@ async def check_repos(
             detail = f"GitHub API failed ({type(exc).__name__})"
         else:
             detail = f"GitHub API answered HTTP {response.status_code}"
-        if payload is None or "data" not in payload:
+        if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
+            if isinstance(payload, dict):  # GraphQL's own errors: a rate limit, a bad query
+                detail = "GitHub API answered with errors" + _first_error(payload)
             for url, _ in batch:
                 verdicts[url] = Verdict(url, ERROR, None, None, detail)
             continue
-        data = payload.get("data") or {}
+        data = payload["data"]
         for i, (url, (owner, name)) in enumerate(batch):
             repo = data.get(f"r{i}")
-            if repo is None:
+            if f"r{i}" not in data:  # GitHub answers null for a repository that does not exist
+                verdicts[url] = Verdict(url, ERROR, None, None, "GitHub API answered without this repository")
+            elif repo is None:
                 verdicts[url] = Verdict(url, DEAD, 404, None, "GitHub repository not found")
+            elif not isinstance(repo, dict) or not isinstance(repo.get("nameWithOwner"), str):
+                verdicts[url] = Verdict(url, ERROR, None, None, "GitHub API answered in an unknown shape")
             elif repo["nameWithOwner"].lower() != f"{owner}/{name}".lower():
                 verdicts[url] = Verdict(
                     url, REDIRECT, 200, f"https://github.com/{repo['nameWithOwner']}", "repository renamed"
                 )
             elif repo.get("isArchived"):
-                verdicts[url] = Verdict(url, ARCHIVED, 200, None, "repository is archived")
+                verdicts[url] = Verdict(url, ARCHIVED, 200, None, "repository is archived", repo=repo_info(repo))
             else:
-                verdicts[url] = Verdict(url, OK, 200)
+                verdicts[url] = Verdict(url, OK, 200, repo=repo_info(repo))
     return verdicts
 
 

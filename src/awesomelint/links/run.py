@@ -18,12 +18,16 @@ from ..errors import SIGNAL_EXIT, Interrupted
 from ..model.document import Document
 from ..model.entries import links_of
 from ..model.urls import host_matches, host_of, https_counterpart
+from .arxiv import DEFAULT_API as ARXIV_API
+from .arxiv import arxiv_ids, fetch_papers
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
+from .huggingface import DEFAULT_API as HF_API
+from .huggingface import fetch_models, hf_ids
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
-from .verdict import REFUSED, Verdict
+from .verdict import ARCHIVED, OK, REFUSED, RepoInfo, Verdict
 
 T = TypeVar("T")
 TWIN_TIMEOUT = 5.0  # seconds for the https question asked of a plain http link
@@ -37,6 +41,8 @@ class Recorder:
         self.cache, self.batch, self.every = cache, batch, every
         self.done: dict[str, Verdict] = {}
         self.repositories: dict[str, RepoMetadata | str] = {}  # not cached: read each run
+        self.papers_missing = 0  # arXiv papers, Hugging Face models their APIs gave nothing for, when they failed
+        self.papers_failure = ""
         self._pending: list[Verdict] = []
         self._flushed_at = time.monotonic()
 
@@ -60,6 +66,8 @@ class RunResult:
     counts: Counter = field(default_factory=Counter)
     repositories: dict[str, RepoMetadata | str] = field(default_factory=dict)  # the lists' own, for repo-metadata
     twins: dict[str, Verdict] = field(default_factory=dict)  # the https addresses asked of plain http links
+    metadata_failure: str = ""  # why GitHub's API gave no metadata for some repositories, said once
+    papers_failure: str = ""  # ... and why the arXiv API gave none for some papers
 
     @property
     def all_verdicts(self) -> dict[str, Verdict]:
@@ -71,6 +79,16 @@ class RunResult:
         links = len(self.verdicts)
         asked = links - c["cached"] - c["refused"]
         twins = f"; the https address of {c['twins']} http links asked too" if c["twins"] else ""
+        if c["no-metadata"]:  # said once: what the rules reading repositories' metadata go without
+            twins += (
+                f"; {c['no-metadata']} GitHub repositories without metadata ({self.metadata_failure}): "
+                "off-topic judges their entries on their words alone, stale-entry skips them"
+            )
+        if c["no-paper-metadata"]:
+            twins += (
+                f"; {c['no-paper-metadata']} papers and models without metadata ({self.papers_failure}): "
+                "off-topic judges their entries on their words alone"
+            )
         return (
             f"{links} links in {self.seconds:.1f}s: {asked} checked, {c['cached']} from cache, "
             f"{c['refused']} not checked (private or not http); {c['ok']} ok, {c['dead']} dead, "
@@ -124,26 +142,50 @@ def check_links(
     progress_every: float = 10.0,
     own_repos: tuple[tuple[str, str], ...] = (),
     cache_max_age: float | None = None,
+    profile: bool = False,
 ) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
     excluded URLs are not checked; ``own_repos`` (the lists' own repositories) are read
-    through the GitHub API for repo-metadata. Raises `Interrupted` on SIGINT/SIGTERM, after the
+    through the GitHub API for repo-metadata. ``profile`` (with ``lines``, when off-topic
+    runs): the GitHub repositories on the other lines are asked too, in the same GraphQL
+    batch and never by the page checker, so that a change is judged against the
+    metadata of the list as it was. Raises `Interrupted` on SIGINT/SIGTERM, after the
     verdicts that finished have reached the cache."""
     started = time.monotonic()
     urls = [u for u in urls_of(docs, lines) if not any(p.search(u) for p in exclude)]
+    unchanged: list[str] = []
+    if profile and lines is not None and os.environ.get("GITHUB_TOKEN"):
+        on_new_lines = set(urls)
+        unchanged = [
+            u for u in repo_urls(urls_of(docs)) if u not in on_new_lines and not any(p.search(u) for p in exclude)
+        ]
+        urls = urls + unchanged
     cache = Cache(cache_path, cache_max_age) if cache_path else None
     verdicts: dict[str, Verdict] = {}
     if cache:
+        # a repository cached before its metadata was kept is asked again (when the API can be)
+        stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
+        stale |= set(arxiv_ids(urls)) | set(hf_ids(urls)) if profile else set()
         for url in urls:
             hit = cache.get(url)
-            if hit is not None:
+            if hit is not None and not (url in stale and hit.repo is None and hit.kind in (OK, ARCHIVED)):
                 verdicts[url] = hit
     todo = [u for u in urls if u not in verdicts]
     recorder = Recorder(cache)
     twins: dict[str, Verdict] = {}
     try:
         _run_until_signal(
-            _check(todo, settings, github_api, _show_progress(progress), recorder, progress_every, own_repos)
+            _check(
+                todo,
+                settings,
+                github_api,
+                _show_progress(progress),
+                recorder,
+                progress_every,
+                own_repos,
+                frozenset(unchanged),
+                profile,
+            )
         )
         verdicts.update(recorder.done)
         asked = https_twins(verdicts)
@@ -169,7 +211,18 @@ def check_links(
     counts: Counter[str] = Counter(v.kind for v in verdicts.values())
     counts["cached"] = sum(1 for v in verdicts.values() if v.cached)
     counts["twins"] = len(twins)
-    return RunResult(verdicts, time.monotonic() - started, counts, recorder.repositories, twins)
+    failed = [v.detail for v in verdicts.values() if v.kind == "error" and v.detail.startswith("GitHub API")]
+    counts["no-metadata"] = len(failed)
+    counts["no-paper-metadata"] = recorder.papers_missing
+    return RunResult(
+        verdicts,
+        time.monotonic() - started,
+        counts,
+        recorder.repositories,
+        twins,
+        failed[0] if failed else "",
+        recorder.papers_failure,
+    )
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
@@ -223,6 +276,28 @@ async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str
     return None
 
 
+async def _papers(urls: list[str], settings: Settings, book: AddressBook, recorder: Recorder) -> dict[str, RepoInfo]:
+    """URL -> what the arXiv API says of the paper, or the Hugging Face API of the model
+    or dataset, for those links among ``urls``; those they could not answer for are
+    counted in ``recorder``, with the first reason."""
+    ids, models = arxiv_ids(urls), hf_ids(urls)
+    if not ids and not models:
+        return {}
+    arxiv_api = os.environ.get("AWESOMELINT_ARXIV_API") or ARXIV_API
+    hf_api = os.environ.get("AWESOMELINT_HF_API") or HF_API
+    async with pinned_client(book, timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
+        papers, paper_failure = await fetch_papers(client, list(ids.values()), arxiv_api) if ids else ({}, "")
+        found, model_failure = await fetch_models(client, list(models.values()), hf_api) if models else ({}, "")
+    described = {url: papers[paper] for url, paper in ids.items() if paper in papers}
+    described |= {url: found[path] for url, path in models.items() if path in found}
+    missing = (len(ids) - sum(1 for p in ids.values() if p in papers) if paper_failure else 0) + (
+        len(models) - sum(1 for p in models.values() if p in found) if model_failure else 0
+    )
+    recorder.papers_missing = missing
+    recorder.papers_failure = paper_failure or model_failure
+    return described
+
+
 def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
 
@@ -235,8 +310,13 @@ async def _check(
     recorder: Recorder,
     progress_every: float,
     own_repos: tuple[tuple[str, str], ...] = (),
+    api_only: frozenset[str] = frozenset(),
+    papers: bool = False,
 ) -> None:
-    """Check every URL, each verdict going to `recorder` as it finishes."""
+    """Check every URL, each verdict going to `recorder` as it finishes; those of
+    ``api_only`` through the GitHub API alone, never the page checker. With ``papers``
+    (off-topic runs), arXiv papers' categories and Hugging Face models' tags are read from
+    their APIs and kept with their pages' verdicts."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
     own = list(dict.fromkeys(own_repos)) if token else []
@@ -256,10 +336,13 @@ async def _check(
             for verdict in (await check_repos(client, token, repos, api)).values():
                 recorder.add(verdict)
             recorder.repositories.update(await fetch_metadata(client, token, own, api))
-    rest = [u for u in urls if u not in recorder.done]
+    rest = [u for u in urls if u not in recorder.done and u not in api_only]
+    described = await _papers(rest, settings, book, recorder) if papers else {}
     progress = (ProgressBar if bar else ProgressLines)(rest, every=progress_every)
 
     def done(verdict: Verdict) -> None:
+        if verdict.url in described:
+            verdict = replace(verdict, repo=described[verdict.url])
         recorder.add(verdict)
         progress.advance(verdict.url)
 

@@ -44,6 +44,7 @@ from . import (
     placeholder_url,
     redirected_link,
     repo_metadata,
+    stale_entry,
     table_shape,
     term_spelling,
     title_case,
@@ -108,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     redirected_link.redirected_link,
     link_error.link_error,
     archived_repo.archived_repo,
+    stale_entry.stale_entry,
     repo_metadata.repo_metadata,
 )
 

@@ -25,6 +25,10 @@ or one entry with three sub-links. Five kinds of evidence:
 - three or more neighbouring units linking to one site no other entry links to, whose
   words the list without them does not explain: a product's pages pasted in.
 
+With `--online`, what the linked thing says it is (see `metadata`) is one more kind of
+evidence for a lone entry; with `--changed-since`, only the entries a change adds are
+judged, scored without the change, against the list as it was.
+
 What every entry says tells no entry apart and is not counted: lines a generator
 repeats word for word (best-of's "PyPi (📥 240 / month)"), and words nearly every entry
 writes ("[paper] [code]").
@@ -47,6 +51,7 @@ from ..model.document import Document
 from ..model.entries import Entry, entry_name, plain_text
 from ..model.formmodel import FormModel, host, site
 from ..model.linkspans import links_by_inline
+from ..model.metadata import Profile, described
 from ..model.navigation import is_navigation
 from ..model.topicmodel import (
     MIN_WORDS,
@@ -76,9 +81,11 @@ CJK_ABSTAIN = 0.25  # above this share of Chinese/Japanese/Korean letters the ru
 FORM_NATS = 3.0  # a form odd by this many nats at least: one value 1 in 200 neighbours share, or two 1 in 45
 FORM_SHARE = 0.05  # ... and as odd as that of at most 5% of the list
 MIN_LONE_BAR = 2.0  # ... and its words at least this far below typical (robust z), however few share its form
+META_TOPIC_BAR = 1.0  # ... or this far, beside topics the list's repositories do not share (robust z)
 LONE_WORDS = 3  # words that count before a lone entry's words say what it is about
 ANCHOR_RATIO = 2.0  # a word the list uses e^2 (7) times more than English does...
 ANCHORS = 2  # ... and this many of them tie an entry to the list
+ONE_SITE_SHARE = 0.5  # a one-site block is at most this share of the list's units
 FALSE_ALARMS = 0.23  # lone false alarms a list of normally spread scores would expect at the bar
 _SKIPPED_FIELDS = {"authors", "author", "publication date", "date", "year", "release date", "venue"}
 
@@ -383,8 +390,11 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     than English does), scores each entry against the rest, and flags entries that
     English explains better than the list does: a lone entry only when its form is odd
     too, more readily in runs, when their fields differ from their neighbours', and when
-    neighbouring entries link to one site no other entry does (a product's pages). It is
-    a judgment, not a syntax error: state the subject with `topic`, silence a word with
+    neighbouring entries link to one site no other entry does (a product's pages). With
+    `--online` it also reads what each linked repository or paper says it is (GitHub's
+    language and topics, arXiv's categories) against the list's own profile of them;
+    with `--changed-since` it judges only the entries a change adds, against the list as
+    it was. It is a judgment, not a syntax error: state the subject with `topic`, silence a word with
     `allow`, raise `threshold` to flag less, or disable it inline. Lists mostly in
     Chinese, Japanese or Korean are left alone: the background it measures words
     against is English, and an entry described in English there is a change of
@@ -400,20 +410,34 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     evidence = [u for u, s in enumerate(scores) if s.words >= MIN_WORDS]
     if len(evidence) < MIN_ENTRIES:
         return
-    scale = _Scale(model, scores, evidence, float(ctx.option("threshold")))
+    threshold = float(ctx.option("threshold"))
     sections = _sections(units)
     form = FormModel(entries, [u.site for u in units if not u.link])
-    one_site = _one_site_blocks(units, model, scale)
-    reasons = {
-        **_lone_outliers(entries, units, sections, scores, form, scale),
-        **_pasted_runs(entries, units, sections, model, scores, form, scale, set(one_site)),
-        **_unexplained_neighbourhoods(units, sections, model, scores, evidence, scale, set(one_site)),
-        **_foreign_templates(entries, units, model, scores, scale),
-        **one_site,
-    }
+    added = additions(entries, ctx.new_lines)
+    infos = {url: v.repo for url, v in ctx.link_run.verdicts.items() if v.repo is not None}
+    profile = Profile(entries, described(entries, infos), added or ()) if infos else None
+    if added is not None:  # --changed-since: the change's entries against the list as it was
+        reasons, scores = _additions(entries, units, sections, model, evidence, form, threshold, added)
+        scale = _Scale(model, scores, evidence, threshold, [u for u in evidence if units[u].entry not in added])
+    else:
+        scale = _Scale(model, scores, evidence, threshold)
+        one_site = _one_site_blocks(units, model, scale)
+        reasons = {
+            **_lone_outliers(entries, units, sections, scores, form, scale),
+            **_pasted_runs(entries, units, sections, model, scores, form, scale, set(one_site)),
+            **_unexplained_neighbourhoods(units, sections, model, scores, evidence, scale, set(one_site)),
+            **_foreign_templates(entries, units, model, scores, scale),
+            **one_site,
+        }
+    if profile is not None:
+        judged = None if added is None else frozenset(u for u, unit in enumerate(units) if unit.entry in added)
+        found = _metadata_outliers(entries, units, sections, scores, form, scale, profile, judged)
+        reasons.update({u: why for u, why in found.items() if u not in reasons})
     if not reasons:
         return
     subject = ", ".join(model.subject_terms(left_out=frozenset(reasons)))
+    reference = [u for u in evidence if added is None or units[u].entry not in added]
+    typical = center_spread([scores[u].score for u in reference])[0]
     scored = {units[u].entry: u for u in evidence if not units[u].link}
     flagged = _by_entry(units, reasons)
     for i, u in flagged.items():
@@ -432,12 +456,64 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
             entry.start,
             ctx.doc.line_span(entry.line)[1],
             f"entry may be off-topic: {why}{about}, not the list's subject ({subject}); "
-            f"score {score.score:.2f} (a typical entry scores {scale.center:.2f}{nearest})",
+            f"score {score.score:.2f} (a typical entry scores {typical:.2f}{nearest})",
             entry=entry_name(entry),
         )
 
 
 Reasons = dict[int, tuple[str, EntryScore]]  # by unit
+ADDED_SHARE = 0.5  # a change that adds more than this share of a list's entries is judged as a whole list
+
+
+def additions(entries: list[Entry], new_lines: frozenset[int] | None) -> frozenset[int] | None:
+    """With --changed-since, the entries (indices) a change added: those with a new
+    line; None without --changed-since, and when too little of the list was there before
+    to judge the change against (a new list, or one mostly rewritten): then the whole
+    list is judged as it stands."""
+    if new_lines is None:
+        return None
+    added = frozenset(i for i, e in enumerate(entries) if any(n in new_lines for n in range(e.line, e.end_line + 1)))
+    before = len(entries) - len(added)
+    if before < MIN_ENTRIES or len(added) > ADDED_SHARE * len(entries):
+        return None
+    return added
+
+
+def _additions(
+    entries: list[Entry],
+    units: list[Unit],
+    sections: dict[tuple, list[int]],
+    model: TopicModel,
+    evidence: list[int],
+    form: FormModel,
+    threshold: float,
+    added: frozenset[int],
+) -> tuple[Reasons, list[EntryScore]]:
+    """Pull-request mode: the review question "does this addition belong here?". The
+    entries that were there are the profile: each unit is scored without the change's
+    units, the typical score is read from the units that were there. An added entry is
+    flagged alone on the same two kinds of evidence as anywhere (words and form, its
+    form read without the other additions); three or more added units whose words the
+    list as it was does not explain are flagged together, as a pasted run is. Returns
+    the reasons and every unit's score so judged."""
+    new_units = tuple(u for u, unit in enumerate(units) if unit.entry in added)
+    # every unit without the change (and itself): the change's units cannot vouch for each other
+    scores = [model.score(u, left_out=new_units) for u in range(len(units))]
+    old = [u for u in evidence if units[u].entry not in added]
+    if len(old) < MIN_ENTRIES:
+        return {}, scores
+    scale = _Scale(model, scores, evidence, threshold, old)
+    judged = frozenset(u for u in new_units if u in scale.z)
+    reasons = _lone_outliers(entries, units, sections, scores, form, scale, judged, added)
+    foreign = [
+        u
+        for u in judged
+        if scores[u].score <= -scale.floor(u, RUN_FLOOR) and scale.z[u] <= -(scale.lone_bar - RUN_RELIEF)
+    ]
+    if len(foreign) >= RUN_LENGTH:
+        why = f"one of {len(foreign)} entries this change adds whose words are rare in the list as it was"
+        reasons.update({u: (why, scores[u]) for u in foreign})
+    return reasons, scores
 
 
 def _by_entry(units: list[Unit], reasons: Reasons) -> dict[int, int]:
@@ -460,13 +536,23 @@ def _run_names(run: Sequence[int], units: list[Unit]) -> str:
 class _Scale:
     """Where a unit's score sits in this list: robust z, and the bars the options set."""
 
-    def __init__(self, model: TopicModel, scores: list[EntryScore], evidence: list[int], threshold: float):
-        self.center, self.spread = center_spread([scores[i].score for i in evidence])
+    def __init__(
+        self,
+        model: TopicModel,
+        scores: list[EntryScore],
+        evidence: list[int],
+        threshold: float,
+        reference: list[int] | None = None,
+    ):
+        """``reference``: the units the typical score is read from (default ``evidence``;
+        with --changed-since the units that were there before the change)."""
+        reference = evidence if reference is None else reference
+        self.center, self.spread = center_spread([scores[i].score for i in reference])
         self.model = model
         self.z = {i: self.of(scores[i]) for i in evidence}
         self.threshold = threshold
         self.strictness = threshold / DEFAULT_THRESHOLD  # `threshold` raises or lowers every bar
-        self.lone_bar = _lone_bar(len(evidence), threshold)
+        self.lone_bar = _lone_bar(len(reference), threshold)
 
     def of(self, score: EntryScore) -> float:
         return (score.score - self.center) / self.spread
@@ -484,6 +570,8 @@ def _lone_outliers(
     scores: list[EntryScore],
     form: FormModel,
     scale: _Scale,
+    judged: frozenset[int] | None = None,
+    strays: frozenset[int] = frozenset(),
 ) -> Reasons:
     """Two kinds of evidence, each of which an on-topic entry shows now and then, but
     seldom both: words English explains better than the list does, and a form (how it
@@ -496,26 +584,89 @@ def _lone_outliers(
     entries (`_lone_bar`) — lower than the whole list's, never below MIN_LONE_BAR —
     and only when those k are at most FORM_SHARE of the list. Words the list uses far
     more than English does tie an entry to the list however odd the rest of its words
-    are ("SAR imagery" under "SAR" in a satellite list)."""
+    are ("SAR imagery" under "SAR" in a satellite list).
+
+    ``judged`` (with --changed-since: the units added) limits the candidates, ``strays``
+    (the entries added) are left out of every candidate's form."""
     topical = {u: scores[u].topical() for u in scale.z}
+    reference = None if judged is None else [u for u in scale.z if u not in judged]
     words = _Scale(
-        scale.model, [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))], list(scale.z), scale.threshold
+        scale.model,
+        [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))],
+        list(scale.z),
+        scale.threshold,
+        reference,
     )
     candidates = {}
     for u, z in words.z.items():
         unit, score = units[u], scores[u]
+        if judged is not None and u not in judged:
+            continue
         if unit.link or score.words < LONE_WORDS or topical[u] > -FLOOR * scale.strictness or _anchored(score):
             continue  # a sub-link, too few words, words the list explains as well as English, or tied to the list
         z -= _section_offset(range(u, u + 1), units, sections, words.z) or 0.0
         if z <= -MIN_LONE_BAR * scale.strictness:
             candidates[u] = z
-    strays = {units[u].entry for u in candidates}
+    strays = strays | {units[u].entry for u in candidates}
     reasons = {}
     for u, z in candidates.items():
         entry = units[u].entry
         peers = _odd_peers(form, form.oddness_of(entry, tuple(sorted(strays - {entry}))), len(entries))
         if peers is not None and z <= -_lone_bar(peers, scale.threshold):
             reasons[u] = ("its words are rare in this list, and its form too", scores[u])
+    return reasons
+
+
+def _metadata_outliers(
+    entries: list[Entry],
+    units: list[Unit],
+    sections: dict[tuple, list[int]],
+    scores: list[EntryScore],
+    form: FormModel,
+    scale: _Scale,
+    profile: Profile,
+    judged: frozenset[int] | None = None,
+) -> Reasons:
+    """Entries whose link says it is something the list's other links are not (see
+    `metadata`): topics no other repository of the list shares, or another language
+    than the one the list is written in. Each is one kind of evidence, and a second is
+    asked beside it: the other of topics and language, or words rare in this list (robust
+    z at MIN_LONE_BAR beside a language, META_TOPIC_BAR beside topics; never an entry
+    tied to the list by its words). Form is not enough: a
+    repository in another language is often written up in a form of its own."""
+    topical = {u: scores[u].topical() for u in scale.z}
+    words = _Scale(
+        scale.model,
+        [EntryScore(topical.get(u, 0.0), {}) for u in range(len(units))],
+        list(scale.z),
+        scale.threshold,
+        None if judged is None else [u for u in scale.z if u not in judged],
+    )
+    reasons = {}
+    for u, unit in enumerate(units):
+        if unit.link or (judged is not None and u not in judged):
+            continue
+        apart = profile.apart(unit.entry)
+        if apart is None:
+            continue
+        bar = META_TOPIC_BAR if apart.topics else MIN_LONE_BAR  # topics say what it is about, a language less so
+        rare_words = (
+            u in words.z
+            and scores[u].words >= LONE_WORDS
+            and not _anchored(scores[u])
+            and words.z[u] - (_section_offset(range(u, u + 1), units, sections, words.z) or 0.0)
+            <= -bar * scale.strictness
+        )
+        odd_form = apart.topics and _odd_peers(form, form.oddness_of(unit.entry), len(entries)) is not None
+        if (apart.topics and apart.language) or rare_words or odd_form:
+            second = (
+                "its words are rare in this list too"
+                if rare_words
+                else "its language and its topics both"
+                if apart.language
+                else "its form is odd too"
+            )
+            reasons[u] = (f"what it links to says it is something else ({apart.evidence}); {second}", scores[u])
     return reasons
 
 
@@ -580,7 +731,7 @@ def _one_site_blocks(units: list[Unit], model: TopicModel, scale: _Scale) -> Rea
     them does not explain: a block pasted from somewhere else, most often a product's
     pages ("Book a demo", "Pricing", "Case studies"). The site is the form evidence the
     section checks stand in for elsewhere, so a block that lands in a small section is
-    found all the same."""
+    found all the same. A run that is most of the list links to the list's own site."""
     uses = Counter(unit.site for unit in units)
     reasons = {}
     start = 0
@@ -589,7 +740,12 @@ def _one_site_blocks(units: list[Unit], model: TopicModel, scale: _Scale) -> Rea
         while end < len(units) and units[end].site == units[start].site and units[end].section == units[start].section:
             end += 1
         run = range(start, end)
-        if units[start].site and len(run) >= RUN_LENGTH and uses[units[start].site] == len(run):
+        if (
+            units[start].site
+            and len(run) >= RUN_LENGTH
+            and uses[units[start].site] == len(run)
+            and len(run) <= ONE_SITE_SHARE * len(units)  # not the list itself: a list of arXiv papers
+        ):
             alone = {i: model.score(i, left_out=tuple(run)) for i in run}
             foreign = [i for i in run if i in scale.z and alone[i].score <= -scale.floor(i, RUN_FLOOR)]
             if len(foreign) >= RUN_LENGTH:

@@ -1,0 +1,169 @@
+"""What the things a list links to say they are: off-topic's metadata evidence.
+
+A link-check run (`--online`) reads each linked GitHub repository's primary language,
+topics and description in the batch that asks whether it is archived. The list's profile
+is built from its own entries' metadata, per section and for the whole list, each entry
+left out of its own: which languages its repositories are written in, and which topic
+words they share. An entry stands apart from that profile in two ways:
+
+- its topics: two or more, none of the list's own (the words a quarter of its
+  repositories carry: "go", "golang") and most of them shared with no other repository
+  (two, or one in a hundred in a long list), in a list whose repositories mostly do
+  share theirs;
+- its language: in a list written in one language (four in five of its repositories,
+  and half of its section's at least), a language at most one in twenty of the others use. Language alone
+  never flags: the rule asks for a second kind of evidence beside it, and a list whose
+  repositories mix languages gives no language evidence at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..links.verdict import RepoInfo
+from .entries import Entry
+
+MIN_DESCRIBED = 10  # entries with metadata, besides the one judged, before a profile means anything
+ONE_LANGUAGE = 0.8  # a list (and section) written in one language: this share of its repositories
+OWN_SECTION = 0.5  # a section whose repositories are mostly in other languages has languages of its own
+RARE_LANGUAGE = 0.05  # ... and the entry's language used by at most this share of the others
+SHARED_BY = 2  # a topic word counts as the list's when this many other repositories use it
+SHARED_SHARE = 0.01
+CORE_SHARE = 0.25  # a topic word this share of the list's repositories carry is the list's own
+SHARING_LISTS = 0.5  # topics speak only where this share of the repositories share one with others
+MIN_TOPICS = 2  # topics (not words: a repository's own name as a topic is one however many words)
+_SPLIT = re.compile(r"[-_.\s]+")
+_GENERIC = frozenset({"hacktoberfest", "awesome", "open", "source", "opensource"})  # say nothing of a subject
+
+
+@dataclass(frozen=True)
+class Described:
+    """What one entry's link says it is."""
+
+    source: str  # "GitHub"
+    language: str | None
+    topics: tuple[str, ...]
+
+    @property
+    def topic_words(self) -> tuple[frozenset[str], ...]:
+        """Each topic's words ("medical-imaging" -> medical, imaging), lower-cased; topics
+        that say nothing of a subject ("hacktoberfest") left out. An arXiv category is
+        one word ("eess.iv": "eess" alone would tie every paper of a field together)."""
+        if self.source == "arXiv":
+            return tuple(frozenset({t.lower()}) for t in self.topics)
+        split = (frozenset(w for w in _SPLIT.split(t.lower()) if len(w) > 1) - _GENERIC for t in self.topics)
+        return tuple(words for words in split if words)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset().union(*self.topic_words)
+
+
+def described(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) -> dict[int, Described]:
+    """Entry index -> what its first link with metadata says it is (``infos``: url as
+    written -> the repository's metadata, from the link-check run)."""
+    found = {}
+    for index, entry in enumerate(entries):
+        for link in entry.web_links:
+            info = infos.get(link.url.strip())
+            if info is not None:
+                found[index] = Described(info.source, info.language, info.topics)
+                break
+    return found
+
+
+@dataclass(frozen=True)
+class Apart:
+    """How an entry's metadata stands apart from the list's: the evidence, in words."""
+
+    topics: bool  # none of its topic words is the list's
+    language: bool  # another language than the one the list (and its section) is written in
+    evidence: str  # "GitHub: Python, topics web-framework, flask; 41 of 44 repositories in this section are Go"
+
+
+class Profile:
+    """The list's metadata: languages per section and list, topic words per list."""
+
+    def __init__(self, entries: Sequence[Entry], found: Mapping[int, Described], left_out: Iterable[int] = ()):
+        """``left_out``: entries that are not part of the profile (a change's additions)."""
+        out = set(left_out)
+        self.found = found
+        self.sections = {i: tuple(e.section) for i, e in enumerate(entries)}
+        members = [i for i in found if i not in out]
+        self.members = set(members)
+        self.languages: Counter[str] = Counter(language for i in members if (language := found[i].language))
+        self.by_section: dict[tuple, Counter[str]] = {}
+        for i in members:
+            if found[i].language:
+                self.by_section.setdefault(self.sections[i], Counter())[found[i].language or ""] += 1
+        self.topic_words = Counter(w for i in members for w in found[i].words)
+        topical = [i for i in members if found[i].words]
+        # shared: used by two other repositories, or by one in a hundred in a long list
+        # (five pasted repositories share "python" among themselves)
+        self.shared_by = max(SHARED_BY, SHARED_SHARE * len(topical))
+        sharing = sum(1 for i in topical if any(self._shared(i, w) for w in found[i].words))
+        self.topics_speak = len(topical) > MIN_DESCRIBED and sharing >= SHARING_LISTS * len(topical)
+        # the list's own topics: those a quarter of its repositories carry ("go", "golang")
+        self.core = {w for w, n in self.topic_words.items() if n >= CORE_SHARE * len(topical)}
+
+    def _shared(self, index: int, word: str) -> bool:
+        own = 1 if index in self.members and word in self.found[index].words else 0
+        return self.topic_words[word] - own >= self.shared_by
+
+    def apart(self, index: int) -> Apart | None:
+        """How entry ``index``'s metadata stands apart from the rest of the list; None
+        when it has none, the list has too little, or nothing stands apart."""
+        item = self.found.get(index)
+        if item is None or len(self.members - {index}) < MIN_DESCRIBED:
+            return None
+        topics = (
+            self.topics_speak
+            and len(item.topic_words) >= MIN_TOPICS
+            and not item.words & self.core
+            and sum(1 for words in item.topic_words if not any(self._shared(index, w) for w in words))
+            > len(item.topic_words) / 2
+        )
+        language, note = self._language(index, item)
+        if not (topics or language):
+            return None
+        if item.source != "GitHub":  # arXiv's categories, Hugging Face's pipeline and tags
+            shown = f"{item.source}: {', '.join(item.topics[:4])}"
+        else:
+            shown = f"GitHub: {item.language or 'no language'}" + (
+                f", topics {', '.join(item.topics[:4])}" if item.topics else ""
+            )
+        reasons = []
+        if language:
+            reasons.append(note)
+        if topics:
+            reasons.append(
+                f"none of the list's own topics ({', '.join(sorted(self.core, key=lambda w: (-self.topic_words[w], w))[:3])}), most shared by no other repository"
+                if self.core
+                else "most of its topics shared by no other repository"
+            )
+        return Apart(topics, language, f"{shown}; {'; '.join(reasons)}")
+
+    def _language(self, index: int, item: Described) -> tuple[bool, str]:
+        language = item.language
+        if not language:
+            return False, ""
+        own = 1 if index in self.members else 0
+        others = self.languages.copy()
+        others[language] -= own
+        total = sum(others.values())
+        if total < MIN_DESCRIBED:
+            return False, ""
+        main, count = max(others.items(), key=lambda kv: (kv[1], kv[0]))
+        if main == language or count < ONE_LANGUAGE * total or others[language] > RARE_LANGUAGE * total:
+            return False, ""  # its own language, a list of mixed languages, or one the list uses too
+        section = self.by_section.get(self.sections[index], Counter()).copy()
+        section[language] -= own
+        in_section = sum(section.values())
+        if in_section >= 3 and section[main] < OWN_SECTION * in_section:
+            return False, ""  # a section of its own languages (a list of Go tools with a section of editors' plugins)
+        where = "this section" if in_section >= 3 else "this list"
+        shown = (section[main], in_section) if in_section >= 3 else (count, total)
+        return True, f"{shown[0]} of {shown[1]} repositories in {where} are {main}"
