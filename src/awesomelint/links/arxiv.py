@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from ..model.urls import strip_www
+from ..model.urls import paths_on
 from .verdict import RepoInfo
 
 DEFAULT_API = "https://export.arxiv.org/api/query"
@@ -34,14 +34,8 @@ _ARXIV = "{http://arxiv.org/schemas/atom}"
 def arxiv_ids(urls: list[str]) -> dict[str, str]:
     """The URLs that are an arXiv paper (abs or pdf page), with its id (no version)."""
     found = {}
-    for url in urls:
-        try:
-            parsed = httpx.URL(url)
-        except (httpx.InvalidURL, ValueError):
-            continue
-        if strip_www(parsed.host) not in _HOSTS:
-            continue
-        match = _PATH.match(parsed.path)
+    for url, path in paths_on(urls, _HOSTS):
+        match = _PATH.match(path)
         if match:
             found[url] = match.group(1)
     return found

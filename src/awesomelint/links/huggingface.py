@@ -12,7 +12,7 @@ import re
 
 import httpx
 
-from ..model.urls import strip_www
+from ..model.urls import paths_on
 from .verdict import RepoInfo
 
 DEFAULT_API = "https://huggingface.co/api"
@@ -26,14 +26,8 @@ def hf_ids(urls: list[str]) -> dict[str, str]:
     """The URLs that are a model or dataset page, with its API path ("models/org/name",
     "datasets/org/name")."""
     found = {}
-    for url in urls:
-        try:
-            parsed = httpx.URL(url)
-        except (httpx.InvalidURL, ValueError):
-            continue
-        if strip_www(parsed.host) != "huggingface.co":
-            continue
-        parts = [p for p in parsed.path.split("/") if p]
+    for url, path in paths_on(urls, ["huggingface.co"]):
+        parts = [p for p in path.split("/") if p]
         kind = "models"
         if parts[:1] == ["datasets"]:
             kind, parts = "datasets", parts[1:]

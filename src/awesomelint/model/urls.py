@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from urllib.parse import SplitResult, urlsplit
 
@@ -58,6 +58,16 @@ def _host_set(hosts: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
 
 def strip_www(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
+
+
+def paths_on(urls: Iterable[str], hosts: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(url, its path) for each address on one of ``hosts`` ("www." ignored): the pages a
+    metadata source (arXiv, Hugging Face) can say something about."""
+    wanted = {strip_www(host) for host in hosts}
+    for url in urls:
+        parts = _split(url)
+        if parts is not None and strip_www(host_of(url)) in wanted:
+            yield url, parts.path
 
 
 def _untracked_query(query: str) -> str:
