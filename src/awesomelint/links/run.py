@@ -18,6 +18,7 @@ from ..errors import SIGNAL_EXIT, Interrupted
 from ..model.document import Document
 from ..model.entries import links_of
 from ..model.urls import host_matches, host_of, https_counterpart
+from . import asyncionet
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
@@ -173,8 +174,8 @@ def check_links(
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
-    """Run `work`; SIGINT or SIGTERM cancels it (so every `finally` runs and the client
-    closes) and raises `Interrupted`."""
+    """Run `work` (on uvloop when installed: `asyncionet.run`); SIGINT or SIGTERM cancels
+    it (so every `finally` runs and the client closes) and raises `Interrupted`."""
 
     async def main() -> T:
         loop = asyncio.get_running_loop()
@@ -203,7 +204,7 @@ def _run_until_signal(work: Awaitable[T]) -> T:
             for signum in installed:
                 loop.remove_signal_handler(signum)
 
-    return asyncio.run(main())
+    return asyncionet.run(main())
 
 
 async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str | None:
