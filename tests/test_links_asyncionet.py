@@ -294,6 +294,7 @@ def test_run_uses_uvloop_when_installed_unless_turned_off(monkeypatch: pytest.Mo
     async def loop_module() -> str:
         return type(asyncio.get_running_loop()).__module__
 
+    monkeypatch.delenv("AWESOMELINT_UVLOOP", raising=False)
     if HAS_UVLOOP:
         assert asyncionet.run(loop_module()).startswith("uvloop")
     else:
