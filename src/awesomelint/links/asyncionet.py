@@ -1,9 +1,10 @@
 """httpcore's network backend on asyncio itself: a protocol per connection, no anyio.
 
-Why: httpcore's own asyncio path goes through anyio, whose socket streams cost a task-group
-scope per call (`fail_after`), a `select()` per pool check (``is_readable``) and several
-awaits per read; on a loopback bench that was about a quarter of the client's CPU per
-request. Here a connection is an `asyncio.Protocol` that buffers what arrives:
+Why: httpcore's own asyncio path goes through anyio, whose socket streams cost a cancel
+scope per read and write (`fail_after`) and a `select()` each time an idle connection is
+checked (``is_readable``); on the loopback bench (bench/links_cpu.py) this backend takes
+22% off the client's CPU a request. A connection is an `asyncio.Protocol` that buffers
+what arrives:
 
 - ``read`` returns what is buffered, or waits on one future whose timeout is a
   ``call_later`` handle (`httpcore.ReadTimeout` when it fires);
