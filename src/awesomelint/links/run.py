@@ -18,6 +18,7 @@ from ..errors import SIGNAL_EXIT, Interrupted
 from ..model.document import Document
 from ..model.entries import links_of
 from ..model.urls import host_matches, host_of, https_counterpart
+from . import asyncionet
 from .arxiv import DEFAULT_API as ARXIV_API
 from .arxiv import arxiv_ids, fetch_papers
 from .cache import Cache
@@ -226,8 +227,8 @@ def check_links(
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
-    """Run `work`; SIGINT or SIGTERM cancels it (so every `finally` runs and the client
-    closes) and raises `Interrupted`."""
+    """Run `work` (on uvloop when installed: `asyncionet.run`); SIGINT or SIGTERM cancels
+    it (so every `finally` runs and the client closes) and raises `Interrupted`."""
 
     async def main() -> T:
         loop = asyncio.get_running_loop()
@@ -256,7 +257,7 @@ def _run_until_signal(work: Awaitable[T]) -> T:
             for signum in installed:
                 loop.remove_signal_handler(signum)
 
-    return asyncio.run(main())
+    return asyncionet.run(main())
 
 
 async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str | None:
