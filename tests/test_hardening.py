@@ -199,7 +199,7 @@ SHAPES = {
     "deep list": lambda n: "- " * (2500 * n) + "x\n",
     "brackets": lambda n: "[" * (25000 * n) + "\n",
     "parentheses": lambda n: "(" * (25000 * n) + "\n",
-    "one long line": lambda n: "word http://x.org/a " * (30000 * n) + "\n",
+    "one long line": lambda n: "word http://x.org/a " * (10000 * n) + "\n",
     "wide table row": lambda n: (
         "|"
         + "|".join(f"h{i}" for i in range(250 * n))
