@@ -174,10 +174,11 @@ class FixedFile:
         lines added since the revision hold, as `check --changed-since` shows."""
         outcome = self.outcome
         appeared = {id(f) for f in outcome.appeared}
-        placed = [(f, f if written else outcome.as_read(f)) for f in outcome.remaining]
+        as_read = [(f, outcome.as_read(f)) for f in outcome.remaining]
         if self.new_lines is not None:
             new = self.new_lines
-            placed = [(f, p) for f, p in placed if self.doc.position(outcome.as_read(f).start)[0] in new]
+            as_read = [(f, read) for f, read in as_read if self.doc.position(read.start)[0] in new]
+        placed = [(f, f if written else read) for f, read in as_read]
         shown_in = outcome.final if written and outcome.final is not None else self.doc
         return Remaining(shown_in, [p for _, p in placed], {id(p) for f, p in placed if id(f) in appeared})
 

@@ -63,7 +63,9 @@ class InlineOffsets:
 
     def span(self, token: Token, start: int, end: int) -> tuple[int, int]:
         """The absolute span of ``content[start:end]`` of an inline token."""
-        offsets = self._cache.get(id(token)) or self.of(token)  # asked for every link: the cache first
+        offsets = self._cache.get(id(token))  # asked for every link: the cache first
+        if offsets is None:
+            offsets = self.of(token)
         end_offset = offsets[end - 1] + 1 if end > start else offsets[start]
         return offsets[start], end_offset
 

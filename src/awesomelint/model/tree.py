@@ -52,10 +52,8 @@ class Node:
         """The inline tokens below this node, in order (found once: entry extraction asks
         each item for its title, text and links)."""
         if self._below is None:
-            if self.inlines is None:
-                self._below = [n.token for n in self.walk() if n.type == "inline"]
-            else:
-                self._below = self.inlines.between(self.first, self.last)
+            assert self.inlines is not None  # every node build_tree makes knows the stream's inline tokens
+            self._below = self.inlines.between(self.first, self.last)
         return self._below
 
     def walk(self) -> Iterator[Node]:

@@ -284,7 +284,9 @@ def _template_blocks(entries: list[Entry]) -> list[tuple[range, list[str]]]:
 @lru_cache(maxsize=16384)
 class _Bags:
     """The words of each text, in order, once each; an entry's text is read twice in a
-    run (to find generated lines, then for the model), and split into words once."""
+    run (to find generated lines, then for the model), and split into words once. The
+    bags are shared, not copied: nothing that reads them (generated lines, the frame,
+    the model) changes one."""
 
     def __init__(self, stop: frozenset[str]):
         self.stop = stop
@@ -294,7 +296,7 @@ class _Bags:
         bag = self._seen.get(text)
         if bag is None:
             bag = self._seen[text] = dict.fromkeys(words_of(text, self.stop))
-        return dict(bag)  # the model may change its bags
+        return bag
 
 
 def _stopwords(allow: Iterable[str] = ()) -> frozenset[str]:
