@@ -17,7 +17,6 @@ from .markdown import parser
 from .offsets import InlineOffsets, Offsets
 from .regions import Regions
 from .source import MAX_BYTES
-from .spans import Spans
 from .tables import Cell, Table, Tables
 from .tree import Node, build_tree
 
@@ -120,20 +119,12 @@ class Document:
 
     # --- code and HTML (Regions) ------------------------------------------------
 
-    @property
-    def code_spans(self) -> Spans:
-        """Absolute spans of fenced/indented code and code spans: never reported or rewritten."""
-        return self.regions.code
-
-    @property
-    def html_spans(self) -> Spans:
-        """Absolute spans of raw HTML, which layout never rewrites."""
-        return self.regions.html
-
     def in_code(self, start: int, end: int | None = None) -> bool:
+        """Does the span touch code (fenced, indented, a code span): never reported or rewritten."""
         return self.regions.code.touches(start, start + 1 if end is None else end)
 
     def in_html(self, start: int, end: int | None = None) -> bool:
+        """Does the span touch raw HTML, which layout never rewrites."""
         return self.regions.html.touches(start, start + 1 if end is None else end)
 
     # --- tables (Tables) --------------------------------------------------------
