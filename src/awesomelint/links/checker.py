@@ -23,7 +23,8 @@ import httpx
 
 from .. import data
 from ..model.urls import host_matches
-from .pinning import AddressBook, PrivateAddressError, pinned_client
+from .headonly import head_only_client
+from .pinning import AddressBook, PrivateAddressError
 from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
 
 USER_AGENT = "awesomelint/0.1 (+https://pypi.org/project/awesomelint/; link checker)"
@@ -97,10 +98,11 @@ class Checker:
 
     async def check_all(self, urls: list[str]) -> dict[str, Verdict]:
         own_client = self.client is None
-        client = self.client = self.client or pinned_client(
+        client = self.client = self.client or head_only_client(
             self.addresses,
-            # requests in flight are bounded by the semaphores; each host's pool keeps
-            # as many idle connections as the host may have requests in flight
+            # requests in flight are bounded by the semaphores; each host keeps as many
+            # idle connections as it may have requests in flight (no body is ever read:
+            # the head-only transport, or httpx's own under an environment proxy)
             httpx.Limits(max_connections=None, max_keepalive_connections=self.settings.per_host),
             per_host=self.settings.per_host,
             timeout=httpx.Timeout(self.settings.timeout),
