@@ -23,6 +23,7 @@ import httpx
 
 from .. import data
 from ..model.urls import host_matches
+from .asyncionet import _within
 from .headonly import head_only_client
 from .pinning import AddressBook, PrivateAddressError
 from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
@@ -265,7 +266,7 @@ class Checker:
         """Status and headers of one request, which must end within --timeout in all
         (httpx's timeouts are per phase: a server dripping its headers a byte at a time
         would meet each of them)."""
-        return await asyncio.wait_for(self._exchange(method, url), timeout=self.settings.timeout)
+        return await _within(self._exchange(method, url), self.settings.timeout)  # no task a request, unlike wait_for
 
     async def _exchange(self, method: str, url: str) -> tuple[int, httpx.Headers]:
         assert self.client is not None  # set by check_all

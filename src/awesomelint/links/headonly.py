@@ -26,7 +26,7 @@ checker handles) and does the rest with what the job needs:
 - a kept-alive connection the server closed while idle (nothing at all came back) is
   replaced by a new one once, as browsers do: HEAD and GET may be sent again.
 
-The response has the status, the headers and an empty stream; everything that reads a
+The response has the status, the headers and an empty body, read and closed already; everything that reads a
 body (GitHub's GraphQL, arXiv, Hugging Face) keeps httpx's own transport, and so does a
 run through an environment proxy (`head_only_client`).
 """
@@ -34,7 +34,6 @@ run through an environment proxy (`head_only_client`).
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
 import h11
@@ -67,17 +66,6 @@ _MAPPABLE = tuple(_MAPPED)
 
 class _Stale(Exception):
     """A kept-alive connection gave nothing back: the server had closed it while idle."""
-
-
-class _Empty(httpx.AsyncByteStream):
-    """The body of every answer here: none (the checker reads none)."""
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        return
-        yield b""  # pragma: no cover - makes this an async generator
-
-    async def aclose(self) -> None:
-        return None
 
 
 class _Link:
@@ -156,12 +144,14 @@ class HeadOnlyTransport(httpx.AsyncBaseTransport):
             await link.close()
             raise
         await self._done(origin, link, _complete(link.protocol))
-        return httpx.Response(
+        response = httpx.Response(
             answer.status_code,
             headers=answer.headers.raw_items(),
-            stream=_Empty(),
+            stream=httpx.ByteStream(b""),
             extensions={"http_version": b"HTTP/" + answer.http_version, "reason_phrase": answer.reason},
         )
+        response.read()  # no body: read and closed already, so aread/aclose have nothing to do
+        return response
 
     @staticmethod
     async def _send(
