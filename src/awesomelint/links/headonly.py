@@ -3,9 +3,10 @@
 Why: the checker never reads a body (HEAD, or GET closed after the headers), yet under
 httpx's default transport each request goes through httpcore's connection pool, its
 per-connection state machine, its locks (anyio's), and a response stream built to be
-read. On the loopback bench (bench/links_cpu.py) that was most of the CPU a request;
-this transport keeps httpx's client (request building, headers, the exceptions the
-checker handles) and does the rest with what the job needs:
+read. On the loopback bench (bench/links_cpu.py, 5,000 links over 200 hosts) the HTTP
+stack took 0.60 ms of CPU a request that way and takes 0.41 ms this way (uvloop; 0.64
+and 0.46 on asyncio's loop). This transport keeps httpx's client (request building,
+cookies, the exceptions the checker handles) and does the rest with what the job needs:
 
 - **h11** writes the request and parses the answer (never a hand-written parser): the
   status line, header folding, 1xx interim answers, HTTP/1.0 and ``Connection: close``
@@ -26,13 +27,14 @@ checker handles) and does the rest with what the job needs:
 - a kept-alive connection the server closed while idle (nothing at all came back) is
   replaced by a new one once, as browsers do: HEAD and GET may be sent again.
 
-The response has the status, the headers and an empty body, read and closed already; everything that reads a
-body (GitHub's GraphQL, arXiv, Hugging Face) keeps httpx's own transport, and so does a
-run through an environment proxy (`head_only_client`).
+The response has the status, the headers and an empty body, read and closed already.
+Everything that reads a body (GitHub's GraphQL, arXiv, Hugging Face) keeps httpx's own
+transport, and so does a run through an environment proxy (`head_only_client`).
 """
 
 from __future__ import annotations
 
+import ssl
 import time
 from typing import Any
 
@@ -90,7 +92,7 @@ class HeadOnlyTransport(httpx.AsyncBaseTransport):
         book: AddressBook,
         per_host: int = 8,
         keepalive_expiry: float = KEEPALIVE_EXPIRY,
-        ssl_context: Any = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.backend = PinnedBackend(book)
         self.per_host = max(per_host, 1)
