@@ -107,7 +107,7 @@ def exchange(
                     results.append(await client.request(method, url))
                 except Exception as exc:  # noqa: BLE001 - the test looks at which
                     results.append(exc)
-            kept = sum(len(links) for links in transport._idle.values())
+            kept = transport.idle
         return results, kept
 
     return asyncio.run(main())
@@ -165,7 +165,7 @@ def test_idle_connections_an_origin_are_capped_at_per_host(server: ScriptedServe
         transport = HeadOnlyTransport(AddressBook(True), per_host=2)
         async with httpx.AsyncClient(transport=transport) as client:
             await asyncio.gather(*(client.head(server.url(f"/{i}")) for i in range(6)))
-            return sum(len(links) for links in transport._idle.values())
+            return transport.idle
 
     kept = asyncio.run(main())
     assert server.connections == 6 and kept == 2
@@ -252,7 +252,7 @@ def test_a_cancelled_exchange_leaves_no_connection_behind(server: ScriptedServer
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task
-            kept = sum(len(links) for links in transport._idle.values())
+            kept = transport.idle
             for _ in range(200):  # the server sees the close
                 if server.closed_by_client:
                     break
@@ -417,7 +417,7 @@ def test_no_answer_breaks_the_transport(
                 first: httpx.Response | Exception = await client.request(method, server.url(path))
             except Exception as exc:  # noqa: BLE001 - asserted below
                 first = exc
-            kept = sum(len(links) for links in transport._idle.values())
+            kept = transport.idle
             try:  # the next request to the host: on the kept connection, if one was
                 second: httpx.Response | Exception = await client.head(server.url("/after"))
             except Exception as exc:  # noqa: BLE001 - asserted below

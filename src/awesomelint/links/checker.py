@@ -23,7 +23,7 @@ import httpx
 
 from .. import data
 from ..model.urls import host_matches
-from .asyncionet import _within
+from .asyncionet import within
 from .headonly import head_only_client
 from .pinning import AddressBook, PrivateAddressError
 from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
@@ -266,7 +266,7 @@ class Checker:
         """Status and headers of one request, which must end within --timeout in all
         (httpx's timeouts are per phase: a server dripping its headers a byte at a time
         would meet each of them)."""
-        return await _within(self._exchange(method, url), self.settings.timeout)  # no task a request, unlike wait_for
+        return await within(self._exchange(method, url), self.settings.timeout)  # no task a request, unlike wait_for
 
     async def _exchange(self, method: str, url: str) -> tuple[int, httpx.Headers]:
         assert self.client is not None  # set by check_all
@@ -274,7 +274,8 @@ class Checker:
         response = await self.client.send(request, stream=True)
         try:
             if method == "HEAD":
-                await response.aread()  # nothing to read, but now the connection goes back to the pool
+                await response.aread()  # read already by the head-only transport; under a proxy, httpx's
+                # own transport puts the connection back in its pool once the empty body is read
             return response.status_code, response.headers
         finally:
             await response.aclose()  # a GET's body is never read: that connection is dropped

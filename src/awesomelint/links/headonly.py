@@ -237,6 +237,11 @@ class HeadOnlyTransport(httpx.AsyncBaseTransport):
             for link in self._idle.pop(origin):
                 await link.close()
 
+    @property
+    def idle(self) -> int:
+        """How many connections are kept for reuse now."""
+        return sum(len(links) for links in self._idle.values())
+
     async def aclose(self) -> None:
         self._closed = True
         await self._trim(len(self._idle))
