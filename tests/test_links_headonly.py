@@ -171,6 +171,39 @@ def test_idle_connections_an_origin_are_capped_at_per_host(server: ScriptedServe
     assert server.connections == 6 and kept == 2
 
 
+def test_an_idle_connection_is_not_used_after_its_expiry(server: ScriptedServer) -> None:
+    async def main() -> None:
+        transport = HeadOnlyTransport(AddressBook(True), keepalive_expiry=0.1)
+        async with httpx.AsyncClient(transport=transport) as client:
+            await client.head(server.url("/a"))
+            await asyncio.sleep(0.3)  # idle past its expiry
+            await client.head(server.url("/b"))
+
+    asyncio.run(main())
+    assert server.connections == 2
+
+
+def test_idle_connections_of_the_least_recently_used_origins_are_closed() -> None:
+    servers = [ScriptedServer() for _ in range(4)]
+
+    async def main() -> tuple[int, list[int]]:
+        transport = HeadOnlyTransport(AddressBook(True))
+        transport.max_origins = 2
+        async with httpx.AsyncClient(transport=transport) as client:
+            for server in servers:
+                await client.head(server.url("/"))
+            for _ in range(200):  # the servers see the closes
+                if all(s.closed_by_client for s in servers[:2]):
+                    break
+                await asyncio.sleep(0.01)
+            return transport.idle, [s.closed_by_client for s in servers]
+
+    idle, closed = asyncio.run(main())
+    for server in servers:
+        server.close()
+    assert idle == 2 and closed == [1, 1, 0, 0]  # the two least recently used closed, the others kept
+
+
 def test_a_kept_connection_the_server_closed_is_replaced_once(server: ScriptedServer) -> None:
     server.scripts["/then-gone"] = (OK, "close")  # kept-alive by the answer, closed by the server
     results, _ = exchange([("HEAD", server.url("/then-gone")), ("HEAD", server.url("/next"))])
