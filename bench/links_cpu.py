@@ -8,7 +8,10 @@ Variants run in turn, `--repeat` rounds; medians are shown.
 
   --variant NAME=PYTHONPATH[:ENV=VALUE...]  (repeatable) what to compare, e.g.
       main=/work/main/src  asyncio=src:AWESOMELINT_UVLOOP=0  uvloop=src
-  (default: this tree, on asyncio's loop and, when installed, on uvloop's)
+  (default: this tree's two stacks, each on asyncio's loop and, when installed, on
+  uvloop's: the checker's own, httpx over `links/headonly.py`, and ``BENCH_STACK=httpcore``,
+  httpx's transport over per-origin httpcore pools as `pinning.pinned_client` builds it,
+  the stack the checker used before and still uses under an environment proxy)
 
 Usage: python bench/links_cpu.py [--links 5000] [--hosts 200] [--latency 0.05] [--repeat 3] [--variant ...]
 """
@@ -26,6 +29,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -39,15 +43,16 @@ def urls(count: int, hosts: int) -> list[str]:
 
 def child(count: int, hosts: int) -> None:
     """Check the list in this process; print CPU seconds, wall seconds and verdict counts."""
-    from awesomelint.links.checker import Checker, Settings
+    from awesomelint.links.checker import Settings
 
     try:
         from awesomelint.links.asyncionet import run  # uvloop when installed
     except ImportError:  # a tree before the asyncio backend
         run = asyncio.run  # type: ignore[assignment]
     todo = urls(count, hosts)
+    settings = Settings(allow_private=True)
     before, start = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
-    verdicts = run(Checker(Settings(allow_private=True)).check_all(todo))
+    verdicts = run(_checker(settings).check_all(todo))
     after, wall = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter() - start
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     kinds: dict[str, int] = {}
@@ -56,13 +61,37 @@ def child(count: int, hosts: int) -> None:
     print(json.dumps({"cpu": cpu, "wall": wall, "kinds": kinds}))
 
 
+def _checker(settings: Any) -> Any:
+    """The checker, with the client it builds itself unless ``BENCH_STACK=httpcore``: then
+    with the client it built before the head-only transport (same options, same AddressBook)."""
+    from awesomelint.links.checker import USER_AGENT, Checker
+
+    checker = Checker(settings)
+    if os.environ.get("BENCH_STACK") == "httpcore":
+        import httpx
+
+        from awesomelint.links.pinning import pinned_client
+
+        checker.client = pinned_client(
+            checker.addresses,
+            httpx.Limits(max_connections=None, max_keepalive_connections=settings.per_host),
+            per_host=settings.per_host,
+            timeout=httpx.Timeout(settings.timeout),
+            headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
+            follow_redirects=False,
+        )
+    return checker
+
+
 def variants(given: list[str]) -> dict[str, dict[str, str]]:
     """name -> environment additions."""
     if not given:
         src = str(HERE.parent / "src")
-        found = {"asyncio loop": {"PYTHONPATH": src, "AWESOMELINT_UVLOOP": "0"}}
-        if importlib.util.find_spec("uvloop"):
-            found["uvloop"] = {"PYTHONPATH": src}
+        found = {}
+        for stack, extra in (("httpcore pools", {"BENCH_STACK": "httpcore"}), ("head-only", {})):
+            found[f"{stack}, asyncio loop"] = {"PYTHONPATH": src, "AWESOMELINT_UVLOOP": "0", **extra}
+            if importlib.util.find_spec("uvloop"):
+                found[f"{stack}, uvloop"] = {"PYTHONPATH": src, **extra}
         return found
     out = {}
     for spec in given:

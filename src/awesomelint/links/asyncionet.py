@@ -40,13 +40,15 @@ HIGH_WATER = 256 * 1024  # bytes buffered before the transport stops reading (a 
 
 if sys.version_info >= (3, 11):
 
-    async def _within(work: Coroutine[Any, Any, T], timeout: float | None) -> T:
+    async def within(work: Coroutine[Any, Any, T], timeout: float | None) -> T:
+        """`work`, cancelled with TimeoutError after `timeout` seconds (None: no limit);
+        unlike ``asyncio.wait_for`` before Python 3.12, no task a call."""
         async with asyncio.timeout(timeout):
             return await work
 
 else:  # pragma: no cover - Python 3.10
 
-    async def _within(work: Coroutine[Any, Any, T], timeout: float | None) -> T:
+    async def within(work: Coroutine[Any, Any, T], timeout: float | None) -> T:
         return await asyncio.wait_for(work, timeout)
 
 
@@ -169,7 +171,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
     ) -> httpcore.AsyncNetworkStream:
         loop = asyncio.get_running_loop()
         try:
-            upgraded = await _within(
+            upgraded = await within(
                 loop.start_tls(self.transport, self.protocol, ssl_context, server_hostname=server_hostname), timeout
             )
         except (TimeoutError, asyncio.TimeoutError) as exc:
@@ -204,7 +206,7 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         loop = asyncio.get_running_loop()
         try:
-            transport, protocol = await _within(
+            transport, protocol = await within(
                 loop.create_connection(
                     _Connection, host, port, local_addr=(local_address, 0) if local_address else None
                 ),
@@ -221,7 +223,7 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:  # pragma: no cover - httpx's uds= option, not used by the checker
         loop = asyncio.get_running_loop()
         try:
-            transport, protocol = await _within(loop.create_unix_connection(_Connection, path), timeout)
+            transport, protocol = await within(loop.create_unix_connection(_Connection, path), timeout)
         except (TimeoutError, asyncio.TimeoutError) as exc:
             raise httpcore.ConnectTimeout(f"no connection to {path} within {timeout}s") from exc
         except OSError as exc:

@@ -23,7 +23,9 @@ import httpx
 
 from .. import data
 from ..model.urls import host_matches
-from .pinning import AddressBook, PrivateAddressError, pinned_client
+from .asyncionet import within
+from .headonly import head_only_client
+from .pinning import AddressBook, PrivateAddressError
 from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
 
 USER_AGENT = "awesomelint/0.1 (+https://pypi.org/project/awesomelint/; link checker)"
@@ -97,10 +99,11 @@ class Checker:
 
     async def check_all(self, urls: list[str]) -> dict[str, Verdict]:
         own_client = self.client is None
-        client = self.client = self.client or pinned_client(
+        client = self.client = self.client or head_only_client(
             self.addresses,
-            # requests in flight are bounded by the semaphores; each host's pool keeps
-            # as many idle connections as the host may have requests in flight
+            # requests in flight are bounded by the semaphores; each host keeps as many
+            # idle connections as it may have requests in flight (no body is ever read:
+            # the head-only transport, or httpx's own under an environment proxy)
             httpx.Limits(max_connections=None, max_keepalive_connections=self.settings.per_host),
             per_host=self.settings.per_host,
             timeout=httpx.Timeout(self.settings.timeout),
@@ -263,7 +266,7 @@ class Checker:
         """Status and headers of one request, which must end within --timeout in all
         (httpx's timeouts are per phase: a server dripping its headers a byte at a time
         would meet each of them)."""
-        return await asyncio.wait_for(self._exchange(method, url), timeout=self.settings.timeout)
+        return await within(self._exchange(method, url), self.settings.timeout)  # no task a request, unlike wait_for
 
     async def _exchange(self, method: str, url: str) -> tuple[int, httpx.Headers]:
         assert self.client is not None  # set by check_all
@@ -271,7 +274,8 @@ class Checker:
         response = await self.client.send(request, stream=True)
         try:
             if method == "HEAD":
-                await response.aread()  # nothing to read, but now the connection goes back to the pool
+                await response.aread()  # read already by the head-only transport; under a proxy, httpx's
+                # own transport puts the connection back in its pool once the empty body is read
             return response.status_code, response.headers
         finally:
             await response.aclose()  # a GET's body is never read: that connection is dropped

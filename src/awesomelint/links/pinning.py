@@ -12,6 +12,9 @@ Through an HTTP(S) proxy (``HTTPS_PROXY`` and friends) the proxy resolves names,
 pinning does not apply; a proxy is the operator's choice.
 
 The connections themselves are asyncio's (`asyncionet.AsyncioBackend`), not anyio's.
+Two transports use `PinnedBackend`: `PinnedTransport` (httpx's own, over httpcore pools)
+for the clients that read bodies (GitHub's GraphQL, arXiv, Hugging Face), and
+`headonly.HeadOnlyTransport` for the link checker's HEAD/GET hops, which read none.
 """
 
 from __future__ import annotations
