@@ -630,12 +630,15 @@ def _metadata_outliers(
     judged: frozenset[int] | None = None,
 ) -> Reasons:
     """Entries whose link says it is something the list's other links are not (see
-    `metadata`): topics no other repository of the list shares, or another language
-    than the one the list is written in. Each is one kind of evidence, and a second is
-    asked beside it: the other of topics and language, or words rare in this list (robust
-    z at MIN_LONE_BAR beside a language, META_TOPIC_BAR beside topics; never an entry
-    tied to the list by its words). Form is not enough: a
-    repository in another language is often written up in a form of its own."""
+    `metadata`): topics no other repository of the list shares, another language than
+    the one the list is written in, or a description whose words (those the entry does
+    not hold) the list's other descriptions do not use. Each is one kind of evidence, and
+    a second is asked beside it: another of topics, language and description, or words
+    rare in this list (robust z at MIN_LONE_BAR beside a language or a description,
+    META_TOPIC_BAR beside topics; never an entry tied to the list by its words), or an
+    odd form beside topics or a description (form never reads words; both say what the
+    thing is about). Form is not enough beside a language: a repository in another
+    language is often written up in a form of its own."""
     topical = {u: scores[u].topical() for u in scale.z}
     words = _Scale(
         scale.model,
@@ -659,14 +662,19 @@ def _metadata_outliers(
             and words.z[u] - (_section_offset(range(u, u + 1), units, sections, words.z) or 0.0)
             <= -bar * scale.strictness
         )
-        odd_form = apart.topics and _odd_peers(form, form.oddness_of(unit.entry), len(entries)) is not None
-        if (apart.topics and apart.language) or rare_words or odd_form:
+        kinds = sum((apart.topics, apart.language, apart.text))  # what it links to: independent kinds
+        odd_form = (apart.topics or apart.text) and _odd_peers(
+            form, form.oddness_of(unit.entry), len(entries)
+        ) is not None
+        if kinds >= 2 or rare_words or odd_form:
             second = (
                 "its words are rare in this list too"
                 if rare_words
-                else "its language and its topics both"
-                if apart.language
                 else "its form is odd too"
+                if kinds < 2
+                else "its language and its topics both"
+                if apart.language and apart.topics
+                else "its description and its " + ("language" if apart.language else "topics")
             )
             reasons[u] = (f"what it links to says it is something else ({apart.evidence}); {second}", scores[u])
     return reasons
