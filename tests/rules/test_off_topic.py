@@ -1119,3 +1119,39 @@ def test_topics_the_list_does_not_share_beside_an_odd_form_are_two_kinds_of_evid
         found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(topics)).findings
         assert [f.entry for f in found] == flagged
         assert all("its form is odd too" in f.message for f in found)
+
+
+def test_a_description_says_something_only_where_the_entry_does_not() -> None:
+    # a Go repository whose topics are another subject's, in the list's own words and
+    # form: topics alone do not flag it; its description, read where the entry says
+    # something else (DICOM, scans, hospitals), is the second kind; the same
+    # description copied into the entry (as the other repositories' are) is no evidence
+    dicom = "- [dcm](https://github.com/suyashkumar/dicom) - Fast parser written in Go.\n"
+    text = GO_LIST.replace("- [mux]", dicom + "- [mux]")
+    topics = ("dicom", "medical-imaging", "radiology")
+    about = "Read and write DICOM files of radiology scans from hospitals and their imaging devices"
+
+    def verdicts(description: str) -> dict[str, Verdict]:
+        found = {}
+        for line in text.splitlines():
+            if "https://github.com/" in line:
+                url = line.split("](")[1].split(")")[0]
+                own = line.split(") - ", 1)[1]  # the entry's own text, as a maintainer copies it
+                repo = RepoInfo("Go", topics, description) if "dicom" in url else RepoInfo("Go", ("go",), own)
+                found[url] = Verdict(url, "ok", 200, repo=repo)
+        return found
+
+    assert flagged_titles(text) == []
+    doc = Document.from_text(text, "README.md")
+    for description, flagged in [(about, ["dcm"]), ("Fast parser written in Go.", []), ("", [])]:
+        found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(description)).findings
+        assert [f.entry for f in found] == flagged
+        assert all("its description and its topics" in f.message for f in found)
+        assert all("its description's device, dicom, file, hospital used by no other" in f.message for f in found)
+    # the description copied into the entry: the entry's words speak (rare in this list),
+    # the description says nothing more and is not counted a second time
+    text = text.replace("Fast parser written in Go.", about)
+    doc = Document.from_text(text, "README.md")
+    found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(about)).findings
+    assert [f.entry for f in found] == ["dcm"]
+    assert "its words are rare in this list too" in found[0].message and "description" not in found[0].message
