@@ -118,7 +118,7 @@ def test_any_answer_is_metadata_or_none_never_an_error(payload: object) -> None:
 
 
 def test_packages_are_asked_once_each_crates_paced_and_failures_a_reason(httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/pypi/SimpleITK/json").respond_with_json(SIMPLEITK)
+    httpserver.expect_request("/pypi/pydicom/json").respond_with_json(PYPI)
     httpserver.expect_request("/pypi/gone/json").respond_with_data("", status=404)
     httpserver.expect_request("/pypi/busy/json").respond_with_data("slow down", status=429)
     httpserver.expect_request("/npm/@angular/core/latest").respond_with_json(NPM)

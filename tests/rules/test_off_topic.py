@@ -1155,3 +1155,36 @@ def test_a_description_says_something_only_where_the_entry_does_not() -> None:
     found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(about)).findings
     assert [f.entry for f in found] == ["dcm"]
     assert "its words are rare in this list too" in found[0].message and "description" not in found[0].message
+
+
+def test_neighbours_whose_links_stand_apart_once_they_are_left_out_are_a_block() -> None:
+    # three repositories pasted together share their topics among themselves, so none
+    # stands apart on its own; with the run left out of the list's profile each does,
+    # and their words sit below the list's typical entry: a block. The same three
+    # scattered over the sections share the same topics and are left alone.
+    pasted = [
+        ("numpy", "Fundamental package for arrays and numerical computing in Go."),
+        ("scipy", "Numerical routines for optimization and integration in Go."),
+        ("sympy", "Symbolic mathematics library for algebra written in Go."),
+    ]
+    rows = [f"- [{name}](https://github.com/sci/{name}) - {about}\n" for name, about in pasted]
+    block = GO_LIST.replace("- [sqlx]", "".join(rows) + "- [sqlx]")
+    scattered = GO_LIST.replace("- [mux]", rows[0] + "- [mux]").replace("- [kong]", rows[1] + "- [kong]")
+    scattered = scattered.replace("- [sqlx]", rows[2] + "- [sqlx]")
+
+    def verdicts(text: str) -> dict[str, Verdict]:
+        found = {}
+        for line in text.splitlines():
+            if "https://github.com/" in line:
+                url = line.split("](")[1].split(")")[0]
+                topics = ("scientific-computing", "numerical", "math") if "/sci/" in url else ("go", "golang")
+                found[url] = Verdict(url, "ok", 200, repo=RepoInfo("Go", topics))
+        return found
+
+    assert flagged_titles(block) == [] and flagged_titles(scattered) == []
+    doc = Document.from_text(block, "README.md")
+    found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(block)).findings
+    assert [f.entry for f in found] == ["numpy", "scipy", "sympy"]
+    assert all("one of 3 neighbouring entries whose links each say they are something else" in f.message for f in found)
+    doc = Document.from_text(scattered, "README.md")
+    assert lint(doc, Config(), only=["off-topic"], link_results=verdicts(scattered)).findings == []

@@ -136,7 +136,7 @@ class Profile:
         # shared: used by two other repositories, or by one in a hundred in a long list
         # (five pasted repositories share "python" among themselves)
         self.shared_by = max(SHARED_BY, SHARED_SHARE * len(topical))
-        sharing = sum(1 for i in topical if any(self._shared(i, w) for w in found[i].words))
+        sharing = sum(1 for i in topical if any(self._shared(w, [i]) for w in found[i].words))
         self.topics_speak = len(topical) > MIN_DESCRIBED and sharing >= SHARING_LISTS * len(topical)
         # the list's own topics: those a quarter of its repositories carry ("go", "golang")
         self.core = {w for w, n in self.topic_words.items() if n >= CORE_SHARE * len(topical)}
@@ -147,25 +147,30 @@ class Profile:
             for key in (found[i].source, ""):
                 self.text_words.setdefault(key, Counter()).update(found[i].text_words)
 
-    def _shared(self, index: int, word: str) -> bool:
-        own = 1 if index in self.members and word in self.found[index].words else 0
-        return self.topic_words[word] - own >= self.shared_by
+    def _shared(self, word: str, excluded: Iterable[int] = ()) -> bool:
+        """Whether other repositories than ``excluded`` share the topic word."""
+        return self.topic_words[word] - sum(1 for j in excluded if word in self.found[j].words) >= self.shared_by
 
-    def apart(self, index: int) -> Apart | None:
-        """How entry ``index``'s metadata stands apart from the rest of the list; None
-        when it has none, the list has too little, or nothing stands apart."""
+    def _excluded(self, index: int, out: Iterable[int]) -> list[int]:
+        return [j for j in {index, *out} if j in self.members]
+
+    def apart(self, index: int, out: frozenset[int] = frozenset()) -> Apart | None:
+        """How entry ``index``'s metadata stands apart from the rest of the list (without
+        the entries ``out`` too: a run that must not vouch for itself); None when it has
+        none, the list has too little, or nothing stands apart."""
         item = self.found.get(index)
-        if item is None or len(self.members - {index}) < MIN_DESCRIBED:
+        excluded = self._excluded(index, out)
+        if item is None or len(self.members) - len(excluded) < MIN_DESCRIBED:
             return None
         topics = (
             self.topics_speak
             and len(item.topic_words) >= MIN_TOPICS
             and not item.words & self.core
-            and sum(1 for words in item.topic_words if not any(self._shared(index, w) for w in words))
+            and sum(1 for words in item.topic_words if not any(self._shared(w, excluded) for w in words))
             > len(item.topic_words) / 2
         )
-        language, note = self._language(index, item)
-        text, unshared = self._text(index, item)
+        language, note = self._language(index, item, excluded)
+        text, unshared = self._text(item, excluded)
         if not (topics or language or text):
             return None
         if item.source != "GitHub":  # arXiv's categories, Hugging Face's pipeline and tags
@@ -187,31 +192,35 @@ class Profile:
             )
         return Apart(topics, language, f"{shown}; {'; '.join(reasons)}", text)
 
-    def _text(self, index: int, item: Described) -> tuple[bool, list[str]]:
+    def _text(self, item: Described, excluded: list[int]) -> tuple[bool, list[str]]:
         """Whether the description's words the entry does not hold stand apart from the
         list's other descriptions (of the same source, or of all when it has too few),
         and those words shared by none."""
         if len(item.new_words) < MIN_NEW_WORDS:
             return False, []
-        own = 1 if index in self.members and item.text_words else 0
-        key = item.source if self.texts[item.source] - own > MIN_DESCRIBED else ""
-        if sum(self.texts.values()) - own <= MIN_DESCRIBED:
+        gone = [self.found[j] for j in excluded if self.found[j].text_words]
+        same = self.texts[item.source] - sum(1 for d in gone if d.source == item.source)
+        every = sum(self.texts.values()) - len(gone)
+        if every <= MIN_DESCRIBED:
             return False, []
+        key = item.source if same > MIN_DESCRIBED else ""
         counts = self.text_words[key]
-        texts = (self.texts[item.source] if key else sum(self.texts.values())) - own
-        shared_by = max(SHARED_BY, SHARED_SHARE * texts)
-        mine = 1 if own else 0
-        shared = [w for w in item.new_words if counts[w] - mine >= shared_by]
-        unshared = sorted(w for w in item.new_words if counts[w] - mine == 0)
+        shared_by = max(SHARED_BY, SHARED_SHARE * (same if key else every))
+
+        def others(word: str) -> int:
+            return counts[word] - sum(1 for d in gone if (not key or d.source == key) and word in d.text_words)
+
+        shared = [w for w in item.new_words if others(w) >= shared_by]
+        unshared = sorted(w for w in item.new_words if others(w) == 0)
         return len(shared) <= TEXT_SHARED * len(item.new_words), unshared
 
-    def _language(self, index: int, item: Described) -> tuple[bool, str]:
+    def _language(self, index: int, item: Described, excluded: list[int]) -> tuple[bool, str]:
         language = item.language
         if not language:
             return False, ""
-        own = 1 if index in self.members else 0
         others = self.languages.copy()
-        others[language] -= own
+        others.subtract(self.found[j].language or "" for j in excluded)
+        others.pop("", None)
         total = sum(others.values())
         if total < MIN_DESCRIBED:
             return False, ""
@@ -219,7 +228,8 @@ class Profile:
         if main == language or count < ONE_LANGUAGE * total or others[language] > RARE_LANGUAGE * total:
             return False, ""  # its own language, a list of mixed languages, or one the list uses too
         section = self.by_section.get(self.sections[index], Counter()).copy()
-        section[language] -= own
+        section.subtract(self.found[j].language or "" for j in excluded if self.sections[j] == self.sections[index])
+        section.pop("", None)
         in_section = sum(section.values())
         if in_section >= 3 and section[main] < OWN_SECTION * in_section:
             return False, ""  # a section of its own languages (a list of Go tools with a section of editors' plugins)

@@ -677,6 +677,48 @@ def _metadata_outliers(
                 else "its description and its " + ("language" if apart.language else "topics")
             )
             reasons[u] = (f"what it links to says it is something else ({apart.evidence}); {second}", scores[u])
+    return {**_metadata_runs(units, sections, scale, profile, judged), **reasons}
+
+
+def _metadata_runs(
+    units: list[Unit], sections: dict[tuple, list[int]], scale: _Scale, profile: Profile, judged: frozenset[int] | None
+) -> Reasons:
+    """Three or more neighbouring entries whose links each stand apart from the list's
+    (`metadata`) once the run is left out of the list's profile, and whose words the list
+    without them explains less than it does its typical entry: pasted together. Left in,
+    five pasted Python repositories share "python" among themselves; left out, each says
+    what it is on its own. Each link's metadata is its own evidence, the words a second
+    (weaker than a lone entry's bar: the neighbours vouch for each other, as pasted words
+    do in `_pasted_runs`). Not in a section kept in alphabetical order, a section all
+    unusual, or as most of a section: those are the maintainers' own (a section of
+    editor plugins in other languages)."""
+    described = {units[u].entry for u in scale.z if units[u].entry in profile.found}
+    candidates = [
+        units[u].entry in described and scale.z.get(u, 0.0) < 0 and not unit.link and (judged is None or u in judged)
+        for u, unit in enumerate(units)
+    ]
+    reasons: Reasons = {}
+    for run in _runs(candidates, RUN_LENGTH, units):
+        if (
+            _section_own(run, units, sections, scale.z, 0.0)
+            or _in_sorted_section(run, units, sections)
+            or _most_of_section(list(run), units, sections)
+        ):
+            continue
+        out = frozenset(units[u].entry for u in run)
+        aparts = {
+            u: apart for u in run if not units[u].link and (apart := profile.apart(units[u].entry, out)) is not None
+        }
+        alone = {u: scale.model.score(u, left_out=tuple(run)) for u in aparts}
+        below = [u for u in aparts if scale.of(alone[u]) < 0]
+        if len(below) < RUN_LENGTH:
+            continue  # the list explains most of them as well as its typical entry: not a block
+        for u in below:  # an entry of the list's own beside the block is left to the lone test
+            why = (
+                f"one of {_run_names(below, units)} whose links each say they are something else "
+                f"({aparts[u].evidence}), and whose words the rest of the list explains less than its typical entry"
+            )
+            reasons[u] = (why, alone[u])
     return reasons
 
 
