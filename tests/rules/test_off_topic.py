@@ -1188,3 +1188,29 @@ def test_neighbours_whose_links_stand_apart_once_they_are_left_out_are_a_block()
     assert all("one of 3 neighbouring entries whose links each say they are something else" in f.message for f in found)
     doc = Document.from_text(scattered, "README.md")
     assert lint(doc, Config(), only=["off-topic"], link_results=verdicts(scattered)).findings == []
+
+
+def test_strays_far_below_the_list_vouch_for_no_others_metadata() -> None:
+    # three medical repositories scattered over a list of Go tools, written in its form:
+    # offline their words alone do not flag them (the form is the list's); their topics
+    # are shared, but only among themselves. camelyon's words sit at a lone entry's bar:
+    # it vouches for no other's metadata, so brats and lidc, shared with one other
+    # each, stand apart by their topics (camelyon itself is shared by the two, whose
+    # words the list explains better, and is left alone)
+    rows = [
+        "- [brats](https://github.com/med/brats) - Brain tumor MRI scans of glioma patients with expert annotations.\n",
+        "- [lidc](https://github.com/med/lidc) - Lung nodule CT scans from patients, annotated by radiologists.\n",
+        "- [camelyon](https://github.com/med/camelyon) - Breast cancer metastases in lymph node slides of hospital patients.\n",
+    ]
+    text = GO_LIST.replace("- [mux]", rows[0] + "- [mux]").replace("- [kong]", rows[1] + "- [kong]")
+    text = text.replace("- [sqlx]", rows[2] + "- [sqlx]")
+    verdicts = {}
+    for line in text.splitlines():
+        if "https://github.com/" in line:
+            url = line.split("](")[1].split(")")[0]
+            topics = ("medical-imaging", "dataset", "radiology") if "/med/" in url else ("go", "golang")
+            verdicts[url] = Verdict(url, "ok", 200, repo=RepoInfo("Go", topics))
+    assert flagged_titles(text) == []
+    found = lint(Document.from_text(text, "README.md"), Config(), only=["off-topic"], link_results=verdicts).findings
+    assert [f.entry for f in found] == ["brats", "lidc"]
+    assert all("none of the list's own topics (go, golang)" in f.message for f in found)

@@ -417,7 +417,7 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     form = FormModel(entries, [u.site for u in units if not u.link])
     added = additions(entries, ctx.new_lines)
     infos = {url: v.repo for url, v in ctx.link_run.verdicts.items() if v.repo is not None}
-    profile = Profile(entries, described(entries, infos), added or ()) if infos else None
+    linked = described(entries, infos) if infos else {}
     if added is not None:  # --changed-since: the change's entries against the list as it was
         reasons, scores = _additions(entries, units, sections, model, evidence, form, threshold, added)
         scale = _Scale(model, scores, evidence, threshold, [u for u in evidence if units[u].entry not in added])
@@ -431,7 +431,13 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
             **_foreign_templates(entries, units, model, scores, scale),
             **one_site,
         }
-    if profile is not None:
+    if linked:
+        # the profile: the entries that were there, and whose words the list explains
+        # well enough; those far below (at a lone entry's bar) vouch for no other's
+        # metadata, as strays count less in the word model's rounds ("python" on five
+        # scattered Python repositories is not the list's topic)
+        doubted = {units[u].entry for u, z in scale.z.items() if z <= -scale.lone_bar and not units[u].link}
+        profile = Profile(entries, linked, set(added or ()) | doubted)
         judged = None if added is None else frozenset(u for u, unit in enumerate(units) if unit.entry in added)
         found = _metadata_outliers(entries, units, sections, scores, form, scale, profile, judged)
         reasons.update({u: why for u, why in found.items() if u not in reasons})
