@@ -26,7 +26,7 @@ or one entry with three sub-links. Five kinds of evidence:
   words the list without them does not explain: a product's pages pasted in.
 
 With `--online`, what the linked thing says it is (see `metadata`) is one more kind of
-evidence for a lone entry; with `--changed-since`, only the entries a change adds are
+evidence for a lone entry, and for a run of neighbours whose links each stand apart; with `--changed-since`, only the entries a change adds are
 judged, scored without the change, against the list as it was.
 
 What every entry says tells no entry apart and is not counted: lines a generator
@@ -393,8 +393,10 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     English explains better than the list does: a lone entry only when its form is odd
     too, more readily in runs, when their fields differ from their neighbours', and when
     neighbouring entries link to one site no other entry does (a product's pages). With
-    `--online` it also reads what each linked repository or paper says it is (GitHub's
-    language and topics, arXiv's categories) against the list's own profile of them;
+    `--online` it also reads what each linked repository, paper or package says it is
+    (GitHub's language, topics and description, arXiv's categories and abstract, Hugging
+    Face's tags, PyPI's, npm's and crates.io's summary and keywords) against the list's
+    own profile of them;
     with `--changed-since` it judges only the entries a change adds, against the list as
     it was. It is a judgment, not a syntax error: state the subject with `topic`, silence a word with
     `allow`, raise `threshold` to flag less, or disable it inline. Lists mostly in
