@@ -88,7 +88,10 @@ CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools",
 # with their shares (None: no language, as for a list of lists), the topics most of its
 # repositories carry, and a pool of the topics its subject suggests; and its arXiv
 # papers' categories (ARXIV_PROFILES), its Hugging Face models' pipeline tags and tags
-# (HF_PROFILES). Package and publishers' pages get none: not read.
+# (HF_PROFILES). A repository's description and a paper's abstract are the entry's own
+# description in its own list when it reads like one (`said_of`), else none; a paper's
+# title is the entry's. None of these lists links a package page (PyPI, npm, crates.io),
+# and publishers' pages are not read.
 META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] = {
     "go": (
         {"Go": 0.93, "JavaScript": 0.02, "C": 0.02, "Shell": 0.01, None: 0.02},
@@ -170,7 +173,9 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
     its library."""
     languages, common, pool = META_PROFILES[name]
     found: dict[str, RepoInfo] = {}
-    urls = [link.url.strip() for entry in entries_of(Document.from_path(LISTS[name])) for link in entry.web_links]
+    entries = entries_of(Document.from_path(LISTS[name]))
+    urls = [link.url.strip() for entry in entries for link in entry.web_links]
+    said = {link.url.strip(): said_of(entry) for entry in reversed(entries) for link in entry.web_links}
     for url in repo_urls([u for u in urls if u.startswith(("http://", "https://"))]):  # what the GraphQL batch asks
         if url not in found:
             rng = random.Random(zlib.crc32(url.encode()))
@@ -182,18 +187,32 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
                     topics.append(re.sub(r"[^a-z0-9]+", "-", url.rstrip("/").rsplit("/", 1)[-1].lower()))
                 if rng.random() < 0.1:
                     topics.append(rng.choice(ANYWHERE))
-            found[url] = RepoInfo(language, tuple(dict.fromkeys(topics)), "", "2025-01-01T00:00:00Z")
+            found[url] = RepoInfo(language, tuple(dict.fromkeys(topics)), said[url], "2025-01-01T00:00:00Z")
     primaries, crosses = ARXIV_PROFILES[name]
     for url in arxiv_ids([u for u in urls if u.startswith(("http://", "https://"))]):
         rng = random.Random(zlib.crc32(url.encode()))
         categories = [rng.choice(primaries), *rng.sample(crosses, rng.randint(0, 2))]
-        found[url] = RepoInfo(None, tuple(dict.fromkeys(categories)), "", None, source="arXiv")
+        title = strip_markup(next(e.title for e in entries if any(l.url.strip() == url for l in e.web_links)))
+        found[url] = RepoInfo(None, tuple(dict.fromkeys(categories)), f"{title}\n{said[url]}".strip(), None, "arXiv")
     pipelines, tags = HF_PROFILES.get(name, (["feature-extraction"], ["pytorch"]))
     for url in hf_ids([u for u in urls if u.startswith(("http://", "https://"))]):
         rng = random.Random(zlib.crc32(url.encode()))
         topics = [rng.choice(pipelines), *rng.sample(tags, min(len(tags), rng.randint(1, 2))), "transformers"]
         found[url] = RepoInfo(None, tuple(dict.fromkeys(topics)), "", None, source="Hugging Face")
     return found
+
+
+def strip_markup(text: str) -> str:
+    return re.sub(r"[*_`]|!?\[([^\]]*)\]\([^)]*\)", r"\1", text).strip()
+
+
+def said_of(entry: Entry) -> str:
+    """What an entry of its own list says of the thing it links, when it reads like a
+    description (a sentence of four words or more, not a name or a date): the fixture
+    for the repository's description, a paper's abstract, as real as the bench can have
+    it offline. None otherwise."""
+    text = strip_markup(description(entry))
+    return text if len(re.findall(r"[^\W\d_]{2,}", text)) >= 4 else ""
 
 
 @cache

@@ -69,7 +69,7 @@ def test_the_feed_gives_categories_primary_first_and_titles() -> None:
     assert papers is not None and list(papers) == ["2210.10439"]
     info = papers["2210.10439"]
     assert info.topics == ("eess.IV", "cs.CV", "physics.med-ph")
-    assert info.description == "Implicit neural representations" and info.source == "arXiv"
+    assert info.description == "Implicit neural representations\nAn abstract." and info.source == "arXiv"
 
 
 def test_what_is_not_an_atom_feed_is_none() -> None:
@@ -235,4 +235,4 @@ def test_off_topic_reads_the_papers_categories(
         ["check", "--online", "--select", "off-topic", "--allow-private", "--no-cache", "--format", "json", str(path)],
     )
     assert [f for f in json.loads(result.stdout) if f["rule"] == "off-topic"] == []
-    assert result.stderr.count("15 papers and models without metadata (arXiv API answered HTTP 503)") == 1
+    assert result.stderr.count("15 papers, models and packages without metadata (arXiv API answered HTTP 503)") == 1

@@ -1119,3 +1119,98 @@ def test_topics_the_list_does_not_share_beside_an_odd_form_are_two_kinds_of_evid
         found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(topics)).findings
         assert [f.entry for f in found] == flagged
         assert all("its form is odd too" in f.message for f in found)
+
+
+def test_a_description_says_something_only_where_the_entry_does_not() -> None:
+    # a Go repository whose topics are another subject's, in the list's own words and
+    # form: topics alone do not flag it; its description, read where the entry says
+    # something else (DICOM, scans, hospitals), is the second kind; the same
+    # description copied into the entry (as the other repositories' are) is no evidence
+    dicom = "- [dcm](https://github.com/suyashkumar/dicom) - Fast parser written in Go.\n"
+    text = GO_LIST.replace("- [mux]", dicom + "- [mux]")
+    topics = ("dicom", "medical-imaging", "radiology")
+    about = "Read and write DICOM files of radiology scans from hospitals and their imaging devices"
+
+    def verdicts(description: str) -> dict[str, Verdict]:
+        found = {}
+        for line in text.splitlines():
+            if "https://github.com/" in line:
+                url = line.split("](")[1].split(")")[0]
+                own = line.split(") - ", 1)[1]  # the entry's own text, as a maintainer copies it
+                repo = RepoInfo("Go", topics, description) if "dicom" in url else RepoInfo("Go", ("go",), own)
+                found[url] = Verdict(url, "ok", 200, repo=repo)
+        return found
+
+    assert flagged_titles(text) == []
+    doc = Document.from_text(text, "README.md")
+    for description, flagged in [(about, ["dcm"]), ("Fast parser written in Go.", []), ("", [])]:
+        found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(description)).findings
+        assert [f.entry for f in found] == flagged
+        assert all("its description and its topics" in f.message for f in found)
+        assert all("its description's device, dicom, file, hospital used by no other" in f.message for f in found)
+    # the description copied into the entry: the entry's words speak (rare in this list),
+    # the description says nothing more and is not counted a second time
+    text = text.replace("Fast parser written in Go.", about)
+    doc = Document.from_text(text, "README.md")
+    found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(about)).findings
+    assert [f.entry for f in found] == ["dcm"]
+    assert "its words are rare in this list too" in found[0].message and "description" not in found[0].message
+
+
+def test_neighbours_whose_links_stand_apart_once_they_are_left_out_are_a_block() -> None:
+    # three repositories pasted together share their topics among themselves, so none
+    # stands apart on its own; with the run left out of the list's profile each does,
+    # and their words sit below the list's typical entry: a block. The same three
+    # scattered over the sections share the same topics and are left alone.
+    pasted = [
+        ("numpy", "Fundamental package for arrays and numerical computing in Go."),
+        ("scipy", "Numerical routines for optimization and integration in Go."),
+        ("sympy", "Symbolic mathematics library for algebra written in Go."),
+    ]
+    rows = [f"- [{name}](https://github.com/sci/{name}) - {about}\n" for name, about in pasted]
+    block = GO_LIST.replace("- [sqlx]", "".join(rows) + "- [sqlx]")
+    scattered = GO_LIST.replace("- [mux]", rows[0] + "- [mux]").replace("- [kong]", rows[1] + "- [kong]")
+    scattered = scattered.replace("- [sqlx]", rows[2] + "- [sqlx]")
+
+    def verdicts(text: str) -> dict[str, Verdict]:
+        found = {}
+        for line in text.splitlines():
+            if "https://github.com/" in line:
+                url = line.split("](")[1].split(")")[0]
+                topics = ("scientific-computing", "numerical", "math") if "/sci/" in url else ("go", "golang")
+                found[url] = Verdict(url, "ok", 200, repo=RepoInfo("Go", topics))
+        return found
+
+    assert flagged_titles(block) == [] and flagged_titles(scattered) == []
+    doc = Document.from_text(block, "README.md")
+    found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(block)).findings
+    assert [f.entry for f in found] == ["numpy", "scipy", "sympy"]
+    assert all("one of 3 neighbouring entries whose links each say they are something else" in f.message for f in found)
+    doc = Document.from_text(scattered, "README.md")
+    assert lint(doc, Config(), only=["off-topic"], link_results=verdicts(scattered)).findings == []
+
+
+def test_strays_far_below_the_list_vouch_for_no_others_metadata() -> None:
+    # three medical repositories scattered over a list of Go tools, written in its form:
+    # offline their words alone do not flag them (the form is the list's); their topics
+    # are shared, but only among themselves. camelyon's words sit at a lone entry's bar:
+    # it vouches for no other's metadata, so brats and lidc, shared with one other
+    # each, stand apart by their topics (camelyon itself is shared by the two, whose
+    # words the list explains better, and is left alone)
+    rows = [
+        "- [brats](https://github.com/med/brats) - Brain tumor MRI scans of glioma patients with expert annotations.\n",
+        "- [lidc](https://github.com/med/lidc) - Lung nodule CT scans from patients, annotated by radiologists.\n",
+        "- [camelyon](https://github.com/med/camelyon) - Breast cancer metastases in lymph node slides of hospital patients.\n",
+    ]
+    text = GO_LIST.replace("- [mux]", rows[0] + "- [mux]").replace("- [kong]", rows[1] + "- [kong]")
+    text = text.replace("- [sqlx]", rows[2] + "- [sqlx]")
+    verdicts = {}
+    for line in text.splitlines():
+        if "https://github.com/" in line:
+            url = line.split("](")[1].split(")")[0]
+            topics = ("medical-imaging", "dataset", "radiology") if "/med/" in url else ("go", "golang")
+            verdicts[url] = Verdict(url, "ok", 200, repo=RepoInfo("Go", topics))
+    assert flagged_titles(text) == []
+    found = lint(Document.from_text(text, "README.md"), Config(), only=["off-topic"], link_results=verdicts).findings
+    assert [f.entry for f in found] == ["brats", "lidc"]
+    assert all("none of the list's own topics (go, golang)" in f.message for f in found)

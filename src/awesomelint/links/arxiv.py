@@ -48,8 +48,8 @@ def _paper_id(text: str) -> str | None:
 
 
 def parse_feed(text: str) -> dict[str, RepoInfo] | None:
-    """Paper id -> its categories (primary first) and title, from an Atom feed; None for
-    anything that is not one. A document type is refused (no entities are expanded)."""
+    """Paper id -> its categories (primary first), and its title and abstract (a line
+    apart, as its description), from an Atom feed; None for anything that is not one. A document type is refused (no entities are expanded)."""
     if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
         return None
     try:
@@ -67,8 +67,9 @@ def parse_feed(text: str) -> dict[str, RepoInfo] | None:
         categories = [primary.get("term", "")] if primary is not None else []
         categories += [c.get("term", "") for c in entry.findall(f"{_ATOM}category")]
         title = " ".join((entry.findtext(f"{_ATOM}title") or "").split())
+        abstract = " ".join((entry.findtext(f"{_ATOM}summary") or "").split())
         topics = tuple(dict.fromkeys(c for c in categories if c))
-        papers[paper] = RepoInfo(None, topics, title, None, source="arXiv")
+        papers[paper] = RepoInfo(None, topics, f"{title}\n{abstract}".strip(), None, source="arXiv")
     return papers
 
 

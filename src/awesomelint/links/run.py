@@ -26,6 +26,8 @@ from .checker import USER_AGENT, Checker, Settings
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .huggingface import DEFAULT_API as HF_API
 from .huggingface import fetch_models, hf_ids
+from .packages import DEFAULT_APIS as PACKAGE_APIS
+from .packages import fetch_packages, package_ids
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
 from .verdict import ARCHIVED, OK, REFUSED, RepoInfo, Verdict
@@ -87,7 +89,7 @@ class RunResult:
             )
         if c["no-paper-metadata"]:
             twins += (
-                f"; {c['no-paper-metadata']} papers and models without metadata ({self.papers_failure}): "
+                f"; {c['no-paper-metadata']} papers, models and packages without metadata ({self.papers_failure}): "
                 "off-topic judges their entries on their words alone"
             )
         return (
@@ -166,7 +168,7 @@ def check_links(
     if cache:
         # a repository cached before its metadata was kept is asked again (when the API can be)
         stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
-        stale |= set(arxiv_ids(urls)) | set(hf_ids(urls)) if profile else set()
+        stale |= set(arxiv_ids(urls)) | set(hf_ids(urls)) | set(package_ids(urls)) if profile else set()
         for url in urls:
             hit = cache.get(url)
             if hit is not None and not (url in stale and hit.repo is None and hit.kind in (OK, ARCHIVED)):
@@ -278,24 +280,34 @@ async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str
 
 
 async def _papers(urls: list[str], settings: Settings, book: AddressBook, recorder: Recorder) -> dict[str, RepoInfo]:
-    """URL -> what the arXiv API says of the paper, or the Hugging Face API of the model
-    or dataset, for those links among ``urls``; those they could not answer for are
-    counted in ``recorder``, with the first reason."""
-    ids, models = arxiv_ids(urls), hf_ids(urls)
-    if not ids and not models:
+    """URL -> what the arXiv API says of the paper, the Hugging Face API of the model or
+    dataset, or PyPI, npm or crates.io of the package, for those links among ``urls``;
+    those they could not answer for are counted in ``recorder``, with the first reason."""
+    ids, models, packages = arxiv_ids(urls), hf_ids(urls), package_ids(urls)
+    if not ids and not models and not packages:
         return {}
     arxiv_api = os.environ.get("AWESOMELINT_ARXIV_API") or ARXIV_API
     hf_api = os.environ.get("AWESOMELINT_HF_API") or HF_API
+    package_apis = {
+        registry: os.environ.get(f"AWESOMELINT_{registry.upper().replace('.', '_')}_API") or api
+        for registry, api in PACKAGE_APIS.items()
+    }  # AWESOMELINT_PYPI_API, AWESOMELINT_NPM_API, AWESOMELINT_CRATES_IO_API
     async with pinned_client(book, timeout=settings.timeout, headers={"User-Agent": USER_AGENT}) as client:
         papers, paper_failure = await fetch_papers(client, list(ids.values()), arxiv_api) if ids else ({}, "")
         found, model_failure = await fetch_models(client, list(models.values()), hf_api) if models else ({}, "")
+        read, package_failure = (
+            await fetch_packages(client, list(packages.values()), package_apis) if packages else ({}, "")
+        )
     described = {url: papers[paper] for url, paper in ids.items() if paper in papers}
     described |= {url: found[path] for url, path in models.items() if path in found}
-    missing = (len(ids) - sum(1 for p in ids.values() if p in papers) if paper_failure else 0) + (
-        len(models) - sum(1 for p in models.values() if p in found) if model_failure else 0
+    described |= {url: read[package] for url, package in packages.items() if package in read}
+    missing = (
+        (len(ids) - sum(1 for p in ids.values() if p in papers) if paper_failure else 0)
+        + (len(models) - sum(1 for p in models.values() if p in found) if model_failure else 0)
+        + (len(packages) - sum(1 for p in packages.values() if p in read) if package_failure else 0)
     )
     recorder.papers_missing = missing
-    recorder.papers_failure = paper_failure or model_failure
+    recorder.papers_failure = paper_failure or model_failure or package_failure
     return described
 
 

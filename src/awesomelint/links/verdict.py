@@ -22,13 +22,16 @@ VerdictKind = Literal["ok", "dead", "redirect", "error", "bot-wall", "archived",
 class RepoInfo:
     """What a linked thing says it is: a GitHub repository, read in the same GraphQL
     batch as its archived flag, for off-topic (what it is) and stale-entry (its last
-    push); an arXiv paper (its categories and title), for off-topic."""
+    push); an arXiv paper (its categories, title and abstract), a Hugging Face model
+    (its tags), a package page (its summary, classifiers, keywords), for off-topic."""
 
     language: str | None = None  # primaryLanguage, None when GitHub names none
     topics: tuple[str, ...] = ()
     description: str = ""
     pushed_at: str | None = None  # ISO 8601, as GitHub writes it
-    source: str = "GitHub"  # or "arXiv": topics are then its categories, the primary first, description its title
+    # or "arXiv": topics are then its categories, the primary first, description its title and abstract;
+    # "Hugging Face", "PyPI", "npm", "crates.io": topics its tags (classifiers, keywords), description its summary
+    source: str = "GitHub"
 
     def to_json(self) -> str:
         return json.dumps([self.language, list(self.topics), self.description, self.pushed_at, self.source])

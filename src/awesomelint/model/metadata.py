@@ -13,7 +13,17 @@ words they share. An entry stands apart from that profile in two ways:
 - its language: in a list written in one language (four in five of its repositories,
   and half of its section's at least), a language at most one in twenty of the others use. Language alone
   never flags: the rule asks for a second kind of evidence beside it, and a list whose
-  repositories mix languages gives no language evidence at all.
+  repositories mix languages gives no language evidence at all;
+- its description (a repository's, a package's summary, a paper's title and abstract):
+  three or more of its subject words that the entry's own text does not hold, of which
+  at most a quarter are shared with the descriptions of the list's other links of the
+  same source (all sources together when one has too few).
+
+A description is independent of the entry's words only where it says something the
+entry does not: a maintainer who copied it into the list has given the same evidence
+twice, so the words the entry holds are taken out before the description is read, and
+a copied description is no evidence at all. What is left is still about the same thing
+as the entry, and a lone entry needs its second kind beside it as for the others.
 """
 
 from __future__ import annotations
@@ -23,8 +33,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .. import data
 from ..links.verdict import RepoInfo
 from .entries import Entry
+from .topicmodel import everyday_words, words_of
 
 MIN_DESCRIBED = 10  # entries with metadata, besides the one judged, before a profile means anything
 ONE_LANGUAGE = 0.8  # a list (and section) written in one language: this share of its repositories
@@ -36,6 +48,8 @@ CORE_SHARE = 0.25  # a topic word this share of the list's repositories carry is
 SHARING_LISTS = 0.5  # topics speak only where this share of the repositories share one with others
 MIN_TOPICS = 2  # topics (not words: a repository's own name as a topic is one however many words)
 _SPLIT = re.compile(r"[-_.\s]+")
+MIN_NEW_WORDS = 3  # a description's subject words the entry does not hold, before it says anything
+TEXT_SHARED = 0.25  # ... at most this share of them used by the list's other descriptions
 _GENERIC = frozenset({"hacktoberfest", "awesome", "open", "source", "opensource"})  # say nothing of a subject
 
 
@@ -46,6 +60,8 @@ class Described:
     source: str  # "GitHub"
     language: str | None
     topics: tuple[str, ...]
+    text_words: frozenset[str] = frozenset()  # the subject words of its description
+    new_words: frozenset[str] = frozenset()  # ... those the entry's own text does not hold
 
     @property
     def topic_words(self) -> tuple[frozenset[str], ...]:
@@ -62,6 +78,19 @@ class Described:
         return frozenset().union(*self.topic_words)
 
 
+def subject_words(text: str) -> frozenset[str]:
+    """The words of a description that can say what it is about: not function words, not
+    the words English uses every day ("new", "simple"), three letters or more, plurals
+    folded ("scans" -> "scan")."""
+    everyday = everyday_words()
+    words = (w for w in words_of(text, _stopwords()) if len(w) > 2 and w not in everyday and w.isalpha())
+    return frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in words)
+
+
+def _stopwords() -> frozenset[str]:
+    return frozenset(data.load("stopwords")["words"])
+
+
 def described(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) -> dict[int, Described]:
     """Entry index -> what its first link with metadata says it is (``infos``: url as
     written -> the repository's metadata, from the link-check run)."""
@@ -70,7 +99,9 @@ def described(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) ->
         for link in entry.web_links:
             info = infos.get(link.url.strip())
             if info is not None:
-                found[index] = Described(info.source, info.language, info.topics)
+                text = subject_words(info.description)
+                own = subject_words(" ".join([entry.title, entry.text, *entry.fields.values()]))
+                found[index] = Described(info.source, info.language, info.topics, text, text - own)
                 break
     return found
 
@@ -82,6 +113,7 @@ class Apart:
     topics: bool  # none of its topic words is the list's
     language: bool  # another language than the one the list (and its section) is written in
     evidence: str  # "GitHub: Python, topics web-framework, flask; 41 of 44 repositories in this section are Go"
+    text: bool = False  # its description says what the list's other descriptions do not
 
 
 class Profile:
@@ -104,33 +136,45 @@ class Profile:
         # shared: used by two other repositories, or by one in a hundred in a long list
         # (five pasted repositories share "python" among themselves)
         self.shared_by = max(SHARED_BY, SHARED_SHARE * len(topical))
-        sharing = sum(1 for i in topical if any(self._shared(i, w) for w in found[i].words))
+        sharing = sum(1 for i in topical if any(self._shared(w, [i]) for w in found[i].words))
         self.topics_speak = len(topical) > MIN_DESCRIBED and sharing >= SHARING_LISTS * len(topical)
         # the list's own topics: those a quarter of its repositories carry ("go", "golang")
         self.core = {w for w, n in self.topic_words.items() if n >= CORE_SHARE * len(topical)}
+        # the descriptions' words, per source and all together
+        self.texts: Counter[str] = Counter(found[i].source for i in members if found[i].text_words)
+        self.text_words: dict[str, Counter[str]] = {"": Counter()}
+        for i in members:
+            for key in (found[i].source, ""):
+                self.text_words.setdefault(key, Counter()).update(found[i].text_words)
 
-    def _shared(self, index: int, word: str) -> bool:
-        own = 1 if index in self.members and word in self.found[index].words else 0
-        return self.topic_words[word] - own >= self.shared_by
+    def _shared(self, word: str, excluded: Iterable[int] = ()) -> bool:
+        """Whether other repositories than ``excluded`` share the topic word."""
+        return self.topic_words[word] - sum(1 for j in excluded if word in self.found[j].words) >= self.shared_by
 
-    def apart(self, index: int) -> Apart | None:
-        """How entry ``index``'s metadata stands apart from the rest of the list; None
-        when it has none, the list has too little, or nothing stands apart."""
+    def _excluded(self, index: int, out: Iterable[int]) -> list[int]:
+        return [j for j in {index, *out} if j in self.members]
+
+    def apart(self, index: int, out: frozenset[int] = frozenset()) -> Apart | None:
+        """How entry ``index``'s metadata stands apart from the rest of the list (without
+        the entries ``out`` too: a run that must not vouch for itself); None when it has
+        none, the list has too little, or nothing stands apart."""
         item = self.found.get(index)
-        if item is None or len(self.members - {index}) < MIN_DESCRIBED:
+        excluded = self._excluded(index, out)
+        if item is None or len(self.members) - len(excluded) < MIN_DESCRIBED:
             return None
         topics = (
             self.topics_speak
             and len(item.topic_words) >= MIN_TOPICS
             and not item.words & self.core
-            and sum(1 for words in item.topic_words if not any(self._shared(index, w) for w in words))
+            and sum(1 for words in item.topic_words if not any(self._shared(w, excluded) for w in words))
             > len(item.topic_words) / 2
         )
-        language, note = self._language(index, item)
-        if not (topics or language):
+        language, note = self._language(index, item, excluded)
+        text, unshared = self._text(item, excluded)
+        if not (topics or language or text):
             return None
         if item.source != "GitHub":  # arXiv's categories, Hugging Face's pipeline and tags
-            shown = f"{item.source}: {', '.join(item.topics[:4])}"
+            shown = f"{item.source}: {', '.join(item.topics[:4]) or 'no tags'}"
         else:
             shown = f"GitHub: {item.language or 'no language'}" + (
                 f", topics {', '.join(item.topics[:4])}" if item.topics else ""
@@ -138,21 +182,45 @@ class Profile:
         reasons = []
         if language:
             reasons.append(note)
+        if text:
+            reasons.append(f"its description's {', '.join(unshared[:4])} used by no other description of the list")
         if topics:
             reasons.append(
                 f"none of the list's own topics ({', '.join(sorted(self.core, key=lambda w: (-self.topic_words[w], w))[:3])}), most shared by no other repository"
                 if self.core
                 else "most of its topics shared by no other repository"
             )
-        return Apart(topics, language, f"{shown}; {'; '.join(reasons)}")
+        return Apart(topics, language, f"{shown}; {'; '.join(reasons)}", text)
 
-    def _language(self, index: int, item: Described) -> tuple[bool, str]:
+    def _text(self, item: Described, excluded: list[int]) -> tuple[bool, list[str]]:
+        """Whether the description's words the entry does not hold stand apart from the
+        list's other descriptions (of the same source, or of all when it has too few),
+        and those words shared by none."""
+        if len(item.new_words) < MIN_NEW_WORDS:
+            return False, []
+        gone = [self.found[j] for j in excluded if self.found[j].text_words]
+        same = self.texts[item.source] - sum(1 for d in gone if d.source == item.source)
+        every = sum(self.texts.values()) - len(gone)
+        if every <= MIN_DESCRIBED:
+            return False, []
+        key = item.source if same > MIN_DESCRIBED else ""
+        counts = self.text_words[key]
+        shared_by = max(SHARED_BY, SHARED_SHARE * (same if key else every))
+
+        def others(word: str) -> int:
+            return counts[word] - sum(1 for d in gone if (not key or d.source == key) and word in d.text_words)
+
+        shared = [w for w in item.new_words if others(w) >= shared_by]
+        unshared = sorted(w for w in item.new_words if others(w) == 0)
+        return len(shared) <= TEXT_SHARED * len(item.new_words), unshared
+
+    def _language(self, index: int, item: Described, excluded: list[int]) -> tuple[bool, str]:
         language = item.language
         if not language:
             return False, ""
-        own = 1 if index in self.members else 0
         others = self.languages.copy()
-        others[language] -= own
+        others.subtract(self.found[j].language or "" for j in excluded)
+        others.pop("", None)
         total = sum(others.values())
         if total < MIN_DESCRIBED:
             return False, ""
@@ -160,7 +228,8 @@ class Profile:
         if main == language or count < ONE_LANGUAGE * total or others[language] > RARE_LANGUAGE * total:
             return False, ""  # its own language, a list of mixed languages, or one the list uses too
         section = self.by_section.get(self.sections[index], Counter()).copy()
-        section[language] -= own
+        section.subtract(self.found[j].language or "" for j in excluded if self.sections[j] == self.sections[index])
+        section.pop("", None)
         in_section = sum(section.values())
         if in_section >= 3 and section[main] < OWN_SECTION * in_section:
             return False, ""  # a section of its own languages (a list of Go tools with a section of editors' plugins)

@@ -26,7 +26,7 @@ or one entry with three sub-links. Five kinds of evidence:
   words the list without them does not explain: a product's pages pasted in.
 
 With `--online`, what the linked thing says it is (see `metadata`) is one more kind of
-evidence for a lone entry; with `--changed-since`, only the entries a change adds are
+evidence for a lone entry, and for a run of neighbours whose links each stand apart; with `--changed-since`, only the entries a change adds are
 judged, scored without the change, against the list as it was.
 
 What every entry says tells no entry apart and is not counted: lines a generator
@@ -393,8 +393,10 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     English explains better than the list does: a lone entry only when its form is odd
     too, more readily in runs, when their fields differ from their neighbours', and when
     neighbouring entries link to one site no other entry does (a product's pages). With
-    `--online` it also reads what each linked repository or paper says it is (GitHub's
-    language and topics, arXiv's categories) against the list's own profile of them;
+    `--online` it also reads what each linked repository, paper or package says it is
+    (GitHub's language, topics and description, arXiv's categories and abstract, Hugging
+    Face's tags, PyPI's, npm's and crates.io's summary and keywords) against the list's
+    own profile of them;
     with `--changed-since` it judges only the entries a change adds, against the list as
     it was. It is a judgment, not a syntax error: state the subject with `topic`, silence a word with
     `allow`, raise `threshold` to flag less, or disable it inline. Lists mostly in
@@ -417,7 +419,7 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     form = FormModel(entries, [u.site for u in units if not u.link])
     added = additions(entries, ctx.new_lines)
     infos = {url: v.repo for url, v in ctx.link_run.verdicts.items() if v.repo is not None}
-    profile = Profile(entries, described(entries, infos), added or ()) if infos else None
+    linked = described(entries, infos) if infos else {}
     if added is not None:  # --changed-since: the change's entries against the list as it was
         reasons, scores = _additions(entries, units, sections, model, evidence, form, threshold, added)
         scale = _Scale(model, scores, evidence, threshold, [u for u in evidence if units[u].entry not in added])
@@ -431,7 +433,13 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
             **_foreign_templates(entries, units, model, scores, scale),
             **one_site,
         }
-    if profile is not None:
+    if linked:
+        # the profile: the entries that were there, and whose words the list explains
+        # well enough; those far below (at a lone entry's bar) vouch for no other's
+        # metadata, as strays count less in the word model's rounds ("python" on five
+        # scattered Python repositories is not the list's topic)
+        doubted = {units[u].entry for u, z in scale.z.items() if z <= -scale.lone_bar and not units[u].link}
+        profile = Profile(entries, linked, set(added or ()) | doubted)
         judged = None if added is None else frozenset(u for u, unit in enumerate(units) if unit.entry in added)
         found = _metadata_outliers(entries, units, sections, scores, form, scale, profile, judged)
         reasons.update({u: why for u, why in found.items() if u not in reasons})
@@ -630,12 +638,15 @@ def _metadata_outliers(
     judged: frozenset[int] | None = None,
 ) -> Reasons:
     """Entries whose link says it is something the list's other links are not (see
-    `metadata`): topics no other repository of the list shares, or another language
-    than the one the list is written in. Each is one kind of evidence, and a second is
-    asked beside it: the other of topics and language, or words rare in this list (robust
-    z at MIN_LONE_BAR beside a language, META_TOPIC_BAR beside topics; never an entry
-    tied to the list by its words). Form is not enough: a
-    repository in another language is often written up in a form of its own."""
+    `metadata`): topics no other repository of the list shares, another language than
+    the one the list is written in, or a description whose words (those the entry does
+    not hold) the list's other descriptions do not use. Each is one kind of evidence, and
+    a second is asked beside it: another of topics, language and description, or words
+    rare in this list (robust z at MIN_LONE_BAR beside a language or a description,
+    META_TOPIC_BAR beside topics; never an entry tied to the list by its words), or an
+    odd form beside topics or a description (form never reads words; both say what the
+    thing is about). Form is not enough beside a language: a repository in another
+    language is often written up in a form of its own."""
     topical = {u: scores[u].topical() for u in scale.z}
     words = _Scale(
         scale.model,
@@ -659,16 +670,63 @@ def _metadata_outliers(
             and words.z[u] - (_section_offset(range(u, u + 1), units, sections, words.z) or 0.0)
             <= -bar * scale.strictness
         )
-        odd_form = apart.topics and _odd_peers(form, form.oddness_of(unit.entry), len(entries)) is not None
-        if (apart.topics and apart.language) or rare_words or odd_form:
+        kinds = sum((apart.topics, apart.language, apart.text))  # what it links to: independent kinds
+        odd_form = (apart.topics or apart.text) and _odd_peers(
+            form, form.oddness_of(unit.entry), len(entries)
+        ) is not None
+        if kinds >= 2 or rare_words or odd_form:
             second = (
                 "its words are rare in this list too"
                 if rare_words
-                else "its language and its topics both"
-                if apart.language
                 else "its form is odd too"
+                if kinds < 2
+                else "its language and its topics both"
+                if apart.language and apart.topics
+                else "its description and its " + ("language" if apart.language else "topics")
             )
             reasons[u] = (f"what it links to says it is something else ({apart.evidence}); {second}", scores[u])
+    return {**_metadata_runs(units, sections, scale, profile, judged), **reasons}
+
+
+def _metadata_runs(
+    units: list[Unit], sections: dict[tuple, list[int]], scale: _Scale, profile: Profile, judged: frozenset[int] | None
+) -> Reasons:
+    """Three or more neighbouring entries whose links each stand apart from the list's
+    (`metadata`) once the run is left out of the list's profile, and whose words the list
+    without them explains less than it does its typical entry: pasted together. Left in,
+    five pasted Python repositories share "python" among themselves; left out, each says
+    what it is on its own. Each link's metadata is its own evidence, the words a second
+    (weaker than a lone entry's bar: the neighbours vouch for each other, as pasted words
+    do in `_pasted_runs`). Not in a section kept in alphabetical order, a section all
+    unusual, or as most of a section: those are the maintainers' own (a section of
+    editor plugins in other languages)."""
+    described = {units[u].entry for u in scale.z if units[u].entry in profile.found}
+    candidates = [
+        units[u].entry in described and scale.z.get(u, 0.0) < 0 and not unit.link and (judged is None or u in judged)
+        for u, unit in enumerate(units)
+    ]
+    reasons: Reasons = {}
+    for run in _runs(candidates, RUN_LENGTH, units):
+        if (
+            _section_own(run, units, sections, scale.z, 0.0)
+            or _in_sorted_section(run, units, sections)
+            or _most_of_section(list(run), units, sections)
+        ):
+            continue
+        out = frozenset(units[u].entry for u in run)
+        aparts = {
+            u: apart for u in run if not units[u].link and (apart := profile.apart(units[u].entry, out)) is not None
+        }
+        alone = {u: scale.model.score(u, left_out=tuple(run)) for u in aparts}
+        below = [u for u in aparts if scale.of(alone[u]) < 0]
+        if len(below) < RUN_LENGTH:
+            continue  # the list explains most of them as well as its typical entry: not a block
+        for u in below:  # an entry of the list's own beside the block is left to the lone test
+            why = (
+                f"one of {_run_names(below, units)} whose links each say they are something else "
+                f"({aparts[u].evidence}), and whose words the rest of the list explains less than its typical entry"
+            )
+            reasons[u] = (why, alone[u])
     return reasons
 
 
