@@ -47,6 +47,24 @@ class Settings:
     accept: set[int] = field(default_factory=set)
 
 
+@dataclass
+class Chain:
+    """A link's redirect chain so far: what goes with it when it is handed to another checker."""
+
+    url: str  # the link as listed
+    current: str  # the address to ask next
+    seen: list[str]  # every address asked or to be asked, the link first (loops are seen across checkers)
+    permanent: bool = True  # every hop so far a permanent move
+
+
+def host_key(url: str) -> str:
+    """The host a URL's requests count against (per-host caps, back-off, the owning worker)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # an address no request can be sent to: refused wherever it is
+        return ""
+
+
 class _Host:
     """Per-host state shared by every request to it: an adaptive cap and a pause.
 
@@ -87,10 +105,14 @@ class Checker:
         settings: Settings,
         client: httpx.AsyncClient | None = None,
         on_done: Callable[[Verdict], None] | None = None,
+        owns: Callable[[str], bool] | None = None,
     ):
+        """``owns`` (URL -> whether this checker may send its request): a checker in a
+        worker process owns its share of the hosts; None owns them all."""
         self.settings = settings
         self.client = client
         self.on_done = on_done
+        self.owns = owns
         self.hosts: dict[str, _Host] = {}
         self.config = data.load("links")
         self.addresses = AddressBook(settings.allow_private)
@@ -142,25 +164,40 @@ class Checker:
                 task.cancel()
             raise
 
-    async def _bounded(self, url: str, deadline: float) -> Verdict:
+    async def _bounded(self, link: str | Chain, deadline: float) -> Verdict:
+        outcome = await self.bounded(link if isinstance(link, Chain) else Chain(link, link, [link]), deadline)
+        assert isinstance(outcome, Verdict), "a checker that owns every host hands no chain over"
+        return outcome
+
+    async def bounded(self, chain: Chain, deadline: float) -> Verdict | Chain:
+        """`follow` within the run's time limit, any failure a verdict; verdicts go to `on_done`."""
+        url = chain.url
         remaining = deadline - time.monotonic()
+        outcome: Verdict | Chain
         try:
-            verdict = await asyncio.wait_for(self.check(url), timeout=max(remaining, 0.001))
+            outcome = await asyncio.wait_for(self.follow(chain), timeout=max(remaining, 0.001))
         except asyncio.TimeoutError:
-            verdict = Verdict(url, ERROR, detail="not checked within the run's time limit")
+            outcome = Verdict(url, ERROR, detail="not checked within the run's time limit")
         except Exception as exc:  # noqa: BLE001 - one link (or one server's answer) never ends the run
-            verdict = Verdict(url, ERROR, detail=f"could not be checked ({type(exc).__name__}: {_reason(exc)})")
-        if self.on_done:
-            self.on_done(verdict)
-        return verdict
+            outcome = Verdict(url, ERROR, detail=f"could not be checked ({type(exc).__name__}: {_reason(exc)})")
+        if self.on_done and isinstance(outcome, Verdict):
+            self.on_done(outcome)
+        return outcome
 
     # one URL ---------------------------------------------------------------
 
     async def check(self, url: str) -> Verdict:
-        seen: list[str] = [url]
-        permanent = True
-        current = url
-        for _ in range(MAX_REDIRECTS + 1):
+        outcome = await self.follow(Chain(url, url, [url]))
+        assert isinstance(outcome, Verdict), "a checker that owns every host hands no chain over"
+        return outcome
+
+    async def follow(self, chain: Chain) -> Verdict | Chain:
+        """Follow ``chain`` from its current address to a verdict; or, when a redirect leads
+        to a host this checker does not own (`owns`), the chain as it stands, for the
+        checker that owns that host: a host's requests are all sent by one checker, so
+        its cap and back-off hold across worker processes."""
+        url, seen, permanent, current = chain.url, chain.seen, chain.permanent, chain.current
+        for _ in range(MAX_REDIRECTS + 2 - len(seen)):
             refusal = await self._refuse(current)
             if refusal:
                 return Verdict(url, REFUSED if current == url else ERROR, detail=refusal)
@@ -176,6 +213,8 @@ class Checker:
                     return Verdict(url, ERROR, status, target, "redirect loop")
                 seen.append(target)
                 current = target
+                if self.owns is not None and not self.owns(current):
+                    return Chain(url, current, seen, permanent)
                 continue
             return self._classify(url, current, status, headers, permanent and current != url)
         return Verdict(url, ERROR, None, current, f"more than {MAX_REDIRECTS} redirects")
@@ -198,7 +237,7 @@ class Checker:
 
     async def _request(self, url: str) -> Verdict | tuple[int, str | None, httpx.Headers]:
         """(status, Location, headers) of one hop, with HEAD->GET fallback and retries; or a Verdict."""
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_key(url)
         state = self.hosts.setdefault(host, _Host(self.settings.per_host))
         method = "GET" if host_matches(host, self.config["get-hosts"]) else "HEAD"
         attempt = 0

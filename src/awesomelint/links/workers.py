@@ -1,0 +1,311 @@
+"""Link checking in worker processes, each owning the hosts a stable hash gives it.
+
+One process checking 20,000 links is CPU-bound (HTTP parsing, TLS, asyncio's own work);
+worker processes spread that over the cores. Politeness decides how the work is split:
+every request to a host is sent by the one worker that owns the host (`owner`: a CRC of
+the host name, the same in every process and every run), so its per-host cap, its
+429/503 back-off and its pooled connections are all in one place, exactly as in one
+process. A redirect into a host another worker owns is not fetched by the first: the
+chain (the link, the hops seen, whether every move was permanent) goes back to the
+main process, which hands it to the owner.
+
+The main process keeps everything that must be one: the SQLite cache (its only writer),
+the GitHub, arXiv and Hugging Face API batches, progress, and the verdicts, merged by
+URL (findings keep the list's order: the rules read them by URL afterwards).
+
+Workers are fresh interpreters (``python -m awesomelint.links.workers``), started by
+`subprocess`, not `multiprocessing`'s fork: a fork copies the main process, its parsed
+documents (100 MB at 20,000 links) counted again in each child's resident set, and
+forking a process that runs an event loop (or any thread) is unsafe, which is why
+Python 3.14 no longer forks by default. A fresh interpreter imports only the checker
+(about 35 MB, 0.2 s of one core), and `WorkerPool.start` starts them before the lists
+are parsed, so that cost overlaps the parse. Main and worker speak JSON lines over the
+worker's stdin and stdout; its stderr is the run's.
+
+Signals: SIGINT from a terminal reaches the whole process group, SIGTERM only the main
+process; either way main sends SIGTERM to every worker, each stops its checks and ends
+its output, and main reads the verdicts already written before it raises `Interrupted`
+(so they reach the cache). A worker that dies leaves its pending links an error
+verdict; it never holds the run up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import zlib
+from collections.abc import Callable
+from dataclasses import asdict
+from functools import partial
+from typing import Any
+
+from .checker import WINDOW, Chain, Checker, Settings, host_key
+from .verdict import ERROR, Verdict
+
+MIN_LINKS = 2000  # fewer links than this are checked in the main process (see README: a worker costs ~0.2 s CPU)
+MAX_WORKERS = 4
+DRAIN_SECONDS = 5.0  # how long an interrupted run waits for its workers' last verdicts
+ENV = "AWESOMELINT_LINK_WORKERS"  # a number of workers to use whatever the run's size; 0: none
+
+
+def owner(url: str, workers: int) -> int:
+    """The worker that sends every request to this URL's host (stable across processes,
+    unlike `hash`, which is salted per interpreter)."""
+    return zlib.crc32(host_key(url).encode()) % workers
+
+
+def planned_workers(links: int | None = None) -> int:
+    """How many workers a run of ``links`` links uses: none below `MIN_LINKS` or on one
+    core, else one per core, at most `MAX_WORKERS`; ``links=None``: as many as a large
+    run would (to start them early). ``AWESOMELINT_LINK_WORKERS`` decides instead."""
+    forced = os.environ.get(ENV)
+    if forced is not None and forced.strip().isdigit():
+        return int(forced)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2 or (links is not None and links < MIN_LINKS):
+        return 0
+    return min(cores, MAX_WORKERS)
+
+
+# the main process ------------------------------------------------------------------
+
+
+class WorkerPool:
+    """Worker processes, started at once (before the lists are parsed), used by one `run`."""
+
+    def __init__(self, count: int):
+        self.processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "awesomelint.links.workers"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                bufsize=0,
+                # its own session: a terminal's SIGINT reaches the main process alone, which
+                # stops the workers itself, after which their last verdicts are read
+                start_new_session=True,
+            )
+            for _ in range(count)
+        ]
+
+    def __len__(self) -> int:
+        return len(self.processes)
+
+    def close(self) -> None:
+        """End every worker (those never given work, or left after an interruption)."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=DRAIN_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            for pipe in (process.stdin, process.stdout):
+                if pipe is not None:
+                    pipe.close()
+
+    async def run(self, urls: list[str], settings: Settings, on_done: Callable[[Verdict], None]) -> None:
+        """Check ``urls`` in the workers, each verdict to ``on_done`` as it comes."""
+        await _Dispatch(self, settings, on_done).run(urls)
+
+
+class _Dispatch:
+    """One run over a pool: sends each link to its host's worker, hands chains over,
+    collects verdicts, and knows which links each worker still holds."""
+
+    def __init__(self, pool: WorkerPool, settings: Settings, on_done: Callable[[Verdict], None]):
+        self.pool, self.settings, self.on_done = pool, settings, on_done
+        self.count = len(pool)
+        self.pending: list[set[str]] = [set() for _ in range(self.count)]  # links each worker holds
+        self.remaining = 0
+        self.all_done = asyncio.Event()
+        self.writers: list[asyncio.WriteTransport | None] = []
+        self.stopping = False  # the run was interrupted: links left unchecked get no verdict
+
+    async def run(self, urls: list[str]) -> None:
+        if not urls:
+            return
+        loop = asyncio.get_running_loop()
+        readers = []
+        for process in self.pool.processes:
+            assert process.stdin is not None and process.stdout is not None
+            reader = asyncio.StreamReader(limit=1 << 20)
+            await loop.connect_read_pipe(partial(asyncio.StreamReaderProtocol, reader), process.stdout)
+            transport, _ = await loop.connect_write_pipe(asyncio.BaseProtocol, process.stdin)
+            self.writers.append(transport)
+            readers.append(reader)
+        self.remaining = len(urls)
+        share = max(1, -(-self.settings.max_concurrency // self.count))  # --max-concurrency is the total
+        config = asdict(self.settings) | {"accept": sorted(self.settings.accept), "max_concurrency": share}
+        for index in range(self.count):
+            self._send(index, {"settings": config, "index": index, "workers": self.count})
+        for url in urls:
+            index = owner(url, self.count)
+            self.pending[index].add(url)
+            self._send(index, {"check": url})
+        tasks = [asyncio.ensure_future(self._read(index, reader)) for index, reader in enumerate(readers)]
+        try:
+            await self.all_done.wait()
+        except BaseException:  # interrupted: the workers stop, what they finished is read
+            self.stopping = True
+            self._signal_all(signal.SIGTERM)
+            await asyncio.wait(tasks, timeout=DRAIN_SECONDS)
+            raise
+        finally:
+            for task in tasks:
+                task.cancel()
+            for writer in self.writers:
+                if writer is not None:
+                    writer.close()  # end of input: the worker ends (its checks are all done)
+
+    def _send(self, index: int, message: dict[str, Any]) -> None:
+        writer = self.writers[index]
+        if writer is None or writer.is_closing():
+            return
+        try:
+            writer.write(json.dumps(message).encode() + b"\n")
+        except (BrokenPipeError, ConnectionResetError, RuntimeError):  # the worker died: its reader says so
+            pass
+
+    def _signal_all(self, signum: int) -> None:
+        for process in self.pool.processes:
+            if process.poll() is None:
+                process.send_signal(signum)
+
+    async def _read(self, index: int, reader: asyncio.StreamReader) -> None:
+        while line := await reader.readline():
+            message = json.loads(line)
+            if "verdict" in message:
+                url, kind, status, final_url, detail = message["verdict"]
+                self.pending[index].discard(url)
+                self._finish(Verdict(url, kind, status, final_url, detail))
+            elif "chain" in message:
+                url, current, seen, permanent = message["chain"]
+                self.pending[index].discard(url)
+                target = owner(current, self.count)
+                if self.writers[target] is None:  # handed to a worker that died
+                    self._finish(Verdict(url, ERROR, None, current, "could not be checked (its worker stopped)"))
+                    continue
+                self.pending[target].add(url)
+                self._send(target, {"chain": [url, current, seen, permanent]})
+        # the worker ended: whatever it still held will get no answer
+        self.writers[index] = None
+        for url in [] if self.stopping else sorted(self.pending[index]):
+            self._finish(Verdict(url, ERROR, detail="could not be checked (its worker stopped)"))
+        self.pending[index].clear()
+
+    def _finish(self, verdict: Verdict) -> None:
+        self.on_done(verdict)
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.all_done.set()
+
+
+# a worker ----------------------------------------------------------------------------
+
+
+class _ShardChecker(Checker):
+    """A checker whose links come from the main process, a line at a time, and whose
+    verdicts and handed-over chains go back to it."""
+
+    def __init__(self, settings: Settings, index: int, workers: int, lines: asyncio.StreamReader, out: Output):
+        super().__init__(settings, owns=lambda url: owner(url, workers) == index)
+        self.lines, self.out = lines, out
+
+    async def _windowed(self, urls: list[str], deadline: float) -> list[Verdict]:
+        """`Checker._windowed`, its links read from the main process until it ends the input."""
+        window = asyncio.Semaphore(WINDOW)
+        tasks: set[asyncio.Task[None]] = set()
+
+        async def one(chain: Chain) -> None:
+            try:
+                outcome = await self.bounded(chain, deadline)
+                if isinstance(outcome, Chain):
+                    self.out.send({"chain": [outcome.url, outcome.current, outcome.seen, outcome.permanent]})
+                else:
+                    self.out.send(
+                        {"verdict": [outcome.url, outcome.kind, outcome.status, outcome.final_url, outcome.detail]}
+                    )
+            finally:
+                window.release()
+
+        try:
+            while line := await self.lines.readline():
+                message = json.loads(line)
+                if "check" in message:
+                    chain = Chain(message["check"], message["check"], [message["check"]])
+                else:
+                    url, current, seen, permanent = message["chain"]
+                    chain = Chain(url, current, seen, permanent)
+                await window.acquire()
+                task = asyncio.create_task(one(chain))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+            if tasks:
+                await asyncio.wait(tasks)
+        finally:
+            for task in tasks:
+                task.cancel()
+        return []
+
+
+class _Closing(asyncio.BaseProtocol):
+    """Knows when a pipe has written all it was given and closed."""
+
+    def __init__(self) -> None:
+        self.closed = asyncio.get_running_loop().create_future()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.closed.done():
+            self.closed.set_result(None)
+
+
+class Output:
+    """JSON lines to the main process through an asyncio pipe (never blocking the loop)."""
+
+    def __init__(self, transport: asyncio.WriteTransport):
+        self.transport = transport
+
+    def send(self, message: dict[str, Any]) -> None:
+        if not self.transport.is_closing():
+            self.transport.write(json.dumps(message).encode() + b"\n")
+
+
+async def _serve() -> None:
+    loop = asyncio.get_running_loop()
+    main_task = asyncio.current_task()
+    assert main_task is not None
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, main_task.cancel)
+    lines = asyncio.StreamReader(limit=1 << 20)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(lines), sys.stdin.buffer)
+    transport, closing = await loop.connect_write_pipe(_Closing, sys.stdout.buffer)
+    first = await lines.readline()
+    if not first:  # a pool closed before any run (a small run after all)
+        return
+    start = json.loads(first)
+    settings = Settings(**(start["settings"] | {"accept": set(start["settings"]["accept"])}))
+    checker = _ShardChecker(settings, start["index"], start["workers"], lines, Output(transport))
+    try:
+        await checker.check_all([])
+    except asyncio.CancelledError:
+        pass
+    finally:
+        transport.close()  # what was written still reaches the main process ...
+        await asyncio.wait_for(closing.closed, DRAIN_SECONDS)  # ... before the loop ends
+
+
+def main() -> None:
+    """A worker: serve one run, then end."""
+    from . import asyncionet
+
+    asyncionet.run(_serve())
+
+
+if __name__ == "__main__":
+    main()
