@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -72,31 +73,53 @@ class _Host:
     round: answers to requests sent under an older cap do not halve it again). The
     halved cap is never raised again, so a rate-limited host settles at what it
     accepts instead of being probed into more 429s, and no link fails for it.
+
+    Waiters queue in order and a release hands its place to the first of them (a
+    condition woken for all, each checking again, cost more than the requests at 20
+    waiters a host).
     """
 
     def __init__(self, limit: int):
         self.limit = limit
-        self.active = 0
+        self.active = 0  # places taken: requests in flight, or waiting out the host's pause
         self.resume_at = 0.0
-        self.changed = asyncio.Condition()
+        self.waiters: deque[asyncio.Future[None]] = deque()
 
     async def acquire(self) -> int:
-        """Wait for a place; returns the cap it was granted under."""
-        while True:
-            async with self.changed:
-                await self.changed.wait_for(lambda: self.active < self.limit)
-                delay = self.resume_at - time.monotonic()
-                if delay <= 0:
-                    self.active += 1
-                    return self.limit
-            await asyncio.sleep(delay)
+        """Wait for a place, then for the host's pause; returns the cap it was granted under."""
+        if self.active < self.limit and not self.waiters:
+            self.active += 1
+        else:
+            place = asyncio.get_running_loop().create_future()
+            self.waiters.append(place)
+            try:
+                await place  # the releaser counted this place as taken
+            except asyncio.CancelledError:
+                if place.done() and not place.cancelled():
+                    self._give_back()
+                else:
+                    self.waiters.remove(place)
+                raise
+        try:
+            while (delay := self.resume_at - time.monotonic()) > 0:
+                await asyncio.sleep(delay)
+        except asyncio.CancelledError:
+            self._give_back()
+            raise
+        return self.limit
 
     async def release(self, throttled: bool, granted: int) -> None:
-        async with self.changed:
-            self.active -= 1
-            if throttled and granted == self.limit:
-                self.limit = max(1, self.limit // 2)
-            self.changed.notify_all()
+        if throttled and granted == self.limit:
+            self.limit = max(1, self.limit // 2)
+        self._give_back()
+
+    def _give_back(self) -> None:
+        self.active -= 1
+        while self.waiters and self.active < self.limit:
+            place = self.waiters.popleft()
+            if not place.done():  # a cancelled waiter's place goes to the next
+                self.active += 1
+                place.set_result(None)
 
 
 class Checker:
