@@ -13,12 +13,12 @@ The main process keeps everything that must be one: the SQLite cache (its only w
 the GitHub, arXiv and Hugging Face API batches, progress, and the verdicts, merged by
 URL (findings keep the list's order: the rules read them by URL afterwards).
 
-Workers are fresh interpreters (``python -m awesomelint.links.workers``), started by
+Workers are fresh interpreters (`_BOOT`: ``awesomelint.links.workers.main``), started by
 `subprocess`, not `multiprocessing`'s fork: a fork copies the main process, its parsed
 documents (100 MB at 20,000 links) counted again in each child's resident set, and
 forking a process that runs an event loop (or any thread) is unsafe, which is why
 Python 3.14 no longer forks by default. A fresh interpreter imports only the checker
-(about 35 MB, 0.2 s of one core), and `WorkerPool.start` starts them before the lists
+(about 32 MB, 0.2 s of one core), and `WorkerPool.start` starts them before the lists
 are parsed, so that cost overlaps the parse. Main and worker speak JSON lines over the
 worker's stdin and stdout; its stderr is the run's.
 
@@ -74,13 +74,22 @@ def planned_workers(links: int | None = None) -> int:
 # the main process ------------------------------------------------------------------
 
 
+# A worker imports the checker alone: the package's __init__ imports the whole linter
+# (rules, markdown-it, the model), 5 MB and 0.1 s of each worker for nothing; a bare
+# package module with the same __path__ takes its place.
+_BOOT = (
+    "import sys, types; package = types.ModuleType('awesomelint'); package.__path__ = [{package!r}]; "
+    "sys.modules['awesomelint'] = package; from awesomelint.links.workers import main; main()"
+)
+
+
 class WorkerPool:
     """Worker processes, started at once (before the lists are parsed), used by one `run`."""
 
     def __init__(self, count: int):
         self.processes = [
             subprocess.Popen(
-                [sys.executable, "-m", "awesomelint.links.workers"],
+                [sys.executable, "-c", _BOOT.format(package=os.path.dirname(os.path.dirname(__file__)))],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 bufsize=0,
@@ -218,10 +227,11 @@ class _ShardChecker(Checker):
     def __init__(self, settings: Settings, index: int, workers: int, lines: asyncio.StreamReader, out: Output):
         super().__init__(settings, owns=lambda url: owner(url, workers) == index)
         self.lines, self.out = lines, out
+        self.window = max(WINDOW // workers, 4 * settings.max_concurrency)  # the run's window, shared out
 
     async def _windowed(self, urls: list[str], deadline: float) -> list[Verdict]:
         """`Checker._windowed`, its links read from the main process until it ends the input."""
-        window = asyncio.Semaphore(WINDOW)
+        window = asyncio.Semaphore(self.window)
         tasks: set[asyncio.Task[None]] = set()
 
         async def one(chain: Chain) -> None:
