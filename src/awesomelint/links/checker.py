@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import random
+import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -27,6 +29,7 @@ from ..model.urls import host_matches
 from .pinning import AddressBook, PrivateAddressError, pinned_client
 from .verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
 
+T = TypeVar("T")
 USER_AGENT = "awesomelint/0.1 (+https://pypi.org/project/awesomelint/; link checker)"
 MAX_REDIRECTS = 10
 HEAD_REFUSED = {400, 403, 405, 501}
@@ -198,7 +201,7 @@ class Checker:
         remaining = deadline - time.monotonic()
         outcome: Verdict | Chain
         try:
-            outcome = await asyncio.wait_for(self.follow(chain), timeout=max(remaining, 0.001))
+            outcome = await _within(self.follow(chain), max(remaining, 0.001))
         except asyncio.TimeoutError:
             outcome = Verdict(url, ERROR, detail="not checked within the run's time limit")
         except Exception as exc:  # noqa: BLE001 - one link (or one server's answer) never ends the run
@@ -354,6 +357,15 @@ class Checker:
         if await self.addresses.private(host):
             return f"{host} is a private, loopback or link-local address (use --allow-private)"
         return None
+
+
+async def _within(work: Coroutine[Any, Any, T], seconds: float) -> T:
+    """``work`` unless it takes longer than ``seconds`` (asyncio.TimeoutError). On 3.11+ in
+    the calling task: `asyncio.wait_for` runs it in a task of its own, one more per link."""
+    if sys.version_info >= (3, 11):
+        async with asyncio.timeout(seconds):
+            return await work
+    return await asyncio.wait_for(work, seconds)  # pragma: no cover - Python 3.10
 
 
 def _retry_after(value: str | None) -> float | None:
