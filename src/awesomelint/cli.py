@@ -183,9 +183,9 @@ def _link_options(function: F) -> F:
     function = click.option(
         "--max-concurrency",
         type=click.IntRange(1, 512),
-        default=64,
+        default=256,
         show_default=True,
-        help="Requests in flight in all.",
+        help="Requests in flight in all (shared by the worker processes of a large run).",
     )(function)
     function = click.option(
         "--per-host",

@@ -41,7 +41,7 @@ MAX_THROTTLES = 12  # 429/503 answers tolerated beyond --retries before a link i
 @dataclass
 class Settings:
     timeout: float = 20.0
-    max_concurrency: int = 64
+    max_concurrency: int = 256  # the total: a run's worker processes share it
     per_host: int = 8
     retries: int = 3
     max_retry_after: float = 60.0
