@@ -46,7 +46,8 @@ from typing import Any
 from .checker import WINDOW, Chain, Checker, Settings, host_key
 from .verdict import ERROR, Verdict
 
-MIN_LINKS = 3000  # fewer links are checked in the main process: at 2,000 workers were a wash, at 5,000 0.8 s faster (README)
+# fewer links are checked in the main process: at 2,000 workers were a wash, at 5,000 0.8 s faster (README)
+MIN_LINKS = 3000
 MAX_WORKERS = 4
 DRAIN_SECONDS = 5.0  # how long an interrupted run waits for its workers' last verdicts
 ENV = "AWESOMELINT_LINK_WORKERS"  # a number of workers to use whatever the run's size; 0: none
