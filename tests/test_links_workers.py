@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -202,3 +204,38 @@ def test_dead_links_in_workers_are_dead(hosts_server: HostsServer, monkeypatch: 
     urls = [hosts_server.url(host, "/dead/1") for host in HOSTS[:6]]
     result = check_links([_document(urls)], Settings(allow_private=True), None)
     assert {v.kind for v in result.verdicts.values()} == {DEAD}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads a process's children from /proc")
+def test_workers_stop_when_the_main_process_is_killed(hosts_server: HostsServer, tmp_path: Path) -> None:
+    """SIGKILL leaves no handler to stop the workers: they see their output pipe close
+    (more links than a worker's window: the end of their input is still far off)."""
+    listing = tmp_path / "README.md"
+    urls = [hosts_server.url(host, f"/hang/{i}") for host in HOSTS[:6] for i in range(400)]
+    listing.write_text(_document(urls).text)
+    main = subprocess.Popen(
+        [sys.executable, "-m", "awesomelint", "links", "--allow-private", "--no-cache", str(listing)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, ENV: "2", "CI": "1"},
+    )
+    deadline = time.monotonic() + 30
+    while sum(hosts_server.in_flight.values()) < 6:
+        assert time.monotonic() < deadline and main.poll() is None, "the links were never asked"
+        time.sleep(0.05)
+    workers = [int(pid) for pid in Path(f"/proc/{main.pid}/task/{main.pid}/children").read_text().split()]
+    assert len(workers) == 2
+    main.kill()
+    main.wait()
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived the main process (its links hang for an hour)"
+        time.sleep(0.05)
+
+
+def _running(pid: int) -> bool:
+    """Whether the process is alive (a zombie, ended but not yet reaped by init, is not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

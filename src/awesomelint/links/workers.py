@@ -62,7 +62,10 @@ def owner(url: str, workers: int) -> int:
 def planned_workers(links: int | None = None) -> int:
     """How many workers a run of ``links`` links uses: none below `MIN_LINKS` or on one
     core, else one per core, at most `MAX_WORKERS`; ``links=None``: as many as a large
-    run would (to start them early). ``AWESOMELINT_LINK_WORKERS`` decides instead."""
+    run would (to start them early). ``AWESOMELINT_LINK_WORKERS`` decides instead.
+    Never on Windows: the pipes are read through the event loop's POSIX pipe support."""
+    if sys.platform == "win32":
+        return 0
     forced = os.environ.get(ENV)
     if forced is not None and forced.strip().isdigit():
         return int(forced)
@@ -193,26 +196,33 @@ class _Dispatch:
                 process.send_signal(signum)
 
     async def _read(self, index: int, reader: asyncio.StreamReader) -> None:
-        while line := await reader.readline():
-            message = json.loads(line)
-            if "verdict" in message:
-                url, kind, status, final_url, detail = message["verdict"]
-                self.pending[index].discard(url)
-                self._finish(Verdict(url, kind, status, final_url, detail))
-            elif "chain" in message:
-                url, current, seen, permanent = message["chain"]
-                self.pending[index].discard(url)
-                target = owner(current, self.count)
-                if self.writers[target] is None:  # handed to a worker that died
-                    self._finish(Verdict(url, ERROR, None, current, "could not be checked (its worker stopped)"))
-                    continue
-                self.pending[target].add(url)
-                self._write(target, [{"chain": [url, current, seen, permanent]}])
-        # the worker ended: whatever it still held will get no answer
-        self.writers[index] = None
-        for url in [] if self.stopping else sorted(self.pending[index]):
-            self._finish(Verdict(url, ERROR, detail="could not be checked (its worker stopped)"))
-        self.pending[index].clear()
+        """A worker's answers until it ends; whatever it still held then gets an error
+        verdict (it died, or wrote what is not an answer), so that no link waits forever."""
+        try:
+            while line := await reader.readline():
+                self._take(index, json.loads(line))
+        except (ValueError, TypeError, KeyError, asyncio.LimitOverrunError):
+            pass  # not an answer: the worker is no longer trusted to give one
+        finally:
+            self.writers[index] = None
+            for url in [] if self.stopping else sorted(self.pending[index]):
+                self._finish(Verdict(url, ERROR, detail="could not be checked (its worker stopped)"))
+            self.pending[index].clear()
+
+    def _take(self, index: int, message: dict[str, Any]) -> None:
+        if "verdict" in message:
+            url, kind, status, final_url, detail = message["verdict"]
+            self.pending[index].remove(url)
+            self._finish(Verdict(url, kind, status, final_url, detail))
+        elif "chain" in message:
+            url, current, seen, permanent = message["chain"]
+            self.pending[index].remove(url)
+            target = owner(current, self.count)
+            if self.writers[target] is None:  # handed to a worker that ended
+                self._finish(Verdict(url, ERROR, None, current, "could not be checked (its worker stopped)"))
+                return
+            self.pending[target].add(url)
+            self._write(target, [{"chain": [url, current, seen, permanent]}])
 
     def _finish(self, verdict: Verdict) -> None:
         self.on_done(verdict)
@@ -262,8 +272,8 @@ class _ShardChecker(Checker):
                 task = asyncio.create_task(one(chain))
                 tasks.add(task)
                 task.add_done_callback(tasks.discard)
-            if tasks:
-                await asyncio.wait(tasks)
+            # the end of input: all verdicts are in, or the main process is gone (killed)
+            # and no one will read what is left: those checks stop here either way
         finally:
             for task in tasks:
                 task.cancel()
@@ -320,14 +330,18 @@ async def _serve() -> None:
     settings = Settings(**(start["settings"] | {"accept": set(start["settings"]["accept"])}))
     output = Output(transport)
     checker = _ShardChecker(settings, start["index"], start["workers"], lines, output)
+    # the main process gone (killed: its end of the pipe closed), no one reads the verdicts
+    closing.closed.add_done_callback(lambda _: main_task.cancel())
     try:
         await checker.check_all([])
     except asyncio.CancelledError:
         pass
-    finally:
+    try:  # what was written still reaches the main process before the loop ends
         output.flush()
-        transport.close()  # what was written still reaches the main process ...
-        await asyncio.wait_for(closing.closed, DRAIN_SECONDS)  # ... before the loop ends
+        transport.close()
+        await asyncio.wait_for(asyncio.shield(closing.closed), DRAIN_SECONDS)
+    except (asyncio.CancelledError, asyncio.TimeoutError):  # a second signal, or a main process that reads no more
+        pass
 
 
 def main() -> None:
