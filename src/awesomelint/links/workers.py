@@ -14,19 +14,23 @@ the GitHub, arXiv and Hugging Face API batches, progress, and the verdicts, merg
 URL (findings keep the list's order: the rules read them by URL afterwards).
 
 Workers are fresh interpreters (`_BOOT`: ``awesomelint.links.workers.main``), started by
-`subprocess`, not `multiprocessing`'s fork: a fork copies the main process, its parsed
-documents (100 MB at 20,000 links) counted again in each child's resident set, and
-forking a process that runs an event loop (or any thread) is unsafe, which is why
-Python 3.14 no longer forks by default. A fresh interpreter imports only the checker
-(about 26 MB, 0.15 s of one core), and `WorkerPool.start` starts them before the lists
-are parsed, so that cost overlaps the parse. Main and worker speak JSON lines over the
-worker's stdin and stdout; its stderr is the run's.
+`subprocess`, not `multiprocessing`. A fork would start in milliseconds, but it copies the
+main process: its parsed documents (113 MB at 20,000 links) would count again in each
+child's resident set the moment it is made, and forking a process that has run an event
+loop (or any thread) is unsafe, which is why Python 3.14 no longer forks by default;
+forkserver and spawn are fresh interpreters too, with pickling and a helper process
+besides. A fresh interpreter that imports the checker alone costs about 26 MB and 0.15 s
+of one core; the pool is made before the lists are parsed (`api.check_paths`), so that
+overlaps the parse. Main and worker speak JSON lines over the worker's stdin and stdout;
+its stderr is the run's.
 
-Signals: SIGINT from a terminal reaches the whole process group, SIGTERM only the main
-process; either way main sends SIGTERM to every worker, each stops its checks and ends
-its output, and main reads the verdicts already written before it raises `Interrupted`
-(so they reach the cache). A worker that dies leaves its pending links an error
-verdict; it never holds the run up.
+Signals: the workers run in a session of their own, so a terminal's SIGINT (sent to the
+foreground process group) reaches the main process alone, as SIGTERM from `kill` does;
+the main process sends SIGTERM to every worker, each stops its checks and ends its
+output, and main reads the verdicts already written before it raises `Interrupted` (so
+they reach the cache). A main process killed outright closes the workers' pipes, and
+they stop. A worker that dies leaves its pending links an error verdict; it never holds
+the run up.
 """
 
 from __future__ import annotations
