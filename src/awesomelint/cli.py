@@ -792,8 +792,12 @@ def run() -> None:
     files `gcpause` still collects what the last file left): re-enabled once the files
     are read, its next pass walked every document kept for the report, 0.15 s of a 2 s
     `fix` on 430 KB.
+
+    httpx imports its own command line (rich, pygments) whenever they are installed; this
+    process never runs it: the link commands start 50 ms sooner and 4 MB lighter without.
     """
     gc.disable()
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]  # a failed import, which httpx expects
     try:
         main()
         code: object = 0
