@@ -10,7 +10,8 @@ permanent move, so its "moves reported" is 0 by design; its flaky links count as
 failures when it gives up on them.
 
 The server counts the connections each host accepted; RSS is the peak resident set of
-the tool's process, CPU its user + system time (os.wait4, start-up and parsing included),
+the tool's processes summed (awesomelint's worker processes with the main one, sampled
+from /proc), CPU their user + system time (os.wait4, start-up and parsing included),
 CPU / request that time over the requests the servers answered.
 
 Usage: python bench/links.py [--links 5000] [--hosts 200] [--latency 0.05] [--repeat 1] [--tools awesomelint,lychee]
@@ -33,7 +34,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-PORT = 18090
+PORT = 28090  # not 18090, where other benches of this project listen
 
 
 class Server:
@@ -79,15 +80,40 @@ class Server:
         finally:
             writer.close()
 
-    def start(self) -> None:
+    def start(self) -> int:
+        """Listen on every host at the first port from PORT that all of them have free (another
+        bench may be running on the machine: answers from its server would be measured
+        silently); the port."""
         loop = asyncio.new_event_loop()
+        bound: list[int] = []
+        ready = threading.Event()
+
+        async def listen() -> list[asyncio.Server]:
+            for port in range(PORT, PORT + 50):
+                servers: list[asyncio.Server] = []
+                try:
+                    for host in self.hosts:
+                        servers.append(await asyncio.start_server(self.handle, host, port, backlog=1024))
+                except OSError:
+                    for server in servers:
+                        server.close()
+                    continue
+                bound.append(port)
+                return servers
+            raise SystemExit("no port free on every host")
 
         async def serve() -> None:
-            servers = [await asyncio.start_server(self.handle, host, PORT, backlog=1024) for host in self.hosts]
+            try:
+                servers = await listen()
+            finally:
+                ready.set()
             await asyncio.gather(*(s.serve_forever() for s in servers))
 
         threading.Thread(target=lambda: loop.run_until_complete(serve()), daemon=True).start()
-        time.sleep(1.0)
+        ready.wait()
+        if not bound:
+            raise SystemExit("the bench server could not listen")
+        return bound[0]
 
 
 def kind_of(i: int, hosts: int) -> str:
@@ -96,28 +122,56 @@ def kind_of(i: int, hosts: int) -> str:
     return "dead" if slot < 4 else "moved" if slot < 7 else "flaky" if slot < 10 else "good"
 
 
-def write_list(path: Path, count: int, hosts: list[str]) -> dict[str, str]:
+def write_list(path: Path, count: int, hosts: list[str], port: int) -> dict[str, str]:
     expected, lines = {}, ["# Bench list", ""]
     for i in range(count):
         kind = kind_of(i, len(hosts))
-        url = f"http://{hosts[i % len(hosts)]}:{PORT}/{kind}/{i}"
+        url = f"http://{hosts[i % len(hosts)]}:{port}/{kind}/{i}"
         expected[url] = kind
         lines.append(f"- [item {i}]({url}) - entry {i}.")
     path.write_text("\n".join(lines) + "\n")
     return expected
 
 
+def tree_rss(pid: int) -> int:
+    """Resident set of a process and all its descendants, in kB, from /proc (0 once it is gone)."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            total += sum(tree_rss(int(child)) for child in children.read().split())
+    except (OSError, ValueError):
+        pass
+    return total
+
+
 def timed(command: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS in MB and stdout of one run (its CPU seconds in `CPU`)."""
+    """Wall seconds, peak RSS in MB and stdout of one run (its CPU seconds in `CPU`).
+
+    The RSS is the largest sum over the process and its worker processes, sampled every
+    20 ms from /proc (ru_maxrss is one process's peak: of the children, only the largest
+    one's), or the main process's own peak when that is larger (a peak between samples)."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
+        peak = [0]
+        finished = threading.Event()
+
+        def sample() -> None:
+            while not finished.wait(0.02):
+                peak[0] = max(peak[0], tree_rss(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, _, usage = os.wait4(process.pid, 0)  # CPU: the workers' too (the main process waits for them)
         elapsed = time.perf_counter() - start
+        finished.set()
+        sampler.join()
         process.returncode = 0
         CPU.append(usage.ru_utime + usage.ru_stime)
         out.seek(0)
-        return elapsed, usage.ru_maxrss // 1024, out.read().decode()
+        return elapsed, max(peak[0], usage.ru_maxrss) // 1024, out.read().decode()
 
 
 EXTRA: list[str] = []  # awesomelint options from --awesomelint-args
@@ -184,7 +238,7 @@ def main() -> None:
     EXTRA.extend(args.awesomelint_args.split())
     hosts = [f"127.0.0.{i}" for i in range(1, args.hosts + 1)]
     server = Server(hosts, args.latency)
-    server.start()
+    port = server.start()
     counts = Counter(kind_of(i, args.hosts) for i in range(args.links))
     print(
         f"{args.links} links over {args.hosts} hosts, {args.latency * 1000:.0f} ms a request "
@@ -197,7 +251,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "README.md"
-        expected = write_list(path, args.links, hosts)
+        expected = write_list(path, args.links, hosts, port)
         for tool, runner in (("awesomelint", run_awesomelint), ("lychee", run_lychee)):
             if tool not in args.tools.split(","):
                 continue

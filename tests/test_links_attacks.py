@@ -49,9 +49,25 @@ def run(urls: list[str], **settings: Any) -> dict[str, Verdict]:
 # interruption -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(
+    "signum, code, workers, group",
+    [
+        (signal.SIGINT, 130, "0", False),
+        (signal.SIGTERM, 143, "0", False),
+        # in worker processes: SIGINT to the whole group, as a terminal sends it, and to the
+        # main process alone; SIGTERM to the main process alone, as `kill` sends it
+        (signal.SIGINT, 130, "2", True),
+        (signal.SIGINT, 130, "2", False),
+        (signal.SIGTERM, 143, "2", False),
+    ],
+)
 def test_an_interrupted_run_keeps_what_it_checked(
-    server_factory: Callable[[Answer], RawServer], tmp_path: Path, signum: signal.Signals, code: int
+    server_factory: Callable[[Answer], RawServer],
+    tmp_path: Path,
+    signum: signal.Signals,
+    code: int,
+    workers: str,
+    group: bool,
 ) -> None:
     server = server_factory(lambda path: 60 if path.startswith("/slow") else OK_ANSWER)
     fast = [server.url(f"/fast/{i}") for i in range(30)]
@@ -75,14 +91,18 @@ def test_an_interrupted_run_keeps_what_it_checked(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "CI": "1"},
+        env={**os.environ, "CI": "1", "AWESOMELINT_LINK_WORKERS": workers},
+        start_new_session=group,  # its own process group, to be signalled whole
     )
     deadline = time.monotonic() + 30
     while sum(1 for p in server.requests if p.startswith("/fast")) < 30 or len(server.requests) < 33:
         assert time.monotonic() < deadline and process.poll() is None, "the run did not reach every link"
         time.sleep(0.05)
     time.sleep(0.3)  # the fast verdicts are in; the slow ones are pending
-    process.send_signal(signum)
+    if group:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
     _, err = process.communicate(timeout=15)
     assert process.returncode == code, err
     assert f"interrupted by {signal.Signals(signum).name} after 30 of 33 links" in err

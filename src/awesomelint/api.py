@@ -20,6 +20,7 @@ internal and may change between releases.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,6 +44,7 @@ from .rules import BY_NAME
 if TYPE_CHECKING:
     from .engine.changes import ChangedLines  # git and subprocess: imported only with --changed-since
     from .engine.fix import FixOutcome  # the fix engine and layout: imported only by the fixing calls
+    from .links.workers import WorkerPool  # with the link checker, imported only for a run that checks links
 
 __all__ = [
     "CheckRun",
@@ -311,6 +313,54 @@ def check_paths(
         run.notices.append("awesomelint: no markdown files found in " + ", ".join(paths))
     changed = changed_lines_since(changed_since)
     lines: dict[str, set[int]] = {}
+    pool = _early_workers(files) if links is not None else None
+    try:
+        _read_lists(run, files, config_for, stdin_filename, changed, lines)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        raise
+    if (run.errors and changed is not None) or not run.docs:
+        if pool is not None:
+            pool.close()
+        if run.errors and changed is not None:
+            return run
+    verdicts: dict[str, Verdict] | None = None
+    repositories: dict[str, OwnRepository | None] = {}
+    if links is not None and run.docs:
+        verdicts, repositories, summary = _check_links(
+            run.docs, run.configs, lines=lines if changed is not None else None, pool=pool, **links
+        )
+        run.notices.append(summary)
+    _lint_lists(run, verdicts, repositories, only_links, links is not None, changed, lines)
+    return run
+
+
+def _early_workers(files: list[str]) -> WorkerPool | None:
+    """Link-checking worker processes, started before the lists are parsed (their start-up
+    overlaps the parse) when the files are large enough to hold a run that uses them (a
+    list of `MIN_LINKS` links is over 40 bytes a link); closed unused if it is not."""
+    from .links.workers import MIN_LINKS, WorkerPool, planned_workers
+
+    size = 0
+    for path in files:
+        try:
+            size += os.path.getsize(path) if path != STDIN else 0
+        except OSError:
+            continue
+    wanted = planned_workers(MIN_LINKS if size >= 40 * MIN_LINKS else 0)
+    return WorkerPool(wanted) if wanted else None
+
+
+def _read_lists(
+    run: CheckRun,
+    files: list[str],
+    config_for: ConfigFor,
+    stdin_filename: str | None,
+    changed: ChangedLines | None,
+    lines: dict[str, set[int]],
+) -> None:
+    """Each file read into ``run``'s documents and configs (or its error)."""
     for path in collected_between(files):
         try:
             config, doc = read_list(path, config_for, stdin_filename)
@@ -323,15 +373,18 @@ def check_paths(
             continue
         run.docs.append(doc)
         run.configs.append(config)
-    if run.errors and changed is not None:
-        return run
-    verdicts: dict[str, Verdict] | None = None
-    repositories: dict[str, OwnRepository | None] = {}
-    if links is not None and run.docs:
-        verdicts, repositories, summary = _check_links(
-            run.docs, run.configs, lines=lines if changed is not None else None, **links
-        )
-        run.notices.append(summary)
+
+
+def _lint_lists(
+    run: CheckRun,
+    verdicts: dict[str, Verdict] | None,
+    repositories: dict[str, OwnRepository | None],
+    only_links: bool,
+    online: bool,
+    changed: ChangedLines | None,
+    lines: dict[str, set[int]],
+) -> None:
+    """Each document linted (the link rules reading ``verdicts``), its findings into ``run``."""
     for doc, config in collected_between(zip(run.docs, run.configs)):
         try:
             if only_links:
@@ -348,7 +401,7 @@ def check_paths(
                 result = lint(
                     doc,
                     config,
-                    online=links is not None,
+                    online=online,
                     link_results=verdicts,
                     repository=repositories.get(doc.path),
                     new_lines=lines.get(doc.path) if changed is not None else None,
@@ -363,7 +416,6 @@ def check_paths(
             findings, hidden = only_new(doc, findings, lines[doc.path])
             run.hidden += hidden
         run.located.extend(locate(doc, findings))
-    return run
 
 
 def changed_lines_since(changed_since: str | None) -> ChangedLines | None:
@@ -388,6 +440,7 @@ def _check_links(
     github_api: str | None = None,
     lines: dict[str, set[int]] | None = None,
     max_cache_age: float | None = None,
+    pool: WorkerPool | None = None,
 ) -> tuple[dict[str, Verdict], dict[str, OwnRepository | None], str]:
     """Run the link checker once over every document: verdicts for every URL, the
     metadata of each list's own repository where repo-metadata runs (path -> it), and
@@ -422,6 +475,7 @@ def _check_links(
         own_repos=tuple(repo for repo in own.values() if repo is not None),
         cache_max_age=max_cache_age,
         profile=any("off-topic" in config.enabled(doc.path, online=True) for doc, config in zip(docs, configs)),
+        pool=pool,
     )
     repositories = {
         path: (f"{repo[0]}/{repo[1]}", result.repositories.get(f"{repo[0]}/{repo[1]}")) if repo else None

@@ -183,9 +183,9 @@ def _link_options(function: F) -> F:
     function = click.option(
         "--max-concurrency",
         type=click.IntRange(1, 512),
-        default=64,
+        default=256,
         show_default=True,
-        help="Requests in flight in all.",
+        help="Requests in flight in all (shared by the worker processes of a large run).",
     )(function)
     function = click.option(
         "--per-host",
@@ -792,8 +792,12 @@ def run() -> None:
     files `gcpause` still collects what the last file left): re-enabled once the files
     are read, its next pass walked every document kept for the report, 0.15 s of a 2 s
     `fix` on 430 KB.
+
+    httpx imports its own command line (rich, pygments) whenever they are installed; this
+    process never runs it: the link commands start 50 ms sooner and 4 MB lighter without.
     """
     gc.disable()
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]  # a failed import, which httpx expects
     try:
         main()
         code: object = 0

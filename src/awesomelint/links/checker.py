@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -39,7 +40,7 @@ MAX_THROTTLES = 12  # 429/503 answers tolerated beyond --retries before a link i
 @dataclass
 class Settings:
     timeout: float = 20.0
-    max_concurrency: int = 64
+    max_concurrency: int = 256  # the total: a run's worker processes share it
     per_host: int = 8
     retries: int = 3
     max_retry_after: float = 60.0
@@ -49,6 +50,24 @@ class Settings:
     accept: set[int] = field(default_factory=set)
 
 
+@dataclass
+class Chain:
+    """A link's redirect chain so far: what goes with it when it is handed to another checker."""
+
+    url: str  # the link as listed
+    current: str  # the address to ask next
+    seen: list[str]  # every address asked or to be asked, the link first (loops are seen across checkers)
+    permanent: bool = True  # every hop so far a permanent move
+
+
+def host_key(url: str) -> str:
+    """The host a URL's requests count against (per-host caps, back-off, the owning worker)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # an address no request can be sent to: refused wherever it is
+        return ""
+
+
 class _Host:
     """Per-host state shared by every request to it: an adaptive cap and a pause.
 
@@ -56,31 +75,53 @@ class _Host:
     round: answers to requests sent under an older cap do not halve it again). The
     halved cap is never raised again, so a rate-limited host settles at what it
     accepts instead of being probed into more 429s, and no link fails for it.
+
+    Waiters queue in order and a release hands its place to the first of them (a
+    condition woken for all, each checking again, cost more than the requests at 20
+    waiters a host).
     """
 
     def __init__(self, limit: int):
         self.limit = limit
-        self.active = 0
+        self.active = 0  # places taken: requests in flight, or waiting out the host's pause
         self.resume_at = 0.0
-        self.changed = asyncio.Condition()
+        self.waiters: deque[asyncio.Future[None]] = deque()
 
     async def acquire(self) -> int:
-        """Wait for a place; returns the cap it was granted under."""
-        while True:
-            async with self.changed:
-                await self.changed.wait_for(lambda: self.active < self.limit)
-                delay = self.resume_at - time.monotonic()
-                if delay <= 0:
-                    self.active += 1
-                    return self.limit
-            await asyncio.sleep(delay)
+        """Wait for a place, then for the host's pause; returns the cap it was granted under."""
+        if self.active < self.limit and not self.waiters:
+            self.active += 1
+        else:
+            place = asyncio.get_running_loop().create_future()
+            self.waiters.append(place)
+            try:
+                await place  # the releaser counted this place as taken
+            except asyncio.CancelledError:
+                if place.done() and not place.cancelled():
+                    self._give_back()
+                else:
+                    self.waiters.remove(place)
+                raise
+        try:
+            while (delay := self.resume_at - time.monotonic()) > 0:
+                await asyncio.sleep(delay)
+        except asyncio.CancelledError:
+            self._give_back()
+            raise
+        return self.limit
 
     async def release(self, throttled: bool, granted: int) -> None:
-        async with self.changed:
-            self.active -= 1
-            if throttled and granted == self.limit:
-                self.limit = max(1, self.limit // 2)
-            self.changed.notify_all()
+        if throttled and granted == self.limit:
+            self.limit = max(1, self.limit // 2)
+        self._give_back()
+
+    def _give_back(self) -> None:
+        self.active -= 1
+        while self.waiters and self.active < self.limit:
+            place = self.waiters.popleft()
+            if not place.done():  # a cancelled waiter's place goes to the next
+                self.active += 1
+                place.set_result(None)
 
 
 class Checker:
@@ -89,10 +130,14 @@ class Checker:
         settings: Settings,
         client: httpx.AsyncClient | None = None,
         on_done: Callable[[Verdict], None] | None = None,
+        owns: Callable[[str], bool] | None = None,
     ):
+        """``owns`` (URL -> whether this checker may send its request): a checker in a
+        worker process owns its share of the hosts; None owns them all."""
         self.settings = settings
         self.client = client
         self.on_done = on_done
+        self.owns = owns
         self.hosts: dict[str, _Host] = {}
         self.config = data.load("links")
         self.addresses = AddressBook(settings.allow_private)
@@ -145,25 +190,40 @@ class Checker:
                 task.cancel()
             raise
 
-    async def _bounded(self, url: str, deadline: float) -> Verdict:
+    async def _bounded(self, link: str | Chain, deadline: float) -> Verdict:
+        outcome = await self.bounded(link if isinstance(link, Chain) else Chain(link, link, [link]), deadline)
+        assert isinstance(outcome, Verdict), "a checker that owns every host hands no chain over"
+        return outcome
+
+    async def bounded(self, chain: Chain, deadline: float) -> Verdict | Chain:
+        """`follow` within the run's time limit, any failure a verdict; verdicts go to `on_done`."""
+        url = chain.url
         remaining = deadline - time.monotonic()
+        outcome: Verdict | Chain
         try:
-            verdict = await asyncio.wait_for(self.check(url), timeout=max(remaining, 0.001))
+            outcome = await within(self.follow(chain), max(remaining, 0.001))
         except asyncio.TimeoutError:
-            verdict = Verdict(url, ERROR, detail="not checked within the run's time limit")
+            outcome = Verdict(url, ERROR, detail="not checked within the run's time limit")
         except Exception as exc:  # noqa: BLE001 - one link (or one server's answer) never ends the run
-            verdict = Verdict(url, ERROR, detail=f"could not be checked ({type(exc).__name__}: {_reason(exc)})")
-        if self.on_done:
-            self.on_done(verdict)
-        return verdict
+            outcome = Verdict(url, ERROR, detail=f"could not be checked ({type(exc).__name__}: {_reason(exc)})")
+        if self.on_done and isinstance(outcome, Verdict):
+            self.on_done(outcome)
+        return outcome
 
     # one URL ---------------------------------------------------------------
 
     async def check(self, url: str) -> Verdict:
-        seen: list[str] = [url]
-        permanent = True
-        current = url
-        for _ in range(MAX_REDIRECTS + 1):
+        outcome = await self.follow(Chain(url, url, [url]))
+        assert isinstance(outcome, Verdict), "a checker that owns every host hands no chain over"
+        return outcome
+
+    async def follow(self, chain: Chain) -> Verdict | Chain:
+        """Follow ``chain`` from its current address to a verdict; or, when a redirect leads
+        to a host this checker does not own (`owns`), the chain as it stands, for the
+        checker that owns that host: a host's requests are all sent by one checker, so
+        its cap and back-off hold across worker processes."""
+        url, seen, permanent, current = chain.url, chain.seen, chain.permanent, chain.current
+        for _ in range(MAX_REDIRECTS + 2 - len(seen)):
             refusal = await self._refuse(current)
             if refusal:
                 return Verdict(url, REFUSED if current == url else ERROR, detail=refusal)
@@ -179,6 +239,8 @@ class Checker:
                     return Verdict(url, ERROR, status, target, "redirect loop")
                 seen.append(target)
                 current = target
+                if self.owns is not None and not self.owns(current):
+                    return Chain(url, current, seen, permanent)
                 continue
             return self._classify(url, current, status, headers, permanent and current != url)
         return Verdict(url, ERROR, None, current, f"more than {MAX_REDIRECTS} redirects")
@@ -201,7 +263,7 @@ class Checker:
 
     async def _request(self, url: str) -> Verdict | tuple[int, str | None, httpx.Headers]:
         """(status, Location, headers) of one hop, with HEAD->GET fallback and retries; or a Verdict."""
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_key(url)
         state = self.hosts.setdefault(host, _Host(self.settings.per_host))
         method = "GET" if host_matches(host, self.config["get-hosts"]) else "HEAD"
         attempt = 0

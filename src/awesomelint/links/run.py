@@ -23,6 +23,7 @@ from .arxiv import DEFAULT_API as ARXIV_API
 from .arxiv import arxiv_ids, fetch_papers
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
+from .collector import collecting
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .huggingface import DEFAULT_API as HF_API
 from .huggingface import fetch_models, hf_ids
@@ -31,6 +32,7 @@ from .packages import fetch_packages, package_ids
 from .pinning import AddressBook, pinned_client
 from .progress import ProgressBar, ProgressLines
 from .verdict import ARCHIVED, OK, REFUSED, RepoInfo, Verdict
+from .workers import WorkerPool, planned_workers
 
 T = TypeVar("T")
 TWIN_TIMEOUT = 5.0  # seconds for the https question asked of a plain http link
@@ -146,6 +148,7 @@ def check_links(
     own_repos: tuple[tuple[str, str], ...] = (),
     cache_max_age: float | None = None,
     profile: bool = False,
+    pool: WorkerPool | None = None,
 ) -> RunResult:
     """Verdicts for every http(s) link of the documents (on ``lines`` only, when given);
     excluded URLs are not checked; ``own_repos`` (the lists' own repositories) are read
@@ -177,6 +180,7 @@ def check_links(
     recorder = Recorder(cache)
     twins: dict[str, Verdict] = {}
     try:
+        pool = _pool_for(len(todo), pool)
         _run_until_signal(
             _check(
                 todo,
@@ -188,6 +192,7 @@ def check_links(
                 own_repos,
                 frozenset(unchanged),
                 profile,
+                pool,
             )
         )
         verdicts.update(recorder.done)
@@ -207,6 +212,8 @@ def check_links(
         stop.done, stop.total = len(verdicts) + len(recorder.done), len(urls)
         raise
     finally:
+        if pool is not None:
+            pool.close()
         recorder.flush()
         if cache:
             cache.close()
@@ -226,6 +233,18 @@ def check_links(
         failed[0] if failed else "",
         recorder.papers_failure,
     )
+
+
+def _pool_for(links: int, started: WorkerPool | None) -> WorkerPool | None:
+    """The workers for a run of ``links`` links: those started early when they pay (or
+    new ones), none for a small run (those started early are ended)."""
+    wanted = planned_workers(links)
+    if started is not None and len(started) != wanted:
+        started.close()
+        started = None
+    if started is None and wanted:
+        started = WorkerPool(wanted)
+    return started
 
 
 def _run_until_signal(work: Awaitable[T]) -> T:
@@ -259,7 +278,8 @@ def _run_until_signal(work: Awaitable[T]) -> T:
             for signum in installed:
                 loop.remove_signal_handler(signum)
 
-    return asyncionet.run(main())
+    with collecting():
+        return asyncionet.run(main())
 
 
 async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str | None:
@@ -325,11 +345,13 @@ async def _check(
     own_repos: tuple[tuple[str, str], ...] = (),
     api_only: frozenset[str] = frozenset(),
     papers: bool = False,
+    pool: WorkerPool | None = None,
 ) -> None:
     """Check every URL, each verdict going to `recorder` as it finishes; those of
     ``api_only`` through the GitHub API alone, never the page checker. With ``papers``
     (off-topic runs), arXiv papers' categories and Hugging Face models' tags are read from
-    their APIs and kept with their pages' verdicts."""
+    their APIs and kept with their pages' verdicts. With ``pool``, the pages are checked
+    in its worker processes."""
     token = os.environ.get("GITHUB_TOKEN")
     repos = repo_urls(urls) if token else {}
     own = list(dict.fromkeys(own_repos)) if token else []
@@ -360,4 +382,7 @@ async def _check(
         progress.advance(verdict.url)
 
     async with progress:
-        await Checker(settings, on_done=done).check_all(rest)
+        if pool is not None:
+            await pool.run(rest, settings, done)
+        else:
+            await Checker(settings, on_done=done).check_all(rest)
