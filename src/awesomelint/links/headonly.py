@@ -276,4 +276,28 @@ def head_only_client(
         per_host,
         keepalive_expiry=float("inf") if limits.keepalive_expiry is None else limits.keepalive_expiry,
     )
-    return httpx.AsyncClient(transport=transport, trust_env=True, **options)
+    return HeadOnlyClient(transport, **options)
+
+
+class HeadOnlyClient(httpx.AsyncClient):
+    """An AsyncClient whose `send` hands the built request straight to its `HeadOnlyTransport`.
+
+    Why: `build_request` does what the checker needs of httpx (the URL parsed, the client's
+    headers and timeouts merged), while `send` around the transport adds what a link
+    checker has no use for — the auth flow (no auth), redirect following (the checker
+    follows each hop by hand), event hooks (none) and the cookie jar — at a fifth of the
+    CPU of a request (bench/links_cpu.py: 0.38 -> 0.30 ms). Keeping no cookies is a
+    choice too: a run's cookies are not carried from one request to the next, as lychee
+    keeps none unless asked (`--cookie-jar`); a site that redirects to itself to set one is
+    a loop either way, found by the chain's own bookkeeping."""
+
+    def __init__(self, transport: HeadOnlyTransport, **options: Any) -> None:
+        super().__init__(transport=transport, trust_env=False, **options)
+        self._head_only = transport
+
+    async def send(self, request: httpx.Request, **_: Any) -> httpx.Response:
+        """The answer's status and headers to ``request`` (read and closed already: see the
+        transport); ``stream``, ``auth`` and ``follow_redirects`` do not apply."""
+        response = await self._head_only.handle_async_request(request)
+        response.request = request
+        return response
