@@ -13,7 +13,9 @@ words they share. An entry stands apart from that profile in two ways:
 - its language: in a list written in one language (four in five of its repositories,
   and half of its section's at least), a language at most one in twenty of the others use. Language alone
   never flags: the rule asks for a second kind of evidence beside it, and a list whose
-  repositories mix languages gives no language evidence at all;
+  repositories mix languages gives no language evidence at all.
+  A preprint server's category (bioRxiv, medRxiv) is one topic, the server's own
+  reading of the paper: one the list's other papers do not share is enough;
 - its description (a repository's, a package's summary, a paper's title and abstract):
   three or more of its subject words that the entry's own text does not hold, of which
   at most a quarter are shared with the descriptions of the list's other links of the
@@ -50,6 +52,8 @@ MIN_TOPICS = 2  # topics (not words: a repository's own name as a topic is one h
 _SPLIT = re.compile(r"[-_.\s]+")
 MIN_NEW_WORDS = 3  # a description's subject words the entry does not hold, before it says anything
 TEXT_SHARED = 0.25  # ... at most this share of them used by the list's other descriptions
+WHOLE_TOPICS = frozenset({"arXiv", "Crossref", "bioRxiv", "medRxiv"})  # categories, journals: one topic each
+ONE_CATEGORY = frozenset({"bioRxiv", "medRxiv"})  # a preprint has one category, the server's own choice
 _GENERIC = frozenset({"hacktoberfest", "awesome", "open", "source", "opensource"})  # say nothing of a subject
 
 
@@ -67,8 +71,9 @@ class Described:
     def topic_words(self) -> tuple[frozenset[str], ...]:
         """Each topic's words ("medical-imaging" -> medical, imaging), lower-cased; topics
         that say nothing of a subject ("hacktoberfest") left out. An arXiv category is
-        one word ("eess.iv": "eess" alone would tie every paper of a field together)."""
-        if self.source == "arXiv":
+        one word ("eess.iv": "eess" alone would tie every paper of a field together), and so
+        is a journal or a preprint category ("radiology and imaging": "and" ties nothing)."""
+        if self.source in WHOLE_TOPICS:
             return tuple(frozenset({t.lower()}) for t in self.topics)
         split = (frozenset(w for w in _SPLIT.split(t.lower()) if len(w) > 1) - _GENERIC for t in self.topics)
         return tuple(words for words in split if words)
@@ -164,7 +169,7 @@ class Profile:
             return None
         topics = (
             self.topics_speak
-            and len(item.topic_words) >= MIN_TOPICS
+            and len(item.topic_words) >= (1 if item.source in ONE_CATEGORY else MIN_TOPICS)
             and not item.words & self.core
             and sum(1 for words in item.topic_words if not any(self._shared(w, excluded) for w in words))
             > len(item.topic_words) / 2
@@ -173,7 +178,7 @@ class Profile:
         text, unshared = self._text(item, excluded)
         if not (topics or language or text):
             return None
-        if item.source != "GitHub":  # arXiv's categories, Hugging Face's pipeline and tags
+        if item.source != "GitHub":  # arXiv's categories, Hugging Face's tags, a journal, a preprint's category
             shown = f"{item.source}: {', '.join(item.topics[:4]) or 'no tags'}"
         else:
             shown = f"GitHub: {item.language or 'no language'}" + (
