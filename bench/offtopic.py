@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))  # the bench runs from a bare checkout: im
 from awesomelint.engine.config import Config  # noqa: E402
 from awesomelint.engine.linter import lint  # noqa: E402
 from awesomelint.links.arxiv import arxiv_ids  # noqa: E402
+from awesomelint.links.doi import doi_ids  # noqa: E402
 from awesomelint.links.github import repo_urls  # noqa: E402
 from awesomelint.links.huggingface import hf_ids  # noqa: E402
 from awesomelint.links.verdict import RepoInfo, Verdict  # noqa: E402
@@ -90,8 +91,11 @@ CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools",
 # papers' categories (ARXIV_PROFILES), its Hugging Face models' pipeline tags and tags
 # (HF_PROFILES). A repository's description and a paper's abstract are the entry's own
 # description in its own list when it reads like one (`said_of`), else none; a paper's
-# title is the entry's. None of these lists links a package page (PyPI, npm, crates.io),
-# and publishers' pages are not read.
+# title is the entry's. None of these lists links a package page (PyPI, npm, crates.io).
+# A paper named by its DOI (DOI_PROFILES): a preprint on bioRxiv/medRxiv carries one of
+# the list's preprint categories (bioRxiv's and medRxiv's own category names), a
+# published paper one of the list's journals and one of its subjects (Crossref's
+# container-title and subject), drawn per address as the other fixtures are.
 META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] = {
     "go": (
         {"Go": 0.93, "JavaScript": 0.02, "C": 0.02, "Shell": 0.01, None: 0.02},
@@ -160,6 +164,44 @@ HF_PROFILES: dict[str, tuple[list[str], list[str]]] = {
     "radiology": (["image-feature-extraction", "image-classification"], ["radiology", "medical", "ct", "x-ray"]),
     "pathology": (["image-feature-extraction"], ["histopathology", "pathology", "biology"]),
 }
+# the journals, subjects (Scopus-style, as Crossref gives them) and preprint categories
+# each list's papers would carry; general journals (Nature Medicine, Scientific Data)
+# appear in several lists, as they do
+DOI_PROFILES: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "go": (["ACM Computing Surveys", "IEEE Software"], ["Software", "Computer Networks and Communications"], []),
+    "python": (["Journal of Open Source Software", "SoftwareX"], ["Software", "Computer Science Applications"], []),
+    "lists": (["ACM Computing Surveys", "Communications of the ACM"], ["General Computer Science"], []),
+    "med-datasets": (
+        ["Scientific Data", "Medical Image Analysis", "Radiology: Artificial Intelligence", "Nature Medicine"],
+        ["Radiology, Nuclear Medicine and Imaging", "Statistics, Probability and Uncertainty"],
+        ["radiology and imaging"],
+    ),
+    "med-models": (
+        ["Nature Medicine", "Nature", "NEJM AI", "Nature Biomedical Engineering"],
+        ["General Medicine", "Health Informatics"],
+        ["health informatics", "radiology and imaging"],
+    ),
+    "imaging-tools": (
+        ["NeuroImage", "Medical Image Analysis", "Human Brain Mapping"],
+        ["Neurology", "Radiology, Nuclear Medicine and Imaging"],
+        ["neuroscience", "radiology and imaging"],
+    ),
+    "pathology": (
+        ["Nature Medicine", "Modern Pathology", "Nature Communications", "Medical Image Analysis"],
+        ["Pathology and Forensic Medicine", "General Medicine"],
+        ["pathology", "cancer biology"],
+    ),
+    "radiology": (
+        ["Radiology", "Nature Medicine", "Radiology: Artificial Intelligence", "Medical Image Analysis"],
+        ["Radiology, Nuclear Medicine and Imaging", "General Medicine"],
+        ["radiology and imaging"],
+    ),
+    "single-cell": (
+        ["Nature Methods", "Nature Biotechnology", "Genome Biology", "Nature"],
+        ["Molecular Biology", "Genetics"],
+        ["bioinformatics", "genomics"],
+    ),
+}
 ANYWHERE = ["hacktoberfest", "machine-learning", "deep-learning", "api", "docker", "cli"]  # topics of any subject
 
 
@@ -194,6 +236,17 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
         categories = [rng.choice(primaries), *rng.sample(crosses, rng.randint(0, 2))]
         title = strip_markup(next(e.title for e in entries if any(l.url.strip() == url for l in e.web_links)))
         found[url] = RepoInfo(None, tuple(dict.fromkeys(categories)), f"{title}\n{said[url]}".strip(), None, "arXiv")
+    journals, subjects, categories = DOI_PROFILES[name]
+    for url, paper in doi_ids([u for u in urls if u.startswith(("http://", "https://"))]).items():
+        rng = random.Random(zlib.crc32(url.encode()))
+        title = strip_markup(next(e.title for e in entries if any(l.url.strip() == url for l in e.web_links)))
+        text = f"{title}\n{said[url]}".strip()
+        if paper.server:
+            source = "medRxiv" if paper.server == "medrxiv" else "bioRxiv"
+            found[url] = RepoInfo(None, (rng.choice(categories or ["bioinformatics"]),), text, None, source)
+        else:
+            topics = (rng.choice(journals), rng.choice(subjects))
+            found[url] = RepoInfo(None, tuple(t.lower() for t in topics), text, None, source="Crossref")
     pipelines, tags = HF_PROFILES.get(name, (["feature-extraction"], ["pytorch"]))
     for url in hf_ids([u for u in urls if u.startswith(("http://", "https://"))]):
         rng = random.Random(zlib.crc32(url.encode()))

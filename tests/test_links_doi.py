@@ -185,3 +185,29 @@ def test_a_preprint_category_no_other_paper_shares_stands_apart() -> None:
 
 class _Entry:
     section = ("Papers",)
+
+
+def _repo(topics: tuple[str, ...], words: frozenset[str] = frozenset()) -> Described:
+    return Described("GitHub", "Python", topics, words, words)
+
+
+def _journal(journal: str, words: frozenset[str] = frozenset()) -> Described:
+    return Described("Crossref", None, (journal, "general medicine"), words, words)
+
+
+def test_a_paper_and_its_code_agreeing_are_two_witnesses_unless_one_copies_the_other() -> None:
+    """Every link of an entry is read: the code's topics and the paper's journal are two
+    sources; the same abstract in both is one."""
+    found = {i: _repo(("pathology", "histology", f"name{i}")) for i in range(14)}
+    found[13] = _repo(("radiology", "x-ray", "chest"), frozenset({"chest", "radiograph", "report"}))
+    papers = {i: _journal("modern pathology") for i in range(13)}
+    more = {i: [found[i], papers[i]] for i in range(13)}
+    apart_paper = _journal("radiology", frozenset({"lung", "nodule", "screening"}))
+    more[13] = [found[13], apart_paper]
+    profile = Profile([_Entry()] * 14, found, (), more)  # type: ignore[list-item]
+    apart = profile.apart(13)
+    assert apart is not None and apart.witnesses == 2 and "Crossref link" in apart.evidence
+    copied = _journal("radiology", frozenset({"chest", "radiograph", "report"}))
+    more[13] = [found[13], copied]
+    apart = Profile([_Entry()] * 14, found, (), more).apart(13)  # type: ignore[list-item]
+    assert apart is not None and apart.witnesses == 1

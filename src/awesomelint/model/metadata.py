@@ -99,16 +99,35 @@ def _stopwords() -> frozenset[str]:
 def described(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) -> dict[int, Described]:
     """Entry index -> what its first link with metadata says it is (``infos``: url as
     written -> the repository's metadata, from the link-check run)."""
-    found = {}
+    return {index: links[0] for index, links in described_links(entries, infos).items()}
+
+
+def described_links(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) -> dict[int, list[Described]]:
+    """Entry index -> what each of its links with metadata says it is, one per source (a
+    paper's page and its code are two sources), in the entry's order."""
+    found: dict[int, list[Described]] = {}
     for index, entry in enumerate(entries):
+        own: frozenset[str] | None = None
         for link in entry.web_links:
             info = infos.get(link.url.strip())
-            if info is not None:
-                text = subject_words(info.description)
+            if info is None or any(d.source == info.source for d in found.get(index, [])):
+                continue
+            if own is None:
                 own = subject_words(" ".join([entry.title, entry.text, *entry.fields.values()]))
-                found[index] = Described(info.source, info.language, info.topics, text, text - own)
-                break
+            text = subject_words(info.description)
+            found.setdefault(index, []).append(Described(info.source, info.language, info.topics, text, text - own))
     return found
+
+
+def independent(first: Described, second: Described) -> bool:
+    """Whether two links' metadata are two witnesses, not one: other sources (a
+    repository's and a publisher's), and descriptions that are not one copied into the
+    other (at most half the smaller's subject words shared: a README that pastes the
+    paper's abstract says what the paper says)."""
+    if first.source == second.source:
+        return False
+    small = min(len(first.text_words), len(second.text_words))
+    return not small or len(first.text_words & second.text_words) <= small / 2
 
 
 @dataclass(frozen=True)
@@ -119,15 +138,25 @@ class Apart:
     language: bool  # another language than the one the list (and its section) is written in
     evidence: str  # "GitHub: Python, topics web-framework, flask; 41 of 44 repositories in this section are Go"
     text: bool = False  # its description says what the list's other descriptions do not
+    witnesses: int = 1  # independent links (sources) of the entry that each stand apart
 
 
 class Profile:
     """The list's metadata: languages per section and list, topic words per list."""
 
-    def __init__(self, entries: Sequence[Entry], found: Mapping[int, Described], left_out: Iterable[int] = ()):
-        """``left_out``: entries that are not part of the profile (a change's additions)."""
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        found: Mapping[int, Described],
+        left_out: Iterable[int] = (),
+        more: Mapping[int, Sequence[Described]] | None = None,
+    ):
+        """``left_out``: entries that are not part of the profile (a change's additions);
+        ``more``: each entry's other links' metadata (other sources), read as witnesses
+        beside its first, never part of the profile."""
         out = set(left_out)
         self.found = found
+        self.more = more or {}
         self.sections = {i: tuple(e.section) for i, e in enumerate(entries)}
         members = [i for i in found if i not in out]
         self.members = set(members)
@@ -167,17 +196,19 @@ class Profile:
         excluded = self._excluded(index, out)
         if item is None or len(self.members) - len(excluded) < MIN_DESCRIBED:
             return None
-        topics = (
-            self.topics_speak
-            and len(item.topic_words) >= (1 if item.source in ONE_CATEGORY else MIN_TOPICS)
-            and not item.words & self.core
-            and sum(1 for words in item.topic_words if not any(self._shared(w, excluded) for w in words))
-            > len(item.topic_words) / 2
-        )
+        topics = self._topics(item, excluded)
         language, note = self._language(index, item, excluded)
         text, unshared = self._text(item, excluded)
         if not (topics or language or text):
             return None
+        # the entry's other links, from other sources: each that stands apart too is a witness
+        # of its own where it does not repeat the first (independent)
+        witnesses = [item]
+        for other in self.more.get(index, ())[1:]:
+            if (self._topics(other, excluded) or self._text(other, excluded)[0]) and all(
+                independent(other, w) for w in witnesses
+            ):
+                witnesses.append(other)
         if item.source != "GitHub":  # arXiv's categories, Hugging Face's tags, a journal, a preprint's category
             shown = f"{item.source}: {', '.join(item.topics[:4]) or 'no tags'}"
         else:
@@ -195,7 +226,20 @@ class Profile:
                 if self.core
                 else "most of its topics shared by no other repository"
             )
-        return Apart(topics, language, f"{shown}; {'; '.join(reasons)}", text)
+        if len(witnesses) > 1:
+            reasons.append(f"and so does its {', '.join(w.source for w in witnesses[1:])} link")
+        return Apart(topics, language, f"{shown}; {'; '.join(reasons)}", text, len(witnesses))
+
+    def _topics(self, item: Described, excluded: list[int]) -> bool:
+        """Whether the item's topics stand apart: none of the list's own, most shared by no
+        other link (a preprint's one category is enough)."""
+        return (
+            self.topics_speak
+            and len(item.topic_words) >= (1 if item.source in ONE_CATEGORY else MIN_TOPICS)
+            and not item.words & self.core
+            and sum(1 for words in item.topic_words if not any(self._shared(w, excluded) for w in words))
+            > len(item.topic_words) / 2
+        )
 
     def _text(self, item: Described, excluded: list[int]) -> tuple[bool, list[str]]:
         """Whether the description's words the entry does not hold stand apart from the
