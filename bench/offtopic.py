@@ -354,6 +354,9 @@ def flagged_lines(text: str) -> set[int]:
     return set(flags(text)[0])
 
 
+SHOWN: dict[int, str] = {}  # with --show: the last `flags` call's messages, by line
+
+
 def known_off_topic(entries: list[Entry]) -> set[int]:
     """Lines of entries off-topic before anything is pasted: the sixteen
     implicit-neural-representation papers of the pathology seed (the only entries there
@@ -373,20 +376,24 @@ def flags(
         titles.setdefault(entry.line, set()).add(entry.title)
     found = lint(doc, Config(), only=["off-topic"], new_lines=new_lines, link_results=verdicts).findings
     flagged = {line: titles.get(line, set()) for line in (doc.position(f.start)[0] for f in found)}
+    SHOWN.clear()
+    SHOWN.update({doc.position(f.start)[0]: f.message for f in found})
     return flagged, known_off_topic(entries_of(doc))
 
 
 def evaluate_pair(
     host: str, donor: str, seeds: int, count: int, changed: bool = False, meta: bool = False
-) -> list[int]:
+) -> tuple[list[int], list[str]]:
     """[TP, FP, FN, host's own flags, TP in block mixtures, TP in scattered ones] over `seeds`
-    mixtures of donor entries pasted into the host list (even seeds paste one block).
+    mixtures of donor entries pasted into the host list (even seeds paste one block), and
+    each false flag: its seed, the host's line and the rule's message (for --show).
     ``changed``: the pasted lines are a pull request's (`--changed-since`)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
     verdicts = link_results(host, donor) if meta else None
     already = set().union(*flags(LISTS[host].read_text(), None, link_results(host, None) if meta else None)[0].values())
     tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
+    false: list[str] = []
     for seed in range(seeds):
         rng = random.Random(seed)
         text, marked, added = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
@@ -399,7 +406,9 @@ def evaluate_pair(
         tally[2] += len(marked - flagged)
         tally[3] += len(own)
         tally[4 if seed % 2 == 0 else 5] += len(flagged & marked)
-    return tally
+        lines = text.split("\n")
+        false += [f"seed {seed}: {lines[n - 1].strip()[:160]}\n    {SHOWN[n]}" for n in sorted(flagged - marked)]
+    return tally, false
 
 
 def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[int, ...]) -> list[int]:
@@ -438,7 +447,7 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
 
 def evaluate(
     pairs, seeds: int, count: int, jobs: int, changed: bool = False, meta: bool = False
-) -> dict[tuple[str, str], list[int]]:
+) -> dict[tuple[str, str], tuple[list[int], list[str]]]:
     with ProcessPoolExecutor(jobs) as pool:
         futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count, changed, meta) for pair in pairs}
         return {pair: future.result() for pair, future in futures.items()}
@@ -541,6 +550,7 @@ def main() -> None:
         action="store_true",
         help="with the metadata a link-check run reads (fixtures: META_PROFILES, ARXIV_PROFILES, HF_PROFILES), as `check --online`",
     )
+    parser.add_argument("--show", action="store_true", help="also print each false flag: its host line and message")
     args = parser.parse_args()
     if args.ceiling:
         print_ceiling(args)
@@ -548,13 +558,15 @@ def main() -> None:
     if args.promotion:
         print_promotion(args)
         return
-    per_pair, by_mode = {}, {}
+    per_pair, by_mode, false_flags = {}, {}, {}
     header = "| precision | precision, host's own flags counted | recall | TP | FP | FN | host's own flags |"
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
     print(f"| mixtures {header}\n|---{rule}")
     for name, pairs in (("far subject", FAR), ("near subject", NEAR)):
-        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, args.metadata)
+        results = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, args.metadata)
+        counts = {pair: tally for pair, (tally, _) in results.items()}
         per_pair.update(counts)
+        false_flags.update({pair: false for pair, (_, false) in results.items() if false})
         totals = [sum(c[k] for c in counts.values()) for k in range(4)]
         by_mode[name] = [sum(c[k] for c in counts.values()) for k in (4, 5)]
         p, p_all, r = precision_recall(*totals)
@@ -569,6 +581,10 @@ def main() -> None:
         per_seed = args.inserted * len(FAR if name.startswith("far") else NEAR)
         blocks, scatters = (args.seeds + 1) // 2 * per_seed, args.seeds // 2 * per_seed
         print(f"| {name} | {block / max(blocks, 1):.2f} | {scattered / max(scatters, 1):.2f} |")
+    if args.show:
+        for (host, donor), false in false_flags.items():
+            print(f"\nfalse flags, {host} <- {donor}:")
+            print("\n".join(f"  {line}" for line in false))
     print()
     print("| unmodified list | entries | flags | per 100 |")
     print("|---|---:|---:|---:|")

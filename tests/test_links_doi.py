@@ -191,8 +191,8 @@ def _repo(topics: tuple[str, ...], words: frozenset[str] = frozenset()) -> Descr
     return Described("GitHub", "Python", topics, words, words)
 
 
-def _journal(journal: str, words: frozenset[str] = frozenset()) -> Described:
-    return Described("Crossref", None, (journal, "general medicine"), words, words)
+def _journal(journal: str, words: frozenset[str] = frozenset(), subject: str = "general medicine") -> Described:
+    return Described("Crossref", None, (journal, subject), words, words)
 
 
 def test_a_paper_and_its_code_agreeing_are_two_witnesses_unless_one_copies_the_other() -> None:
@@ -202,12 +202,27 @@ def test_a_paper_and_its_code_agreeing_are_two_witnesses_unless_one_copies_the_o
     found[13] = _repo(("radiology", "x-ray", "chest"), frozenset({"chest", "radiograph", "report"}))
     papers = {i: _journal("modern pathology") for i in range(13)}
     more = {i: [found[i], papers[i]] for i in range(13)}
-    apart_paper = _journal("radiology", frozenset({"lung", "nodule", "screening"}))
+    # (its subject is not the list's papers' own either: topics are read against the same source's)
+    apart_paper = _journal("radiology", frozenset({"lung", "nodule", "screening"}), "radiology and imaging")
     more[13] = [found[13], apart_paper]
     profile = Profile([_Entry()] * 14, found, (), more)  # type: ignore[list-item]
     apart = profile.apart(13)
     assert apart is not None and apart.witnesses == 2 and "Crossref link" in apart.evidence
-    copied = _journal("radiology", frozenset({"chest", "radiograph", "report"}))
+    copied = _journal("radiology", frozenset({"chest", "radiograph", "report"}), "radiology and imaging")
     more[13] = [found[13], copied]
     apart = Profile([_Entry()] * 14, found, (), more).apart(13)  # type: ignore[list-item]
     assert apart is not None and apart.witnesses == 1
+
+
+def test_a_journal_is_read_against_the_lists_own_papers_not_its_repositories() -> None:
+    """A list of repositories with three papers in three journals: a journal none of the
+    repositories' topics name says nothing (too few papers to say what the list's own
+    journals are), while a repository whose topics stand apart still does."""
+    found = {i: _repo(("single-cell", "genomics", f"name{i}")) for i in range(12)}
+    found[12] = _repo(("web-framework", "http", "router"))
+    journals = ("genome biology", "nature methods", "nature biotechnology")
+    found |= {13 + k: _journal(journal, subject=f"subject {k}") for k, journal in enumerate(journals)}
+    profile = Profile([_Entry()] * 16, found)  # type: ignore[list-item]
+    assert [profile.apart(i) for i in (13, 14, 15)] == [None, None, None]
+    apart = profile.apart(12)
+    assert apart is not None and apart.topics

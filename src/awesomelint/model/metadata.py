@@ -9,7 +9,10 @@ words they share. An entry stands apart from that profile in two ways:
 - its topics: two or more, none of the list's own (the words a quarter of its
   repositories carry: "go", "golang") and most of them shared with no other repository
   (two, or one in a hundred in a long list), in a list whose repositories mostly do
-  share theirs;
+  share theirs. Topics are read against the list's links of the same source (a
+  journal against its papers' journals, not its repositories' topics), when it has
+  more than MIN_DESCRIBED of them; a list with fewer (three papers in three journals)
+  gives that source no topic evidence, and a list with none against all its links';
 - its language: in a list written in one language (four in five of its repositories,
   and half of its section's at least), a language at most one in twenty of the others use. Language alone
   never flags: the rule asks for a second kind of evidence beside it, and a list whose
@@ -141,6 +144,33 @@ class Apart:
     witnesses: int = 1  # independent links (sources) of the entry that each stand apart
 
 
+_LINKS = {"GitHub": "repository", "arXiv": "paper", "Crossref": "paper", "bioRxiv": "preprint", "medRxiv": "preprint"}
+
+
+class _SourceTopics:
+    """The topic words of the list's links of one source: how many carry each, which are
+    the list's own (a quarter carry them: "go", "golang"), and whether they speak at all
+    (more than MIN_DESCRIBED of them, most sharing a topic with others)."""
+
+    def __init__(self, links: Mapping[int, Described]):
+        """``links``: entry index -> its link of the source."""
+        self.found = links
+        self.topical = {i for i, link in links.items() if link.words}
+        self.words = Counter(w for i in self.topical for w in links[i].words)
+        # shared: used by two other links, or by one in a hundred in a long list
+        # (five pasted repositories share "python" among themselves)
+        self.shared_by = max(SHARED_BY, SHARED_SHARE * len(self.topical))
+        sharing = sum(1 for i in self.topical if any(self.shared(w, [i]) for w in links[i].words))
+        self.speak = len(self.topical) > MIN_DESCRIBED and sharing >= SHARING_LISTS * len(self.topical)
+        self.core = {w for w, n in self.words.items() if n >= CORE_SHARE * len(self.topical)}
+
+    def shared(self, word: str, excluded: Iterable[int] = ()) -> bool:
+        """Whether other links of the source than ``excluded`` share the topic word."""
+        return self.words[word] - sum(1 for j in excluded if j in self.topical and word in self.found[j].words) >= (
+            self.shared_by
+        )
+
+
 class Profile:
     """The list's metadata: languages per section and list, topic words per list."""
 
@@ -152,8 +182,8 @@ class Profile:
         more: Mapping[int, Sequence[Described]] | None = None,
     ):
         """``left_out``: entries that are not part of the profile (a change's additions);
-        ``more``: each entry's other links' metadata (other sources), read as witnesses
-        beside its first, never part of the profile."""
+        ``more``: each entry's links' metadata, one per source (``found``'s first): read as
+        witnesses beside its first, and part of the profile of their source's topics only."""
         out = set(left_out)
         self.found = found
         self.more = more or {}
@@ -165,25 +195,23 @@ class Profile:
         for i in members:
             if found[i].language:
                 self.by_section.setdefault(self.sections[i], Counter())[found[i].language or ""] += 1
-        self.topic_words = Counter(w for i in members for w in found[i].words)
-        topical = [i for i in members if found[i].words]
-        # shared: used by two other repositories, or by one in a hundred in a long list
-        # (five pasted repositories share "python" among themselves)
-        self.shared_by = max(SHARED_BY, SHARED_SHARE * len(topical))
-        sharing = sum(1 for i in topical if any(self._shared(w, [i]) for w in found[i].words))
-        self.topics_speak = len(topical) > MIN_DESCRIBED and sharing >= SHARING_LISTS * len(topical)
-        # the list's own topics: those a quarter of its repositories carry ("go", "golang")
-        self.core = {w for w, n in self.topic_words.items() if n >= CORE_SHARE * len(topical)}
+        # topics are read against the list's links of the same source (every link of its
+        # entries, first or not): a repository's topics, arXiv's categories, a journal are
+        # vocabularies of their own, and a repository carries no "general medicine"
+        # however on-topic it is
+        by_source: dict[str, dict[int, Described]] = {}
+        for i in members:
+            for link in self.more.get(i) or [found[i]]:
+                by_source.setdefault(link.source, {})[i] = link
+        self.topics_of = {source: _SourceTopics(links) for source, links in by_source.items()}
+        # a source the list has no other link of is read against all of its links' topics
+        self.all_topics = _SourceTopics({i: found[i] for i in members})
         # the descriptions' words, per source and all together
         self.texts: Counter[str] = Counter(found[i].source for i in members if found[i].text_words)
         self.text_words: dict[str, Counter[str]] = {"": Counter()}
         for i in members:
             for key in (found[i].source, ""):
                 self.text_words.setdefault(key, Counter()).update(found[i].text_words)
-
-    def _shared(self, word: str, excluded: Iterable[int] = ()) -> bool:
-        """Whether other repositories than ``excluded`` share the topic word."""
-        return self.topic_words[word] - sum(1 for j in excluded if word in self.found[j].words) >= self.shared_by
 
     def _excluded(self, index: int, out: Iterable[int]) -> list[int]:
         return [j for j in {index, *out} if j in self.members]
@@ -221,25 +249,41 @@ class Profile:
         if text:
             reasons.append(f"its description's {', '.join(unshared[:4])} used by no other description of the list")
         if topics:
+            own = self._topics_for(item, excluded) or self.all_topics
             reasons.append(
-                f"none of the list's own topics ({', '.join(sorted(self.core, key=lambda w: (-self.topic_words[w], w))[:3])}), most shared by no other repository"
-                if self.core
-                else "most of its topics shared by no other repository"
+                f"none of the list's own topics ({', '.join(sorted(own.core, key=lambda w: (-own.words[w], w))[:3])}), most shared by no other {_LINKS.get(item.source, 'link')}"
+                if own.core
+                else f"most of its topics shared by no other {_LINKS.get(item.source, 'link')}"
             )
         if len(witnesses) > 1:
             reasons.append(f"and so does its {', '.join(w.source for w in witnesses[1:])} link")
         return Apart(topics, language, f"{shown}; {'; '.join(reasons)}", text, len(witnesses))
 
     def _topics(self, item: Described, excluded: list[int]) -> bool:
-        """Whether the item's topics stand apart: none of the list's own, most shared by no
-        other link (a preprint's one category is enough)."""
+        """Whether the item's topics stand apart from the list's other links of its source:
+        none of their own, most shared by no other (a preprint's one category is enough).
+        A source the list has too few links of, or whose links do not share their topics
+        (papers spread over many journals), says nothing."""
+        own = self._topics_for(item, excluded)
         return (
-            self.topics_speak
+            own is not None
+            and own.speak
             and len(item.topic_words) >= (1 if item.source in ONE_CATEGORY else MIN_TOPICS)
-            and not item.words & self.core
-            and sum(1 for words in item.topic_words if not any(self._shared(w, excluded) for w in words))
+            and not item.words & own.core
+            and sum(1 for words in item.topic_words if not any(own.shared(w, excluded) for w in words))
             > len(item.topic_words) / 2
         )
+
+    def _topics_for(self, item: Described, excluded: list[int]) -> _SourceTopics | None:
+        """The topics to read the item's against: its source's links in the list, when more
+        than MIN_DESCRIBED besides ``excluded``; all the list's links' when the list has
+        none of its source besides (a paper in a list of repositories); else none (the
+        list's papers too few to say what its own journals are)."""
+        own = self.topics_of.get(item.source)
+        others = len(own.topical) - sum(1 for j in excluded if j in own.topical) if own else 0
+        if own is not None and others > MIN_DESCRIBED:
+            return own
+        return self.all_topics if others == 0 else None
 
     def _text(self, item: Described, excluded: list[int]) -> tuple[bool, list[str]]:
         """Whether the description's words the entry does not hold stand apart from the
