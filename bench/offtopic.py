@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))  # the bench runs from a bare checkout: im
 from awesomelint.engine.config import Config  # noqa: E402
 from awesomelint.engine.linter import lint  # noqa: E402
 from awesomelint.links.arxiv import arxiv_ids  # noqa: E402
+from awesomelint.links.doi import doi_ids  # noqa: E402
 from awesomelint.links.github import repo_urls  # noqa: E402
 from awesomelint.links.huggingface import hf_ids  # noqa: E402
 from awesomelint.links.verdict import RepoInfo, Verdict  # noqa: E402
@@ -90,8 +91,11 @@ CLEAN = ["go", "python", "lists", "med-datasets", "med-models", "imaging-tools",
 # papers' categories (ARXIV_PROFILES), its Hugging Face models' pipeline tags and tags
 # (HF_PROFILES). A repository's description and a paper's abstract are the entry's own
 # description in its own list when it reads like one (`said_of`), else none; a paper's
-# title is the entry's. None of these lists links a package page (PyPI, npm, crates.io),
-# and publishers' pages are not read.
+# title is the entry's. None of these lists links a package page (PyPI, npm, crates.io).
+# A paper named by its DOI (DOI_PROFILES): a preprint on bioRxiv/medRxiv carries one of
+# the list's preprint categories (bioRxiv's and medRxiv's own category names), a
+# published paper one of the list's journals and one of its subjects (Crossref's
+# container-title and subject), drawn per address as the other fixtures are.
 META_PROFILES: dict[str, tuple[dict[str | None, float], list[str], list[str]]] = {
     "go": (
         {"Go": 0.93, "JavaScript": 0.02, "C": 0.02, "Shell": 0.01, None: 0.02},
@@ -160,6 +164,44 @@ HF_PROFILES: dict[str, tuple[list[str], list[str]]] = {
     "radiology": (["image-feature-extraction", "image-classification"], ["radiology", "medical", "ct", "x-ray"]),
     "pathology": (["image-feature-extraction"], ["histopathology", "pathology", "biology"]),
 }
+# the journals, subjects (Scopus-style, as Crossref gives them) and preprint categories
+# each list's papers would carry; general journals (Nature Medicine, Scientific Data)
+# appear in several lists, as they do
+DOI_PROFILES: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "go": (["ACM Computing Surveys", "IEEE Software"], ["Software", "Computer Networks and Communications"], []),
+    "python": (["Journal of Open Source Software", "SoftwareX"], ["Software", "Computer Science Applications"], []),
+    "lists": (["ACM Computing Surveys", "Communications of the ACM"], ["General Computer Science"], []),
+    "med-datasets": (
+        ["Scientific Data", "Medical Image Analysis", "Radiology: Artificial Intelligence", "Nature Medicine"],
+        ["Radiology, Nuclear Medicine and Imaging", "Statistics, Probability and Uncertainty"],
+        ["radiology and imaging"],
+    ),
+    "med-models": (
+        ["Nature Medicine", "Nature", "NEJM AI", "Nature Biomedical Engineering"],
+        ["General Medicine", "Health Informatics"],
+        ["health informatics", "radiology and imaging"],
+    ),
+    "imaging-tools": (
+        ["NeuroImage", "Medical Image Analysis", "Human Brain Mapping"],
+        ["Neurology", "Radiology, Nuclear Medicine and Imaging"],
+        ["neuroscience", "radiology and imaging"],
+    ),
+    "pathology": (
+        ["Nature Medicine", "Modern Pathology", "Nature Communications", "Medical Image Analysis"],
+        ["Pathology and Forensic Medicine", "General Medicine"],
+        ["pathology", "cancer biology"],
+    ),
+    "radiology": (
+        ["Radiology", "Nature Medicine", "Radiology: Artificial Intelligence", "Medical Image Analysis"],
+        ["Radiology, Nuclear Medicine and Imaging", "General Medicine"],
+        ["radiology and imaging"],
+    ),
+    "single-cell": (
+        ["Nature Methods", "Nature Biotechnology", "Genome Biology", "Nature"],
+        ["Molecular Biology", "Genetics"],
+        ["bioinformatics", "genomics"],
+    ),
+}
 ANYWHERE = ["hacktoberfest", "machine-learning", "deep-learning", "api", "docker", "cli"]  # topics of any subject
 
 
@@ -194,6 +236,17 @@ def fixture_metadata(name: str) -> dict[str, RepoInfo]:
         categories = [rng.choice(primaries), *rng.sample(crosses, rng.randint(0, 2))]
         title = strip_markup(next(e.title for e in entries if any(l.url.strip() == url for l in e.web_links)))
         found[url] = RepoInfo(None, tuple(dict.fromkeys(categories)), f"{title}\n{said[url]}".strip(), None, "arXiv")
+    journals, subjects, categories = DOI_PROFILES[name]
+    for url, paper in doi_ids([u for u in urls if u.startswith(("http://", "https://"))]).items():
+        rng = random.Random(zlib.crc32(url.encode()))
+        title = strip_markup(next(e.title for e in entries if any(l.url.strip() == url for l in e.web_links)))
+        text = f"{title}\n{said[url]}".strip()
+        if paper.server:
+            source = "medRxiv" if paper.server == "medrxiv" else "bioRxiv"
+            found[url] = RepoInfo(None, (rng.choice(categories or ["bioinformatics"]),), text, None, source)
+        else:
+            topics = (rng.choice(journals), rng.choice(subjects))
+            found[url] = RepoInfo(None, tuple(t.lower() for t in topics), text, None, source="Crossref")
     pipelines, tags = HF_PROFILES.get(name, (["feature-extraction"], ["pytorch"]))
     for url in hf_ids([u for u in urls if u.startswith(("http://", "https://"))]):
         rng = random.Random(zlib.crc32(url.encode()))
@@ -301,6 +354,9 @@ def flagged_lines(text: str) -> set[int]:
     return set(flags(text)[0])
 
 
+SHOWN: dict[int, str] = {}  # with --show: the last `flags` call's messages, by line
+
+
 def known_off_topic(entries: list[Entry]) -> set[int]:
     """Lines of entries off-topic before anything is pasted: the sixteen
     implicit-neural-representation papers of the pathology seed (the only entries there
@@ -320,20 +376,24 @@ def flags(
         titles.setdefault(entry.line, set()).add(entry.title)
     found = lint(doc, Config(), only=["off-topic"], new_lines=new_lines, link_results=verdicts).findings
     flagged = {line: titles.get(line, set()) for line in (doc.position(f.start)[0] for f in found)}
+    SHOWN.clear()
+    SHOWN.update({doc.position(f.start)[0]: f.message for f in found})
     return flagged, known_off_topic(entries_of(doc))
 
 
 def evaluate_pair(
     host: str, donor: str, seeds: int, count: int, changed: bool = False, meta: bool = False
-) -> list[int]:
+) -> tuple[list[int], list[str]]:
     """[TP, FP, FN, host's own flags, TP in block mixtures, TP in scattered ones] over `seeds`
-    mixtures of donor entries pasted into the host list (even seeds paste one block).
+    mixtures of donor entries pasted into the host list (even seeds paste one block), and
+    each false flag: its seed, the host's line and the rule's message (for --show).
     ``changed``: the pasted lines are a pull request's (`--changed-since`)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
     verdicts = link_results(host, donor) if meta else None
     already = set().union(*flags(LISTS[host].read_text(), None, link_results(host, None) if meta else None)[0].values())
     tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
+    false: list[str] = []
     for seed in range(seeds):
         rng = random.Random(seed)
         text, marked, added = mixture(LISTS[host], LISTS[donor], count, rng, block=seed % 2 == 0)
@@ -346,7 +406,9 @@ def evaluate_pair(
         tally[2] += len(marked - flagged)
         tally[3] += len(own)
         tally[4 if seed % 2 == 0 else 5] += len(flagged & marked)
-    return tally
+        lines = text.split("\n")
+        false += [f"seed {seed}: {lines[n - 1].strip()[:160]}\n    {SHOWN[n]}" for n in sorted(flagged - marked)]
+    return tally, false
 
 
 def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[int, ...]) -> list[int]:
@@ -385,7 +447,7 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
 
 def evaluate(
     pairs, seeds: int, count: int, jobs: int, changed: bool = False, meta: bool = False
-) -> dict[tuple[str, str], list[int]]:
+) -> dict[tuple[str, str], tuple[list[int], list[str]]]:
     with ProcessPoolExecutor(jobs) as pool:
         futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count, changed, meta) for pair in pairs}
         return {pair: future.result() for pair, future in futures.items()}
@@ -488,6 +550,7 @@ def main() -> None:
         action="store_true",
         help="with the metadata a link-check run reads (fixtures: META_PROFILES, ARXIV_PROFILES, HF_PROFILES), as `check --online`",
     )
+    parser.add_argument("--show", action="store_true", help="also print each false flag: its host line and message")
     args = parser.parse_args()
     if args.ceiling:
         print_ceiling(args)
@@ -495,13 +558,15 @@ def main() -> None:
     if args.promotion:
         print_promotion(args)
         return
-    per_pair, by_mode = {}, {}
+    per_pair, by_mode, false_flags = {}, {}, {}
     header = "| precision | precision, host's own flags counted | recall | TP | FP | FN | host's own flags |"
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
     print(f"| mixtures {header}\n|---{rule}")
     for name, pairs in (("far subject", FAR), ("near subject", NEAR)):
-        counts = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, args.metadata)
+        results = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, args.metadata)
+        counts = {pair: tally for pair, (tally, _) in results.items()}
         per_pair.update(counts)
+        false_flags.update({pair: false for pair, (_, false) in results.items() if false})
         totals = [sum(c[k] for c in counts.values()) for k in range(4)]
         by_mode[name] = [sum(c[k] for c in counts.values()) for k in (4, 5)]
         p, p_all, r = precision_recall(*totals)
@@ -516,6 +581,10 @@ def main() -> None:
         per_seed = args.inserted * len(FAR if name.startswith("far") else NEAR)
         blocks, scatters = (args.seeds + 1) // 2 * per_seed, args.seeds // 2 * per_seed
         print(f"| {name} | {block / max(blocks, 1):.2f} | {scattered / max(scatters, 1):.2f} |")
+    if args.show:
+        for (host, donor), false in false_flags.items():
+            print(f"\nfalse flags, {host} <- {donor}:")
+            print("\n".join(f"  {line}" for line in false))
     print()
     print("| unmodified list | entries | flags | per 100 |")
     print("|---|---:|---:|---:|")

@@ -24,6 +24,7 @@ from .arxiv import arxiv_ids, fetch_papers
 from .cache import Cache
 from .checker import USER_AGENT, Checker, Settings
 from .collector import collecting
+from .doi import BIORXIV_API, CROSSREF_API, doi_ids, fetch_dois
 from .github import DEFAULT_API, RepoMetadata, check_repos, fetch_metadata, repo_urls
 from .huggingface import DEFAULT_API as HF_API
 from .huggingface import fetch_models, hf_ids
@@ -301,11 +302,14 @@ async def _token_refusal(api: str, settings: Settings, book: AddressBook) -> str
 
 async def _papers(urls: list[str], settings: Settings, book: AddressBook, recorder: Recorder) -> dict[str, RepoInfo]:
     """URL -> what the arXiv API says of the paper, the Hugging Face API of the model or
-    dataset, or PyPI, npm or crates.io of the package, for those links among ``urls``;
-    those they could not answer for are counted in ``recorder``, with the first reason."""
-    ids, models, packages = arxiv_ids(urls), hf_ids(urls), package_ids(urls)
-    if not ids and not models and not packages:
+    dataset, PyPI, npm or crates.io of the package, or Crossref or bioRxiv of the paper
+    named by its DOI, for those links among ``urls``; those they could not answer for are
+    counted in ``recorder``, with the first reason."""
+    ids, models, packages, dois = arxiv_ids(urls), hf_ids(urls), package_ids(urls), doi_ids(urls)
+    if not ids and not models and not packages and not dois:
         return {}
+    crossref = os.environ.get("AWESOMELINT_CROSSREF_API") or CROSSREF_API
+    biorxiv = os.environ.get("AWESOMELINT_BIORXIV_API") or BIORXIV_API
     arxiv_api = os.environ.get("AWESOMELINT_ARXIV_API") or ARXIV_API
     hf_api = os.environ.get("AWESOMELINT_HF_API") or HF_API
     package_apis = {
@@ -318,16 +322,19 @@ async def _papers(urls: list[str], settings: Settings, book: AddressBook, record
         read, package_failure = (
             await fetch_packages(client, list(packages.values()), package_apis) if packages else ({}, "")
         )
+        published, doi_failure = await fetch_dois(client, list(dois.values()), crossref, biorxiv) if dois else ({}, "")
     described = {url: papers[paper] for url, paper in ids.items() if paper in papers}
     described |= {url: found[path] for url, path in models.items() if path in found}
     described |= {url: read[package] for url, package in packages.items() if package in read}
+    described |= {url: published[paper] for url, paper in dois.items() if paper in published}
     missing = (
         (len(ids) - sum(1 for p in ids.values() if p in papers) if paper_failure else 0)
         + (len(models) - sum(1 for p in models.values() if p in found) if model_failure else 0)
         + (len(packages) - sum(1 for p in packages.values() if p in read) if package_failure else 0)
+        + (len(dois) - sum(1 for p in dois.values() if p in published) if doi_failure else 0)
     )
     recorder.papers_missing = missing
-    recorder.papers_failure = paper_failure or model_failure or package_failure
+    recorder.papers_failure = paper_failure or model_failure or package_failure or doi_failure
     return described
 
 

@@ -9,11 +9,16 @@ words they share. An entry stands apart from that profile in two ways:
 - its topics: two or more, none of the list's own (the words a quarter of its
   repositories carry: "go", "golang") and most of them shared with no other repository
   (two, or one in a hundred in a long list), in a list whose repositories mostly do
-  share theirs;
+  share theirs. Topics are read against the list's links of the same source (a
+  journal against its papers' journals, not its repositories' topics), when it has
+  more than MIN_DESCRIBED of them; a list with fewer (three papers in three journals)
+  gives that source no topic evidence, and a list with none against all its links';
 - its language: in a list written in one language (four in five of its repositories,
   and half of its section's at least), a language at most one in twenty of the others use. Language alone
   never flags: the rule asks for a second kind of evidence beside it, and a list whose
-  repositories mix languages gives no language evidence at all;
+  repositories mix languages gives no language evidence at all.
+  A preprint server's category (bioRxiv, medRxiv) is one topic, the server's own
+  reading of the paper: one the list's other papers do not share is enough;
 - its description (a repository's, a package's summary, a paper's title and abstract):
   three or more of its subject words that the entry's own text does not hold, of which
   at most a quarter are shared with the descriptions of the list's other links of the
@@ -50,6 +55,8 @@ MIN_TOPICS = 2  # topics (not words: a repository's own name as a topic is one h
 _SPLIT = re.compile(r"[-_.\s]+")
 MIN_NEW_WORDS = 3  # a description's subject words the entry does not hold, before it says anything
 TEXT_SHARED = 0.25  # ... at most this share of them used by the list's other descriptions
+WHOLE_TOPICS = frozenset({"arXiv", "Crossref", "bioRxiv", "medRxiv"})  # categories, journals: one topic each
+ONE_CATEGORY = frozenset({"bioRxiv", "medRxiv"})  # a preprint has one category, the server's own choice
 _GENERIC = frozenset({"hacktoberfest", "awesome", "open", "source", "opensource"})  # say nothing of a subject
 
 
@@ -67,8 +74,9 @@ class Described:
     def topic_words(self) -> tuple[frozenset[str], ...]:
         """Each topic's words ("medical-imaging" -> medical, imaging), lower-cased; topics
         that say nothing of a subject ("hacktoberfest") left out. An arXiv category is
-        one word ("eess.iv": "eess" alone would tie every paper of a field together)."""
-        if self.source == "arXiv":
+        one word ("eess.iv": "eess" alone would tie every paper of a field together), and so
+        is a journal or a preprint category ("radiology and imaging": "and" ties nothing)."""
+        if self.source in WHOLE_TOPICS:
             return tuple(frozenset({t.lower()}) for t in self.topics)
         split = (frozenset(w for w in _SPLIT.split(t.lower()) if len(w) > 1) - _GENERIC for t in self.topics)
         return tuple(words for words in split if words)
@@ -94,16 +102,35 @@ def _stopwords() -> frozenset[str]:
 def described(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) -> dict[int, Described]:
     """Entry index -> what its first link with metadata says it is (``infos``: url as
     written -> the repository's metadata, from the link-check run)."""
-    found = {}
+    return {index: links[0] for index, links in described_links(entries, infos).items()}
+
+
+def described_links(entries: Sequence[Entry], infos: Mapping[str, RepoInfo | None]) -> dict[int, list[Described]]:
+    """Entry index -> what each of its links with metadata says it is, one per source (a
+    paper's page and its code are two sources), in the entry's order."""
+    found: dict[int, list[Described]] = {}
     for index, entry in enumerate(entries):
+        own: frozenset[str] | None = None
         for link in entry.web_links:
             info = infos.get(link.url.strip())
-            if info is not None:
-                text = subject_words(info.description)
+            if info is None or any(d.source == info.source for d in found.get(index, [])):
+                continue
+            if own is None:
                 own = subject_words(" ".join([entry.title, entry.text, *entry.fields.values()]))
-                found[index] = Described(info.source, info.language, info.topics, text, text - own)
-                break
+            text = subject_words(info.description)
+            found.setdefault(index, []).append(Described(info.source, info.language, info.topics, text, text - own))
     return found
+
+
+def independent(first: Described, second: Described) -> bool:
+    """Whether two links' metadata are two witnesses, not one: other sources (a
+    repository's and a publisher's), and descriptions that are not one copied into the
+    other (at most half the smaller's subject words shared: a README that pastes the
+    paper's abstract says what the paper says)."""
+    if first.source == second.source:
+        return False
+    small = min(len(first.text_words), len(second.text_words))
+    return not small or len(first.text_words & second.text_words) <= small / 2
 
 
 @dataclass(frozen=True)
@@ -114,15 +141,52 @@ class Apart:
     language: bool  # another language than the one the list (and its section) is written in
     evidence: str  # "GitHub: Python, topics web-framework, flask; 41 of 44 repositories in this section are Go"
     text: bool = False  # its description says what the list's other descriptions do not
+    witnesses: int = 1  # independent links (sources) of the entry that each stand apart
+
+
+_LINKS = {"GitHub": "repository", "arXiv": "paper", "Crossref": "paper", "bioRxiv": "preprint", "medRxiv": "preprint"}
+
+
+class _SourceTopics:
+    """The topic words of the list's links of one source: how many carry each, which are
+    the list's own (a quarter carry them: "go", "golang"), and whether they speak at all
+    (more than MIN_DESCRIBED of them, most sharing a topic with others)."""
+
+    def __init__(self, links: Mapping[int, Described]):
+        """``links``: entry index -> its link of the source."""
+        self.found = links
+        self.topical = {i for i, link in links.items() if link.words}
+        self.words = Counter(w for i in self.topical for w in links[i].words)
+        # shared: used by two other links, or by one in a hundred in a long list
+        # (five pasted repositories share "python" among themselves)
+        self.shared_by = max(SHARED_BY, SHARED_SHARE * len(self.topical))
+        sharing = sum(1 for i in self.topical if any(self.shared(w, [i]) for w in links[i].words))
+        self.speak = len(self.topical) > MIN_DESCRIBED and sharing >= SHARING_LISTS * len(self.topical)
+        self.core = {w for w, n in self.words.items() if n >= CORE_SHARE * len(self.topical)}
+
+    def shared(self, word: str, excluded: Iterable[int] = ()) -> bool:
+        """Whether other links of the source than ``excluded`` share the topic word."""
+        return self.words[word] - sum(1 for j in excluded if j in self.topical and word in self.found[j].words) >= (
+            self.shared_by
+        )
 
 
 class Profile:
     """The list's metadata: languages per section and list, topic words per list."""
 
-    def __init__(self, entries: Sequence[Entry], found: Mapping[int, Described], left_out: Iterable[int] = ()):
-        """``left_out``: entries that are not part of the profile (a change's additions)."""
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        found: Mapping[int, Described],
+        left_out: Iterable[int] = (),
+        more: Mapping[int, Sequence[Described]] | None = None,
+    ):
+        """``left_out``: entries that are not part of the profile (a change's additions);
+        ``more``: each entry's links' metadata, one per source (``found``'s first): read as
+        witnesses beside its first, and part of the profile of their source's topics only."""
         out = set(left_out)
         self.found = found
+        self.more = more or {}
         self.sections = {i: tuple(e.section) for i, e in enumerate(entries)}
         members = [i for i in found if i not in out]
         self.members = set(members)
@@ -131,25 +195,23 @@ class Profile:
         for i in members:
             if found[i].language:
                 self.by_section.setdefault(self.sections[i], Counter())[found[i].language or ""] += 1
-        self.topic_words = Counter(w for i in members for w in found[i].words)
-        topical = [i for i in members if found[i].words]
-        # shared: used by two other repositories, or by one in a hundred in a long list
-        # (five pasted repositories share "python" among themselves)
-        self.shared_by = max(SHARED_BY, SHARED_SHARE * len(topical))
-        sharing = sum(1 for i in topical if any(self._shared(w, [i]) for w in found[i].words))
-        self.topics_speak = len(topical) > MIN_DESCRIBED and sharing >= SHARING_LISTS * len(topical)
-        # the list's own topics: those a quarter of its repositories carry ("go", "golang")
-        self.core = {w for w, n in self.topic_words.items() if n >= CORE_SHARE * len(topical)}
+        # topics are read against the list's links of the same source (every link of its
+        # entries, first or not): a repository's topics, arXiv's categories, a journal are
+        # vocabularies of their own, and a repository carries no "general medicine"
+        # however on-topic it is
+        by_source: dict[str, dict[int, Described]] = {}
+        for i in members:
+            for link in self.more.get(i) or [found[i]]:
+                by_source.setdefault(link.source, {})[i] = link
+        self.topics_of = {source: _SourceTopics(links) for source, links in by_source.items()}
+        # a source the list has no other link of is read against all of its links' topics
+        self.all_topics = _SourceTopics({i: found[i] for i in members})
         # the descriptions' words, per source and all together
         self.texts: Counter[str] = Counter(found[i].source for i in members if found[i].text_words)
         self.text_words: dict[str, Counter[str]] = {"": Counter()}
         for i in members:
             for key in (found[i].source, ""):
                 self.text_words.setdefault(key, Counter()).update(found[i].text_words)
-
-    def _shared(self, word: str, excluded: Iterable[int] = ()) -> bool:
-        """Whether other repositories than ``excluded`` share the topic word."""
-        return self.topic_words[word] - sum(1 for j in excluded if word in self.found[j].words) >= self.shared_by
 
     def _excluded(self, index: int, out: Iterable[int]) -> list[int]:
         return [j for j in {index, *out} if j in self.members]
@@ -162,18 +224,20 @@ class Profile:
         excluded = self._excluded(index, out)
         if item is None or len(self.members) - len(excluded) < MIN_DESCRIBED:
             return None
-        topics = (
-            self.topics_speak
-            and len(item.topic_words) >= MIN_TOPICS
-            and not item.words & self.core
-            and sum(1 for words in item.topic_words if not any(self._shared(w, excluded) for w in words))
-            > len(item.topic_words) / 2
-        )
+        topics = self._topics(item, excluded)
         language, note = self._language(index, item, excluded)
         text, unshared = self._text(item, excluded)
         if not (topics or language or text):
             return None
-        if item.source != "GitHub":  # arXiv's categories, Hugging Face's pipeline and tags
+        # the entry's other links, from other sources: each that stands apart too is a witness
+        # of its own where it does not repeat the first (independent)
+        witnesses = [item]
+        for other in self.more.get(index, ())[1:]:
+            if (self._topics(other, excluded) or self._text(other, excluded)[0]) and all(
+                independent(other, w) for w in witnesses
+            ):
+                witnesses.append(other)
+        if item.source != "GitHub":  # arXiv's categories, Hugging Face's tags, a journal, a preprint's category
             shown = f"{item.source}: {', '.join(item.topics[:4]) or 'no tags'}"
         else:
             shown = f"GitHub: {item.language or 'no language'}" + (
@@ -185,12 +249,41 @@ class Profile:
         if text:
             reasons.append(f"its description's {', '.join(unshared[:4])} used by no other description of the list")
         if topics:
+            own = self._topics_for(item, excluded) or self.all_topics
             reasons.append(
-                f"none of the list's own topics ({', '.join(sorted(self.core, key=lambda w: (-self.topic_words[w], w))[:3])}), most shared by no other repository"
-                if self.core
-                else "most of its topics shared by no other repository"
+                f"none of the list's own topics ({', '.join(sorted(own.core, key=lambda w: (-own.words[w], w))[:3])}), most shared by no other {_LINKS.get(item.source, 'link')}"
+                if own.core
+                else f"most of its topics shared by no other {_LINKS.get(item.source, 'link')}"
             )
-        return Apart(topics, language, f"{shown}; {'; '.join(reasons)}", text)
+        if len(witnesses) > 1:
+            reasons.append(f"and so does its {', '.join(w.source for w in witnesses[1:])} link")
+        return Apart(topics, language, f"{shown}; {'; '.join(reasons)}", text, len(witnesses))
+
+    def _topics(self, item: Described, excluded: list[int]) -> bool:
+        """Whether the item's topics stand apart from the list's other links of its source:
+        none of their own, most shared by no other (a preprint's one category is enough).
+        A source the list has too few links of, or whose links do not share their topics
+        (papers spread over many journals), says nothing."""
+        own = self._topics_for(item, excluded)
+        return (
+            own is not None
+            and own.speak
+            and len(item.topic_words) >= (1 if item.source in ONE_CATEGORY else MIN_TOPICS)
+            and not item.words & own.core
+            and sum(1 for words in item.topic_words if not any(own.shared(w, excluded) for w in words))
+            > len(item.topic_words) / 2
+        )
+
+    def _topics_for(self, item: Described, excluded: list[int]) -> _SourceTopics | None:
+        """The topics to read the item's against: its source's links in the list, when more
+        than MIN_DESCRIBED besides ``excluded``; all the list's links' when the list has
+        none of its source besides (a paper in a list of repositories); else none (the
+        list's papers too few to say what its own journals are)."""
+        own = self.topics_of.get(item.source)
+        others = len(own.topical) - sum(1 for j in excluded if j in own.topical) if own else 0
+        if own is not None and others > MIN_DESCRIBED:
+            return own
+        return self.all_topics if others == 0 else None
 
     def _text(self, item: Described, excluded: list[int]) -> tuple[bool, list[str]]:
         """Whether the description's words the entry does not hold stand apart from the
