@@ -28,11 +28,13 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 import httpx
 
 from ..model.urls import paths_on
+from .apiget import read
 from .verdict import RepoInfo
 
 CROSSREF_API = "https://api.crossref.org/works"
@@ -81,6 +83,11 @@ class Paper:
 
     doi: str  # lower-cased: DOIs compare case-insensitively
     server: str | None = None  # "biorxiv", "medrxiv"
+
+
+def _collection(payload: Any) -> dict[str, Any] | None:
+    """bioRxiv's answer when it is in its shape (a "collection" list, perhaps empty)."""
+    return payload if isinstance(payload, dict) and isinstance(payload.get("collection"), list) else None
 
 
 def _clean(doi: str) -> str | None:
@@ -177,20 +184,8 @@ async def fetch_dois(
                 await sleep(pause)
             batch = asked[start : start + BATCH]
             params = {"filter": ",".join(f"doi:{p.doi}" for p in batch), "rows": str(len(batch))}
-            try:
-                response = await client.get(crossref, params=params, follow_redirects=False)
-            except httpx.HTTPError as exc:
-                failures.append(f"Crossref API failed ({type(exc).__name__})")
-                continue
-            if response.status_code != 200:
-                failures.append(f"Crossref API answered HTTP {response.status_code}")
-                continue
-            try:
-                items = parse_crossref(response.json())
-            except ValueError:
-                items = None
+            items = await read(client, crossref, "Crossref", failures, parse_crossref, params)
             if items is None:
-                failures.append("Crossref API answered in an unknown shape")
                 continue
             found.update({p: items[p.doi] for p in batch if p.doi in items})
 
@@ -199,26 +194,13 @@ async def fetch_dois(
     async def preprint(paper: Paper) -> None:
         server = paper.server or "biorxiv"
         async with gate:
-            try:
-                response = await client.get(f"{biorxiv.rstrip('/')}/{server}/{paper.doi}", follow_redirects=False)
-            except httpx.HTTPError as exc:
-                failures.append(f"{server} API failed ({type(exc).__name__})")
-                return
-        if response.status_code == 404:
-            return
-        if response.status_code != 200:
-            failures.append(f"{server} API answered HTTP {response.status_code}")
-            return
-        try:
-            payload = response.json()
-        except ValueError:
-            payload = None
-        info = parse_biorxiv(payload, server)
+            # an empty collection is an answer (no such preprint), not a failure of the source
+            collection = await read(
+                client, f"{biorxiv.rstrip('/')}/{server}/{paper.doi}", server, failures, _collection
+            )
+        info = parse_biorxiv(collection, server) if collection is not None else None
         if info is not None:
             found[paper] = info
-        elif not (isinstance(payload, dict) and isinstance(payload.get("collection"), list)):
-            failures.append(f"{server} API answered in an unknown shape")
-        # an empty collection: no such preprint, nothing to say
 
     await asyncio.gather(crossref_batches(), *(preprint(p) for p in unique if p.server is not None))
     return found, failures[0] if failures else ""

@@ -13,6 +13,7 @@ import re
 import httpx
 
 from ..model.urls import paths_on
+from .apiget import read
 from .verdict import RepoInfo
 
 DEFAULT_API = "https://huggingface.co/api"
@@ -67,23 +68,8 @@ async def fetch_models(
 
     async def one(path: str) -> None:
         async with gate:
-            try:
-                response = await client.get(f"{api.rstrip('/')}/{path}", follow_redirects=False)
-            except httpx.HTTPError as exc:
-                failures.append(f"Hugging Face API failed ({type(exc).__name__})")
-                return
-        if response.status_code == 404:
-            return  # gone: dead-link's business, no metadata
-        if response.status_code != 200:
-            failures.append(f"Hugging Face API answered HTTP {response.status_code}")
-            return
-        try:
-            info = parse_model(response.json())
-        except ValueError:
-            info = None
-        if info is None:
-            failures.append("Hugging Face API answered in an unknown shape")
-        else:
+            info = await read(client, f"{api.rstrip('/')}/{path}", "Hugging Face", failures, parse_model)
+        if info is not None:
             found[path] = info
 
     await asyncio.gather(*(one(path) for path in dict.fromkeys(paths)))

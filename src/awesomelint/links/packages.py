@@ -28,6 +28,7 @@ from urllib.parse import quote
 import httpx
 
 from ..model.urls import paths_on
+from .apiget import read
 from .verdict import RepoInfo
 
 DEFAULT_APIS = {
@@ -163,23 +164,8 @@ async def fetch_packages(
                 await ask(package)
 
     async def ask(package: Package) -> None:
-        try:
-            response = await client.get(api_url(package, apis), follow_redirects=False)
-        except httpx.HTTPError as exc:
-            failures.append(f"{package.registry} API failed ({type(exc).__name__})")
-            return
-        if response.status_code == 404:
-            return  # gone: dead-link's business, no metadata
-        if response.status_code != 200:
-            failures.append(f"{package.registry} API answered HTTP {response.status_code}")
-            return
-        try:
-            info = _PARSERS[package.registry](response.json())
-        except ValueError:
-            info = None
-        if info is None:
-            failures.append(f"{package.registry} API answered in an unknown shape")
-        else:
+        info = await read(client, api_url(package, apis), package.registry, failures, _PARSERS[package.registry])
+        if info is not None:
             found[package] = info
 
     await asyncio.gather(*(one(package) for package in dict.fromkeys(packages)))
