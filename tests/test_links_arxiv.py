@@ -21,7 +21,8 @@ from werkzeug import Request, Response
 
 from awesomelint.cli import main
 from awesomelint.links import arxiv, run
-from awesomelint.links.verdict import OK, Verdict
+
+from .servers import PagesAnswerOk
 
 ENTRY = """<entry>
     <id>http://arxiv.org/abs/{id}v2</id>
@@ -190,19 +191,6 @@ PATHOLOGY = (
     )
 )
 ROBOT = "- [Robust walking for legged machines over rough terrain](https://arxiv.org/abs/2402.55555) - Balance and gait controllers for quadrupeds.\n"
-
-
-class PagesAnswerOk:
-    """The page checker, answering every page ok without a request."""
-
-    def __init__(self, settings: Any, on_done: Any = None) -> None:
-        self.on_done = on_done
-
-    async def check_all(self, urls: list[str]) -> dict[str, Verdict]:
-        verdicts = {url: Verdict(url, OK, 200) for url in urls}
-        for verdict in verdicts.values():
-            self.on_done(verdict)
-        return verdicts
 
 
 def test_off_topic_reads_the_papers_categories(

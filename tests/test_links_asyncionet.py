@@ -9,7 +9,6 @@ import importlib.util
 import socket
 import ssl
 import struct
-import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -23,6 +22,8 @@ from awesomelint.links import asyncionet
 from awesomelint.links.asyncionet import HIGH_WATER, AsyncioBackend, AsyncioStream
 from awesomelint.links.checker import Checker, Settings
 from awesomelint.links.verdict import ERROR, OK, Verdict
+
+from .servers import Listener
 
 HAS_UVLOOP = importlib.util.find_spec("uvloop") is not None
 LOOPS = ["asyncio", pytest.param("uvloop", marks=pytest.mark.skipif(not HAS_UVLOOP, reason="uvloop not installed"))]
@@ -41,30 +42,6 @@ def on_loop(kind: str, work: Callable[[], Awaitable[Any]]) -> Any:
         finally:
             loop.close()
     return asyncio.run(main())
-
-
-class Listener:
-    """A TCP server on 127.0.0.1 that hands each connection to `serve` in a thread."""
-
-    def __init__(self, serve: Callable[[socket.socket], None]) -> None:
-        self.serve = serve
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.received: list[bytes] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 @pytest.fixture

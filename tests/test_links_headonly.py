@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from awesomelint.links.headonly import MAX_HEAD, HeadOnlyTransport, head_only_client
 from awesomelint.links.pinning import AddressBook, PrivateAddressError
 
+from .servers import Listener
+
 # what a server does with one request: the bytes it sends, then whether it closes
 # ("close"), keeps reading the next request ("keep") or holds the connection open
 # without a word more ("hold")
@@ -28,32 +30,15 @@ Script = tuple[bytes, str]
 OK = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
 
 
-class ScriptedServer:
+class ScriptedServer(Listener):
     """A threaded server on 127.0.0.1 answering each path as `scripts` says (200 with an
     empty body when it says nothing); counts the connections and requests it sees."""
 
     def __init__(self, scripts: dict[str, Script] | None = None) -> None:
         self.scripts: dict[str, Script] = scripts if scripts is not None else {}
-        self.connections = 0
         self.requests: list[tuple[str, str]] = []
         self.closed_by_client = 0
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+        super().__init__(self._serve)
 
     def _serve(self, conn: socket.socket) -> None:
         buffer = b""
@@ -80,9 +65,6 @@ class ScriptedServer:
                         return
             except OSError:
                 return
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from pytest_httpserver import HTTPServer
 from awesomelint.cli import main
 from awesomelint.links import packages, run
 from awesomelint.links.packages import Package
-from awesomelint.links.verdict import OK, Verdict
+
+from .servers import PagesAnswerOk
 
 # trimmed answers in the registries' documented shapes
 PYPI = {
@@ -213,19 +214,6 @@ def web_list() -> str:
 def pypi_answer(name: str, summary: str, keywords: str) -> dict[str, Any]:
     return {"info": {"name": name, "summary": summary, "keywords": keywords, "classifiers": [
         "Programming Language :: Python :: 3", "Topic :: Internet :: WWW/HTTP"]}}  # fmt: skip
-
-
-class PagesAnswerOk:
-    """The page checker, answering every page ok without a request."""
-
-    def __init__(self, settings: Any, on_done: Any = None) -> None:
-        self.on_done = on_done
-
-    async def check_all(self, urls: list[str]) -> dict[str, Verdict]:
-        verdicts = {url: Verdict(url, OK, 200) for url in urls}
-        for verdict in verdicts.values():
-            self.on_done(verdict)
-        return verdicts
 
 
 def test_off_topic_reads_package_pages_and_falls_back_to_words_when_the_registry_fails(
