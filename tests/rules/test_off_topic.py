@@ -1157,6 +1157,17 @@ def test_a_description_says_something_only_where_the_entry_does_not() -> None:
     assert "its words are rare in this list too" in found[0].message and "description" not in found[0].message
 
 
+def go_repositories(text: str, owner: str, topics: tuple[str, ...]) -> dict[str, Verdict]:
+    """Every GitHub link of ``text`` a Go repository: those under ``owner`` ("/sci/") with
+    ``topics``, the rest with the Go list's own ("go", "golang")."""
+    found = {}
+    for line in text.splitlines():
+        if "https://github.com/" in line:
+            url = line.split("](")[1].split(")")[0]
+            found[url] = Verdict(url, "ok", 200, repo=RepoInfo("Go", topics if owner in url else ("go", "golang")))
+    return found
+
+
 def test_neighbours_whose_links_stand_apart_once_they_are_left_out_are_a_block() -> None:
     # three repositories pasted together share their topics among themselves, so none
     # stands apart on its own; with the run left out of the list's profile each does,
@@ -1173,13 +1184,7 @@ def test_neighbours_whose_links_stand_apart_once_they_are_left_out_are_a_block()
     scattered = scattered.replace("- [sqlx]", rows[2] + "- [sqlx]")
 
     def verdicts(text: str) -> dict[str, Verdict]:
-        found = {}
-        for line in text.splitlines():
-            if "https://github.com/" in line:
-                url = line.split("](")[1].split(")")[0]
-                topics = ("scientific-computing", "numerical", "math") if "/sci/" in url else ("go", "golang")
-                found[url] = Verdict(url, "ok", 200, repo=RepoInfo("Go", topics))
-        return found
+        return go_repositories(text, "/sci/", ("scientific-computing", "numerical", "math"))
 
     assert flagged_titles(block) == [] and flagged_titles(scattered) == []
     doc = Document.from_text(block, "README.md")
@@ -1204,12 +1209,7 @@ def test_strays_far_below_the_list_vouch_for_no_others_metadata() -> None:
     ]
     text = GO_LIST.replace("- [mux]", rows[0] + "- [mux]").replace("- [kong]", rows[1] + "- [kong]")
     text = text.replace("- [sqlx]", rows[2] + "- [sqlx]")
-    verdicts = {}
-    for line in text.splitlines():
-        if "https://github.com/" in line:
-            url = line.split("](")[1].split(")")[0]
-            topics = ("medical-imaging", "dataset", "radiology") if "/med/" in url else ("go", "golang")
-            verdicts[url] = Verdict(url, "ok", 200, repo=RepoInfo("Go", topics))
+    verdicts = go_repositories(text, "/med/", ("medical-imaging", "dataset", "radiology"))
     assert flagged_titles(text) == []
     found = lint(Document.from_text(text, "README.md"), Config(), only=["off-topic"], link_results=verdicts).findings
     assert [f.entry for f in found] == ["brats", "lidc"]
