@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 from collections import Counter
@@ -15,6 +17,8 @@ import pytest
 
 import awesomelint.api as api
 from awesomelint.api import check_paths
+from awesomelint.errors import Interrupted
+from awesomelint.links.cache import Cache
 from awesomelint.links.workers import ENV
 
 HOSTS = [f"127.0.0.{i}" for i in range(2, 8)]
@@ -34,10 +38,10 @@ class _Handler(BaseHTTPRequestHandler):
     server: Recording
 
     def _answer(self) -> None:
-        self.server.asked[self.path] += 1
         self.send_response(404 if self.path.startswith("/dead/") else 200)
         self.send_header("Content-Length", "0")
         self.end_headers()
+        self.server.asked[self.path] += 1  # once answered
 
     do_GET = do_HEAD = _answer
 
@@ -51,7 +55,7 @@ def servers() -> Iterator[tuple[list[str], Counter[str]]]:
     running = [Recording(host, asked) for host in HOSTS]
     for server in running:
         threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield [f"http://{s.server_address[0]}:{s.server_address[1]}" for s in running], asked
+    yield [f"http://{host}:{server.server_port}" for host, server in zip(HOSTS, running)], asked
     for server in running:
         server.shutdown()
         server.server_close()
@@ -121,3 +125,36 @@ def test_lists_sharing_links_with_a_half_warm_cache_find_what_one_process_finds(
         assert asked == Counter("/" + url.split("/", 3)[3] for url in urls if url not in warm)
     assert found["2"] == found["0"]
     assert Counter(rule for _, _, rule in found["2"]) == {"dead-link": 4 + 4 + 2}
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_while_a_later_list_is_read_stops_the_run_and_caches_what_workers_finished(
+    servers: tuple[list[str], Counter[str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, signum: int
+) -> None:
+    bases, asked = servers
+    checked = [f"{base}/item/a{i}" for i, base in enumerate(bases)]
+    first = _write(tmp_path / "a.md", checked)
+    second = _write(tmp_path / "b.md", [f"{base}/item/b{i}" for i, base in enumerate(bases)])
+    read_list = api.read_list
+
+    def interrupted_read(path: str, *args: Any) -> Any:
+        if path == second:  # every link of a.md answered, then the signal
+            deadline = time.monotonic() + 20
+            while len(asked) < len(checked) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.5)  # the workers read the answers
+            os.kill(os.getpid(), signum)
+            time.sleep(5)  # the signal arrives during the read
+        return read_list(path, *args)
+
+    monkeypatch.setattr(api, "read_list", interrupted_read)
+    monkeypatch.setenv(ENV, "2")
+    cache_path = str(tmp_path / "c.db")
+    before = signal.getsignal(signum)
+    with pytest.raises(Interrupted) as stop:
+        check_paths([first, second], links=LINKS | {"cache_path": cache_path}, only_links=True)
+    assert stop.value.signum == signum and (stop.value.done, stop.value.total) == (len(checked), len(checked))
+    cache = Cache(cache_path)
+    assert all(hit is not None and hit.kind == "ok" for hit in map(cache.get, checked))
+    cache.close()
+    assert signal.getsignal(signum) == before  # the parse's handler is gone

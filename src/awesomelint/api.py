@@ -319,7 +319,11 @@ def check_paths(
     pool = _early_workers(files) if links is not None else None
     feed = _early_feed(pool, files, config_for, stdin_filename, links) if pool is not None and links else None
     try:
-        _read_lists(run, files, config_for, stdin_filename, changed, lines, feed)
+        if feed is None:
+            _read_lists(run, files, config_for, stdin_filename, changed, lines)
+        else:
+            with feed.stopped_by_signals():
+                _read_lists(run, files, config_for, stdin_filename, changed, lines, feed)
     except BaseException:
         if pool is not None:
             pool.close()

@@ -14,9 +14,14 @@ verdicts for, with the rest.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
 
 from ..engine.userpatterns import UserPattern
+from ..errors import SIGNAL_EXIT, Interrupted
 from ..model.document import Document
 from .cache import Cache
 from .checker import Settings
@@ -56,6 +61,30 @@ class EarlyFeed:
             answered = cached_verdicts(self.cache, urls, self.profile)
             urls = [u for u in urls if u not in answered]
         self.pool.send(urls)
+
+    @contextmanager
+    def stopped_by_signals(self) -> Iterator[None]:
+        """While the lists are parsed, SIGINT or SIGTERM stop the run as they stop it once
+        it has begun: `Interrupted`, the workers' finished verdicts reaching the cache first."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            raise Interrupted(signum)
+
+        previous = {signum: signal.signal(signum, stop) for signum in SIGNAL_EXIT}
+        try:
+            yield
+        except Interrupted as interrupted:
+            verdicts = self.pool.drain()
+            if self.cache is not None:
+                self.cache.put_many(verdicts)
+            interrupted.done, interrupted.total = len(verdicts), len(self.pool.sent)
+            raise
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
     def close(self) -> None:
         if self.cache is not None:

@@ -38,9 +38,11 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
@@ -114,6 +116,7 @@ class WorkerPool:
         self.config: dict[str, Any] | None = None  # the run's settings, once sent (`start`)
         self.sent: dict[str, int] = {}  # links sent before the run (`send`) -> the worker holding each
         self.outbox: list[bytearray] = [bytearray() for _ in range(count)]  # what the pipes have not taken yet
+        self._drained: list[bytearray] = []
 
     def __len__(self) -> int:
         return len(self.processes)
@@ -140,6 +143,36 @@ class WorkerPool:
                 self.outbox[index] += json.dumps({"check": url}).encode() + b"\n"
         for index, process in enumerate(self.processes):
             self.outbox[index] = self._flush(process, self.outbox[index])
+
+    def drain(self) -> list[Verdict]:
+        """The run stopped before it began (a signal while the lists were parsed): each
+        worker is stopped and the verdicts it had written are read (for the cache), for
+        at most `DRAIN_SECONDS`. Chains handed over are dropped: no one checks them now."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        output = {process.stdout.fileno(): bytearray() for process in self.processes if process.stdout is not None}
+        deadline = time.monotonic() + DRAIN_SECONDS
+        while output and (left := deadline - time.monotonic()) > 0:
+            readable, _, _ = select.select(list(output), [], [], left)
+            for fd in readable:
+                chunk = os.read(fd, 1 << 16)
+                if chunk:
+                    output[fd] += chunk
+                else:  # the worker ended its output
+                    self._drained.append(output.pop(fd))
+            if not readable:
+                break
+        verdicts = []
+        for data in [*self._drained, *output.values()]:
+            for line in bytes(data).splitlines():
+                try:
+                    message = json.loads(line)
+                    if "verdict" in message:
+                        verdicts.append(Verdict(*message["verdict"]))
+                except (ValueError, TypeError):  # a line cut short when the time ran out
+                    break
+        return verdicts
 
     @staticmethod
     def _flush(process: subprocess.Popen[bytes], waiting: bytearray) -> bytearray:
