@@ -44,6 +44,9 @@ from .rules import BY_NAME
 if TYPE_CHECKING:
     from .engine.changes import ChangedLines  # git and subprocess: imported only with --changed-since
     from .engine.fix import FixOutcome  # the fix engine and layout: imported only by the fixing calls
+    from .engine.userpatterns import UserPattern
+    from .links.checker import Settings
+    from .links.early import EarlyFeed
     from .links.workers import WorkerPool  # with the link checker, imported only for a run that checks links
 
 __all__ = [
@@ -314,12 +317,20 @@ def check_paths(
     changed = changed_lines_since(changed_since)
     lines: dict[str, set[int]] = {}
     pool = _early_workers(files) if links is not None else None
+    feed = _early_feed(pool, files, config_for, stdin_filename, links) if pool is not None and links else None
     try:
-        _read_lists(run, files, config_for, stdin_filename, changed, lines)
+        if feed is None:
+            _read_lists(run, files, config_for, stdin_filename, changed, lines)
+        else:
+            with feed.stopped_by_signals():
+                _read_lists(run, files, config_for, stdin_filename, changed, lines, feed)
     except BaseException:
         if pool is not None:
             pool.close()
         raise
+    finally:
+        if feed is not None:
+            feed.close()
     if (run.errors and changed is not None) or not run.docs:
         if pool is not None:
             pool.close()
@@ -352,6 +363,26 @@ def _early_workers(files: list[str]) -> WorkerPool | None:
     return WorkerPool(wanted) if wanted else None
 
 
+def _early_feed(
+    pool: WorkerPool, files: list[str], config_for: ConfigFor, stdin_filename: str | None, links: dict[str, Any]
+) -> EarlyFeed | None:
+    """What sends each list's links to the workers as soon as it is parsed, so checking
+    overlaps the parse of the next lists; None when a file's config cannot be read now
+    (its error is reported when the file is read, and the run starts after the parse).
+    The checker's settings come from every file's config (`_link_settings`), which needs
+    the config only, not the parsed file."""
+    from .links.early import EarlyFeed
+
+    names = [stdin_filename or "README.md" if path == STDIN else path for path in files]
+    try:
+        configs = [config_for(name) for name in names]
+    except InputError:
+        return None
+    settings, exclude, cache = _link_settings(configs, **links)
+    profile = any("off-topic" in config.enabled(name, online=True) for name, config in zip(names, configs))
+    return EarlyFeed(pool, settings, cache, exclude, profile, links.get("max_cache_age"))
+
+
 def _read_lists(
     run: CheckRun,
     files: list[str],
@@ -359,8 +390,10 @@ def _read_lists(
     stdin_filename: str | None,
     changed: ChangedLines | None,
     lines: dict[str, set[int]],
+    feed: EarlyFeed | None = None,
 ) -> None:
-    """Each file read into ``run``'s documents and configs (or its error)."""
+    """Each file read into ``run``'s documents and configs (or its error); with ``feed``,
+    each document's links sent to the link workers at once."""
     for path in collected_between(files):
         try:
             config, doc = read_list(path, config_for, stdin_filename)
@@ -373,6 +406,8 @@ def _read_lists(
             continue
         run.docs.append(doc)
         run.configs.append(config)
+        if feed is not None:
+            feed.add(doc, lines[doc.path] if changed is not None else None)
 
 
 def _lint_lists(
@@ -445,21 +480,11 @@ def _check_links(
     """Run the link checker once over every document: verdicts for every URL, the
     metadata of each list's own repository where repo-metadata runs (path -> it), and
     the run's one-line summary."""
-    from .links.cache import default_path
-    from .links.checker import Settings
     from .links.run import check_links
 
-    accept = {code for config in configs for code in config.links.get("accept", [])}
-    exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
-    settings = Settings(
-        timeout=timeout,
-        total_time=max_time,
-        max_concurrency=max_concurrency,
-        per_host=per_host,
-        allow_private=allow_private,
-        accept=accept,
+    settings, exclude, cache = _link_settings(
+        configs, timeout, max_time, max_concurrency, per_host, cache_path, no_cache, allow_private
     )
-    cache = None if no_cache else (cache_path or str(default_path()))
     own = {
         doc.path: _own_repository(doc, config)
         for doc, config in zip(docs, configs)
@@ -482,6 +507,36 @@ def _check_links(
         for path, repo in own.items()
     }
     return result.all_verdicts, repositories, result.summary()
+
+
+def _link_settings(
+    configs: list[Config],
+    timeout: float,
+    max_time: float,
+    max_concurrency: int,
+    per_host: int,
+    cache_path: str | None,
+    no_cache: bool,
+    allow_private: bool,
+    **_: Any,
+) -> tuple[Settings, list[UserPattern], str | None]:
+    """The checker's settings for lists with these configs, the URLs they exclude and the
+    cache's path (None: no cache)."""
+    from .links.cache import default_path
+    from .links.checker import Settings
+
+    accept = {code for config in configs for code in config.links.get("accept", [])}
+    exclude = [compile_user_pattern(p) for config in configs for p in config.links.get("exclude", [])]
+    settings = Settings(
+        timeout=timeout,
+        total_time=max_time,
+        max_concurrency=max_concurrency,
+        per_host=per_host,
+        allow_private=allow_private,
+        accept=accept,
+    )
+    cache = None if no_cache else (cache_path or str(default_path()))
+    return settings, exclude, cache
 
 
 def _own_repository(doc: Document, config: Config) -> tuple[str, str] | None:

@@ -170,13 +170,7 @@ def check_links(
     cache = Cache(cache_path, cache_max_age) if cache_path else None
     verdicts: dict[str, Verdict] = {}
     if cache:
-        # a repository cached before its metadata was kept is asked again (when the API can be)
-        stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
-        stale |= set(arxiv_ids(urls)) | set(hf_ids(urls)) | set(package_ids(urls)) if profile else set()
-        for url in urls:
-            hit = cache.get(url)
-            if hit is not None and not (url in stale and hit.repo is None and hit.kind in (OK, ARCHIVED)):
-                verdicts[url] = hit
+        verdicts.update(cached_verdicts(cache, urls, profile))
     todo = [u for u in urls if u not in verdicts]
     recorder = Recorder(cache)
     twins: dict[str, Verdict] = {}
@@ -236,9 +230,26 @@ def check_links(
     )
 
 
+def cached_verdicts(cache: Cache, urls: list[str], profile: bool) -> dict[str, Verdict]:
+    """The cache's verdicts for those of ``urls`` it answers; a repository cached before
+    its metadata was kept is asked again (when the API can be), as are, with ``profile``,
+    papers, models and packages cached without theirs."""
+    stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
+    stale |= set(arxiv_ids(urls)) | set(hf_ids(urls)) | set(package_ids(urls)) if profile else set()
+    verdicts = {}
+    for url in urls:
+        hit = cache.get(url)
+        if hit is not None and not (url in stale and hit.repo is None and hit.kind in (OK, ARCHIVED)):
+            verdicts[url] = hit
+    return verdicts
+
+
 def _pool_for(links: int, started: WorkerPool | None) -> WorkerPool | None:
     """The workers for a run of ``links`` links: those started early when they pay (or
-    new ones), none for a small run (those started early are ended)."""
+    new ones), none for a small run (those started early are ended). Workers already
+    given links while the lists were parsed (`WorkerPool.send`) are kept whatever the size."""
+    if started is not None and started.sent:
+        return started
     wanted = planned_workers(links)
     if started is not None and len(started) != wanted:
         started.close()
@@ -379,6 +390,9 @@ async def _check(
                 recorder.add(verdict)
             recorder.repositories.update(await fetch_metadata(client, token, own, api))
     rest = [u for u in urls if u not in recorder.done and u not in api_only]
+    if pool is not None and pool.sent:  # each link sent early gets its verdict read, whatever came since
+        known = set(rest)
+        rest += [u for u in pool.sent if u not in known]
     described = await _papers(rest, settings, book, recorder) if papers else {}
     progress = (ProgressBar if bar else ProgressLines)(rest, every=progress_every)
 

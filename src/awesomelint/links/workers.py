@@ -38,9 +38,11 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
@@ -111,8 +113,79 @@ class WorkerPool:
             for _ in range(count)
         ]
 
+        self.config: dict[str, Any] | None = None  # the run's settings, once sent (`start`)
+        self.sent: dict[str, int] = {}  # links sent before the run (`send`) -> the worker holding each
+        self.outbox: list[bytearray] = [bytearray() for _ in range(count)]  # what the pipes have not taken yet
+        self._drained: list[bytearray] = []
+
     def __len__(self) -> int:
         return len(self.processes)
+
+    def start(self, settings: Settings) -> None:
+        """Send the run's settings now, so that `send` can give the workers links while
+        the main process still parses the lists (its event loop not running yet)."""
+        self.config = _worker_settings(settings, len(self))
+        for index, process in enumerate(self.processes):
+            assert process.stdin is not None
+            os.set_blocking(process.stdin.fileno(), False)
+            start = {"settings": self.config, "index": index, "workers": len(self)}
+            self.outbox[index] += json.dumps(start).encode() + b"\n"
+
+    def send(self, urls: Iterable[str]) -> None:
+        """Give each link to its host's worker at once, before the run (after `start`). The
+        writes never block: what a pipe does not take now waits in `outbox` (flushed on
+        each `send`, and by `run` through its event loop). A worker's verdicts never wait
+        on the main process either: it writes them through its own event loop, whose
+        transport keeps what the pipe does not take (`Output`), and `run` reads them."""
+        for url in urls:
+            if url not in self.sent:
+                index = self.sent[url] = owner(url, len(self))
+                self.outbox[index] += json.dumps({"check": url}).encode() + b"\n"
+        for index, process in enumerate(self.processes):
+            self.outbox[index] = self._flush(process, self.outbox[index])
+
+    def drain(self) -> list[Verdict]:
+        """The run stopped before it began (a signal while the lists were parsed): each
+        worker is stopped and the verdicts it had written are read (for the cache), for
+        at most `DRAIN_SECONDS`. Chains handed over are dropped: no one checks them now."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        output = {process.stdout.fileno(): bytearray() for process in self.processes if process.stdout is not None}
+        deadline = time.monotonic() + DRAIN_SECONDS
+        while output and (left := deadline - time.monotonic()) > 0:
+            readable, _, _ = select.select(list(output), [], [], left)
+            for fd in readable:
+                chunk = os.read(fd, 1 << 16)
+                if chunk:
+                    output[fd] += chunk
+                else:  # the worker ended its output
+                    self._drained.append(output.pop(fd))
+            if not readable:
+                break
+        verdicts = []
+        for data in [*self._drained, *output.values()]:
+            for line in bytes(data).splitlines():
+                try:
+                    message = json.loads(line)
+                    if "verdict" in message:
+                        verdicts.append(Verdict(*message["verdict"]))
+                except (ValueError, TypeError):  # a line cut short when the time ran out
+                    break
+        return verdicts
+
+    @staticmethod
+    def _flush(process: subprocess.Popen[bytes], waiting: bytearray) -> bytearray:
+        assert process.stdin is not None
+        while waiting:
+            try:
+                written = os.write(process.stdin.fileno(), waiting)
+            except BlockingIOError:
+                break
+            except OSError:  # the worker died: `run`'s reader gives its links an error verdict
+                return bytearray()
+            del waiting[:written]
+        return waiting
 
     def close(self) -> None:
         """End every worker (those never given work, or left after an interruption)."""
@@ -159,17 +232,21 @@ class _Dispatch:
             transport, _ = await loop.connect_write_pipe(asyncio.BaseProtocol, process.stdin)
             self.writers.append(transport)
             readers.append(reader)
+        early = self.pool.sent  # links sent while the lists were parsed (`WorkerPool.send`): in ``urls``
         self.remaining = len(urls)
-        share = max(1, -(-self.settings.max_concurrency // self.count))  # --max-concurrency is the total
-        config = asdict(self.settings) | {"accept": sorted(self.settings.accept), "max_concurrency": share}
         batches: list[list[str]] = [[] for _ in range(self.count)]
         for url in urls:
             index = owner(url, self.count)
             self.pending[index].add(url)
-            batches[index].append(url)
+            if url not in early:
+                batches[index].append(url)
         for index, batch in enumerate(batches):  # one write each: the pipe takes what it can, the rest waits
-            start = {"settings": config, "index": index, "workers": self.count}
-            self._write(index, [start, *({"check": url} for url in batch)])
+            if self.pool.config is None:
+                start = {"settings": _worker_settings(self.settings, self.count), "index": index, "workers": self.count}
+                self._write(index, [start])
+            elif self.pool.outbox[index]:
+                self._send(index, bytes(self.pool.outbox[index]))
+            self._write(index, ({"check": url} for url in batch))
         tasks = [asyncio.ensure_future(self._read(index, reader)) for index, reader in enumerate(readers)]
         try:
             await self.all_done.wait()
@@ -186,11 +263,14 @@ class _Dispatch:
                     writer.close()  # end of input: the worker ends (its checks are all done)
 
     def _write(self, index: int, messages: Iterable[dict[str, Any]]) -> None:
+        self._send(index, b"".join(json.dumps(message).encode() + b"\n" for message in messages))
+
+    def _send(self, index: int, data: bytes) -> None:
         writer = self.writers[index]
-        if writer is None or writer.is_closing():
+        if writer is None or writer.is_closing() or not data:
             return
         try:
-            writer.write(b"".join(json.dumps(message).encode() + b"\n" for message in messages))
+            writer.write(data)
         except (BrokenPipeError, ConnectionResetError, RuntimeError):  # the worker died: its reader says so
             pass
 
@@ -233,6 +313,12 @@ class _Dispatch:
         self.remaining -= 1
         if self.remaining <= 0:
             self.all_done.set()
+
+
+def _worker_settings(settings: Settings, workers: int) -> dict[str, Any]:
+    """The settings each worker checks with, as JSON: --max-concurrency is the run's total."""
+    share = max(1, -(-settings.max_concurrency // workers))
+    return asdict(settings) | {"accept": sorted(settings.accept), "max_concurrency": share}
 
 
 # a worker ----------------------------------------------------------------------------
