@@ -15,7 +15,8 @@ from werkzeug.wrappers import Request, Response
 from awesomelint.cli import main
 from awesomelint.links.cache import Cache
 from awesomelint.links.checker import Checker, Settings
-from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, Verdict
+from awesomelint.links.run import cached_verdicts
+from awesomelint.links.verdict import BOT_WALL, DEAD, ERROR, OK, REDIRECT, REFUSED, RepoInfo, Verdict
 
 from .servers import OK_ANSWER, RawServer
 
@@ -181,6 +182,30 @@ def test_cache_reuses_good_verdicts_and_rechecks_failures(tmp_path: Path) -> Non
     assert good.kind == OK
     assert cache.get("https://b.org") is None
     assert cache.get("https://a.org", now=time.time() + 30 * 86400) is None
+    cache.close()
+
+
+def test_a_cache_without_metadata_is_asked_again_only_where_off_topic_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # verdicts cached before metadata was kept: with off-topic on (profile), the papers,
+    # models, packages and DOIs among them are asked again; a link cached with its
+    # metadata, or a plain page, is answered by the cache; without off-topic, all are
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    bare = [
+        "https://arxiv.org/abs/2401.01234",
+        "https://huggingface.co/org/model",
+        "https://pypi.org/project/requests/",
+        "https://doi.org/10.1038/s41586-023-06291-2",
+    ]
+    described = "https://arxiv.org/abs/2401.05678"
+    page = "https://example.org/tool"
+    cache = Cache(tmp_path / "c.sqlite3")
+    cache.put_many([Verdict(url, OK, 200) for url in [*bare, page]])
+    cache.put_many([Verdict(described, OK, 200, repo=RepoInfo(None, ("cs.CV",), "", None, source="arXiv"))])
+    urls = [*bare, described, page]
+    assert set(cached_verdicts(cache, urls, profile=True)) == {described, page}
+    assert set(cached_verdicts(cache, urls, profile=False)) == set(urls)
     cache.close()
 
 

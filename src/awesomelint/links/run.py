@@ -233,9 +233,11 @@ def check_links(
 def cached_verdicts(cache: Cache, urls: list[str], profile: bool) -> dict[str, Verdict]:
     """The cache's verdicts for those of ``urls`` it answers; a repository cached before
     its metadata was kept is asked again (when the API can be), as are, with ``profile``,
-    papers, models and packages cached without theirs."""
+    papers, models, packages and DOIs cached without theirs."""
     stale = set(repo_urls(urls)) if os.environ.get("GITHUB_TOKEN") else set()
-    stale |= set(arxiv_ids(urls)) | set(hf_ids(urls)) | set(package_ids(urls)) if profile else set()
+    stale |= (
+        set(arxiv_ids(urls)) | set(hf_ids(urls)) | set(package_ids(urls)) | set(doi_ids(urls)) if profile else set()
+    )
     verdicts = {}
     for url in urls:
         hit = cache.get(url)
