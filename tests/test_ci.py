@@ -335,7 +335,7 @@ def test_the_action_leaves_the_jobs_python_alone_and_caches_links_only_for_link_
     python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["update-environment"] is False  # the user's later steps keep their Python
     installs = [line for s in steps for line in s.get("run", "").splitlines() if "pip install" in line]
-    assert installs and all(line.endswith('"${ACTION_PATH}[re2]"') for line in installs)  # its own code
+    assert installs and all(line.endswith('"${ACTION_PATH}[re2,fast]"') for line in installs)  # its own code
     link_cache = next(s for s in steps if "~/.cache/awesomelint" in str(s.get("with", {}).get("path")))
     assert "links" in link_cache["if"] and "--online" in link_cache["if"]
 
