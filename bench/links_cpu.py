@@ -37,11 +37,11 @@ sys.path.insert(0, str(HERE))
 from links import PORT, Server, kind_of  # noqa: E402
 
 
-def urls(count: int, hosts: int) -> list[str]:
-    return [f"http://127.0.0.{i % hosts + 1}:{PORT}/{kind_of(i, hosts)}/{i}" for i in range(count)]
+def urls(count: int, hosts: int, port: int = PORT) -> list[str]:
+    return [f"http://127.0.0.{i % hosts + 1}:{port}/{kind_of(i, hosts)}/{i}" for i in range(count)]
 
 
-def child(count: int, hosts: int) -> None:
+def child(count: int, hosts: int, port: int) -> None:
     """Check the list in this process; print CPU seconds, wall seconds and verdict counts."""
     from awesomelint.links.checker import Settings
 
@@ -49,7 +49,7 @@ def child(count: int, hosts: int) -> None:
         from awesomelint.links.asyncionet import run  # uvloop when installed
     except ImportError:  # a tree before the asyncio backend
         run = asyncio.run  # type: ignore[assignment]
-    todo = urls(count, hosts)
+    todo = urls(count, hosts, port)
     settings = Settings(allow_private=True)
     before, start = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
     verdicts = run(_checker(settings).check_all(todo))
@@ -109,12 +109,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--variant", action="append", default=[])
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--port", type=int, default=PORT, help=argparse.SUPPRESS
+    )  # the child's: where the servers listen
     args = parser.parse_args()
     if args.child:
-        child(args.links, args.hosts)
+        child(args.links, args.hosts, args.port)
         return
     server = Server([f"127.0.0.{i}" for i in range(1, args.hosts + 1)], args.latency)
-    server.start()
+    port = server.start()  # PORT, or the next one all hosts have free
     chosen = variants(args.variant)
     results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in chosen}
     kinds: dict[str, dict[str, int]] = {}
@@ -122,6 +125,7 @@ def main() -> None:
         for name, env in chosen.items():
             server.reset()
             command = [sys.executable, __file__, "--child", "--links", str(args.links), "--hosts", str(args.hosts)]
+            command += ["--port", str(port)]
             out = subprocess.run(command, env={**os.environ, **env}, capture_output=True, text=True, check=True)
             report = json.loads(out.stdout.strip().splitlines()[-1])
             results[name].append((report["cpu"], report["wall"], server.requests))
