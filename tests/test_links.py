@@ -46,6 +46,30 @@ def test_status_codes_and_redirects(httpserver: HTTPServer) -> None:
     assert verdicts[urls["/loop"]].kind == ERROR and "loop" in verdicts[urls["/loop"]].detail
 
 
+def test_no_cookie_or_netrc_credential_goes_from_the_checker_to_a_listed_site(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a site that sets a cookie, then a page of the same site, asked after it; and a
+    # ~/.netrc naming the host: the checker sends neither (a link check is anonymous)
+    netrc = tmp_path / ".netrc"
+    netrc.write_text("machine localhost login me password secret\nmachine 127.0.0.1 login me password secret\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    seen: list[dict[str, str]] = []
+
+    def handler(request: Request) -> Response:
+        seen.append(dict(request.headers))
+        return Response("", headers={"Set-Cookie": "session=abc; Path=/"})
+
+    httpserver.expect_request("/first").respond_with_handler(handler)
+    httpserver.expect_request("/second").respond_with_handler(handler)
+    first, second = httpserver.url_for("/first"), httpserver.url_for("/second")
+    verdicts = run([first, second], max_concurrency=1, per_host=1)  # in turn, through one client
+    assert all(v.kind == OK for v in verdicts.values()) and len(seen) == 2
+    assert not any("Cookie" in headers or "Authorization" in headers for headers in seen), seen
+
+
 def test_head_refused_falls_back_to_get(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/page", method="HEAD").respond_with_data("", status=405)
     httpserver.expect_request("/page", method="GET").respond_with_data("hello")
