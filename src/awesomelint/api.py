@@ -340,7 +340,7 @@ def check_paths(
     repositories: dict[str, OwnRepository | None] = {}
     if links is not None and run.docs:
         verdicts, repositories, summary = _check_links(
-            run.docs, run.configs, lines=lines if changed is not None else None, pool=pool, **links
+            run.docs, run.configs, links, lines=lines if changed is not None else None, pool=pool
         )
         run.notices.append(summary)
     _lint_lists(run, verdicts, repositories, only_links, links is not None, changed, lines)
@@ -379,8 +379,13 @@ def _early_feed(
     except InputError:
         return None
     settings, exclude, cache = _link_settings(configs, **links)
-    profile = any("off-topic" in config.enabled(name, online=True) for name, config in zip(names, configs))
-    return EarlyFeed(pool, settings, cache, exclude, profile, links.get("max_cache_age"))
+    return EarlyFeed(pool, settings, cache, exclude, _judges_off_topic(names, configs), links.get("max_cache_age"))
+
+
+def _judges_off_topic(paths: list[str], configs: list[Config]) -> bool:
+    """Whether off-topic runs on any of these lists online: the link run then reads what
+    the linked things say they are (arXiv, Hugging Face, packages, DOIs)."""
+    return any("off-topic" in config.enabled(path, online=True) for path, config in zip(paths, configs))
 
 
 def _read_lists(
@@ -465,26 +470,16 @@ def changed_lines_since(changed_since: str | None) -> ChangedLines | None:
 def _check_links(
     docs: list[Document],
     configs: list[Config],
-    timeout: float,
-    max_time: float,
-    max_concurrency: int,
-    per_host: int,
-    cache_path: str | None,
-    no_cache: bool,
-    allow_private: bool,
-    github_api: str | None = None,
+    links: dict[str, Any],
     lines: dict[str, set[int]] | None = None,
-    max_cache_age: float | None = None,
     pool: WorkerPool | None = None,
 ) -> tuple[dict[str, Verdict], dict[str, OwnRepository | None], str]:
-    """Run the link checker once over every document: verdicts for every URL, the
-    metadata of each list's own repository where repo-metadata runs (path -> it), and
-    the run's one-line summary."""
+    """Run the link checker once over every document (``links``: the checker's options,
+    as `check --online` takes them): verdicts for every URL, the metadata of each list's
+    own repository where repo-metadata runs (path -> it), and the run's one-line summary."""
     from .links.run import check_links
 
-    settings, exclude, cache = _link_settings(
-        configs, timeout, max_time, max_concurrency, per_host, cache_path, no_cache, allow_private
-    )
+    settings, exclude, cache = _link_settings(configs, **links)
     own = {
         doc.path: _own_repository(doc, config)
         for doc, config in zip(docs, configs)
@@ -494,12 +489,12 @@ def _check_links(
         docs,
         settings,
         cache,
-        github_api=github_api,
+        github_api=links.get("github_api"),
         exclude=exclude,
         lines=lines,
         own_repos=tuple(repo for repo in own.values() if repo is not None),
-        cache_max_age=max_cache_age,
-        profile=any("off-topic" in config.enabled(doc.path, online=True) for doc, config in zip(docs, configs)),
+        cache_max_age=links.get("max_cache_age"),
+        profile=_judges_off_topic([doc.path for doc in docs], configs),
         pool=pool,
     )
     repositories = {
