@@ -169,7 +169,7 @@ class WorkerPool:
                 try:
                     message = json.loads(line)
                     if "verdict" in message:
-                        verdicts.append(Verdict(*message["verdict"]))
+                        verdicts.append(_verdict_from(message["verdict"]))
                 except (ValueError, TypeError):  # a line cut short when the time ran out
                     break
         return verdicts
@@ -295,24 +295,48 @@ class _Dispatch:
 
     def _take(self, index: int, message: dict[str, Any]) -> None:
         if "verdict" in message:
-            url, kind, status, final_url, detail = message["verdict"]
-            self.pending[index].remove(url)
-            self._finish(Verdict(url, kind, status, final_url, detail))
+            verdict = _verdict_from(message["verdict"])
+            self.pending[index].remove(verdict.url)
+            self._finish(verdict)
         elif "chain" in message:
-            url, current, seen, permanent = message["chain"]
-            self.pending[index].remove(url)
-            target = owner(current, self.count)
+            chain = _chain_from(message["chain"])
+            self.pending[index].remove(chain.url)
+            target = owner(chain.current, self.count)
             if self.writers[target] is None:  # handed to a worker that ended
-                self._finish(Verdict(url, ERROR, None, current, "could not be checked (its worker stopped)"))
+                self._finish(
+                    Verdict(chain.url, ERROR, None, chain.current, "could not be checked (its worker stopped)")
+                )
                 return
-            self.pending[target].add(url)
-            self._write(target, [{"chain": [url, current, seen, permanent]}])
+            self.pending[target].add(chain.url)
+            self._write(target, [{"chain": _chain_message(chain)}])
 
     def _finish(self, verdict: Verdict) -> None:
         self.on_done(verdict)
         self.remaining -= 1
         if self.remaining <= 0:
             self.all_done.set()
+
+
+# what goes over the pipes: a verdict or a chain as a JSON list, read back strictly (a
+# list of another length is no answer: the worker that wrote it is not trusted)
+
+
+def _verdict_message(verdict: Verdict) -> list[Any]:
+    return [verdict.url, verdict.kind, verdict.status, verdict.final_url, verdict.detail]
+
+
+def _verdict_from(fields: list[Any]) -> Verdict:
+    url, kind, status, final_url, detail = fields
+    return Verdict(url, kind, status, final_url, detail)
+
+
+def _chain_message(chain: Chain) -> list[Any]:
+    return [chain.url, chain.current, chain.seen, chain.permanent]
+
+
+def _chain_from(fields: list[Any]) -> Chain:
+    url, current, seen, permanent = fields
+    return Chain(url, current, seen, permanent)
 
 
 def _worker_settings(settings: Settings, workers: int) -> dict[str, Any]:
@@ -342,11 +366,9 @@ class _ShardChecker(Checker):
             try:
                 outcome = await self.bounded(chain, deadline)
                 if isinstance(outcome, Chain):
-                    self.out.send({"chain": [outcome.url, outcome.current, outcome.seen, outcome.permanent]})
+                    self.out.send({"chain": _chain_message(outcome)})
                 else:
-                    self.out.send(
-                        {"verdict": [outcome.url, outcome.kind, outcome.status, outcome.final_url, outcome.detail]}
-                    )
+                    self.out.send({"verdict": _verdict_message(outcome)})
             finally:
                 window.release()
 
@@ -356,8 +378,7 @@ class _ShardChecker(Checker):
                 if "check" in message:
                     chain = Chain(message["check"], message["check"], [message["check"]])
                 else:
-                    url, current, seen, permanent = message["chain"]
-                    chain = Chain(url, current, seen, permanent)
+                    chain = _chain_from(message["chain"])
                 await window.acquire()
                 task = asyncio.create_task(one(chain))
                 tasks.add(task)
