@@ -6,7 +6,7 @@ a table row), remember where they went, run the rule, and count. Far mixtures mi
 unrelated subjects (Go libraries and medical datasets); near ones mix neighbours
 (radiology models into a pathology list, Python libraries into Go libraries).
 
-Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--changed] [--metadata] [--ceiling | --promotion]
+Usage: python bench/offtopic.py [--seeds 10] [--inserted 5] [--jobs 2] [--changed] [--metadata] [--ceiling | --promotion | --packages]
 Prints precision/recall per mixture kind and per pair, and the flag rate on the unmodified
 lists. Flags the host list gets on its own (without anything pasted) are counted apart:
 "precision" sets them aside, "precision, host's own flags counted" counts them as false
@@ -17,6 +17,10 @@ With --metadata the rule reads the metadata a link-check run would hand it (GitH
 repositories' languages and topics, arXiv papers' categories, Hugging Face models' tags),
 from fixtures written for these lists (`META_PROFILES`, `ARXIV_PROFILES`, `HF_PROFILES`: as
 each list's subject implies, drawn per address; a pasted entry keeps its own list's).
+With --packages it mixes the python and javascript lists both ways, offline and with
+the metadata their repositories' packages really carry on PyPI and npm (captured by
+`bench/capture_packages.py` into `bench/data/packages.json`), and reports what that
+metadata makes of each list unmodified: the one measure here of real metadata.
 With --ceiling it reports instead how many pasted entries the best possible bar on the
 rule's scores would find: what the scores can tell apart at all, whatever the rule's logic.
 With --promotion it pastes a promotional block (a product and three of its pages, once as
@@ -28,6 +32,7 @@ whether anything else of the list is flagged because of it.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -45,6 +50,7 @@ from awesomelint.links.arxiv import arxiv_ids  # noqa: E402
 from awesomelint.links.doi import doi_ids  # noqa: E402
 from awesomelint.links.github import repo_urls  # noqa: E402
 from awesomelint.links.huggingface import hf_ids  # noqa: E402
+from awesomelint.links.packages import parse_npm, parse_pypi  # noqa: E402
 from awesomelint.links.verdict import RepoInfo, Verdict  # noqa: E402
 from awesomelint.model.document import Document  # noqa: E402
 from awesomelint.model.entries import Entry, entries_of  # noqa: E402
@@ -63,6 +69,7 @@ LISTS = {
     "pathology": SEEDS / "004_e6471fc22fbee112.md",
     "radiology": SEEDS / "002_c114c8cf62b8fe9b.md",
     "single-cell": SEEDS / "003_b7bbfd329c0ce587.md",
+    "javascript": SEEDS / "corpus" / "sorrycc__awesome-javascript.md",
 }
 FAR = [
     ("go", "med-datasets"),
@@ -268,15 +275,47 @@ def said_of(entry: Entry) -> str:
     return text if len(re.findall(r"[^\W\d_]{2,}", text)) >= 4 else ""
 
 
+PACKAGES = ROOT / "bench" / "data" / "packages.json"
+PACKAGE_PAIRS = [("python", "javascript"), ("javascript", "python")]
+
+
+def captured_metadata(name: str) -> dict[str, RepoInfo]:
+    """Real metadata for the GitHub links of list `name` (python or javascript): what the
+    repository's package says it is on PyPI or npm, as `bench/capture_packages.py` asked
+    the registries (kept only where the package names that repository), read by the
+    rule's own parsers. Handed to the rule as a link-check run hands it a package page's:
+    a summary and keywords (and PyPI's Topic classifiers), no language."""
+    entries = entries_of(Document.from_path(LISTS[name]))
+    return captured_metadata_from({link.url.strip() for entry in entries for link in entry.web_links})
+
+
+def captured_metadata_from(urls: set[str]) -> dict[str, RepoInfo]:
+    """`captured_metadata` for the addresses ``urls`` that were captured."""
+    parsers = {"PyPI": parse_pypi, "npm": parse_npm}
+    captured = _captured()
+    found = {}
+    for url in urls & captured.keys():
+        info = parsers[captured[url]["registry"]](captured[url]["answer"])
+        if info is not None:
+            found[url] = info
+    return found
+
+
 @cache
-def _metadata(name: str) -> dict[str, RepoInfo]:
-    return fixture_metadata(name)
+def _captured() -> dict[str, dict]:
+    return json.loads(PACKAGES.read_text())["packages"]
 
 
-def link_results(host: str, donor: str | None) -> dict[str, Verdict]:
+@cache
+def _metadata(name: str, kind: str) -> dict[str, RepoInfo]:
+    return captured_metadata(name) if kind == "packages" else fixture_metadata(name)
+
+
+def link_results(host: str, donor: str | None, kind: str = "fixtures") -> dict[str, Verdict]:
     """What a link-check run would hand the rules: the host's repositories' metadata, and
-    the donor's for what was pasted (an address in both lists keeps the host's)."""
-    infos = {**(_metadata(donor) if donor else {}), **_metadata(host)}
+    the donor's for what was pasted (an address in both lists keeps the host's); ``kind``:
+    the hand-written fixtures, or the captured package metadata ("packages")."""
+    infos = {**(_metadata(donor, kind) if donor else {}), **_metadata(host, kind)}
     return {url: Verdict(url, "ok", 200, repo=info) for url, info in infos.items()}
 
 
@@ -382,16 +421,18 @@ def flags(
 
 
 def evaluate_pair(
-    host: str, donor: str, seeds: int, count: int, changed: bool = False, meta: bool = False
+    host: str, donor: str, seeds: int, count: int, changed: bool = False, meta: str = ""
 ) -> tuple[list[int], list[str]]:
     """[TP, FP, FN, host's own flags, TP in block mixtures, TP in scattered ones] over `seeds`
     mixtures of donor entries pasted into the host list (even seeds paste one block), and
     each false flag: its seed, the host's line and the rule's message (for --show).
-    ``changed``: the pasted lines are a pull request's (`--changed-since`)."""
+    ``changed``: the pasted lines are a pull request's (`--changed-since`); ``meta``: with
+    which metadata ("fixtures", "packages"; "" for none)."""
     # what the host list is flagged for on its own (the pathology seed's own pasted
     # block) is neither a hit nor a false alarm of the mixture
-    verdicts = link_results(host, donor) if meta else None
-    already = set().union(*flags(LISTS[host].read_text(), None, link_results(host, None) if meta else None)[0].values())
+    verdicts = link_results(host, donor, meta) if meta else None
+    alone = link_results(host, None, meta) if meta else None
+    already = set().union(*flags(LISTS[host].read_text(), None, alone)[0].values())
     tally = [0, 0, 0, 0, 0, 0]  # ..., then pasted entries found in one block / scattered
     false: list[str] = []
     for seed in range(seeds):
@@ -446,7 +487,7 @@ def ceiling_pair(host: str, donor: str, seeds: int, count: int, allowed: tuple[i
 
 
 def evaluate(
-    pairs, seeds: int, count: int, jobs: int, changed: bool = False, meta: bool = False
+    pairs, seeds: int, count: int, jobs: int, changed: bool = False, meta: str = ""
 ) -> dict[tuple[str, str], tuple[list[int], list[str]]]:
     with ProcessPoolExecutor(jobs) as pool:
         futures = {pair: pool.submit(evaluate_pair, *pair, seeds, count, changed, meta) for pair in pairs}
@@ -550,6 +591,11 @@ def main() -> None:
         action="store_true",
         help="with the metadata a link-check run reads (fixtures: META_PROFILES, ARXIV_PROFILES, HF_PROFILES), as `check --online`",
     )
+    parser.add_argument(
+        "--packages",
+        action="store_true",
+        help="instead: python and javascript mixed both ways, offline and with real package metadata (bench/data/packages.json)",
+    )
     parser.add_argument("--show", action="store_true", help="also print each false flag: its host line and message")
     args = parser.parse_args()
     if args.ceiling:
@@ -558,12 +604,15 @@ def main() -> None:
     if args.promotion:
         print_promotion(args)
         return
+    if args.packages:
+        print_packages(args)
+        return
     per_pair, by_mode, false_flags = {}, {}, {}
     header = "| precision | precision, host's own flags counted | recall | TP | FP | FN | host's own flags |"
     rule = "|---:|---:|---:|---:|---:|---:|---:|"
     print(f"| mixtures {header}\n|---{rule}")
     for name, pairs in (("far subject", FAR), ("near subject", NEAR)):
-        results = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, args.metadata)
+        results = evaluate(pairs, args.seeds, args.inserted, args.jobs, args.changed, "fixtures" * args.metadata)
         counts = {pair: tally for pair, (tally, _) in results.items()}
         per_pair.update(counts)
         false_flags.update({pair: false for pair, (_, false) in results.items() if false})
@@ -599,6 +648,36 @@ def main() -> None:
     print(
         f"\npathology seed: {len(lines & inr)}/{len(inr)} INR entries flagged, {len(lines - inr)} pathology entries flagged"
     )
+
+
+def print_packages(args) -> None:
+    """The python and javascript lists mixed both ways, judged offline and with the
+    metadata their packages really carry on PyPI and npm (`captured_metadata`), side by
+    side; and what that metadata makes of each list unmodified."""
+    header = "| host <- donor | metadata | precision | recall | TP | FP | FN | host's own flags |"
+    print(f"{header}\n|---|---|---:|---:|---:|---:|---:|---:|")
+    false_flags = {}
+    for meta, label in (("", "none (offline)"), ("packages", "PyPI / npm, captured")):
+        for (host, donor), (tally, false) in evaluate(
+            PACKAGE_PAIRS, args.seeds, args.inserted, args.jobs, args.changed, meta
+        ).items():
+            p, _, r = precision_recall(*tally[:4])
+            print(f"| {host} <- {donor} | {label} | {p:.2f} | {r:.2f} | " + " | ".join(map(str, tally[:4])) + " |")
+            if false:
+                false_flags[(host, donor, label)] = false
+    print("\n| unmodified list | entries | links with package metadata | flags offline | flags with metadata |")
+    print("|---|---:|---:|---:|---:|")
+    for name in ("python", "javascript"):
+        doc = Document.from_path(LISTS[name])
+        offline = len(flags(doc.text)[0])
+        online, _ = flags(doc.text, None, link_results(name, None, "packages"))
+        print(f"| {name} | {len(entries_of(doc))} | {len(_metadata(name, 'packages'))} | {offline} | {len(online)} |")
+        if args.show:
+            print("\n".join(f"  line {line}: {SHOWN[line]}" for line in sorted(online)))
+    if args.show:
+        for (host, donor, label), false in false_flags.items():
+            print(f"\nfalse flags, {host} <- {donor}, {label}:")
+            print("\n".join(f"  {line}" for line in false))
 
 
 def print_ceiling(args) -> None:

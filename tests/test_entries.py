@@ -123,6 +123,7 @@ CORPUS_ENTRIES = {
     "Lissy93__awesome-privacy.md": (800, 0.98),
     # each app followed by sub-bullets: a screenshot link, its year and language, its stars
     "dkhamsing__open-source-ios-apps.md": (960, 0.99),
+    "sorrycc__awesome-javascript.md": (760, 0.99),
 }
 
 

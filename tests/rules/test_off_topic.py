@@ -27,6 +27,7 @@ from awesomelint.cli import main
 from awesomelint.engine.config import Config
 from awesomelint.engine.linter import lint
 from awesomelint.links.verdict import RepoInfo, Verdict
+from awesomelint.model import metadata
 from awesomelint.model.document import Document
 from awesomelint.model.entries import entries_of
 from awesomelint.model.formmodel import FormModel
@@ -1155,6 +1156,42 @@ def test_a_description_says_something_only_where_the_entry_does_not() -> None:
     found = lint(doc, Config(), only=["off-topic"], link_results=verdicts(about)).findings
     assert [f.entry for f in found] == ["dcm"]
     assert "its words are rare in this list too" in found[0].message and "description" not in found[0].message
+
+
+def test_topics_and_descriptions_speak_only_where_the_lists_own_links_seldom_stand_apart_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the dcm repository of the test above, in a list whose own repositories carry
+    # keywords and a summary each of its own, as real PyPI and npm packages do (see
+    # bench/offtopic.py --packages: before this test's rule, 20 false flags on each of
+    # awesome-python and awesome-javascript). There every other repository stands apart
+    # by the same tests, so standing apart tells dcm from the list's own no better than
+    # chance: no flag. With the bar lifted (KIND_SHARE 1.0), the same list flags dcm and
+    # every one of its own.
+    dicom = "- [dcm](https://github.com/suyashkumar/dicom) - Fast parser written in Go.\n"
+    text = GO_LIST.replace("- [mux]", dicom + "- [mux]")
+    syllables = ["zor", "vex", "quil", "mab", "trin", "kel", "dro", "fyn"]
+    own_words = (a + b + "ax" for a in syllables for b in syllables)  # words no English text holds
+    found: dict[str, Verdict] = {}
+    for line in text.splitlines():
+        if "https://github.com/" in line:
+            url = line.split("](")[1].split(")")[0]
+            if "dicom" in url:
+                repo = RepoInfo(
+                    "Go",
+                    ("dicom", "medical-imaging", "radiology"),
+                    "Read and write DICOM files of radiology scans from hospitals and their imaging devices",
+                )
+            else:
+                words = [next(own_words) for _ in range(3)]
+                shared = f"group{len(found) // 3}"  # a keyword shared with two others, as "testing" is
+                repo = RepoInfo("Go", (*words[:2], shared), f"Handles {' '.join(words)} for everyone")
+            found[url] = Verdict(url, "ok", 200, repo=repo)
+    doc = Document.from_text(text, "README.md")
+    assert lint(doc, Config(), only=["off-topic"], link_results=found).findings == []
+    monkeypatch.setattr(metadata, "KIND_SHARE", 1.0)
+    flagged = [f.entry for f in lint(doc, Config(), only=["off-topic"], link_results=found).findings]
+    assert "dcm" in flagged and len(flagged) == len(found)
 
 
 def go_repositories(text: str, owner: str, topics: tuple[str, ...]) -> dict[str, Verdict]:

@@ -24,6 +24,18 @@ words they share. An entry stands apart from that profile in two ways:
   at most a quarter are shared with the descriptions of the list's other links of the
   same source (all sources together when one has too few).
 
+Topics and descriptions are evidence only in a list whose own links seldom stand apart
+by them: at most one in twenty (KIND_SHARE), each judged without itself, counted among
+the links of entries whose words the list explains at least as well as its typical
+entry's (strays pasted into a short list are not yet the list's way). A broad list
+whose links each carry keywords and a summary of their own (awesome-python's packages
+on PyPI, awesome-javascript's on npm: a fifth to a third of them "stand apart" by their
+keywords, an eighth by their summary) gives neither kind any weight: there, standing
+apart tells a stray from the list's own no better than chance. Before this bar those
+two lists got 20 false flags each from their packages' real metadata
+(`bench/offtopic.py --packages`); the hand-written fixtures, whose topics share their
+list's, had shown none.
+
 A description is independent of the entry's words only where it says something the
 entry does not: a maintainer who copied it into the list has given the same evidence
 twice, so the words the entry holds are taken out before the description is read, and
@@ -55,6 +67,7 @@ MIN_TOPICS = 2  # topics (not words: a repository's own name as a topic is one h
 _SPLIT = re.compile(r"[-_.\s]+")
 MIN_NEW_WORDS = 3  # a description's subject words the entry does not hold, before it says anything
 TEXT_SHARED = 0.25  # ... at most this share of them used by the list's other descriptions
+KIND_SHARE = 0.05  # topics or descriptions are evidence where at most this share of the list's own links stand apart so
 WHOLE_TOPICS = frozenset({"arXiv", "Crossref", "bioRxiv", "medRxiv"})  # categories, journals: one topic each
 ONE_CATEGORY = frozenset({"bioRxiv", "medRxiv"})  # a preprint has one category, the server's own choice
 _GENERIC = frozenset({"hacktoberfest", "awesome", "open", "source", "opensource"})  # say nothing of a subject
@@ -180,10 +193,14 @@ class Profile:
         found: Mapping[int, Described],
         left_out: Iterable[int] = (),
         more: Mapping[int, Sequence[Described]] | None = None,
+        reference: Iterable[int] | None = None,
     ):
         """``left_out``: entries that are not part of the profile (a change's additions);
         ``more``: each entry's links' metadata, one per source (``found``'s first): read as
-        witnesses beside its first, and part of the profile of their source's topics only."""
+        witnesses beside its first, and part of the profile of their source's topics only;
+        ``reference``: the entries surely the list's own (its words explain them), from
+        whose links `_own_shares` reads how often each kind of evidence shows on the list's
+        own (default: every entry of the profile)."""
         out = set(left_out)
         self.found = found
         self.more = more or {}
@@ -212,6 +229,40 @@ class Profile:
         for i in members:
             for key in (found[i].source, ""):
                 self.text_words.setdefault(key, Counter()).update(found[i].text_words)
+        own = self.members if reference is None else self.members & set(reference)
+        # how the list's own links fare by the tests `apart` applies, each judged without itself
+        self.own_apart = {
+            i: (self._topics(found[i], [i]), self._text(found[i], [i])[0])
+            for i in (own if len(own) > MIN_DESCRIBED else self.members)
+        }
+        self._own_counts: dict[str, tuple[int, int, int]] = {}  # source ("" all) -> links, apart by topics, by text
+        for i, (topics, text) in self.own_apart.items():
+            for key in (found[i].source, ""):
+                total, by_topics, by_text = self._own_counts.get(key, (0, 0, 0))
+                self._own_counts[key] = (total + 1, by_topics + topics, by_text + text)
+
+    def _speaks(self, source: str, excluded: Iterable[int]) -> tuple[bool, bool]:
+        """Whether topics, and descriptions, of links of ``source`` are evidence in this
+        list: whether at most KIND_SHARE of the list's own links (``own_apart``, without
+        ``excluded``) stand apart by them. Where more do, the kind tells an entry of the
+        list from a stray no better than chance: a broad list (Python libraries of every
+        kind) whose packages each carry keywords and a summary of their own. Read from
+        the list's own links of ``source`` where it has more than MIN_DESCRIBED of them,
+        else from all of them."""
+        gone = [j for j in set(excluded) if j in self.own_apart]
+        key = (
+            source
+            if self._own_counts.get(source, (0,))[0] - sum(1 for j in gone if self.found[j].source == source)
+            > MIN_DESCRIBED
+            else ""
+        )
+        total, topics, text = self._own_counts.get(key, (0, 0, 0))
+        for j in gone:
+            if not key or self.found[j].source == key:
+                total, topics, text = total - 1, topics - self.own_apart[j][0], text - self.own_apart[j][1]
+        if total <= 0:
+            return True, True
+        return topics <= KIND_SHARE * total, text <= KIND_SHARE * total
 
     def _excluded(self, index: int, out: Iterable[int]) -> list[int]:
         return [j for j in {index, *out} if j in self.members]
@@ -224,18 +275,21 @@ class Profile:
         excluded = self._excluded(index, out)
         if item is None or len(self.members) - len(excluded) < MIN_DESCRIBED:
             return None
-        topics = self._topics(item, excluded)
+        topics_speak, text_speaks = self._speaks(item.source, excluded)
+        topics = topics_speak and self._topics(item, excluded)
         language, note = self._language(index, item, excluded)
         text, unshared = self._text(item, excluded)
+        text = text_speaks and text
         if not (topics or language or text):
             return None
         # the entry's other links, from other sources: each that stands apart too is a witness
         # of its own where it does not repeat the first (independent)
         witnesses = [item]
         for other in self.more.get(index, ())[1:]:
-            if (self._topics(other, excluded) or self._text(other, excluded)[0]) and all(
-                independent(other, w) for w in witnesses
-            ):
+            speaks = self._speaks(other.source, excluded)
+            if (
+                (speaks[0] and self._topics(other, excluded)) or (speaks[1] and self._text(other, excluded)[0])
+            ) and all(independent(other, w) for w in witnesses):
                 witnesses.append(other)
         if item.source != "GitHub":  # arXiv's categories, Hugging Face's tags, a journal, a preprint's category
             shown = f"{item.source}: {', '.join(item.topics[:4]) or 'no tags'}"

@@ -440,7 +440,11 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
         # metadata, as strays count less in the word model's rounds ("python" on five
         # scattered Python repositories is not the list's topic)
         doubted = {units[u].entry for u, z in scale.z.items() if z <= -scale.lone_bar and not units[u].link}
-        profile = Profile(entries, linked, set(added or ()) | doubted, every_link)
+        # how often the list's own links stand apart is read from those whose words the
+        # list explains at least as well as its typical entry's: strays pasted into a short
+        # list are not yet the list's way
+        surely_own = {units[u].entry for u, z in scale.z.items() if z >= 0 and not units[u].link}
+        profile = Profile(entries, linked, set(added or ()) | doubted, every_link, surely_own)
         judged = None if added is None else frozenset(u for u, unit in enumerate(units) if unit.entry in added)
         found = _metadata_outliers(entries, units, sections, scores, form, scale, profile, judged)
         reasons.update({u: why for u, why in found.items() if u not in reasons})
