@@ -956,6 +956,46 @@ def test_changed_since_an_added_entry_that_belongs_is_not_flagged(tmp_path: Path
     assert result.exit_code == 0, result.stdout
 
 
+def test_a_large_change_with_a_new_sections_own_words_is_not_a_foreign_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the shape of real merges into awesome-javascript and awesome-python
+    # (bench/offtopic_history.py: 26 and 3 false flags before this rule): a change adds
+    # a dozen entries, among them a new section whose words the list as it was never
+    # used (charts, plots). Scored without the whole change, the new section's entries
+    # sit low; a few of many is not a pasted block. Counted as one regardless of the
+    # change's size (FOREIGN_CHANGE 0), the chart libraries are flagged as one.
+    more_go = (
+        "- [httprate](https://github.com/go-chi/httprate) - Rate limiter middleware for Go HTTP servers.\n"
+        "- [negroni](https://github.com/urfave/negroni) - Idiomatic HTTP middleware for Go web servers.\n"
+        "- [gorilla/websocket](https://github.com/gorilla/websocket) - WebSocket implementation for Go web servers.\n"
+        "- [cli](https://github.com/mitchellh/cli) - Go library for implementing command-line interfaces.\n"
+        "- [go-prompt](https://github.com/c-bata/go-prompt) - Library for building interactive prompts in Go.\n"
+        "- [ent](https://github.com/ent/ent) - Entity framework for Go with a database schema as code.\n"
+        "- [bun](https://github.com/uptrace/bun) - SQL-first ORM for Go with PostgreSQL and MySQL support.\n"
+        "- [sqlc](https://github.com/sqlc-dev/sqlc) - Generate type-safe Go code from SQL database queries.\n"
+    )
+    charts = (
+        "\n## Charts\n\n"
+        "- [go-echarts](https://github.com/go-echarts/go-echarts) - Colourful pie, radar and scatter diagrams with legends and tooltips.\n"
+        "- [gonum/plot](https://github.com/gonum/plot) - Scatter plots, histograms and axes drawn to vector images.\n"
+        "- [candela](https://github.com/wcharczuk/candela) - Stock candlestick and donut diagrams for quarterly sales reports.\n"
+    )
+    rows = more_go.splitlines(keepends=True)
+    after = (
+        GO_LIST.replace("- [mux]", "".join(rows[:3]) + "- [mux]")
+        .replace("- [kong]", "".join(rows[3:5]) + "- [kong]")
+        .replace("- [pgx]", "".join(rows[5:]) + "- [pgx]")
+        + charts
+    )
+    before_lines = set(GO_LIST.splitlines())
+    new = {n for n, line in enumerate(after.splitlines(), start=1) if line not in before_lines}
+    doc = Document.from_text(after, "README.md")
+    assert lint(doc, Config(), only=["off-topic"], new_lines=new).findings == []
+    monkeypatch.setattr(off_topic, "FOREIGN_CHANGE", 0.0)
+    flagged = lint(doc, Config(), only=["off-topic"], new_lines=new).findings
+    assert [f.entry for f in flagged] == ["go-echarts", "gonum/plot", "candela"]
+    assert all("one of 3 entries this change adds" in f.message for f in flagged)
+
+
 def test_a_change_that_is_most_of_the_list_is_judged_as_a_whole_list() -> None:
     entries = entries_of(Document.from_text(GO_LIST, "README.md"))
     everything = frozenset(range(1, len(GO_LIST.splitlines()) + 2))

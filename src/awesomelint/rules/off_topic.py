@@ -478,6 +478,9 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
 
 Reasons = dict[int, tuple[str, EntryScore]]  # by unit
 ADDED_SHARE = 0.5  # a change that adds more than this share of a list's entries is judged as a whole list
+FOREIGN_CHANGE = (
+    0.5  # added entries the list as it was does not explain are a block when at least this share of the change
+)
 
 
 def additions(entries: list[Entry], new_lines: frozenset[int] | None) -> frozenset[int] | None:
@@ -509,8 +512,14 @@ def _additions(
     units, the typical score is read from the units that were there. An added entry is
     flagged alone on the same two kinds of evidence as anywhere (words and form, its
     form read without the other additions); three or more added units whose words the
-    list as it was does not explain are flagged together, as a pasted run is. Returns
-    the reasons and every unit's score so judged."""
+    list as it was does not explain are flagged together, as a pasted run is, when they
+    are at least FOREIGN_CHANGE of the change's units. A change mostly of such entries
+    is foreign as a whole (a pasted block, a promotional pull request); a large change
+    of which a few fall below is not: its entries are scored without the whole change,
+    so a new section's own words (the first chart libraries in a list of JavaScript
+    libraries) are unknown to the list as it was, and a few of fifty sit low for that
+    alone. Those few are judged as lone entries. Returns the reasons and every unit's
+    score so judged."""
     new_units = tuple(u for u, unit in enumerate(units) if unit.entry in added)
     # every unit without the change (and itself): the change's units cannot vouch for each other
     scores = [model.score(u, left_out=new_units) for u in range(len(units))]
@@ -525,7 +534,7 @@ def _additions(
         for u in judged
         if scores[u].score <= -scale.floor(u, RUN_FLOOR) and scale.z[u] <= -(scale.lone_bar - RUN_RELIEF)
     ]
-    if len(foreign) >= RUN_LENGTH:
+    if len(foreign) >= RUN_LENGTH and len(foreign) >= FOREIGN_CHANGE * len(judged):
         why = f"one of {len(foreign)} entries this change adds whose words are rare in the list as it was"
         reasons.update({u: (why, scores[u]) for u in foreign})
     return reasons, scores
