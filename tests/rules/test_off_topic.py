@@ -956,13 +956,20 @@ def test_changed_since_an_added_entry_that_belongs_is_not_flagged(tmp_path: Path
     assert result.exit_code == 0, result.stdout
 
 
-def test_a_large_change_with_a_new_sections_own_words_is_not_a_foreign_block(monkeypatch: pytest.MonkeyPatch) -> None:
+CHARTS = (
+    "- [go-echarts](https://github.com/go-echarts/go-echarts) - Colourful pie, radar and scatter diagrams with legends and tooltips.\n"
+    "- [gonum/plot](https://github.com/gonum/plot) - Scatter plots, histograms and axes drawn to vector images.\n"
+    "- [candela](https://github.com/wcharczuk/candela) - Stock candlestick and donut diagrams for quarterly sales reports.\n"
+)
+
+
+def test_a_large_change_with_a_few_entries_of_new_words_is_not_a_foreign_block(monkeypatch: pytest.MonkeyPatch) -> None:
     # the shape of real merges into awesome-javascript and awesome-python
     # (bench/offtopic_history.py: 26 and 3 false flags before this rule): a change adds
-    # a dozen entries, among them a new section whose words the list as it was never
-    # used (charts, plots). Scored without the whole change, the new section's entries
-    # sit low; a few of many is not a pasted block. Counted as one regardless of the
-    # change's size (FOREIGN_CHANGE 0), the chart libraries are flagged as one.
+    # a dozen entries, among them the list's first chart libraries, whose words the list
+    # as it was never used (charts, diagrams). Scored without the whole change, they sit
+    # low; a few of many is not a pasted block. Counted as one regardless of the change's
+    # size (FOREIGN_CHANGE 0), the chart libraries are flagged as one.
     more_go = (
         "- [httprate](https://github.com/go-chi/httprate) - Rate limiter middleware for Go HTTP servers.\n"
         "- [negroni](https://github.com/urfave/negroni) - Idiomatic HTTP middleware for Go web servers.\n"
@@ -973,18 +980,12 @@ def test_a_large_change_with_a_new_sections_own_words_is_not_a_foreign_block(mon
         "- [bun](https://github.com/uptrace/bun) - SQL-first ORM for Go with PostgreSQL and MySQL support.\n"
         "- [sqlc](https://github.com/sqlc-dev/sqlc) - Generate type-safe Go code from SQL database queries.\n"
     )
-    charts = (
-        "\n## Charts\n\n"
-        "- [go-echarts](https://github.com/go-echarts/go-echarts) - Colourful pie, radar and scatter diagrams with legends and tooltips.\n"
-        "- [gonum/plot](https://github.com/gonum/plot) - Scatter plots, histograms and axes drawn to vector images.\n"
-        "- [candela](https://github.com/wcharczuk/candela) - Stock candlestick and donut diagrams for quarterly sales reports.\n"
-    )
     rows = more_go.splitlines(keepends=True)
     after = (
         GO_LIST.replace("- [mux]", "".join(rows[:3]) + "- [mux]")
         .replace("- [kong]", "".join(rows[3:5]) + "- [kong]")
         .replace("- [pgx]", "".join(rows[5:]) + "- [pgx]")
-        + charts
+        + CHARTS  # at the end of the last section, under a heading that was there
     )
     before_lines = set(GO_LIST.splitlines())
     new = {n for n, line in enumerate(after.splitlines(), start=1) if line not in before_lines}
@@ -994,6 +995,22 @@ def test_a_large_change_with_a_new_sections_own_words_is_not_a_foreign_block(mon
     flagged = lint(doc, Config(), only=["off-topic"], new_lines=new).findings
     assert [f.entry for f in flagged] == ["go-echarts", "gonum/plot", "candela"]
     assert all("one of 3 entries this change adds" in f.message for f in flagged)
+
+
+def test_a_change_that_founds_a_section_is_not_judged_as_a_block() -> None:
+    # the shape of a real merge into openmedlab/Awesome-Medical-Dataset (26 false flags
+    # before this rule): the maintainers open new sections (platforms, benchmarks,
+    # methods) and fill them. Entries under a heading the change adds bring a subject of
+    # their own, as a section of its own does in a whole list: each is judged alone. The
+    # same three entries added under a heading that was there are a foreign block.
+    for after, flagged in [
+        (GO_LIST + "\n## Charts\n\n" + CHARTS, []),
+        (GO_LIST + CHARTS, ["go-echarts", "gonum/plot", "candela"]),
+    ]:
+        new = {n for n, line in enumerate(after.splitlines(), start=1) if line not in set(GO_LIST.splitlines())}
+        found = lint(Document.from_text(after, "README.md"), Config(), only=["off-topic"], new_lines=new).findings
+        assert [f.entry for f in found] == flagged
+        assert all("one of 3 entries this change adds" in f.message for f in found)
 
 
 def test_a_change_that_is_most_of_the_list_is_judged_as_a_whole_list() -> None:
@@ -1116,6 +1133,57 @@ def test_changed_since_judges_an_added_repository_against_the_metadata_of_the_li
     # the unchanged repositories were asked of the API (the profile), in one batch with the new one
     assert sorted(asked) == sorted(repos)
     assert [r.path for r, _ in httpserver.log] == ["/graphql"]
+
+
+def test_a_change_mostly_of_repositories_that_say_they_are_something_else_is_flagged_as_a_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # three Python HTTP libraries added over three sections of the Go list, described in
+    # its words: each alone has language evidence only, and a lone entry needs a second
+    # kind. Added together, most of the change says it is something else: flagged as one.
+    # The same three in a change that adds four Go libraries as well (three of seven) are
+    # each judged alone, and pass.
+    python = [
+        "- [httpx](https://github.com/encode/httpx) - HTTP client library with connection pooling and a router API.\n",
+        "- [click](https://github.com/pallets/click) - Package for building command-line apps with flags.\n",
+        "- [peewee](https://github.com/coleifer/peewee) - Small ORM library for SQL database queries.\n",
+    ]
+    go = [
+        "- [resty](https://github.com/go-resty/resty) - Simple HTTP and REST client library for Go.\n",
+        "- [kingpin](https://github.com/alecthomas/kingpin) - Go command-line and flag parser.\n",
+        "- [goqu](https://github.com/doug-martin/goqu) - SQL builder and query library for Go.\n",
+        "- [xorm](https://github.com/go-xorm/xorm) - Simple and powerful ORM for Go.\n",
+    ]
+
+    def change(*rows: str) -> tuple[Document, set[int], dict[str, Verdict]]:
+        anchors = ["- [echo]", "- [kong]", "- [pgx]", "- [gorm]"]
+        text = GO_LIST
+        for i, row in enumerate(rows):
+            text = text.replace(anchors[i % 4], row + anchors[i % 4])
+        new = {n for n, line in enumerate(text.splitlines(), start=1) if line not in set(GO_LIST.splitlines())}
+        verdicts = {}
+        for line in text.splitlines():
+            if "https://github.com/" in line:
+                url = line.split("](")[1].split(")")[0]
+                language = "Python" if any(url in row for row in python) else "Go"
+                verdicts[url] = Verdict(url, "ok", 200, repo=RepoInfo(language, ()))
+        return Document.from_text(text, "README.md"), new, verdicts
+
+    doc, new, verdicts = change(*python)
+    found = lint(doc, Config(), only=["off-topic"], new_lines=new, link_results=verdicts).findings
+    assert [f.entry for f in found] == ["httpx", "click", "peewee"]
+    assert all(
+        "one of 3 entries this change adds whose links each say they are something else" in f.message for f in found
+    )
+    assert all("repositories in this " in f.message and "are Go" in f.message for f in found)
+    assert (
+        lint(doc, Config(), only=["off-topic"], link_results=verdicts).findings == []
+    )  # a whole list: three lone ones
+    doc, new, verdicts = change(*python, *go)
+    assert lint(doc, Config(), only=["off-topic"], new_lines=new, link_results=verdicts).findings == []
+    monkeypatch.setattr(off_topic, "FOREIGN_CHANGE", 0.0)
+    found = lint(doc, Config(), only=["off-topic"], new_lines=new, link_results=verdicts).findings
+    assert [f.entry for f in found] == ["httpx", "click", "peewee"]
 
 
 def test_a_list_whose_every_entry_links_to_one_site_is_no_one_site_block() -> None:

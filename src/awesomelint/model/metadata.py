@@ -199,7 +199,7 @@ class Profile:
         ``more``: each entry's links' metadata, one per source (``found``'s first): read as
         witnesses beside its first, and part of the profile of their source's topics only;
         ``reference``: the entries surely the list's own (its words explain them), from
-        whose links `_own_shares` reads how often each kind of evidence shows on the list's
+        whose links `_speaks` reads how often each kind of evidence shows on the list's
         own (default: every entry of the profile)."""
         out = set(left_out)
         self.found = found

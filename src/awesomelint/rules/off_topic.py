@@ -36,6 +36,7 @@ writes ("[paper] [code]").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ from ..findings import Finding, Severity
 from ..model.document import Document
 from ..model.entries import Entry, entry_name, plain_text
 from ..model.formmodel import FormModel, host, site
+from ..model.headings import headings_of
 from ..model.linkspans import links_by_inline
 from ..model.metadata import Profile, described_links
 from ..model.navigation import is_navigation
@@ -421,8 +423,9 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
     infos = {url: v.repo for url, v in ctx.link_run.verdicts.items() if v.repo is not None}
     every_link = described_links(entries, infos) if infos else {}
     linked = {index: links[0] for index, links in every_link.items()}
+    founding = frozenset() if added is None else _under_added_headings(ctx.doc, entries, ctx.new_lines or frozenset())
     if added is not None:  # --changed-since: the change's entries against the list as it was
-        reasons, scores = _additions(entries, units, sections, model, evidence, form, threshold, added)
+        reasons, scores = _additions(entries, units, sections, model, evidence, form, threshold, added, founding)
         scale = _Scale(model, scores, evidence, threshold, [u for u in evidence if units[u].entry not in added])
     else:
         scale = _Scale(model, scores, evidence, threshold)
@@ -446,7 +449,7 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
         surely_own = {units[u].entry for u, z in scale.z.items() if z >= 0 and not units[u].link}
         profile = Profile(entries, linked, set(added or ()) | doubted, every_link, surely_own)
         judged = None if added is None else frozenset(u for u, unit in enumerate(units) if unit.entry in added)
-        found = _metadata_outliers(entries, units, sections, scores, form, scale, profile, judged)
+        found = _metadata_outliers(entries, units, sections, scores, form, scale, profile, judged, founding)
         reasons.update({u: why for u, why in found.items() if u not in reasons})
     if not reasons:
         return
@@ -506,6 +509,7 @@ def _additions(
     form: FormModel,
     threshold: float,
     added: frozenset[int],
+    founding: frozenset[int] = frozenset(),
 ) -> tuple[Reasons, list[EntryScore]]:
     """Pull-request mode: the review question "does this addition belong here?". The
     entries that were there are the profile: each unit is scored without the change's
@@ -518,8 +522,10 @@ def _additions(
     of which a few fall below is not: its entries are scored without the whole change,
     so a new section's own words (the first chart libraries in a list of JavaScript
     libraries) are unknown to the list as it was, and a few of fifty sit low for that
-    alone. Those few are judged as lone entries. Returns the reasons and every unit's
-    score so judged."""
+    alone. Those few are judged as lone entries, as are the entries under a heading the
+    change adds (``founding``): a new section brings a subject of its own, the
+    maintainers' decision, as a section of its own is left alone in a whole list.
+    Returns the reasons and every unit's score so judged."""
     new_units = tuple(u for u, unit in enumerate(units) if unit.entry in added)
     # every unit without the change (and itself): the change's units cannot vouch for each other
     scores = [model.score(u, left_out=new_units) for u in range(len(units))]
@@ -529,15 +535,28 @@ def _additions(
     scale = _Scale(model, scores, evidence, threshold, old)
     judged = frozenset(u for u in new_units if u in scale.z)
     reasons = _lone_outliers(entries, units, sections, scores, form, scale, judged, added)
+    blockable = [u for u in judged if units[u].entry not in founding]
     foreign = [
         u
-        for u in judged
+        for u in blockable
         if scores[u].score <= -scale.floor(u, RUN_FLOOR) and scale.z[u] <= -(scale.lone_bar - RUN_RELIEF)
     ]
-    if len(foreign) >= RUN_LENGTH and len(foreign) >= FOREIGN_CHANGE * len(judged):
+    if len(foreign) >= RUN_LENGTH and len(foreign) >= FOREIGN_CHANGE * len(blockable):
         why = f"one of {len(foreign)} entries this change adds whose words are rare in the list as it was"
         reasons.update({u: (why, scores[u]) for u in foreign})
     return reasons, scores
+
+
+def _under_added_headings(doc: Document, entries: list[Entry], new_lines: frozenset[int]) -> frozenset[int]:
+    """With --changed-since, the entries (indices) whose nearest heading above is one the
+    change adds: a section the change founds."""
+    lines = [h.line for h in doc.derived(headings_of)]
+    found = set()
+    for index, entry in enumerate(entries):
+        above = bisect_right(lines, entry.line - 1)
+        if above and lines[above - 1] in new_lines:
+            found.add(index)
+    return frozenset(found)
 
 
 def _by_entry(units: list[Unit], reasons: Reasons) -> dict[int, int]:
@@ -650,6 +669,7 @@ def _metadata_outliers(
     scale: _Scale,
     profile: Profile,
     judged: frozenset[int] | None = None,
+    founding: frozenset[int] = frozenset(),
 ) -> Reasons:
     """Entries whose link says it is something the list's other links are not (see
     `metadata`): topics no other repository of the list shares, another language than
@@ -702,7 +722,37 @@ def _metadata_outliers(
                 else "its description and its " + ("language" if apart.language else "topics")
             )
             reasons[u] = (f"what it links to says it is something else ({apart.evidence}); {second}", scores[u])
-    return {**_metadata_runs(units, sections, scale, profile, judged), **reasons}
+    runs = _metadata_runs(units, sections, scale, profile, judged)
+    if judged is not None:
+        blockable = frozenset(u for u in judged if units[u].entry not in founding)  # as in `_additions`
+        runs.update(_metadata_change(units, scale, profile, blockable))
+    return {**runs, **reasons}
+
+
+def _metadata_change(units: list[Unit], scale: _Scale, profile: Profile, judged: frozenset[int]) -> Reasons:
+    """Pull-request mode: three or more of the entries a change adds whose links each
+    stand apart from the list as it was (`metadata`), wherever they landed, when they are
+    at least FOREIGN_CHANGE of the change's entries whose links say what they are (an
+    entry whose link says nothing vouches for nothing): the change is foreign as a whole.
+
+    Each link's metadata is its own evidence and the change ties them, as lying together
+    ties `_metadata_runs`' neighbours; unlike there, their words are not asked too. A
+    change's words follow what it adds (the first chart libraries of a list bring
+    "charts", and `_additions` had to learn that a change's own words sit low), while
+    what a link says it is follows the list's subject: a new chart library for Go is
+    still written in Go and still carries "go" and "golang"."""
+    described = [u for u in sorted(judged) if not units[u].link and u in scale.z and units[u].entry in profile.found]
+    apart = {u: found for u in described if (found := profile.apart(units[u].entry)) is not None}
+    if len(apart) < RUN_LENGTH or len(apart) < FOREIGN_CHANGE * len(described):
+        return {}
+    return {
+        u: (
+            f"one of {len(apart)} entries this change adds whose links each say they are something else "
+            f"({found.evidence})",
+            scale.model.score(u),
+        )
+        for u, found in apart.items()
+    }
 
 
 def _metadata_runs(
