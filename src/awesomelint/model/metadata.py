@@ -264,6 +264,14 @@ class Profile:
             return True, True
         return topics <= KIND_SHARE * total, text <= KIND_SHARE * total
 
+    def _topics_and_text(self, item: Described, excluded: list[int]) -> tuple[bool, bool, list[str]]:
+        """Whether the item stands apart by its topics and by its description, each only
+        where that kind speaks in this list (`_speaks`), and its description's words no
+        other description uses."""
+        topics_speak, text_speaks = self._speaks(item.source, excluded)
+        text, unshared = self._text(item, excluded)
+        return topics_speak and self._topics(item, excluded), text_speaks and text, unshared
+
     def _excluded(self, index: int, out: Iterable[int]) -> list[int]:
         return [j for j in {index, *out} if j in self.members]
 
@@ -275,21 +283,15 @@ class Profile:
         excluded = self._excluded(index, out)
         if item is None or len(self.members) - len(excluded) < MIN_DESCRIBED:
             return None
-        topics_speak, text_speaks = self._speaks(item.source, excluded)
-        topics = topics_speak and self._topics(item, excluded)
+        topics, text, unshared = self._topics_and_text(item, excluded)
         language, note = self._language(index, item, excluded)
-        text, unshared = self._text(item, excluded)
-        text = text_speaks and text
         if not (topics or language or text):
             return None
         # the entry's other links, from other sources: each that stands apart too is a witness
         # of its own where it does not repeat the first (independent)
         witnesses = [item]
         for other in self.more.get(index, ())[1:]:
-            speaks = self._speaks(other.source, excluded)
-            if (
-                (speaks[0] and self._topics(other, excluded)) or (speaks[1] and self._text(other, excluded)[0])
-            ) and all(independent(other, w) for w in witnesses):
+            if any(self._topics_and_text(other, excluded)[:2]) and all(independent(other, w) for w in witnesses):
                 witnesses.append(other)
         if item.source != "GitHub":  # arXiv's categories, Hugging Face's tags, a journal, a preprint's category
             shown = f"{item.source}: {', '.join(item.topics[:4]) or 'no tags'}"

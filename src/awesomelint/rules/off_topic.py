@@ -53,7 +53,7 @@ from ..model.entries import Entry, entry_name, plain_text
 from ..model.formmodel import FormModel, host, site
 from ..model.headings import headings_of
 from ..model.linkspans import links_by_inline
-from ..model.metadata import Profile, described_links
+from ..model.metadata import Apart, Profile, described_links
 from ..model.navigation import is_navigation
 from ..model.topicmodel import (
     MIN_WORDS,
@@ -481,9 +481,8 @@ def off_topic(ctx: Context) -> Iterator[Finding]:
 
 Reasons = dict[int, tuple[str, EntryScore]]  # by unit
 ADDED_SHARE = 0.5  # a change that adds more than this share of a list's entries is judged as a whole list
-FOREIGN_CHANGE = (
-    0.5  # added entries the list as it was does not explain are a block when at least this share of the change
-)
+# added entries the list as it was does not explain are a block when at least this share of the change
+FOREIGN_CHANGE = 0.5
 
 
 def additions(entries: list[Entry], new_lines: frozenset[int] | None) -> frozenset[int] | None:
@@ -689,13 +688,14 @@ def _metadata_outliers(
         scale.threshold,
         None if judged is None else [u for u in scale.z if u not in judged],
     )
+    aparts = {
+        u: apart
+        for u, unit in enumerate(units)
+        if not unit.link and (judged is None or u in judged) and (apart := profile.apart(unit.entry)) is not None
+    }
     reasons = {}
-    for u, unit in enumerate(units):
-        if unit.link or (judged is not None and u not in judged):
-            continue
-        apart = profile.apart(unit.entry)
-        if apart is None:
-            continue
+    for u, apart in aparts.items():
+        unit = units[u]
         bar = META_TOPIC_BAR if apart.topics else MIN_LONE_BAR  # topics say what it is about, a language less so
         rare_words = (
             u in words.z
@@ -725,11 +725,13 @@ def _metadata_outliers(
     runs = _metadata_runs(units, sections, scale, profile, judged)
     if judged is not None:
         blockable = frozenset(u for u in judged if units[u].entry not in founding)  # as in `_additions`
-        runs.update(_metadata_change(units, scale, profile, blockable))
+        runs.update(_metadata_change(units, scale, profile, blockable, aparts))
     return {**runs, **reasons}
 
 
-def _metadata_change(units: list[Unit], scale: _Scale, profile: Profile, judged: frozenset[int]) -> Reasons:
+def _metadata_change(
+    units: list[Unit], scale: _Scale, profile: Profile, judged: frozenset[int], aparts: dict[int, Apart]
+) -> Reasons:
     """Pull-request mode: three or more of the entries a change adds whose links each
     stand apart from the list as it was (`metadata`), wherever they landed, when they are
     at least FOREIGN_CHANGE of the change's entries whose links say what they are (an
@@ -740,9 +742,10 @@ def _metadata_change(units: list[Unit], scale: _Scale, profile: Profile, judged:
     change's words follow what it adds (the first chart libraries of a list bring
     "charts", and `_additions` had to learn that a change's own words sit low), while
     what a link says it is follows the list's subject: a new chart library for Go is
-    still written in Go and still carries "go" and "golang"."""
+    still written in Go and still carries "go" and "golang". ``aparts``: how each
+    unit's links stand apart, as `_metadata_outliers` read them (None left out)."""
     described = [u for u in sorted(judged) if not units[u].link and u in scale.z and units[u].entry in profile.found]
-    apart = {u: found for u in described if (found := profile.apart(units[u].entry)) is not None}
+    apart = {u: aparts[u] for u in described if u in aparts}
     if len(apart) < RUN_LENGTH or len(apart) < FOREIGN_CHANGE * len(described):
         return {}
     return {
