@@ -84,7 +84,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--packages", action="store_true", help=f"with the package metadata of {PACKAGES.name}")
     args = parser.parse_args()
-    walked = steps(args.clone, args.file, args.steps)
+    try:
+        walked = steps(args.clone, args.file, args.steps)
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        parser.error(f"{args.clone}: not a git clone with history (git log failed)")
+    if not walked:
+        parser.error(f"{args.clone}: no commit changes {args.file} (--file names the list's README)")
     with ProcessPoolExecutor(args.jobs) as pool:
         futures = [pool.submit(judge, args.clone, args.file, c, p, args.packages) for c, p in walked]
         results = [f.result() for f in futures]
